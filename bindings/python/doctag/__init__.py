@@ -1,0 +1,38 @@
+"""doctag: tag legal instruments, UN document symbols, agencies and money
+in reports (UTF-8 text and PDF).
+
+    >>> import doctag
+    >>> model = doctag.Model()
+    >>> doc = model.tag_text("ICE paid Palantir $91.9 million.")
+    >>> [(e.type, e.text, e.canonical) for e in doc]
+    [('agency', 'ICE', {'id': 'ICE'}), ('money', '$91.9 million', {'value': 91900000, 'currency': 'USD'})]
+    >>> doc = model.tag_pdf("report.pdf", pages=(1, 3))
+    >>> doc.to_pandas()
+
+Entity offsets are Python string indices into ``Document.text``; canonical
+forms are dicts with typed numbers (int, or decimal.Decimal when not whole).
+Errors are subclasses of :class:`doctag.Error` carrying the library's code
+and message. The native part is one abi3 extension over libdoctag.so.1.
+"""
+
+from . import _native
+from ._document import Box, Document, Entity, parse_canonical
+from ._errors import (EncryptedPDFError, Error, FileError, ModelError, NoTextError,
+                      PageRangeError, PDFError, TextError)
+from ._model import Model
+from ._version import __version__
+
+__all__ = [
+    "Model", "Document", "Entity", "Box", "parse_canonical", "version", "ENTITY_TYPES",
+    "Error", "ModelError", "TextError", "FileError", "PDFError", "EncryptedPDFError",
+    "NoTextError", "PageRangeError", "__version__",
+]
+
+# The entity types, in the library's order: money, un_symbol, agency, instrument.
+ENTITY_TYPES = tuple(_native.TYPE_NAMES)
+
+
+def version() -> str:
+    """The version of the libdoctag shared library actually loaded
+    (``__version__`` is the version these bindings were built as)."""
+    return _native.version()

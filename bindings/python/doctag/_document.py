@@ -1,0 +1,218 @@
+"""Results as plain Python values: Document, Entity, Box, canonical forms."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+from typing import Any, Dict, Iterator, List, NamedTuple, Optional, Sequence, Tuple, Union
+
+__all__ = ["Box", "Entity", "Document", "parse_canonical"]
+
+Number = Union[int, Decimal]
+
+# Canonical keys that hold amounts: typed as numbers, everything else is str.
+NUMERIC_KEYS = frozenset({"value", "min", "max"})
+
+
+class Box(NamedTuple):
+    """Where (part of) an entity sits on a PDF page: one box per line it
+    spans, in PDF points, origin at the page's top-left corner."""
+
+    page: int
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+
+def _number(s: str) -> Union[Number, str]:
+    """'91900000' -> 91900000, '3.5' -> Decimal('3.5'); anything else stays str."""
+    try:
+        return int(s)
+    except ValueError:
+        pass
+    try:
+        d = Decimal(s)
+    except ArithmeticError:
+        return s
+    return d if d.is_finite() else s
+
+
+@lru_cache(maxsize=4096)
+def _parse_canonical(raw: str) -> Tuple[Tuple[str, Any], ...]:
+    items = []
+    for part in raw.split(";"):
+        if not part:
+            continue
+        key, sep, value = part.partition("=")
+        if not sep:
+            items.append((key, ""))
+        elif key in NUMERIC_KEYS:
+            items.append((key, _number(value)))
+        else:
+            items.append((key, value))
+    return tuple(items)
+
+
+def parse_canonical(raw: str) -> Dict[str, Any]:
+    """Turns the library's canonical form into a dict with typed numbers.
+
+    ``"value=91900000;currency=USD"`` -> ``{"value": 91900000, "currency": "USD"}``.
+    ``value``, ``min`` and ``max`` become ``int`` when whole and
+    ``decimal.Decimal`` otherwise (exact: ``"value=3.5"`` -> ``Decimal("3.5")``);
+    every other key (``id``, ``symbol``, ``currency``, ``qualifier``...) stays
+    a ``str``, even when it looks like a number.
+    """
+    return dict(_parse_canonical(raw))
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One tagged span.
+
+    ``start`` and ``end`` are indices into ``Document.text`` (Python string
+    indices, i.e. code points, not the C API's byte offsets), so
+    ``doc.text[e.start:e.end] == e.text``. ``canonical`` is the parsed
+    canonical form (see :func:`parse_canonical`), ``canonical_raw`` the
+    library's string. For a PDF, ``page`` is the 1-based page of the first
+    box, ``boxes`` one :class:`Box` per line the span covers and ``bbox`` the
+    union of the boxes on that first page; all three are ``None`` for text.
+    """
+
+    __slots__ = ("type", "text", "start", "end", "canonical", "canonical_raw",
+                 "page", "boxes")
+
+    type: str
+    text: str
+    start: int
+    end: int
+    canonical: Dict[str, Any]
+    canonical_raw: str
+    page: Optional[int]
+    boxes: Optional[Tuple[Box, ...]]
+
+    # canonical is a dict: leave it out of the hash (equality still uses it)
+    def __hash__(self) -> int:
+        return hash((self.type, self.text, self.start, self.end, self.canonical_raw,
+                     self.page, self.boxes))
+
+    def __reduce__(self):  # frozen + __slots__: pickle through the constructor
+        return (Entity, (self.type, self.text, self.start, self.end, self.canonical,
+                         self.canonical_raw, self.page, self.boxes))
+
+    @property
+    def bbox(self) -> Optional[Tuple[float, float, float, float]]:
+        if not self.boxes:
+            return None
+        first = [b for b in self.boxes if b.page == self.boxes[0].page]
+        return (min(b.x0 for b in first), min(b.y0 for b in first),
+                max(b.x1 for b in first), max(b.y1 for b in first))
+
+    def to_record(self) -> Dict[str, Any]:
+        """A flat dict: type, text, start, end, page, canonical (the string)
+        and one key per canonical key (value, currency, id, symbol...)."""
+        rec: Dict[str, Any] = {
+            "type": self.type,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "page": self.page,
+            "canonical": self.canonical_raw,
+        }
+        for key, value in self.canonical.items():
+            rec[key if key not in rec else "canonical_" + key] = value
+        return rec
+
+
+def _entity(row: Sequence[Any]) -> Entity:
+    """An Entity from _native's (type, text, start, end, canonical, page, boxes)."""
+    type_, text, start, end, raw, page, boxes = row
+    return Entity(type_, text, start, end, parse_canonical(raw), raw,
+                  page or None, tuple(Box(*b) for b in boxes) if page else None)
+
+
+# Columns of to_pandas(), in order, before the canonical keys.
+BASE_COLUMNS = ("type", "text", "start", "end", "page", "canonical")
+
+
+class Document:
+    """A tagged document: its text and the entities found in it.
+
+    Iterating, ``len()`` and indexing go over the entities, in document
+    order. For a PDF, ``text`` is the extracted text, ``pages`` the range of
+    page numbers that were read, ``page_count`` the number of pages the
+    library reports and ``pages_without_text`` those with no text layer.
+    In a notebook the document shows itself with its entities highlighted.
+    """
+
+    __slots__ = ("text", "entities", "pages", "page_count", "pages_without_text", "source")
+
+    def __init__(self, text: str, entities: List[Entity], *, pages: Optional[range] = None,
+                 page_count: Optional[int] = None, pages_without_text: Tuple[int, ...] = (),
+                 source: Optional[str] = None) -> None:
+        self.text = text
+        self.entities = entities
+        self.pages = pages
+        self.page_count = page_count
+        self.pages_without_text = pages_without_text
+        self.source = source
+
+    def __getstate__(self):
+        return {k: getattr(self, k) for k in self.__slots__}
+
+    def __setstate__(self, state):
+        for k, v in state.items():
+            setattr(self, k, v)
+
+    def __iter__(self) -> Iterator[Entity]:
+        return iter(self.entities)
+
+    def __len__(self) -> int:
+        return len(self.entities)
+
+    def __getitem__(self, index):
+        return self.entities[index]
+
+    def __repr__(self) -> str:
+        what = f"{self.source!r}, " if self.source else ""
+        pages = f", pages {self.pages.start}-{self.pages.stop - 1}" if self.pages else ""
+        return f"<doctag.Document {what}{len(self.entities)} entities, {len(self.text)} chars{pages}>"
+
+    def on_page(self, page: int) -> List[Entity]:
+        """The entities whose first box is on `page` (1-based)."""
+        return [e for e in self.entities if e.page == page]
+
+    def to_records(self) -> List[Dict[str, Any]]:
+        """One flat dict per entity (see :meth:`Entity.to_record`)."""
+        return [e.to_record() for e in self.entities]
+
+    def to_pandas(self):
+        """The entities as a pandas DataFrame, one row each.
+
+        Columns: type, text, start, end, page (nullable Int64), canonical (the
+        library's string), then one column per canonical key; ``value``,
+        ``min`` and ``max`` are float64 (NaN where absent).
+        """
+        try:
+            import pandas as pd
+        except ImportError as exc:
+            raise ImportError(
+                "Document.to_pandas() needs pandas, which is not installed "
+                "(Debian: apt-get install python3-pandas); Document.to_records() "
+                "gives the same rows as dicts") from exc
+        records = self.to_records()
+        extra: List[str] = []
+        for rec in records:
+            extra.extend(k for k in rec if k not in BASE_COLUMNS and k not in extra)
+        df = pd.DataFrame.from_records(records, columns=list(BASE_COLUMNS) + extra)
+        df["page"] = df["page"].astype("Int64")
+        for key in NUMERIC_KEYS & set(df.columns):
+            df[key] = pd.to_numeric(df[key].map(lambda v: float(v) if v is not None else None),
+                                    errors="coerce").astype("float64")
+        return df
+
+    def _repr_html_(self) -> str:
+        from ._html import render
+
+        return render(self)

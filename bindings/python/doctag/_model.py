@@ -1,0 +1,133 @@
+"""Model: compiled dictionaries, and the calls that tag text and PDFs."""
+
+from __future__ import annotations
+
+import operator
+import os
+from typing import Iterable, Optional, Tuple, Union
+
+from . import _native
+from ._document import Document, _entity
+from ._errors import PageRangeError
+
+__all__ = ["Model", "PathLike", "Pages"]
+
+PathLike = Union[str, "os.PathLike[str]"]
+# pages=: one page (3), a pair (first, last), both 1-based and inclusive, or
+# a range of page numbers with step 1 (range(1, 4) is pages 1 to 3).
+Pages = Union[int, Tuple[int, int], range]
+
+_INT_MAX = 2**31 - 1
+
+
+def _page_span(pages: Optional[Pages]) -> Tuple[int, int]:
+    """pages= as the C API's (first_page, last_page), 1-based, inclusive."""
+    if pages is None:
+        return 0, 0
+    if isinstance(pages, range):
+        if pages.step != 1 or len(pages) == 0:
+            raise PageRangeError(f"pages={pages!r}: a range of pages must be non-empty "
+                                 "with step 1", _native.ERR_PAGE_RANGE)
+        first, last = pages.start, pages.stop - 1
+    elif isinstance(pages, tuple) and len(pages) == 2:
+        first, last = (operator.index(p) for p in pages)
+    elif isinstance(pages, (str, bytes)) or not hasattr(pages, "__index__"):
+        raise TypeError("pages must be an int, a (first, last) tuple or a range, "
+                        f"not {type(pages).__name__}")
+    else:
+        first = last = operator.index(pages)
+    if not 1 <= first <= last <= _INT_MAX:
+        raise PageRangeError(f"pages={pages!r}: pages are numbered from 1 and the first "
+                             "must not come after the last", _native.ERR_PAGE_RANGE)
+    return first, last
+
+
+class Model:
+    """Compiled dictionaries that tag text and PDFs.
+
+    ``Model()`` is the default model built into the library.
+    ``Model(path)`` opens a model file written by ``doctag compile`` or
+    :meth:`save`; ``extra_dictionaries`` are dictionary source files
+    (models/README.md) compiled and added at load time.
+
+    A Model never changes once open: share one between threads (tagging
+    releases the GIL) and send it to worker processes (it pickles as its
+    path and dictionaries, which are opened again there).
+    """
+
+    __slots__ = ("_handle", "_path", "_extra", "__weakref__")
+
+    def __init__(self, path: Optional[PathLike] = None,
+                 extra_dictionaries: Iterable[PathLike] = ()) -> None:
+        if isinstance(extra_dictionaries, (str, bytes, os.PathLike)):
+            extra_dictionaries = [extra_dictionaries]  # one file, not its characters
+        self._path = os.fspath(path) if path is not None else None
+        self._extra = tuple(os.fspath(d) for d in extra_dictionaries)
+        self._handle = _native.model_open(
+            os.fsencode(self._path) if self._path is not None else None,
+            tuple(os.fsencode(d) for d in self._extra))
+
+    @property
+    def path(self) -> Optional[str]:
+        """The model file, or None for the built-in default model."""
+        return self._path  # type: ignore[return-value]
+
+    @property
+    def extra_dictionaries(self) -> Tuple[str, ...]:
+        return self._extra  # type: ignore[return-value]
+
+    @property
+    def entry_count(self) -> int:
+        """Number of dictionary entries (names and patterns) in the model."""
+        return _native.model_entry_count(self._handle)
+
+    def __reduce__(self):
+        return (Model, (self._path, self._extra))
+
+    def __repr__(self) -> str:
+        what = repr(self._path) if self._path is not None else "default"
+        extra = f", extra_dictionaries={list(self._extra)!r}" if self._extra else ""
+        return f"<doctag.Model {what}{extra}, {self.entry_count} entries>"
+
+    def save(self, path: PathLike) -> None:
+        """Writes the model in the compiled format Model(path) reads."""
+        _native.model_save(self._handle, os.fsencode(os.fspath(path)))
+
+    def tag_text(self, text: str) -> Document:
+        """Tags a str. Entity offsets are indices into this same str.
+
+        An empty str gives an empty Document (no entities) rather than an
+        error, so that tagging a column of a table never stops on a blank
+        cell. A str with lone surrogates raises TextError.
+        """
+        if not isinstance(text, str):
+            raise TypeError(f"tag_text() needs a str, not {type(text).__name__} "
+                            "(decode bytes first, or use tag_pdf for a PDF)")
+        if not text:
+            return Document(text, [])
+        return Document(text, [_entity(r) for r in _native.tag_text(self._handle, text)])
+
+    def tag_pdf(self, source: Union[PathLike, bytes, bytearray, memoryview], *,
+                pages: Optional[Pages] = None, password: Optional[str] = None) -> Document:
+        """Extracts the text of a PDF (a file path, or the PDF's bytes) and tags it.
+
+        ``pages`` selects pages, 1-based and inclusive: ``3``, ``(2, 5)`` or
+        ``range(2, 6)``; ``None`` reads them all. ``password`` opens an
+        encrypted PDF. Failures raise :class:`PDFError` or a subclass
+        (:class:`EncryptedPDFError`, :class:`NoTextError`,
+        :class:`PageRangeError`), or :class:`FileError` for an unreadable file.
+        """
+        first, last = _page_span(pages)
+        pw = password.encode("utf-8") if password is not None else None
+        if isinstance(source, (bytes, bytearray, memoryview)):
+            data, is_path, name = bytes(source), False, None
+        else:
+            name = os.fspath(source)
+            if isinstance(name, bytes):
+                name = os.fsdecode(name)
+            data, is_path = os.fsencode(name), True
+        text, page_count, no_text, rows = _native.tag_pdf(
+            self._handle, data, is_path, pw, first, last)
+        span = range(first or 1, (last or page_count) + 1)
+        return Document(text, [_entity(r) for r in rows], pages=span,
+                        page_count=page_count, pages_without_text=no_text, source=name)

@@ -1,0 +1,720 @@
+/*
+ * _native.c: the C half of the doctag Python package.
+ *
+ * A thin layer over the public API of libdoctag.so.1 (doctag.h), built on
+ * the CPython limited API so that one binary (_native.abi3.so) loads in
+ * every CPython >= 3.9. The Python half (doctag/__init__.py and friends)
+ * builds the user-facing objects; this file only:
+ *
+ *   - owns native objects: a ModelHandle wraps a doctag_model and frees it
+ *     in tp_dealloc; documents and results never leave a call, and are freed
+ *     on every path before it returns;
+ *   - releases the GIL around every call that opens, extracts or tags, so a
+ *     shared model tags in many threads at once (the C model is immutable);
+ *   - turns the C API's byte offsets into Python string (code point)
+ *     indices, walking the UTF-8 text once per document;
+ *   - reports failures through an error factory installed by the Python
+ *     side (init()), which maps a doctag_error code to the package's own
+ *     exception classes and carries doctag_last_error()'s message.
+ *
+ * Only the limited API is used: no macros that reach into object layouts
+ * (PyTuple_SET_ITEM, PyUnicode_AS_DATA...), no private _Py* calls.
+ */
+#ifndef Py_LIMITED_API
+#error "doctag._native must be built with Py_LIMITED_API (see meson.build)"
+#endif
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+
+#include <limits.h>
+#include <string.h>
+
+#include "doctag.h"
+
+/* ---- Module state -------------------------------------------------------- */
+
+typedef struct {
+    PyObject *model_type;    /* the ModelHandle heap type */
+    PyObject *error_factory; /* callable(code, message, context) -> exception */
+    PyObject *type_names;    /* tuple of str: index = doctag_type */
+} native_state;
+
+static native_state *get_state(PyObject *module)
+{
+    return (native_state *)PyModule_GetState(module);
+}
+
+/* ---- Errors -------------------------------------------------------------- */
+
+/* Raises the package's exception for a failed doctag call: the factory
+ * installed by init() gets the code, the detailed message of this thread's
+ * last error and a context ("model", "text", "pdf") and returns the
+ * exception to raise. Call right after the failing call, with the GIL held:
+ * doctag_last_error() is per thread and valid until the next doctag call. */
+static PyObject *raise_doctag_error(PyObject *module, int code, const char *context)
+{
+    native_state *st = get_state(module);
+    const char *detail = doctag_last_error();
+    if (detail == NULL || detail[0] == '\0')
+        detail = doctag_strerror(code);
+    if (st->error_factory == NULL) {
+        PyErr_Format(PyExc_RuntimeError, "doctag error %d: %s", code, detail);
+        return NULL;
+    }
+    PyObject *message = PyUnicode_DecodeUTF8(detail, (Py_ssize_t)strlen(detail), "replace");
+    if (message == NULL)
+        return NULL;
+    PyObject *exc = PyObject_CallFunction(st->error_factory, "iOs", code, message, context);
+    Py_DECREF(message);
+    if (exc == NULL)
+        return NULL;
+    PyErr_SetObject((PyObject *)Py_TYPE(exc), exc);
+    Py_DECREF(exc);
+    return NULL;
+}
+
+/* The same for an error found on the Python side of the boundary (a str
+ * that cannot be encoded, offsets out of range...). */
+static PyObject *raise_local_error(PyObject *module, int code, const char *context,
+                                   const char *message)
+{
+    native_state *st = get_state(module);
+    if (st->error_factory == NULL) {
+        PyErr_Format(PyExc_RuntimeError, "doctag error %d: %s", code, message);
+        return NULL;
+    }
+    PyObject *exc = PyObject_CallFunction(st->error_factory, "iss", code, message, context);
+    if (exc == NULL)
+        return NULL;
+    PyErr_SetObject((PyObject *)Py_TYPE(exc), exc);
+    Py_DECREF(exc);
+    return NULL;
+}
+
+/* ---- ModelHandle: owns one doctag_model ---------------------------------- */
+
+typedef struct {
+    PyObject_HEAD
+    doctag_model *model;
+} ModelHandle;
+
+static void ModelHandle_dealloc(PyObject *self)
+{
+    PyTypeObject *tp = Py_TYPE(self);
+    doctag_model_free(((ModelHandle *)self)->model);
+    ((ModelHandle *)self)->model = NULL;
+    freefunc tp_free = (freefunc)PyType_GetSlot(tp, Py_tp_free);
+    tp_free(self);
+    Py_DECREF(tp); /* instances of heap types own a reference to their type */
+}
+
+/* A handle is not data: doctag.Model pickles by (path, dictionaries). */
+static PyObject *ModelHandle_reduce(PyObject *self, PyObject *unused)
+{
+    (void)self;
+    (void)unused;
+    PyErr_SetString(PyExc_TypeError,
+                    "a ModelHandle cannot be pickled (pickle the doctag.Model instead)");
+    return NULL;
+}
+
+static PyMethodDef ModelHandle_methods[] = {
+    {"__reduce__", (PyCFunction)(void (*)(void))ModelHandle_reduce, METH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyType_Slot ModelHandle_slots[] = {
+    {Py_tp_dealloc, (void *)ModelHandle_dealloc},
+    {Py_tp_methods, (void *)ModelHandle_methods},
+    {Py_tp_doc, (void *)"An open doctag_model (internal: use doctag.Model)."},
+    {0, NULL},
+};
+
+static PyType_Spec ModelHandle_spec = {
+    .name = "doctag._native.ModelHandle",
+    .basicsize = sizeof(ModelHandle),
+    .itemsize = 0,
+    .flags = Py_TPFLAGS_DEFAULT,
+    .slots = ModelHandle_slots,
+};
+
+/* Checks that `obj` is an open ModelHandle and returns its model. */
+static const doctag_model *model_of(PyObject *module, PyObject *obj)
+{
+    native_state *st = get_state(module);
+    if (!PyObject_TypeCheck(obj, (PyTypeObject *)st->model_type)) {
+        PyErr_SetString(PyExc_TypeError, "expected a doctag._native.ModelHandle");
+        return NULL;
+    }
+    const doctag_model *model = ((ModelHandle *)obj)->model;
+    if (model == NULL)
+        PyErr_SetString(PyExc_ValueError, "ModelHandle is not open");
+    return model;
+}
+
+/* ---- Helpers ------------------------------------------------------------- */
+
+/* A tuple built item by item; on failure everything is released. */
+static PyObject *tuple_of(Py_ssize_t n, PyObject **items)
+{
+    PyObject *t = PyTuple_New(n);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (t == NULL || items[i] == NULL) {
+            for (Py_ssize_t j = i; j < n; j++)
+                Py_XDECREF(items[j]);
+            Py_XDECREF(t);
+            return NULL;
+        }
+        PyTuple_SetItem(t, i, items[i]); /* steals */
+    }
+    return t;
+}
+
+/* Encodes a str as UTF-8 bytes; a str that cannot be (lone surrogates)
+ * becomes the package's text error with the position in the message. */
+static PyObject *utf8_bytes_of(PyObject *module, PyObject *str)
+{
+    PyObject *bytes = PyUnicode_AsUTF8String(str);
+    if (bytes != NULL || !PyErr_ExceptionMatches(PyExc_UnicodeEncodeError))
+        return bytes;
+    PyObject *type, *value, *tb;
+    PyErr_Fetch(&type, &value, &tb);
+    PyObject *msg = value != NULL ? PyObject_Str(value) : NULL;
+    Py_XDECREF(type);
+    Py_XDECREF(value);
+    Py_XDECREF(tb);
+    if (msg == NULL)
+        return raise_local_error(module, DOCTAG_ERR_UTF8, "text",
+                                 "text cannot be encoded as UTF-8");
+    PyObject *bmsg = PyUnicode_AsUTF8String(msg);
+    Py_DECREF(msg);
+    if (bmsg == NULL)
+        return NULL;
+    raise_local_error(module, DOCTAG_ERR_UTF8, "text", PyBytes_AsString(bmsg));
+    Py_DECREF(bmsg);
+    return NULL;
+}
+
+/* Byte offset -> code point index, moving forward through a UTF-8 text.
+ * Entities come in document order, so a cursor for starts and one for ends
+ * each walk the text once; a step backwards restarts from the beginning. */
+typedef struct {
+    const unsigned char *text;
+    size_t len;
+    size_t byte_pos;
+    Py_ssize_t cp_pos;
+} cp_cursor;
+
+static int cp_seek(cp_cursor *c, size_t byte, Py_ssize_t *out)
+{
+    if (byte > c->len)
+        return -1;
+    /* an offset inside a multi-byte sequence is no string index */
+    if (byte < c->len && (c->text[byte] & 0xC0) == 0x80)
+        return -1;
+    if (byte < c->byte_pos) {
+        c->byte_pos = 0;
+        c->cp_pos = 0;
+    }
+    Py_ssize_t n = 0;
+    for (size_t i = c->byte_pos; i < byte; i++)
+        n += (c->text[i] & 0xC0) != 0x80;
+    c->cp_pos += n;
+    c->byte_pos = byte;
+    *out = c->cp_pos;
+    return 0;
+}
+
+/* The entities of a result as a list of tuples
+ *   (type, text, start, end, canonical, page, boxes)
+ * with start/end as code point indices into `text` (the document's UTF-8
+ * text, `len` bytes), page 0 for text documents and boxes a tuple of
+ * (page, x0, y0, x1, y1). */
+static PyObject *entities_of(PyObject *module, const doctag_result *res,
+                             const char *text, size_t len, const char *context)
+{
+    native_state *st = get_state(module);
+    size_t count = doctag_result_count(res);
+    cp_cursor starts = {(const unsigned char *)text, len, 0, 0};
+    cp_cursor ends = starts;
+
+    PyObject *list = PyList_New(0);
+    if (list == NULL)
+        return NULL;
+    for (size_t i = 0; i < count; i++) {
+        const doctag_entity *e = doctag_result_entity(res, i);
+        if (e == NULL)
+            break;
+        size_t b0 = doctag_entity_start(e), b1 = doctag_entity_end(e);
+        Py_ssize_t c0, c1;
+        if (b0 > b1 || cp_seek(&starts, b0, &c0) < 0 || cp_seek(&ends, b1, &c1) < 0) {
+            Py_DECREF(list);
+            char msg[160];
+            snprintf(msg, sizeof msg,
+                     "entity %zu has byte offsets [%zu, %zu) outside the %zu-byte text "
+                     "or inside a character", i, b0, b1, len);
+            return raise_local_error(module, DOCTAG_ERR_INTERNAL, context, msg);
+        }
+
+        int type = doctag_entity_type(e);
+        PyObject *type_obj;
+        if (type >= 0 && type < PyTuple_Size(st->type_names)) {
+            type_obj = PyTuple_GetItem(st->type_names, type);
+            Py_XINCREF(type_obj);
+        } else {
+            type_obj = PyUnicode_FromFormat("type%d", type);
+        }
+        const char *etext = doctag_entity_text(e);
+        const char *canon = doctag_entity_canonical(e);
+        if (etext == NULL)
+            etext = "";
+        if (canon == NULL)
+            canon = "";
+
+        size_t nbox = doctag_entity_box_count(e);
+        PyObject *boxes = PyTuple_New((Py_ssize_t)nbox);
+        for (size_t k = 0; boxes != NULL && k < nbox; k++) {
+            doctag_box b;
+            PyObject *box;
+            if (doctag_entity_box(e, k, &b) != DOCTAG_OK) {
+                box = Py_None;
+                Py_INCREF(box);
+            } else {
+                PyObject *f[5] = {PyLong_FromLong(b.page), PyFloat_FromDouble(b.x0),
+                                  PyFloat_FromDouble(b.y0), PyFloat_FromDouble(b.x1),
+                                  PyFloat_FromDouble(b.y1)};
+                box = tuple_of(5, f);
+            }
+            if (box == NULL) {
+                Py_CLEAR(boxes);
+                break;
+            }
+            PyTuple_SetItem(boxes, (Py_ssize_t)k, box);
+        }
+
+        PyObject *items[7] = {
+            type_obj,
+            PyUnicode_DecodeUTF8(etext, (Py_ssize_t)strlen(etext), "replace"),
+            PyLong_FromSsize_t(c0),
+            PyLong_FromSsize_t(c1),
+            PyUnicode_DecodeUTF8(canon, (Py_ssize_t)strlen(canon), "replace"),
+            PyLong_FromLong(doctag_entity_page(e)),
+            boxes,
+        };
+        PyObject *tuple = tuple_of(7, items);
+        if (tuple == NULL || PyList_Append(list, tuple) < 0) {
+            Py_XDECREF(tuple);
+            Py_DECREF(list);
+            return NULL;
+        }
+        Py_DECREF(tuple);
+    }
+    return list;
+}
+
+/* ---- Module functions ---------------------------------------------------- */
+
+PyDoc_STRVAR(init_doc,
+"init(error_factory)\n--\n\n"
+"Installs error_factory(code, message, context) -> exception, used for every\n"
+"failure. Called once by doctag/__init__.py.");
+
+static PyObject *native_init(PyObject *module, PyObject *factory)
+{
+    if (!PyCallable_Check(factory)) {
+        PyErr_SetString(PyExc_TypeError, "error_factory must be callable");
+        return NULL;
+    }
+    native_state *st = get_state(module);
+    PyObject *old = st->error_factory;
+    Py_INCREF(factory);
+    st->error_factory = factory;
+    Py_XDECREF(old);
+    Py_RETURN_NONE;
+}
+
+static PyObject *native_version(PyObject *module, PyObject *unused)
+{
+    (void)module;
+    (void)unused;
+    return PyUnicode_FromString(doctag_version());
+}
+
+static PyObject *native_version_number(PyObject *module, PyObject *unused)
+{
+    (void)module;
+    (void)unused;
+    return PyLong_FromLong(doctag_version_number());
+}
+
+static PyObject *native_strerror(PyObject *module, PyObject *arg)
+{
+    (void)module;
+    int code = (int)PyLong_AsLong(arg);
+    if (code == -1 && PyErr_Occurred())
+        return NULL;
+    return PyUnicode_FromString(doctag_strerror(code));
+}
+
+/* Converts an optional bytes argument to a C string (NULL for None). */
+static int optional_cstring(PyObject *obj, const char **out, const char *what)
+{
+    if (obj == Py_None) {
+        *out = NULL;
+        return 0;
+    }
+    if (!PyBytes_Check(obj)) {
+        PyErr_Format(PyExc_TypeError, "%s must be bytes or None", what);
+        return -1;
+    }
+    char *s;
+    Py_ssize_t n;
+    if (PyBytes_AsStringAndSize(obj, &s, &n) < 0) /* rejects embedded NULs */
+        return -1;
+    *out = s;
+    return 0;
+}
+
+PyDoc_STRVAR(model_open_doc,
+"model_open(path, dictionaries) -> ModelHandle\n--\n\n"
+"Opens a compiled model (path: bytes, or None for the built-in default) and\n"
+"adds the dictionary source files in `dictionaries` (a tuple of bytes).");
+
+static PyObject *native_model_open(PyObject *module, PyObject *args)
+{
+    PyObject *path_obj, *dicts_obj;
+    if (!PyArg_ParseTuple(args, "OO!:model_open", &path_obj, &PyTuple_Type, &dicts_obj))
+        return NULL;
+    const char *path;
+    if (optional_cstring(path_obj, &path, "path") < 0)
+        return NULL;
+
+    Py_ssize_t n = PyTuple_Size(dicts_obj);
+    const char **paths = NULL;
+    if (n > 0) {
+        paths = PyMem_Malloc(sizeof(char *) * (size_t)n);
+        if (paths == NULL)
+            return PyErr_NoMemory();
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (optional_cstring(PyTuple_GetItem(dicts_obj, i), &paths[i], "a dictionary path") < 0
+            || paths[i] == NULL) {
+            if (!PyErr_Occurred())
+                PyErr_SetString(PyExc_TypeError, "a dictionary path must be bytes");
+            PyMem_Free(paths);
+            return NULL;
+        }
+    }
+
+    doctag_model_options opts = DOCTAG_MODEL_OPTIONS_INIT;
+    opts.dictionaries = paths;
+    opts.n_dictionaries = (size_t)n;
+    doctag_model *model = NULL;
+    int rc;
+    /* the tuple (held by args) keeps every path alive while unlocked */
+    Py_BEGIN_ALLOW_THREADS
+    rc = doctag_model_open(&model, path, &opts);
+    Py_END_ALLOW_THREADS
+    PyMem_Free(paths);
+    if (rc != DOCTAG_OK) {
+        doctag_model_free(model);
+        return raise_doctag_error(module, rc, "model");
+    }
+
+    native_state *st = get_state(module);
+    allocfunc alloc = (allocfunc)PyType_GetSlot((PyTypeObject *)st->model_type, Py_tp_alloc);
+    ModelHandle *h = (ModelHandle *)alloc((PyTypeObject *)st->model_type, 0);
+    if (h == NULL) {
+        doctag_model_free(model);
+        return NULL;
+    }
+    h->model = model;
+    return (PyObject *)h;
+}
+
+static PyObject *native_model_entry_count(PyObject *module, PyObject *handle)
+{
+    const doctag_model *model = model_of(module, handle);
+    if (model == NULL)
+        return NULL;
+    return PyLong_FromSize_t(doctag_model_entry_count(model));
+}
+
+static PyObject *native_model_save(PyObject *module, PyObject *args)
+{
+    PyObject *handle, *path_obj;
+    if (!PyArg_ParseTuple(args, "OO!:model_save", &handle, &PyBytes_Type, &path_obj))
+        return NULL;
+    const doctag_model *model = model_of(module, handle);
+    const char *path;
+    if (model == NULL || optional_cstring(path_obj, &path, "path") < 0)
+        return NULL;
+    int rc;
+    Py_BEGIN_ALLOW_THREADS
+    rc = doctag_model_save(model, path);
+    Py_END_ALLOW_THREADS
+    if (rc != DOCTAG_OK)
+        return raise_doctag_error(module, rc, "model");
+    Py_RETURN_NONE;
+}
+
+PyDoc_STRVAR(tag_text_doc,
+"tag_text(model, text) -> list of (type, text, start, end, canonical, page, boxes)\n--\n\n"
+"Tags a str; start and end are indices into that str.");
+
+static PyObject *native_tag_text(PyObject *module, PyObject *args)
+{
+    PyObject *handle, *text;
+    if (!PyArg_ParseTuple(args, "OU:tag_text", &handle, &text))
+        return NULL;
+    const doctag_model *model = model_of(module, handle);
+    if (model == NULL)
+        return NULL;
+    PyObject *bytes = utf8_bytes_of(module, text);
+    if (bytes == NULL)
+        return NULL;
+    char *buf;
+    Py_ssize_t len;
+    if (PyBytes_AsStringAndSize(bytes, &buf, &len) < 0) {
+        Py_DECREF(bytes);
+        return NULL;
+    }
+
+    doctag_result *res = NULL;
+    int rc;
+    Py_BEGIN_ALLOW_THREADS
+    rc = doctag_tag_text(&res, model, buf, (size_t)len);
+    Py_END_ALLOW_THREADS
+    PyObject *out;
+    if (rc != DOCTAG_OK)
+        out = raise_doctag_error(module, rc, "text");
+    else
+        out = entities_of(module, res, buf, (size_t)len, "text");
+    doctag_result_free(res);
+    Py_DECREF(bytes);
+    return out;
+}
+
+PyDoc_STRVAR(tag_pdf_doc,
+"tag_pdf(model, source, is_path, password, first_page, last_page)\n"
+"    -> (text, page_count, pages_without_text, entities)\n--\n\n"
+"Extracts and tags a PDF: source is a file path (is_path true) or the PDF's\n"
+"bytes; password is bytes or None; pages are 1-based, 0 for open ends.");
+
+static PyObject *native_tag_pdf(PyObject *module, PyObject *args)
+{
+    PyObject *handle, *source, *password_obj;
+    int is_path, first, last;
+    if (!PyArg_ParseTuple(args, "OO!pOii:tag_pdf", &handle, &PyBytes_Type, &source,
+                          &is_path, &password_obj, &first, &last))
+        return NULL;
+    const doctag_model *model = model_of(module, handle);
+    if (model == NULL)
+        return NULL;
+    doctag_pdf_options opts = DOCTAG_PDF_OPTIONS_INIT;
+    if (optional_cstring(password_obj, &opts.password, "password") < 0)
+        return NULL;
+    opts.first_page = first;
+    opts.last_page = last;
+
+    char *data;
+    Py_ssize_t size;
+    if (is_path) {
+        if (PyBytes_AsStringAndSize(source, &data, &size) < 0)
+            return NULL;
+    } else {
+        data = PyBytes_AsString(source);
+        size = PyBytes_Size(source);
+        if (data == NULL)
+            return NULL;
+    }
+
+    doctag_doc *doc = NULL;
+    doctag_result *res = NULL;
+    int rc;
+    /* `source` and `password_obj` are held by args while unlocked */
+    Py_BEGIN_ALLOW_THREADS
+    if (is_path)
+        rc = doctag_doc_from_pdf_file(&doc, data, &opts);
+    else
+        rc = doctag_doc_from_pdf_buffer(&doc, data, (size_t)size, &opts);
+    if (rc == DOCTAG_OK)
+        rc = doctag_tag(&res, model, doc);
+    Py_END_ALLOW_THREADS
+
+    PyObject *out = NULL;
+    if (rc != DOCTAG_OK) {
+        raise_doctag_error(module, rc, "pdf");
+        goto done;
+    }
+
+    size_t tlen = 0;
+    const char *text = doctag_doc_text(doc, &tlen);
+    if (text == NULL) {
+        text = "";
+        tlen = 0;
+    }
+    int npages = doctag_doc_page_count(doc);
+    PyObject *no_text = PyList_New(0);
+    for (int p = 1; no_text != NULL && p <= npages; p++) {
+        if (doctag_doc_page_has_text(doc, p))
+            continue;
+        PyObject *num = PyLong_FromLong(p);
+        if (num == NULL || PyList_Append(no_text, num) < 0)
+            Py_CLEAR(no_text);
+        Py_XDECREF(num);
+    }
+    PyObject *items[4] = {
+        PyUnicode_DecodeUTF8(text, (Py_ssize_t)tlen, "strict"),
+        PyLong_FromLong(npages),
+        no_text != NULL ? PyList_AsTuple(no_text) : NULL,
+        entities_of(module, res, text, tlen, "pdf"),
+    };
+    Py_XDECREF(no_text);
+    out = tuple_of(4, items);
+
+done:
+    doctag_result_free(res);
+    doctag_doc_free(doc);
+    return out;
+}
+
+#define FUNC(f) ((PyCFunction)(void (*)(void))(f))
+
+static PyMethodDef native_methods[] = {
+    {"init", FUNC(native_init), METH_O, init_doc},
+    {"version", FUNC(native_version), METH_NOARGS,
+     "version() -> str\n--\n\nThe version of the libdoctag actually loaded."},
+    {"version_number", FUNC(native_version_number), METH_NOARGS,
+     "version_number() -> int\n--\n\nThe loaded library's version as a number (0.1.0 -> 100)."},
+    {"strerror", FUNC(native_strerror), METH_O,
+     "strerror(code) -> str\n--\n\nThe library's name for an error code."},
+    {"model_open", FUNC(native_model_open), METH_VARARGS, model_open_doc},
+    {"model_entry_count", FUNC(native_model_entry_count), METH_O,
+     "model_entry_count(model) -> int\n--\n\nDictionary entries in the model."},
+    {"model_save", FUNC(native_model_save), METH_VARARGS,
+     "model_save(model, path)\n--\n\nWrites the model in the compiled format."},
+    {"tag_text", FUNC(native_tag_text), METH_VARARGS, tag_text_doc},
+    {"tag_pdf", FUNC(native_tag_pdf), METH_VARARGS, tag_pdf_doc},
+    {NULL, NULL, 0, NULL},
+};
+
+/* ---- Module definition (multi-phase init) -------------------------------- */
+
+static int add_object(PyObject *module, const char *name, PyObject *obj)
+{
+    if (obj == NULL)
+        return -1;
+    if (PyModule_AddObject(module, name, obj) < 0) { /* steals only on success */
+        Py_DECREF(obj);
+        return -1;
+    }
+    return 0;
+}
+
+static int native_exec(PyObject *module)
+{
+    native_state *st = get_state(module);
+
+    st->model_type = PyType_FromSpec(&ModelHandle_spec);
+    if (st->model_type == NULL)
+        return -1;
+    Py_INCREF(st->model_type);
+    if (add_object(module, "ModelHandle", st->model_type) < 0)
+        return -1;
+
+    st->type_names = PyTuple_New(DOCTAG_TYPE_COUNT);
+    if (st->type_names == NULL)
+        return -1;
+    for (int t = 0; t < DOCTAG_TYPE_COUNT; t++) {
+        const char *name = doctag_type_name(t);
+        PyObject *s = PyUnicode_FromString(name != NULL ? name : "unknown");
+        if (s == NULL)
+            return -1;
+        PyUnicode_InternInPlace(&s);
+        PyTuple_SetItem(st->type_names, t, s);
+    }
+    Py_INCREF(st->type_names);
+    if (add_object(module, "TYPE_NAMES", st->type_names) < 0)
+        return -1;
+
+    /* The Py_LIMITED_API this binary was compiled for, and the header it was
+     * compiled against (compare with version() to spot a mismatch). */
+    if (PyModule_AddIntConstant(module, "LIMITED_API", (long)Py_LIMITED_API) < 0
+        || PyModule_AddStringConstant(module, "HEADER_VERSION", DOCTAG_VERSION_STRING) < 0
+        || PyModule_AddIntConstant(module, "HEADER_VERSION_NUMBER", DOCTAG_VERSION_NUMBER) < 0)
+        return -1;
+
+    static const struct { const char *name; int code; } codes[] = {
+        {"OK", DOCTAG_OK},
+        {"ERR_NOMEM", DOCTAG_ERR_NOMEM},
+        {"ERR_ARG", DOCTAG_ERR_ARG},
+        {"ERR_IO", DOCTAG_ERR_IO},
+        {"ERR_UTF8", DOCTAG_ERR_UTF8},
+        {"ERR_EMPTY", DOCTAG_ERR_EMPTY},
+        {"ERR_DICT_SYNTAX", DOCTAG_ERR_DICT_SYNTAX},
+        {"ERR_PATTERN", DOCTAG_ERR_PATTERN},
+        {"ERR_MODEL_FORMAT", DOCTAG_ERR_MODEL_FORMAT},
+        {"ERR_NOT_PDF", DOCTAG_ERR_NOT_PDF},
+        {"ERR_PDF_CORRUPT", DOCTAG_ERR_PDF_CORRUPT},
+        {"ERR_PDF_ENCRYPTED", DOCTAG_ERR_PDF_ENCRYPTED},
+        {"ERR_PDF_NO_PAGES", DOCTAG_ERR_PDF_NO_PAGES},
+        {"ERR_PDF_NO_TEXT", DOCTAG_ERR_PDF_NO_TEXT},
+        {"ERR_PAGE_RANGE", DOCTAG_ERR_PAGE_RANGE},
+        {"ERR_UNSUPPORTED", DOCTAG_ERR_UNSUPPORTED},
+        {"ERR_INTERNAL", DOCTAG_ERR_INTERNAL},
+    };
+    for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++)
+        if (PyModule_AddIntConstant(module, codes[i].name, codes[i].code) < 0)
+            return -1;
+    return 0;
+}
+
+static int native_traverse(PyObject *module, visitproc visit, void *arg)
+{
+    native_state *st = get_state(module);
+    if (st == NULL)
+        return 0;
+    Py_VISIT(st->model_type);
+    Py_VISIT(st->error_factory);
+    Py_VISIT(st->type_names);
+    return 0;
+}
+
+static int native_clear(PyObject *module)
+{
+    native_state *st = get_state(module);
+    if (st == NULL)
+        return 0;
+    Py_CLEAR(st->model_type);
+    Py_CLEAR(st->error_factory);
+    Py_CLEAR(st->type_names);
+    return 0;
+}
+
+static void native_free(void *module)
+{
+    native_clear((PyObject *)module);
+}
+
+static PyModuleDef_Slot native_slots[] = {
+    {Py_mod_exec, (void *)native_exec},
+    {0, NULL},
+};
+
+static struct PyModuleDef native_module = {
+    PyModuleDef_HEAD_INIT,
+    .m_name = "doctag._native",
+    .m_doc = "Native half of doctag: libdoctag.so.1 over the CPython limited API.",
+    .m_size = sizeof(native_state),
+    .m_methods = native_methods,
+    .m_slots = native_slots,
+    .m_traverse = native_traverse,
+    .m_clear = native_clear,
+    .m_free = native_free,
+};
+
+PyMODINIT_FUNC PyInit__native(void)
+{
+    return PyModuleDef_Init(&native_module);
+}

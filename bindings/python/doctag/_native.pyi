@@ -1,0 +1,40 @@
+# Type stubs of doctag._native (the C extension, _native.c).
+from typing import Callable, List, Optional, Tuple
+
+_Box = Tuple[int, float, float, float, float]
+_Row = Tuple[str, str, int, int, str, int, Tuple[_Box, ...]]
+
+LIMITED_API: int
+HEADER_VERSION: str
+HEADER_VERSION_NUMBER: int
+TYPE_NAMES: Tuple[str, ...]
+OK: int
+ERR_NOMEM: int
+ERR_ARG: int
+ERR_IO: int
+ERR_UTF8: int
+ERR_EMPTY: int
+ERR_DICT_SYNTAX: int
+ERR_PATTERN: int
+ERR_MODEL_FORMAT: int
+ERR_NOT_PDF: int
+ERR_PDF_CORRUPT: int
+ERR_PDF_ENCRYPTED: int
+ERR_PDF_NO_PAGES: int
+ERR_PDF_NO_TEXT: int
+ERR_PAGE_RANGE: int
+ERR_UNSUPPORTED: int
+ERR_INTERNAL: int
+
+class ModelHandle: ...
+
+def init(error_factory: Callable[[int, str, str], BaseException]) -> None: ...
+def version() -> str: ...
+def version_number() -> int: ...
+def strerror(code: int) -> str: ...
+def model_open(path: Optional[bytes], dictionaries: Tuple[bytes, ...]) -> ModelHandle: ...
+def model_entry_count(model: ModelHandle) -> int: ...
+def model_save(model: ModelHandle, path: bytes) -> None: ...
+def tag_text(model: ModelHandle, text: str) -> List[_Row]: ...
+def tag_pdf(model: ModelHandle, source: bytes, is_path: bool, password: Optional[bytes],
+            first_page: int, last_page: int) -> Tuple[str, int, Tuple[int, ...], List[_Row]]: ...

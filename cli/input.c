@@ -1,0 +1,133 @@
+/* input.c: reading the doctag CLI's inputs and parsing their options. */
+#include <errno.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "input.h"
+
+/* Where the "%PDF-" magic may sit: PDF readers accept leading junk too. */
+#define PDF_MAGIC_WINDOW 1024
+
+/* The document name: the base name without its last extension. */
+char *input_doc_name(const char *path)
+{
+    if (strcmp(path, "-") == 0)
+        return strdup("stdin");
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    const char *dot = strrchr(base, '.');
+    size_t len = (dot && dot != base) ? (size_t)(dot - base) : strlen(base);
+    if (len == 0)
+        return strdup("document");
+    char *name = malloc(len + 1);
+    if (name) {
+        memcpy(name, base, len);
+        name[len] = '\0';
+    }
+    return name;
+}
+
+/* Reads all of `path` ('-': stdin) in binary into *data (malloc'd).
+ * Returns 0 or an errno value. */
+int input_read(const char *path, char **data, size_t *size)
+{
+    int is_stdin = strcmp(path, "-") == 0;
+    FILE *f = is_stdin ? stdin : fopen(path, "rb");
+    if (!f)
+        return errno;
+
+    size_t cap = 1 << 16, len = 0;
+    struct stat st;
+    if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+        (unsigned long long)st.st_size < SIZE_MAX - 1)
+        cap = (size_t)st.st_size + 1; /* +1: EOF is seen without a regrowth */
+
+    char *buf = malloc(cap);
+    int err = buf ? 0 : ENOMEM;
+    errno = 0;
+    while (!err) {
+        if (len == cap) {
+            if (cap > SIZE_MAX / 2) {
+                err = EFBIG;
+                break;
+            }
+            char *bigger = realloc(buf, cap * 2);
+            if (!bigger) {
+                err = ENOMEM;
+                break;
+            }
+            buf = bigger;
+            cap *= 2;
+        }
+        size_t n = fread(buf + len, 1, cap - len, f);
+        len += n;
+        if (n == 0) {
+            if (ferror(f))
+                err = errno ? errno : EIO;
+            break;
+        }
+    }
+    if (is_stdin)
+        clearerr(stdin);
+    else
+        fclose(f);
+    if (err) {
+        free(buf);
+        return err;
+    }
+    *data = buf;
+    *size = len;
+    return 0;
+}
+
+int input_is_pdf(const char *data, size_t size)
+{
+    size_t window = size < PDF_MAGIC_WINDOW ? size : PDF_MAGIC_WINDOW;
+    for (size_t i = 0; i + 5 <= window; i++)
+        if (memcmp(data + i, "%PDF-", 5) == 0)
+            return 1;
+    return 0;
+}
+
+/* Parses A-B, N, A- or -B into 1-based inclusive bounds (0 = open end). */
+int input_parse_pages(const char *s, doctag_pdf_options *opts)
+{
+    long first = 0, last = 0;
+    char *end;
+    const char *p = s;
+
+    if (*p != '-') {
+        if (*p < '0' || *p > '9')
+            return -1;
+        errno = 0;
+        first = strtol(p, &end, 10);
+        if (errno || first < 1 || first > INT_MAX)
+            return -1;
+        p = end;
+        if (*p == '\0')
+            last = first;
+    }
+    if (*p == '-') {
+        p++;
+        if (*p != '\0') {
+            if (*p < '0' || *p > '9')
+                return -1;
+            errno = 0;
+            last = strtol(p, &end, 10);
+            if (errno || last < 1 || last > INT_MAX)
+                return -1;
+            p = end;
+        } else if (first == 0) {
+            return -1; /* "-" alone */
+        }
+    }
+    if (*p != '\0' || (last && first > last))
+        return -1;
+    opts->first_page = (int)first;
+    opts->last_page = (int)last;
+    return 0;
+}

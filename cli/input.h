@@ -1,0 +1,29 @@
+/* input.h: reading the doctag CLI's inputs and parsing their options.
+ *
+ * An input is a path or "-" (standard input), read whole and in binary; it
+ * is a PDF when "%PDF-" occurs in its first 1024 bytes, text otherwise. */
+#ifndef DOCTAG_CLI_INPUT_H
+#define DOCTAG_CLI_INPUT_H
+
+#include <stddef.h>
+
+#include "doctag.h"
+
+/* The document name of an input: its base name without the last extension
+ * ("corpus/text/a.b.txt" -> "a.b"), "stdin" for "-". Malloc'd; NULL when
+ * out of memory. */
+char *input_doc_name(const char *path);
+
+/* Reads all of `path` ("-": stdin) into *data (malloc'd, caller frees) and
+ * its size into *size. Returns 0 or an errno value. */
+int input_read(const char *path, char **data, size_t *size);
+
+/* 1 if the "%PDF-" magic occurs in the first 1024 bytes. */
+int input_is_pdf(const char *data, size_t size);
+
+/* Parses a page range "A-B", "N", "A-" or "-B" (1-based, inclusive) into
+ * opts->first_page / last_page (0 = open end). Returns 0, or -1 if `s` is
+ * not a range. */
+int input_parse_pages(const char *s, doctag_pdf_options *opts);
+
+#endif

@@ -1,0 +1,273 @@
+/* output.c: the doctag CLI's entity writers (JSON Lines and TSV). */
+#include <errno.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "output.h"
+
+int output_format_from_name(const char *name, output_format *out)
+{
+    if (strcmp(name, "jsonl") == 0 || strcmp(name, "json") == 0) {
+        *out = OUTPUT_JSONL;
+        return 0;
+    }
+    if (strcmp(name, "tsv") == 0) {
+        *out = OUTPUT_TSV;
+        return 0;
+    }
+    return -1;
+}
+
+const char *output_format_extension(output_format format)
+{
+    return format == OUTPUT_TSV ? ".tsv" : ".jsonl";
+}
+
+void output_write_header(FILE *f, output_format format)
+{
+    if (format == OUTPUT_TSV)
+        fputs("doc\ttype\ttext\tstart\tend\tcanonical\tpage\n", f);
+}
+
+/* Length of the well-formed UTF-8 sequence at `s` (RFC 3629: no overlongs,
+ * no surrogates, nothing above U+10FFFF), or 0 if the bytes there are not
+ * one. `s` is NUL-terminated, so reading up to the first NUL is safe. */
+static size_t utf8_sequence_length(const unsigned char *s)
+{
+    unsigned char c = s[0];
+    unsigned char lo = 0x80, hi = 0xBF;
+    size_t n;
+
+    if (c < 0x80)
+        return 1;
+    if (c >= 0xC2 && c <= 0xDF)
+        n = 2;
+    else if (c >= 0xE0 && c <= 0xEF) {
+        n = 3;
+        if (c == 0xE0)
+            lo = 0xA0;
+        else if (c == 0xED)
+            hi = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        n = 4;
+        if (c == 0xF0)
+            lo = 0x90;
+        else if (c == 0xF4)
+            hi = 0x8F;
+    } else
+        return 0;
+    if (s[1] < lo || s[1] > hi)
+        return 0;
+    for (size_t i = 2; i < n; i++)
+        if (s[i] < 0x80 || s[i] > 0xBF)
+            return 0;
+    return n;
+}
+
+void output_json_string(FILE *f, const char *s)
+{
+    const unsigned char *p = (const unsigned char *)(s ? s : "");
+
+    putc('"', f);
+    while (*p) {
+        unsigned char c = *p;
+        switch (c) {
+        case '"': fputs("\\\"", f); p++; continue;
+        case '\\': fputs("\\\\", f); p++; continue;
+        case '\n': fputs("\\n", f); p++; continue;
+        case '\r': fputs("\\r", f); p++; continue;
+        case '\t': fputs("\\t", f); p++; continue;
+        case '\b': fputs("\\b", f); p++; continue;
+        case '\f': fputs("\\f", f); p++; continue;
+        default: break;
+        }
+        if (c < 0x20 || c == 0x7F) {
+            fprintf(f, "\\u%04x", c);
+            p++;
+            continue;
+        }
+        size_t n = utf8_sequence_length(p);
+        if (n == 0) {
+            fputs("\\ufffd", f);
+            p++;
+        } else {
+            fwrite(p, 1, n, f);
+            p += n;
+        }
+    }
+    putc('"', f);
+}
+
+void output_tsv_field(FILE *f, const char *s)
+{
+    for (const char *p = s ? s : ""; *p; p++) {
+        switch (*p) {
+        case '\\': fputs("\\\\", f); break;
+        case '\t': fputs("\\t", f); break;
+        case '\n': fputs("\\n", f); break;
+        case '\r': fputs("\\r", f); break;
+        default: putc(*p, f); break;
+        }
+    }
+}
+
+/* A coordinate in PDF points; JSON has no NaN or infinity. */
+static void write_coordinate(FILE *f, double v)
+{
+    if (isfinite(v))
+        fprintf(f, "%.2f", v);
+    else
+        fputs("null", f);
+}
+
+static void write_boxes(FILE *f, const doctag_entity *e)
+{
+    size_t n = doctag_entity_box_count(e);
+    int first = 1;
+
+    fputs(", \"boxes\": [", f);
+    for (size_t i = 0; i < n; i++) {
+        doctag_box box;
+        if (doctag_entity_box(e, i, &box) != DOCTAG_OK)
+            continue;
+        fprintf(f, "%s[%d, ", first ? "" : ", ", box.page);
+        write_coordinate(f, box.x0);
+        fputs(", ", f);
+        write_coordinate(f, box.y0);
+        fputs(", ", f);
+        write_coordinate(f, box.x1);
+        fputs(", ", f);
+        write_coordinate(f, box.y1);
+        putc(']', f);
+        first = 0;
+    }
+    putc(']', f);
+}
+
+static void write_json_entity(FILE *f, const char *doc_name, const doctag_entity *e,
+                              int is_pdf)
+{
+    const char *type = doctag_type_name(doctag_entity_type(e));
+
+    fputs("{\"doc\": ", f);
+    output_json_string(f, doc_name);
+    fputs(", \"type\": ", f);
+    output_json_string(f, type ? type : "unknown");
+    fputs(", \"text\": ", f);
+    output_json_string(f, doctag_entity_text(e));
+    fprintf(f, ", \"start\": %zu, \"end\": %zu, \"canonical\": ",
+            doctag_entity_start(e), doctag_entity_end(e));
+    output_json_string(f, doctag_entity_canonical(e));
+    if (is_pdf) {
+        fprintf(f, ", \"page\": %d", doctag_entity_page(e));
+        write_boxes(f, e);
+    }
+    fputs("}\n", f);
+}
+
+static void write_tsv_entity(FILE *f, const char *doc_name, const doctag_entity *e,
+                             int is_pdf)
+{
+    const char *type = doctag_type_name(doctag_entity_type(e));
+
+    output_tsv_field(f, doc_name);
+    putc('\t', f);
+    output_tsv_field(f, type ? type : "unknown");
+    putc('\t', f);
+    output_tsv_field(f, doctag_entity_text(e));
+    fprintf(f, "\t%zu\t%zu\t", doctag_entity_start(e), doctag_entity_end(e));
+    output_tsv_field(f, doctag_entity_canonical(e));
+    putc('\t', f);
+    if (is_pdf)
+        fprintf(f, "%d", doctag_entity_page(e));
+    putc('\n', f);
+}
+
+void output_write_entity(FILE *f, output_format format, const char *doc_name,
+                         const doctag_entity *e, int is_pdf)
+{
+    if (format == OUTPUT_TSV)
+        write_tsv_entity(f, doc_name, e, is_pdf);
+    else
+        write_json_entity(f, doc_name, e, is_pdf);
+}
+
+/* ---- Output directory --------------------------------------------------- */
+
+/* Each parent in turn: mkdir(2) makes one level only. */
+int output_make_directories(const char *dir)
+{
+    if (dir[0] == '\0')
+        return ENOENT;
+    char *path = strdup(dir);
+    if (!path)
+        return ENOMEM;
+    int err = 0;
+    for (char *p = path + 1; !err; p++) {
+        if (*p != '/' && *p != '\0')
+            continue;
+        char saved = *p;
+        *p = '\0';
+        struct stat st;
+        if (mkdir(path, 0777) != 0 && errno != EEXIST)
+            err = errno;
+        else if (stat(path, &st) != 0)
+            err = errno;
+        else if (!S_ISDIR(st.st_mode))
+            err = ENOTDIR;
+        *p = saved;
+        if (saved == '\0')
+            break;
+    }
+    free(path);
+    return err;
+}
+
+/* FNV-1a. */
+static size_t hash_name(const char *s)
+{
+    uint64_t h = 14695981039346656037u;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211u;
+    return (size_t)h;
+}
+
+/* Grows at half full; collisions are resolved by linear probing. */
+int name_set_add(name_set *set, const char *name)
+{
+    if ((set->count + 1) * 2 > set->cap) {
+        size_t cap = set->cap ? set->cap * 2 : 64;
+        char **slots = calloc(cap, sizeof *slots);
+        if (!slots)
+            return -1;
+        for (size_t i = 0; i < set->cap; i++) {
+            if (!set->slots[i])
+                continue;
+            size_t j = hash_name(set->slots[i]) & (cap - 1);
+            while (slots[j])
+                j = (j + 1) & (cap - 1);
+            slots[j] = set->slots[i];
+        }
+        free(set->slots);
+        set->slots = slots;
+        set->cap = cap;
+    }
+    size_t j = hash_name(name) & (set->cap - 1);
+    for (; set->slots[j]; j = (j + 1) & (set->cap - 1))
+        if (strcmp(set->slots[j], name) == 0)
+            return 0;
+    if (!(set->slots[j] = strdup(name)))
+        return -1;
+    set->count++;
+    return 1;
+}
+
+void name_set_free(name_set *set)
+{
+    for (size_t i = 0; i < set->cap; i++)
+        free(set->slots[i]);
+    free(set->slots);
+}

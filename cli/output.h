@@ -1,0 +1,59 @@
+/* output.h: the doctag CLI's entity writers (JSON Lines and TSV).
+ *
+ * Only the public API (doctag.h) is used: an entity is read through its
+ * accessors and written as one line. Write errors are left in the FILE's
+ * error indicator for the caller to check (ferror) once the file is done. */
+#ifndef DOCTAG_CLI_OUTPUT_H
+#define DOCTAG_CLI_OUTPUT_H
+
+#include <stdio.h>
+
+#include "doctag.h"
+
+typedef enum output_format {
+    OUTPUT_JSONL,
+    OUTPUT_TSV
+} output_format;
+
+/* "jsonl" / "tsv" -> format; returns -1 for an unknown name. */
+int output_format_from_name(const char *name, output_format *out);
+
+/* The file name extension for a format, with its dot: ".jsonl", ".tsv". */
+const char *output_format_extension(output_format format);
+
+/* The header line of a format (TSV only; JSON Lines has none). */
+void output_write_header(FILE *f, output_format format);
+
+/* One entity of document `doc_name` as one line. `is_pdf` adds the page
+ * and the boxes (JSON) or the page column (TSV; empty for text). */
+void output_write_entity(FILE *f, output_format format, const char *doc_name,
+                         const doctag_entity *e, int is_pdf);
+
+/* `s` as a JSON string literal, quotes included. UTF-8 passes through;
+ * quotes, backslashes and control characters are escaped, and a byte that
+ * is not part of valid UTF-8 becomes U+FFFD so the line stays valid JSON. */
+void output_json_string(FILE *f, const char *s);
+
+/* `s` as one TSV field: backslash, tab, newline and carriage return are
+ * written as \\, \t, \n and \r so a field never breaks the table. */
+void output_tsv_field(FILE *f, const char *s);
+
+/* ---- Output directory ---------------------------------------------------- */
+
+/* mkdir -p: creates `dir` and its missing parents. Returns 0 or errno. */
+int output_make_directories(const char *dir);
+
+/* The document names written into --out-dir so far: two inputs with the
+ * same name (text/a.txt, pdf/a.pdf) must not silently overwrite each other.
+ * An open-addressing hash set, as batches can hold many thousand files.
+ * Zero-initialise it; free it with name_set_free(). */
+typedef struct name_set {
+    char **slots;
+    size_t cap, count;
+} name_set;
+
+/* Adds `name`: 1 if added, 0 if it was there already, -1 out of memory. */
+int name_set_add(name_set *set, const char *name);
+void name_set_free(name_set *set);
+
+#endif

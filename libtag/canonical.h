@@ -1,0 +1,18 @@
+/*
+ * canonical.h: matched span -> canonical form ("key=value;key=value"), as
+ * GUIDELINES.md defines it for each type.
+ */
+#ifndef DOCTAG_CANONICAL_H
+#define DOCTAG_CANONICAL_H
+
+#include <stddef.h>
+#include "dict.h"
+
+/* The canonical form of `surface` (normalised text, `len` bytes) matched by
+ * entry `e`. Returns a malloc'd string, or NULL when out of memory. */
+char *canonical_form(const dict_entry *e, const char *surface, size_t len);
+
+/* value=91900000;currency=USD, min=...;max=...;currency=..., qualifier=plus */
+char *money_canonical(const char *surface, size_t len);
+
+#endif

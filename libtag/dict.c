@@ -1,0 +1,352 @@
+/* dict.c: parse dictionary sources (format: models/README.md). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dict.h"
+#include "error.h"
+
+#define MAX_PREFIX_SETS 32
+#define MAX_PREFIXES 16
+
+typedef struct prefix_set {
+    char name[32];
+    char *alt[MAX_PREFIXES];
+    int n;
+} prefix_set;
+
+typedef struct parser {
+    dict *d;
+    const char *name;
+    int line;
+    int type;           /* current @type; -2 before the first */
+    prefix_set sets[MAX_PREFIX_SETS];
+    int n_sets;
+} parser;
+
+static const char *const canon_names[] = {
+    [CANON_ID] = "id", [CANON_NAME] = "name", [CANON_MONEY] = "money",
+    [CANON_UN_SYMBOL] = "un_symbol", [CANON_STATUTE] = "statute", [CANON_CASE] = "case",
+    [CANON_RESOLUTION] = "resolution", [CANON_GENERAL_COMMENT] = "general_comment",
+};
+
+int dict_canon_kind(const char *name)
+{
+    for (size_t i = 1; i < sizeof canon_names / sizeof *canon_names; i++)
+        if (strcmp(name, canon_names[i]) == 0)
+            return (int)i;
+    return -1;
+}
+
+static int syntax(parser *p, const char *what)
+{
+    return error_set(DOCTAG_ERR_DICT_SYNTAX, "%s:%d: %s", p->name, p->line, what);
+}
+
+static char *trim(char *s)
+{
+    while (*s == ' ' || *s == '\t')
+        s++;
+    char *e = s + strlen(s);
+    while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
+        *--e = '\0';
+    return s;
+}
+
+static int add_entry(parser *p, const char *id, canon_kind canon)
+{
+    dict *d = p->d;
+    if (d->n_entries == d->cap_entries) {
+        size_t cap = d->cap_entries ? d->cap_entries * 2 : 64;
+        dict_entry *e = realloc(d->entries, cap * sizeof *e);
+        if (!e)
+            return error_set(DOCTAG_ERR_NOMEM, "out of memory reading %s", p->name);
+        d->entries = e;
+        d->cap_entries = cap;
+    }
+    char *copy = strdup(id);
+    if (!copy)
+        return error_set(DOCTAG_ERR_NOMEM, "out of memory reading %s", p->name);
+    d->entries[d->n_entries++] = (dict_entry){ p->type, canon, copy };
+    return DOCTAG_OK;
+}
+
+static int add_variant(parser *p, int is_pattern, const char *prefix, const char *text)
+{
+    dict *d = p->d;
+    if (d->n_variants == d->cap_variants) {
+        size_t cap = d->cap_variants ? d->cap_variants * 2 : 256;
+        dict_variant *v = realloc(d->variants, cap * sizeof *v);
+        if (!v)
+            return error_set(DOCTAG_ERR_NOMEM, "out of memory reading %s", p->name);
+        d->variants = v;
+        d->cap_variants = cap;
+    }
+    size_t n = (prefix ? strlen(prefix) + 1 : 0) + strlen(text) + 1;
+    char *s = malloc(n);
+    char *file = strdup(p->name);
+    if (!s || !file) {
+        free(s);
+        free(file);
+        return error_set(DOCTAG_ERR_NOMEM, "out of memory reading %s", p->name);
+    }
+    snprintf(s, n, "%s%s%s", prefix ? prefix : "", prefix ? " " : "", text);
+    d->variants[d->n_variants++] = (dict_variant){ d->n_entries - 1, is_pattern, s, file, p->line };
+    return DOCTAG_OK;
+}
+
+static prefix_set *find_set(parser *p, const char *name, size_t len)
+{
+    for (int i = 0; i < p->n_sets; i++)
+        if (strlen(p->sets[i].name) == len && memcmp(p->sets[i].name, name, len) == 0)
+            return &p->sets[i];
+    return NULL;
+}
+
+/* Splits "A | B | C" in place; returns the count, or -1 past `max`. */
+static int split_bars(char *s, char **parts, int max)
+{
+    int n = 0;
+    for (;;) {
+        if (n == max)
+            return -1;
+        char *bar = strstr(s, " | ");
+        if (bar)
+            *bar = '\0';
+        parts[n++] = trim(s);
+        if (!bar)
+            return n;
+        s = bar + 3;
+    }
+}
+
+static int parse_prefix(parser *p, char *rest)
+{
+    char *eq = strstr(rest, " = ");
+    if (!eq)
+        return syntax(p, "expected '@prefix NAME = A | B | ...'");
+    *eq = '\0';
+    char *name = trim(rest);
+    if (!*name || strlen(name) >= sizeof p->sets[0].name || strpbrk(name, "{} "))
+        return syntax(p, "a prefix name is one short word");
+    if (find_set(p, name, strlen(name)))
+        return syntax(p, "prefix defined twice");
+    if (p->n_sets == MAX_PREFIX_SETS)
+        return syntax(p, "too many @prefix sets");
+    prefix_set *set = &p->sets[p->n_sets];
+    char *parts[MAX_PREFIXES];
+    int n = split_bars(eq + 3, parts, MAX_PREFIXES);
+    if (n < 0)
+        return syntax(p, "too many alternatives in @prefix");
+    memset(set, 0, sizeof *set);
+    strcpy(set->name, name);
+    for (int i = 0; i < n; i++) {
+        if (!*parts[i])
+            return syntax(p, "empty alternative in @prefix");
+        if (!(set->alt[set->n++] = strdup(parts[i])))
+            return error_set(DOCTAG_ERR_NOMEM, "out of memory reading %s", p->name);
+    }
+    p->n_sets++;
+    return DOCTAG_OK;
+}
+
+static int parse_type(parser *p, char *rest)
+{
+    static const char *const names[] = { "money", "un_symbol", "agency", "instrument" };
+    rest = trim(rest);
+    if (strcmp(rest, "block") == 0) {
+        p->type = DICT_TYPE_BLOCK;
+        return DOCTAG_OK;
+    }
+    for (int i = 0; i < 4; i++)
+        if (strcmp(rest, names[i]) == 0) {
+            p->type = i;
+            return DOCTAG_OK;
+        }
+    return syntax(p, "unknown @type (money, un_symbol, agency, instrument or block)");
+}
+
+/* One literal variant, maybe "{set} text": adds it bare and with each prefix. */
+static int parse_literal(parser *p, char *v)
+{
+    if (*v != '{')
+        return add_variant(p, 0, NULL, v);
+    char *close = strchr(v, '}');
+    if (!close || close[1] != ' ' || !*trim(close + 1))
+        return syntax(p, "expected '{prefix} name'");
+    prefix_set *set = find_set(p, v + 1, (size_t)(close - v - 1));
+    if (!set)
+        return syntax(p, "unknown {prefix} (define it with @prefix first)");
+    char *name = trim(close + 1);
+    int rc = add_variant(p, 0, NULL, name);
+    for (int i = 0; rc == DOCTAG_OK && i < set->n; i++)
+        rc = add_variant(p, 0, set->alt[i], name);
+    return rc;
+}
+
+static int parse_entry(parser *p, char *line)
+{
+    char *eq = strstr(line, " = ");
+    if (!eq)
+        return syntax(p, "expected 'ID = variant | variant | ...'");
+    if (p->type == -2)
+        return syntax(p, "entry before any @type line");
+    *eq = '\0';
+    char *id = trim(line);
+    if (!*id)
+        return syntax(p, "empty ID before ' = '");
+    canon_kind canon = CANON_ID;
+    if (*id == '%') {
+        int k = dict_canon_kind(id + 1);
+        if (k < 0)
+            return syntax(p, "unknown canonicaliser (%money, %un_symbol, %statute, %case, "
+                             "%resolution, %general_comment, %name)");
+        canon = (canon_kind)k;
+        id++;
+    }
+    int rc = add_entry(p, id, canon);
+    char *s = eq + 3;
+    int count = 0;
+    while (rc == DOCTAG_OK) {
+        while (*s == ' ' || *s == '\t')
+            s++;
+        if (!*s)
+            break;
+        char *end;
+        if (*s == '/') {
+            /* a pattern runs to the first unescaped '/' followed by the end
+             * of the line or by " | " */
+            char *q = s + 1;
+            for (end = NULL; *q && !end; q++) {
+                if (*q == '\\' && q[1]) {
+                    q++;
+                    continue;
+                }
+                if (*q == '/') {
+                    char *r = q + 1;
+                    while (*r == ' ' || *r == '\t')
+                        r++;
+                    if (!*r || (*r == '|' && (r[1] == ' ' || !r[1])))
+                        end = q;
+                }
+            }
+            if (!end || end == s + 1)
+                return syntax(p, "unterminated or empty /pattern/");
+            *end = '\0';
+            rc = add_variant(p, 1, NULL, s + 1);
+            s = end + 1;
+        } else {
+            end = strstr(s, " | ");
+            char *next = end ? end + 3 : s + strlen(s);
+            if (end)
+                *end = '\0';
+            char *v = trim(s);
+            if (!*v)
+                return syntax(p, "empty variant");
+            rc = parse_literal(p, v);
+            s = next;
+            count++;
+            continue;
+        }
+        count++;
+        while (*s == ' ' || *s == '\t')
+            s++;
+        if (*s == '|')
+            s++;
+        else if (*s)
+            return syntax(p, "expected ' | ' after a /pattern/");
+    }
+    if (rc == DOCTAG_OK && count == 0)
+        return syntax(p, "entry has no variant after ' = '");
+    return rc;
+}
+
+int dict_parse(dict *d, const char *name, const char *src, size_t len)
+{
+    parser p = { .d = d, .name = name, .type = -2 };
+    int rc = DOCTAG_OK;
+    size_t pos = 0;
+    char *buf = NULL;
+    size_t cap = 0;
+    while (rc == DOCTAG_OK && pos < len) {
+        const char *nl = memchr(src + pos, '\n', len - pos);
+        size_t n = nl ? (size_t)(nl - (src + pos)) : len - pos;
+        p.line++;
+        if (n + 1 > cap) {
+            cap = n + 1;
+            char *nb = realloc(buf, cap);
+            if (!nb) {
+                rc = error_set(DOCTAG_ERR_NOMEM, "out of memory reading %s", name);
+                break;
+            }
+            buf = nb;
+        }
+        memcpy(buf, src + pos, n);
+        buf[n] = '\0';
+        pos += n + 1;
+        if (memchr(buf, '\0', n)) {
+            rc = syntax(&p, "NUL byte in line");
+            break;
+        }
+        char *line = trim(buf);
+        if (!*line || *line == '#')
+            continue;
+        if (strncmp(line, "@type", 5) == 0 && (line[5] == ' ' || line[5] == '\t'))
+            rc = parse_type(&p, line + 6);
+        else if (strncmp(line, "@prefix", 7) == 0 && (line[7] == ' ' || line[7] == '\t'))
+            rc = parse_prefix(&p, line + 8);
+        else if (*line == '@')
+            rc = syntax(&p, "unknown directive (@type or @prefix)");
+        else
+            rc = parse_entry(&p, line);
+    }
+    free(buf);
+    for (int i = 0; i < p.n_sets; i++)
+        for (int j = 0; j < p.sets[i].n; j++)
+            free(p.sets[i].alt[j]);
+    return rc;
+}
+
+int dict_parse_file(dict *d, const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return error_set(DOCTAG_ERR_IO, "%s: cannot open dictionary", path);
+    size_t cap = 1 << 16, n = 0, r;
+    char *buf = malloc(cap);
+    while (buf && (r = fread(buf + n, 1, cap - n, f)) > 0) {
+        n += r;
+        if (n == cap) {
+            char *nb = realloc(buf, cap *= 2);
+            if (!nb)
+                free(buf);
+            buf = nb;
+        }
+    }
+    int err = ferror(f);
+    fclose(f);
+    if (!buf)
+        return error_set(DOCTAG_ERR_NOMEM, "out of memory reading %s", path);
+    if (err) {
+        free(buf);
+        return error_set(DOCTAG_ERR_IO, "%s: read error", path);
+    }
+    int rc = dict_parse(d, path, buf, n);
+    free(buf);
+    return rc;
+}
+
+void dict_free(dict *d)
+{
+    if (!d)
+        return;
+    for (size_t i = 0; i < d->n_entries; i++)
+        free(d->entries[i].id);
+    for (size_t i = 0; i < d->n_variants; i++) {
+        free(d->variants[i].text);
+        free(d->variants[i].file);
+    }
+    free(d->entries);
+    free(d->variants);
+    memset(d, 0, sizeof *d);
+}

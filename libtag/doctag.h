@@ -1,0 +1,220 @@
+/*
+ * doctag.h: the public API of libdoctag.
+ *
+ * libdoctag turns reports (UTF-8 text or PDF) into clean text and tags four
+ * kinds of entities in it: legal instruments, UN document symbols,
+ * government and intergovernmental agencies, and money amounts.
+ *
+ *     doctag_model  *model;   immutable compiled dictionaries; share it
+ *     doctag_doc    *doc;     one document: its text (and page layout)
+ *     doctag_result *result;  the entities tagged in one document
+ *
+ * Conventions (as in libgit2 and zstd):
+ * - Every exported name starts with `doctag_` / `DOCTAG_`.
+ * - Functions that can fail return an int: DOCTAG_OK (0) or a negative
+ *   doctag_error code. doctag_strerror() names the code; doctag_last_error()
+ *   gives the detailed message of the last failure in the calling thread
+ *   (file name, line number, byte offset...).
+ * - An object handed back through an `out` parameter belongs to the caller,
+ *   who frees it with that type's own free function (each accepts NULL).
+ *   A pointer returned directly is borrowed from its parent object and lives
+ *   as long as that parent.
+ * - A doctag_model is never modified after it is opened: any number of
+ *   threads may tag with one model at once. Documents and results are not
+ *   shared between threads while one of them is being freed.
+ * - The library keeps no global mutable state, never prints, never aborts.
+ */
+#ifndef DOCTAG_H
+#define DOCTAG_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(__GNUC__) && defined(DOCTAG_BUILDING)
+#define DOCTAG_API __attribute__((visibility("default")))
+#else
+#define DOCTAG_API
+#endif
+
+/* ---- Version ----------------------------------------------------------- */
+
+#define DOCTAG_VERSION_MAJOR 0
+#define DOCTAG_VERSION_MINOR 1
+#define DOCTAG_VERSION_PATCH 0
+#define DOCTAG_VERSION_NUMBER \
+    (DOCTAG_VERSION_MAJOR * 10000 + DOCTAG_VERSION_MINOR * 100 + DOCTAG_VERSION_PATCH)
+#define DOCTAG_VERSION_STRING "0.1.0"
+
+/* The version of the library actually loaded: "0.1.0" and 100. Compare with
+ * the macros above to detect a header/library mismatch. */
+DOCTAG_API const char *doctag_version(void);
+DOCTAG_API int doctag_version_number(void);
+
+/* ---- Errors ------------------------------------------------------------ */
+
+typedef enum doctag_error {
+    DOCTAG_OK = 0,
+    DOCTAG_ERR_NOMEM = -1,          /* out of memory */
+    DOCTAG_ERR_ARG = -2,            /* a NULL or out-of-range argument */
+    DOCTAG_ERR_IO = -3,             /* a file could not be read or written */
+    DOCTAG_ERR_UTF8 = -4,           /* text is not valid UTF-8 (message: byte offset) */
+    DOCTAG_ERR_EMPTY = -5,          /* the input is empty */
+    DOCTAG_ERR_DICT_SYNTAX = -6,    /* malformed dictionary line (message: file:line) */
+    DOCTAG_ERR_PATTERN = -7,        /* a dictionary pattern does not compile (file:line) */
+    DOCTAG_ERR_MODEL_FORMAT = -8,   /* not a doctag model file, or an incompatible one */
+    DOCTAG_ERR_NOT_PDF = -9,        /* the input is not a PDF (no %PDF- header) */
+    DOCTAG_ERR_PDF_CORRUPT = -10,   /* a damaged or truncated PDF poppler cannot open */
+    DOCTAG_ERR_PDF_ENCRYPTED = -11, /* encrypted PDF: no password, or a wrong one */
+    DOCTAG_ERR_PDF_NO_PAGES = -12,  /* a PDF with no pages */
+    DOCTAG_ERR_PDF_NO_TEXT = -13,   /* no text layer on any page (scanned: needs OCR) */
+    DOCTAG_ERR_PAGE_RANGE = -14,    /* the requested pages are not in the document */
+    DOCTAG_ERR_UNSUPPORTED = -15,   /* built without this feature */
+    DOCTAG_ERR_INTERNAL = -16       /* a bug in libdoctag: please report it */
+} doctag_error;
+
+/* A static English name of an error code ("invalid UTF-8"). Never NULL. */
+DOCTAG_API const char *doctag_strerror(int code);
+
+/* The detailed message of the last failed call made by this thread, e.g.
+ * "models/agency.dict:12: expected 'ID = variant | variant'". Empty string
+ * when the thread has no error. Valid until the thread's next doctag call. */
+DOCTAG_API const char *doctag_last_error(void);
+
+/* ---- Entity types ------------------------------------------------------ */
+
+typedef enum doctag_type {
+    DOCTAG_TYPE_MONEY = 0,
+    DOCTAG_TYPE_UN_SYMBOL = 1,
+    DOCTAG_TYPE_AGENCY = 2,
+    DOCTAG_TYPE_INSTRUMENT = 3
+} doctag_type;
+#define DOCTAG_TYPE_COUNT 4
+
+/* "money", "un_symbol", "agency", "instrument"; NULL for an unknown value. */
+DOCTAG_API const char *doctag_type_name(int type);
+
+/* ---- Model ------------------------------------------------------------- */
+
+typedef struct doctag_model doctag_model;
+
+#define DOCTAG_MODEL_OPTIONS_VERSION 1
+typedef struct doctag_model_options {
+    unsigned version;                  /* DOCTAG_MODEL_OPTIONS_VERSION */
+    const char *const *dictionaries;   /* extra dictionary source files ... */
+    size_t n_dictionaries;             /* ... added on top of the model */
+} doctag_model_options;
+#define DOCTAG_MODEL_OPTIONS_INIT { DOCTAG_MODEL_OPTIONS_VERSION, NULL, 0 }
+
+/* Opens a compiled model. `path` NULL opens the default model built into
+ * the library (no data file needed). `opts` may be NULL; its dictionaries
+ * (source format, see models/README.md) are compiled and added at load time.
+ * On success *out is the caller's: free it with doctag_model_free(). */
+DOCTAG_API int doctag_model_open(doctag_model **out, const char *path,
+                                 const doctag_model_options *opts);
+
+/* Compiles a model from dictionary source files only (no default model). */
+DOCTAG_API int doctag_model_compile(doctag_model **out,
+                                    const char *const *source_paths, size_t n);
+
+/* Compiles a model from one dictionary source held in memory; `name` is
+ * used in error messages. */
+DOCTAG_API int doctag_model_compile_buffer(doctag_model **out, const char *name,
+                                           const char *source, size_t len);
+
+/* Writes a model to `path` in the compiled format doctag_model_open() reads. */
+DOCTAG_API int doctag_model_save(const doctag_model *model, const char *path);
+
+/* Number of dictionary entries (names and patterns) in the model. */
+DOCTAG_API size_t doctag_model_entry_count(const doctag_model *model);
+
+DOCTAG_API void doctag_model_free(doctag_model *model);
+
+/* ---- Document ---------------------------------------------------------- */
+
+typedef struct doctag_doc doctag_doc;
+
+/* A document from UTF-8 text (copied; need not be NUL-terminated). Invalid
+ * UTF-8 fails with DOCTAG_ERR_UTF8 and the byte offset in the message. */
+DOCTAG_API int doctag_doc_from_text(doctag_doc **out, const char *text, size_t len);
+
+#define DOCTAG_PDF_OPTIONS_VERSION 1
+typedef struct doctag_pdf_options {
+    unsigned version;      /* DOCTAG_PDF_OPTIONS_VERSION */
+    const char *password;  /* for an encrypted PDF, or NULL */
+    int first_page;        /* 1-based, inclusive; 0 = from the first page */
+    int last_page;         /* 1-based, inclusive; 0 = to the last page */
+} doctag_pdf_options;
+#define DOCTAG_PDF_OPTIONS_INIT { DOCTAG_PDF_OPTIONS_VERSION, NULL, 0, 0 }
+
+/* A document from a PDF file or a PDF held in memory (the buffer is only
+ * read during the call). The text is extracted in reading order, with
+ * running headers, footers and page numbers dropped and line-break hyphens
+ * re-joined. `opts` may be NULL. */
+DOCTAG_API int doctag_doc_from_pdf_file(doctag_doc **out, const char *path,
+                                        const doctag_pdf_options *opts);
+DOCTAG_API int doctag_doc_from_pdf_buffer(doctag_doc **out, const void *data,
+                                          size_t size, const doctag_pdf_options *opts);
+
+/* The document's text (UTF-8, NUL-terminated; *len, if not NULL, gets its
+ * length in bytes). For a PDF, the extracted text. Borrowed from the doc. */
+DOCTAG_API const char *doctag_doc_text(const doctag_doc *doc, size_t *len);
+
+/* Pages of a PDF document (0 for text); pages without a text layer (scanned
+ * images: OCR needed) are counted by doctag_doc_pages_without_text() and
+ * tested one by one with doctag_doc_page_has_text(doc, page) (1-based). */
+DOCTAG_API int doctag_doc_page_count(const doctag_doc *doc);
+DOCTAG_API int doctag_doc_pages_without_text(const doctag_doc *doc);
+DOCTAG_API int doctag_doc_page_has_text(const doctag_doc *doc, int page);
+
+DOCTAG_API void doctag_doc_free(doctag_doc *doc);
+
+/* ---- Tagging ----------------------------------------------------------- */
+
+typedef struct doctag_result doctag_result;
+typedef struct doctag_entity doctag_entity;
+
+/* Tags a document. The result does not refer to the document: either may
+ * be freed first. Thread-safe for a shared model. */
+DOCTAG_API int doctag_tag(doctag_result **out, const doctag_model *model,
+                          const doctag_doc *doc);
+
+/* Shortcut: doctag_doc_from_text() + doctag_tag(). */
+DOCTAG_API int doctag_tag_text(doctag_result **out, const doctag_model *model,
+                               const char *text, size_t len);
+
+/* Entities in document order. doctag_result_entity() returns NULL when
+ * index >= count; the entity is borrowed from the result. */
+DOCTAG_API size_t doctag_result_count(const doctag_result *result);
+DOCTAG_API const doctag_entity *doctag_result_entity(const doctag_result *result,
+                                                     size_t index);
+DOCTAG_API void doctag_result_free(doctag_result *result);
+
+/* One entity. Strings are NUL-terminated and borrowed from the result. */
+DOCTAG_API int doctag_entity_type(const doctag_entity *e);
+/* The exact text of the span in the document's text. */
+DOCTAG_API const char *doctag_entity_text(const doctag_entity *e);
+/* Byte offsets [start, end) into the document's text (doctag_doc_text(),
+ * i.e. the caller's own text for doctag_doc_from_text()). */
+DOCTAG_API size_t doctag_entity_start(const doctag_entity *e);
+DOCTAG_API size_t doctag_entity_end(const doctag_entity *e);
+/* "key=value;key=value", e.g. "value=91900000;currency=USD", "id=ICE". */
+DOCTAG_API const char *doctag_entity_canonical(const doctag_entity *e);
+
+/* Where the entity sits in a PDF: one box per line it spans, in PDF points
+ * with the origin at the page's top-left corner (poppler's convention).
+ * doctag_entity_page() is the page of the first box (1-based), 0 for text.*/
+typedef struct doctag_box {
+    int page;
+    double x0, y0, x1, y1;
+} doctag_box;
+DOCTAG_API int doctag_entity_page(const doctag_entity *e);
+DOCTAG_API size_t doctag_entity_box_count(const doctag_entity *e);
+DOCTAG_API int doctag_entity_box(const doctag_entity *e, size_t index, doctag_box *out);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* DOCTAG_H */

@@ -1,0 +1,225 @@
+/* model.c: dictionaries -> compiled model; model files (see model.h). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "error.h"
+#include "model.h"
+#include "strbuf.h"
+#include "trie.h"
+
+/* LINK_SIZE 2 (Debian's pcre2) caps one compiled pattern at 64 KiB, so the
+ * names are spread over patterns of about this many source bytes. */
+#define TRIE_CHUNK_BYTES 12000
+
+static doctag_model *model_new(void)
+{
+    return calloc(1, sizeof(doctag_model));
+}
+
+void model_free(doctag_model *m)
+{
+    if (!m)
+        return;
+    for (size_t i = 0; i < m->n_entries; i++)
+        free(m->entries[i].id);
+    for (size_t i = 0; i < m->n_patterns; i++) {
+        pcre2_code_free(m->patterns[i].code);
+        free(m->patterns[i].source);
+    }
+    free(m->entries);
+    free(m->patterns);
+    free(m);
+}
+
+/* Compiles one pattern and JIT-compiles it (JIT is an optimisation: when it
+ * is unavailable pcre2_match interprets). On error, *errcode and *erroffset say why. */
+static pcre2_code *compile_one(const char *src, int *errcode, size_t *erroffset)
+{
+    pcre2_code *code = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED, 0,
+                                     errcode, erroffset, NULL);
+    if (code)
+        pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
+    return code;
+}
+
+static int push_pattern(doctag_model *m, pcre2_code *code, char *src, uint32_t entry)
+{
+    model_pattern *p = realloc(m->patterns, (m->n_patterns + 1) * sizeof *p);
+    if (!p) {
+        pcre2_code_free(code);
+        free(src);
+        return error_set(DOCTAG_ERR_NOMEM, "out of memory compiling the model");
+    }
+    m->patterns = p;
+    m->patterns[m->n_patterns++] = (model_pattern){ code, src, entry, 0 };
+    return DOCTAG_OK;
+}
+
+static int pattern_error(const dict_variant *v, int errcode, size_t off)
+{
+    PCRE2_UCHAR msg[256];
+    pcre2_get_error_message(errcode, msg, sizeof msg);
+    return error_set(DOCTAG_ERR_PATTERN, "%s:%d: pattern does not compile at offset %zu: %s",
+                     v->file, v->line, off, (const char *)msg);
+}
+
+static int compile_variant_patterns(doctag_model *m, const dict *d)
+{
+    for (size_t i = 0; i < d->n_variants; i++) {
+        const dict_variant *v = &d->variants[i];
+        if (!v->is_pattern)
+            continue;
+        /* Compile the user's pattern alone first, so that an error offset
+         * points into what they wrote. */
+        int errcode;
+        size_t off;
+        pcre2_code *probe = pcre2_compile((PCRE2_SPTR)v->text, PCRE2_ZERO_TERMINATED, 0,
+                                          &errcode, &off, NULL);
+        if (!probe)
+            return pattern_error(v, errcode, off);
+        pcre2_code_free(probe);
+        strbuf b = { 0 };
+        sb_printf(&b, TRIE_BEFORE "(?:%s)" TRIE_AFTER, v->text);
+        char *src = sb_take(&b);
+        if (!src)
+            return error_set(DOCTAG_ERR_NOMEM, "out of memory compiling the model");
+        pcre2_code *code = compile_one(src, &errcode, &off);
+        if (!code) {
+            free(src);
+            return pattern_error(v, errcode, off);
+        }
+        int rc = push_pattern(m, code, src, (uint32_t)v->entry);
+        if (rc)
+            return rc;
+    }
+    return DOCTAG_OK;
+}
+
+/* Joins pieces [lo, hi) into one pattern; halves the range when pcre2 says
+ * the result is too large. */
+static int compile_pieces(doctag_model *m, char **pieces, size_t lo, size_t hi)
+{
+    strbuf b = { 0 };
+    sb_puts(&b, TRIE_BEFORE "(?:");
+    for (size_t i = lo; i < hi; i++) {
+        if (i > lo)
+            sb_putc(&b, '|');
+        sb_puts(&b, pieces[i]);
+    }
+    sb_putc(&b, ')');
+    char *src = sb_take(&b);
+    if (!src)
+        return error_set(DOCTAG_ERR_NOMEM, "out of memory compiling the model");
+    int errcode;
+    size_t off;
+    pcre2_code *code = compile_one(src, &errcode, &off);
+    if (code)
+        return push_pattern(m, code, src, MODEL_ENTRY_FROM_MARK);
+    free(src);
+    if (errcode == PCRE2_ERROR_PATTERN_TOO_LARGE && hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        int rc = compile_pieces(m, pieces, lo, mid);
+        return rc ? rc : compile_pieces(m, pieces, mid, hi);
+    }
+    PCRE2_UCHAR msg[256];
+    pcre2_get_error_message(errcode, msg, sizeof msg);
+    return error_set(DOCTAG_ERR_PATTERN, "names do not compile into a pattern: %s",
+                     (const char *)msg);
+}
+
+static int compile_names(doctag_model *m, const dict *d)
+{
+    char **pieces = NULL;
+    size_t n = 0;
+    int rc = trie_pieces(d, TRIE_CHUNK_BYTES, &pieces, &n);
+    size_t start = 0, bytes = 0;
+    for (size_t i = 0; rc == DOCTAG_OK && i <= n; i++) {
+        size_t len = i < n ? strlen(pieces[i]) : 0;
+        if (i == n || (i > start && bytes + len > TRIE_CHUNK_BYTES)) {
+            if (i > start)
+                rc = compile_pieces(m, pieces, start, i);
+            start = i;
+            bytes = 0;
+        }
+        bytes += len + 1;
+    }
+    for (size_t i = 0; i < n; i++)
+        free(pieces[i]);
+    free(pieces);
+    return rc;
+}
+
+int model_compile_dict(doctag_model **out, const dict *d)
+{
+    *out = NULL;
+    doctag_model *m = model_new();
+    if (!m)
+        return error_set(DOCTAG_ERR_NOMEM, "out of memory compiling the model");
+    m->entries = calloc(d->n_entries ? d->n_entries : 1, sizeof *m->entries);
+    if (!m->entries) {
+        model_free(m);
+        return error_set(DOCTAG_ERR_NOMEM, "out of memory compiling the model");
+    }
+    for (size_t i = 0; i < d->n_entries; i++) {
+        m->entries[i] = d->entries[i];
+        if (!(m->entries[i].id = strdup(d->entries[i].id))) {
+            m->n_entries = i;
+            model_free(m);
+            return error_set(DOCTAG_ERR_NOMEM, "out of memory compiling the model");
+        }
+    }
+    m->n_entries = d->n_entries;
+    m->n_variants = d->n_variants;
+    /* Patterns before names: on a tie in length, a pattern (which knows the
+     * structure, e.g. a resolution) is preferred. */
+    int rc = compile_variant_patterns(m, d);
+    if (rc == DOCTAG_OK)
+        rc = compile_names(m, d);
+    if (rc != DOCTAG_OK) {
+        model_free(m);
+        return rc;
+    }
+    *out = m;
+    return DOCTAG_OK;
+}
+
+int model_merge(doctag_model **out, const doctag_model *base, const doctag_model *extra)
+{
+    *out = NULL;
+    doctag_model *m = model_new();
+    if (!m)
+        return error_set(DOCTAG_ERR_NOMEM, "out of memory merging models");
+    size_t ne = base->n_entries + extra->n_entries;
+    size_t np = base->n_patterns + extra->n_patterns;
+    m->entries = calloc(ne ? ne : 1, sizeof *m->entries);
+    m->patterns = calloc(np ? np : 1, sizeof *m->patterns);
+    int ok = m->entries && m->patterns;
+    for (size_t i = 0; ok && i < ne; i++) {
+        const dict_entry *e = i < base->n_entries ? &base->entries[i]
+                                                  : &extra->entries[i - base->n_entries];
+        m->entries[i] = *e;
+        ok = (m->entries[i].id = strdup(e->id)) != NULL;
+        m->n_entries = i + 1;
+    }
+    for (size_t i = 0; ok && i < np; i++) {
+        int from_extra = i >= base->n_patterns;
+        const model_pattern *p = from_extra ? &extra->patterns[i - base->n_patterns]
+                                            : &base->patterns[i];
+        model_pattern *q = &m->patterns[i];
+        q->entry = p->entry;
+        q->entry_base = p->entry_base + (from_extra ? (uint32_t)base->n_entries : 0);
+        q->source = strdup(p->source);
+        q->code = pcre2_code_copy(p->code);
+        m->n_patterns = i + 1;
+        ok = q->source && q->code;
+        if (ok)
+            pcre2_jit_compile(q->code, PCRE2_JIT_COMPLETE);
+    }
+    m->n_variants = base->n_variants + extra->n_variants;
+    if (!ok) {
+        model_free(m);
+        return error_set(DOCTAG_ERR_NOMEM, "out of memory merging models");
+    }
+    *out = m;
+    return DOCTAG_OK;
+}

@@ -1,0 +1,48 @@
+/*
+ * model.h: compiled models. Dictionary entries become pcre2 code: all the
+ * literal variants go into trie-shaped patterns (one pass over the text finds
+ * the longest name at each position; a (*MARK) names the entry), each
+ * /pattern/ variant into a pattern of its own. A model is immutable once
+ * built and is shared by threads.
+ */
+#ifndef DOCTAG_MODEL_H
+#define DOCTAG_MODEL_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <pcre2.h>
+
+#include "dict.h"
+#include "doctag.h"
+
+#define MODEL_ENTRY_FROM_MARK ((uint32_t)-1)
+
+typedef struct model_pattern {
+    pcre2_code *code;
+    char *source;        /* the pattern as compiled (kept for save/recompile) */
+    uint32_t entry;      /* entry index, or MODEL_ENTRY_FROM_MARK for tries */
+    uint32_t entry_base; /* added to the entry index (models merged at load) */
+} model_pattern;
+
+struct doctag_model {
+    dict_entry *entries;
+    size_t n_entries;
+    model_pattern *patterns;  /* in priority order: earlier wins equal-length ties */
+    size_t n_patterns;
+    size_t n_variants;
+};
+
+/* Compiles parsed dictionaries (one or several, appended in order). */
+int model_compile_dict(doctag_model **out, const dict *d);
+
+/* Appends the entries and patterns of `extra` to `base` (a fresh model). */
+int model_merge(doctag_model **out, const doctag_model *base, const doctag_model *extra);
+
+/* The binary format: serialise into a malloc'd buffer / load from bytes. */
+int model_serialize(const doctag_model *m, unsigned char **out, size_t *len);
+int model_deserialize(doctag_model **out, const unsigned char *data, size_t len,
+                      const char *name);
+
+void model_free(doctag_model *m);
+
+#endif

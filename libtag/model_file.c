@@ -1,0 +1,225 @@
+/*
+ * model_file.c: the compiled model format.
+ *
+ *   "DOCTAGM\n" u32 format-version
+ *   u32 n_variants
+ *   u32 n_entries   { i32 type, u32 canon, str id }
+ *   u32 n_patterns  { u32 entry, u32 entry_base, str source, blob pcre2 }
+ *
+ *   u32 checksum (FNV-1a of everything before it)
+ *
+ * Integers are little-endian; str and blob are a u32 length and the bytes.
+ * pcre2 trusts serialised code, so a file whose checksum does not match is
+ * refused before any of it is decoded.
+ * The pcre2 blob is pcre2_serialize_encode() output: loading decodes it, so
+ * nothing is compiled at load but the JIT. A blob made by another pcre2
+ * version is refused by the decoder; the pattern is then compiled again
+ * from its source, so a model file outlives a pcre2 upgrade.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "error.h"
+#include "model.h"
+
+#define MAGIC "DOCTAGM\n"
+#define FORMAT_VERSION 1
+
+typedef struct writer {
+    unsigned char *buf;
+    size_t len, cap;
+    int failed;
+} writer;
+
+static void put(writer *w, const void *p, size_t n)
+{
+    if (w->failed)
+        return;
+    if (w->len + n > w->cap) {
+        size_t cap = w->cap ? w->cap : 4096;
+        while (cap < w->len + n)
+            cap *= 2;
+        unsigned char *b = realloc(w->buf, cap);
+        if (!b) {
+            w->failed = 1;
+            return;
+        }
+        w->buf = b;
+        w->cap = cap;
+    }
+    memcpy(w->buf + w->len, p, n);
+    w->len += n;
+}
+
+static void put_u32(writer *w, uint32_t v)
+{
+    unsigned char b[4] = { v & 0xff, (v >> 8) & 0xff, (v >> 16) & 0xff, v >> 24 };
+    put(w, b, 4);
+}
+
+static uint32_t fnv1a(const unsigned char *p, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ p[i]) * 16777619u;
+    return h;
+}
+
+static void put_bytes(writer *w, const void *p, size_t n)
+{
+    put_u32(w, (uint32_t)n);
+    put(w, p, n);
+}
+
+int model_serialize(const doctag_model *m, unsigned char **out, size_t *len)
+{
+    writer w = { 0 };
+    put(&w, MAGIC, 8);
+    put_u32(&w, FORMAT_VERSION);
+    put_u32(&w, (uint32_t)m->n_variants);
+    put_u32(&w, (uint32_t)m->n_entries);
+    for (size_t i = 0; i < m->n_entries; i++) {
+        put_u32(&w, (uint32_t)m->entries[i].type);
+        put_u32(&w, (uint32_t)m->entries[i].canon);
+        put_bytes(&w, m->entries[i].id, strlen(m->entries[i].id));
+    }
+    put_u32(&w, (uint32_t)m->n_patterns);
+    for (size_t i = 0; i < m->n_patterns; i++) {
+        const model_pattern *p = &m->patterns[i];
+        uint8_t *blob = NULL;
+        PCRE2_SIZE blob_len = 0;
+        const pcre2_code *codes[1] = { p->code };
+        if (pcre2_serialize_encode(codes, 1, &blob, &blob_len, NULL) < 0)
+            w.failed = 1;
+        put_u32(&w, p->entry);
+        put_u32(&w, p->entry_base);
+        put_bytes(&w, p->source, strlen(p->source));
+        put_bytes(&w, blob, blob_len);
+        pcre2_serialize_free(blob);
+    }
+    if (!w.failed)
+        put_u32(&w, fnv1a(w.buf, w.len));
+    if (w.failed) {
+        free(w.buf);
+        return error_set(DOCTAG_ERR_NOMEM, "out of memory writing the model");
+    }
+    *out = w.buf;
+    *len = w.len;
+    return DOCTAG_OK;
+}
+
+typedef struct reader {
+    const unsigned char *p, *end;
+    int bad;
+} reader;
+
+static uint32_t get_u32(reader *r)
+{
+    if (r->bad || r->end - r->p < 4) {
+        r->bad = 1;
+        return 0;
+    }
+    uint32_t v = r->p[0] | (uint32_t)r->p[1] << 8 | (uint32_t)r->p[2] << 16 | (uint32_t)r->p[3] << 24;
+    r->p += 4;
+    return v;
+}
+
+static const unsigned char *get_bytes(reader *r, uint32_t *n)
+{
+    *n = get_u32(r);
+    if (r->bad || (size_t)(r->end - r->p) < *n) {
+        r->bad = 1;
+        return NULL;
+    }
+    const unsigned char *s = r->p;
+    r->p += *n;
+    return s;
+}
+
+static char *get_str(reader *r)
+{
+    uint32_t n;
+    const unsigned char *s = get_bytes(r, &n);
+    if (!s || memchr(s, '\0', n))
+        return r->bad = 1, NULL;
+    char *c = malloc(n + 1);
+    if (!c)
+        return r->bad = 1, NULL;
+    memcpy(c, s, n);
+    c[n] = '\0';
+    return c;
+}
+
+static pcre2_code *load_code(const unsigned char *blob, uint32_t blob_len, const char *source)
+{
+    pcre2_code *code = NULL;
+    if (blob_len > 0 && pcre2_serialize_get_number_of_codes(blob) == 1 &&
+        pcre2_serialize_decode(&code, 1, blob, NULL) != 1)
+        code = NULL;
+    if (!code) {
+        int errcode;
+        PCRE2_SIZE off;
+        code = pcre2_compile((PCRE2_SPTR)source, PCRE2_ZERO_TERMINATED, 0, &errcode, &off, NULL);
+    }
+    if (code)
+        pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
+    return code;
+}
+
+int model_deserialize(doctag_model **out, const unsigned char *data, size_t len, const char *name)
+{
+    *out = NULL;
+    if (len < 12 || memcmp(data, MAGIC, 8) != 0)
+        return error_set(DOCTAG_ERR_MODEL_FORMAT, "%s: not a doctag model file", name);
+    reader r = { data + 8, data + len - 4, 0 };
+    uint32_t version = get_u32(&r);
+    if (version != FORMAT_VERSION)
+        return error_set(DOCTAG_ERR_MODEL_FORMAT, "%s: model format %u, this library reads %u",
+                         name, version, FORMAT_VERSION);
+    reader sum = { data + len - 4, data + len, 0 };
+    if (len < 16 || get_u32(&sum) != fnv1a(data, len - 4))
+        return error_set(DOCTAG_ERR_MODEL_FORMAT, "%s: damaged model file (checksum)", name);
+    doctag_model *m = calloc(1, sizeof *m);
+    if (!m)
+        return error_set(DOCTAG_ERR_NOMEM, "out of memory loading %s", name);
+    m->n_variants = get_u32(&r);
+    uint32_t ne = get_u32(&r);
+    if (ne > len / 12)
+        r.bad = 1;
+    m->entries = r.bad ? NULL : calloc(ne ? ne : 1, sizeof *m->entries);
+    for (uint32_t i = 0; m->entries && !r.bad && i < ne; i++) {
+        int32_t type = (int32_t)get_u32(&r);
+        uint32_t canon = get_u32(&r);
+        char *id = get_str(&r);
+        if (!id)
+            break;
+        m->entries[i] = (dict_entry){ type, (canon_kind)canon, id };
+        m->n_entries = i + 1;
+        if (type < DICT_TYPE_BLOCK || type >= DOCTAG_TYPE_COUNT || canon > CANON_GENERAL_COMMENT)
+            r.bad = 1;
+    }
+    uint32_t np = r.bad || !m->entries ? 0 : get_u32(&r);
+    if (np > len / 16)
+        r.bad = 1;
+    m->patterns = r.bad ? NULL : calloc(np ? np : 1, sizeof *m->patterns);
+    for (uint32_t i = 0; m->patterns && !r.bad && i < np; i++) {
+        model_pattern *p = &m->patterns[i];
+        p->entry = get_u32(&r);
+        p->entry_base = get_u32(&r);
+        p->source = get_str(&r);
+        uint32_t blob_len;
+        const unsigned char *blob = get_bytes(&r, &blob_len);
+        m->n_patterns = i + 1;
+        if (r.bad || !p->source)
+            break;
+        if ((p->entry != MODEL_ENTRY_FROM_MARK && (uint64_t)p->entry + p->entry_base >= ne) ||
+            !(p->code = load_code(blob, blob_len, p->source)))
+            r.bad = 1;
+    }
+    if (r.bad || !m->entries || !m->patterns || r.p != r.end) {
+        model_free(m);
+        return error_set(DOCTAG_ERR_MODEL_FORMAT, "%s: damaged model file", name);
+    }
+    *out = m;
+    return DOCTAG_OK;
+}

@@ -1,0 +1,185 @@
+/* tag.c: tagging a document and reading the result (doctag.h). */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "canonical.h"
+#include "error.h"
+#include "match.h"
+#include "model.h"
+#include "normalize.h"
+#include "tag.h"
+
+/* Splits the glyphs of [start, end) into one box per line: a new box starts
+ * on another page, or where a glyph's vertical centre is outside the
+ * current box (a line or column break). */
+static int entity_boxes(doctag_entity *e, const extract_pos *pos, size_t start, size_t end)
+{
+    doctag_box *boxes = NULL;
+    size_t n = 0, cap = 0;
+    for (size_t i = start; i < end; i++) {
+        const extract_pos *p = &pos[i];
+        if (p->page <= 0)
+            continue;
+        doctag_box *cur = n ? &boxes[n - 1] : NULL;
+        double mid = (p->y0 + p->y1) / 2;
+        if (cur && cur->page == p->page && mid >= cur->y0 && mid <= cur->y1 && p->x0 >= cur->x0 - 1) {
+            cur->x0 = fmin(cur->x0, p->x0);
+            cur->x1 = fmax(cur->x1, p->x1);
+            cur->y0 = fmin(cur->y0, p->y0);
+            cur->y1 = fmax(cur->y1, p->y1);
+            continue;
+        }
+        if (n == cap) {
+            cap = cap ? cap * 2 : 2;
+            doctag_box *b = realloc(boxes, cap * sizeof *b);
+            if (!b) {
+                free(boxes);
+                return 0;
+            }
+            boxes = b;
+        }
+        boxes[n++] = (doctag_box){ p->page, p->x0, p->y0, p->x1, p->y1 };
+    }
+    e->boxes = boxes;
+    e->n_boxes = n;
+    return 1;
+}
+
+static void result_free_items(doctag_result *r)
+{
+    for (size_t i = 0; i < r->n; i++) {
+        free(r->items[i].text);
+        free(r->items[i].canonical);
+        free(r->items[i].boxes);
+    }
+    free(r->items);
+}
+
+static int make_entities(doctag_result *r, const doctag_model *m, const doctag_doc *doc,
+                         const normalized_text *norm, const span_list *spans)
+{
+    r->items = calloc(spans->n ? spans->n : 1, sizeof *r->items);
+    if (!r->items)
+        return 0;
+    for (size_t i = 0; i < spans->n; i++) {
+        const span *s = &spans->items[i];
+        const dict_entry *entry = &m->entries[s->entry];
+        doctag_entity *e = &r->items[i];
+        r->n = i + 1;
+        e->type = entry->type;
+        e->start = offset_map_start(&norm->map, s->start);
+        e->end = offset_map_end(&norm->map, s->end);
+        e->text = malloc(e->end - e->start + 1);
+        e->canonical = canonical_form(entry, norm->text + s->start, s->end - s->start);
+        if (!e->text || !e->canonical)
+            return 0;
+        memcpy(e->text, doc->text + e->start, e->end - e->start);
+        e->text[e->end - e->start] = '\0';
+        if (doc->pos && !entity_boxes(e, doc->pos, e->start, e->end))
+            return 0;
+    }
+    return 1;
+}
+
+DOCTAG_API int doctag_tag(doctag_result **out, const doctag_model *model, const doctag_doc *doc)
+{
+    error_clear();
+    if (!out || !model || !doc)
+        return error_set(DOCTAG_ERR_ARG, "doctag_tag: NULL argument");
+    *out = NULL;
+    normalized_text norm;
+    int rc = normalize_text(&norm, doc->text, doc->len, NULL);
+    if (rc != DOCTAG_OK)
+        return rc;
+    span_list spans;
+    rc = match_text(&spans, model, norm.text, norm.len);
+    if (rc == DOCTAG_OK) {
+        doctag_result *r = calloc(1, sizeof *r);
+        if (!r || !make_entities(r, model, doc, &norm, &spans)) {
+            if (r)
+                result_free_items(r);
+            free(r);
+            rc = error_set(DOCTAG_ERR_NOMEM, "out of memory building %zu entities", spans.n);
+        } else {
+            *out = r;
+        }
+        span_list_free(&spans);
+    }
+    normalized_text_free(&norm);
+    return rc;
+}
+
+DOCTAG_API int doctag_tag_text(doctag_result **out, const doctag_model *model,
+                               const char *text, size_t len)
+{
+    doctag_doc *doc = NULL;
+    if (out)
+        *out = NULL;
+    int rc = doctag_doc_from_text(&doc, text, len);
+    if (rc == DOCTAG_OK)
+        rc = doctag_tag(out, model, doc);
+    doctag_doc_free(doc);
+    return rc;
+}
+
+DOCTAG_API size_t doctag_result_count(const doctag_result *result)
+{
+    return result ? result->n : 0;
+}
+
+DOCTAG_API const doctag_entity *doctag_result_entity(const doctag_result *result, size_t index)
+{
+    return result && index < result->n ? &result->items[index] : NULL;
+}
+
+DOCTAG_API void doctag_result_free(doctag_result *result)
+{
+    if (!result)
+        return;
+    result_free_items(result);
+    free(result);
+}
+
+DOCTAG_API int doctag_entity_type(const doctag_entity *e)
+{
+    return e ? e->type : -1;
+}
+
+DOCTAG_API const char *doctag_entity_text(const doctag_entity *e)
+{
+    return e ? e->text : NULL;
+}
+
+DOCTAG_API size_t doctag_entity_start(const doctag_entity *e)
+{
+    return e ? e->start : 0;
+}
+
+DOCTAG_API size_t doctag_entity_end(const doctag_entity *e)
+{
+    return e ? e->end : 0;
+}
+
+DOCTAG_API const char *doctag_entity_canonical(const doctag_entity *e)
+{
+    return e ? e->canonical : NULL;
+}
+
+DOCTAG_API int doctag_entity_page(const doctag_entity *e)
+{
+    return e && e->n_boxes ? e->boxes[0].page : 0;
+}
+
+DOCTAG_API size_t doctag_entity_box_count(const doctag_entity *e)
+{
+    return e ? e->n_boxes : 0;
+}
+
+DOCTAG_API int doctag_entity_box(const doctag_entity *e, size_t index, doctag_box *out)
+{
+    if (!e || !out || index >= e->n_boxes)
+        return error_set(DOCTAG_ERR_ARG, "doctag_entity_box: no box %zu", index);
+    *out = e->boxes[index];
+    return DOCTAG_OK;
+}

@@ -1,0 +1,32 @@
+/* tag.h: the objects behind the public handles, shared by doctag.c (model,
+ * documents) and tag.c (tagging, results). Internal. */
+#ifndef DOCTAG_TAG_H
+#define DOCTAG_TAG_H
+
+#include <stddef.h>
+#include "doctag.h"
+#include "extract.h"
+
+struct doctag_doc {
+    char *text;                    /* NUL-terminated UTF-8 */
+    size_t len;
+    extract_pos *pos;              /* per byte of text; PDFs only, else NULL */
+    int n_pages;
+    unsigned char *page_has_text;
+};
+
+struct doctag_entity {
+    int type;
+    char *text;                    /* the exact span of the document's text */
+    size_t start, end;
+    char *canonical;
+    doctag_box *boxes;
+    size_t n_boxes;
+};
+
+struct doctag_result {
+    doctag_entity *items;
+    size_t n;
+};
+
+#endif

@@ -1,0 +1,25 @@
+/*
+ * trie.h: literal dictionary variants -> trie-shaped pcre2 pattern pieces.
+ *
+ * "Department of State" and "Department of Justice" share one path: the
+ * pattern reads Department of (?:State(*MARK:3)|Justice(*MARK:4)), so the
+ * engine walks each name once instead of trying every name at every
+ * position. At each node, longer continuations are tried before the name
+ * that ends there: the match found at a position is the longest.
+ */
+#ifndef DOCTAG_TRIE_H
+#define DOCTAG_TRIE_H
+
+#include <stddef.h>
+#include "dict.h"
+
+/* The boundary checks a literal gets: no letter or digit on either side. */
+#define TRIE_BEFORE "(?<![A-Za-z0-9])"
+#define TRIE_AFTER "(?![A-Za-z0-9])"
+
+/* Builds pieces (alternatives to join with '|') for all literal variants of
+ * `d`, none longer than `limit` bytes unless a single name is. Returns
+ * DOCTAG_OK and a malloc'd array of malloc'd strings. */
+int trie_pieces(const dict *d, size_t limit, char ***pieces, size_t *n_pieces);
+
+#endif

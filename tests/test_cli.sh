@@ -1,0 +1,383 @@
+#!/usr/bin/env bash
+# test_cli.sh: the doctag command-line tool, end to end.
+#
+# Environment (set by tests/meson.build):
+#   DOCTAG_CLI         the built doctag binary (required)
+#   DOCTAG_SHARED_DIR  ../shared, the corpus; corpus cases skip when absent
+#   DOCTAG_SOURCE_DIR  the source tree
+# Prints one line per check, then "N passed, M failed"; exits 1 on any failure.
+set -u
+
+cli=${DOCTAG_CLI:?DOCTAG_CLI must name the doctag binary}
+shared=${DOCTAG_SHARED_DIR:-}
+python=/usr/bin/python3
+[ -x "$python" ] || python=python3
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/doctag-cli.XXXXXX") || exit 1
+trap 'rm -rf "$tmp"' EXIT
+cd "$tmp" || exit 1
+
+passed=0
+failed=0
+pass() { passed=$((passed + 1)); echo "ok   - $1"; }
+fail() { failed=$((failed + 1)); echo "FAIL - $1"; [ $# -gt 1 ] && printf '       %s\n' "$2"; return 0; }
+skip() { echo "skip - $1"; }
+
+# run NAME ARGS...: runs doctag with stdout in NAME.out, stderr in NAME.err
+# and the exit status in $status.
+run() {
+    local name=$1
+    shift
+    "$cli" "$@" >"$name.out" 2>"$name.err"
+    status=$?
+}
+
+# expect_status NAME WANT: the last run exited WANT.
+expect_status() {
+    if [ "$status" -eq "$2" ]; then
+        pass "$1: exit $2"
+    else
+        fail "$1: exit $status, want $2" "stderr: $(head -c 300 "$1.err" 2>/dev/null)"
+    fi
+}
+
+# has_line FILE LINE DESC: FILE holds exactly LINE.
+has_line() {
+    if grep -qxF -- "$2" "$1"; then pass "$3"; else fail "$3" "no line '$2' in $1: $(head -c 400 "$1")"; fi
+}
+lacks_line() {
+    if grep -qxF -- "$2" "$1"; then fail "$3" "unexpected line '$2' in $1"; else pass "$3"; fi
+}
+# has_text FILE REGEX DESC (grep -E)
+has_text() {
+    if grep -qE -- "$2" "$1"; then pass "$3"; else fail "$3" "no /$2/ in $1: $(head -c 400 "$1")"; fi
+}
+
+# A checker for JSON Lines: "entities FILE [SOURCE]" prints each entity as
+# doc|type|text|start|end|canonical|page (page "-" when absent); it fails if
+# a line is not a JSON object with the required keys of the right types,
+# or, given SOURCE, if a text is not SOURCE's bytes [start, end).
+cat >jsonl.py <<'EOF'
+import json, sys
+path = sys.argv[2]
+src = open(sys.argv[3], "rb").read() if len(sys.argv) > 3 else None
+bad = 0
+with open(path, encoding="utf-8") as f:
+    for n, line in enumerate(f, 1):
+        try:
+            o = json.loads(line)
+        except ValueError as e:
+            print(f"{path}:{n}: not JSON: {e}", file=sys.stderr); bad = 1; continue
+        keys = {"doc": str, "type": str, "text": str, "start": int, "end": int, "canonical": str}
+        for k, t in keys.items():
+            if not isinstance(o.get(k), t):
+                print(f"{path}:{n}: {k} missing or not {t.__name__}", file=sys.stderr); bad = 1
+        if "page" in o and not (isinstance(o["page"], int) and isinstance(o.get("boxes"), list)
+                                and all(len(b) == 5 for b in o["boxes"])):
+            print(f"{path}:{n}: bad page/boxes", file=sys.stderr); bad = 1
+        if src is not None and src[o["start"]:o["end"]].decode("utf-8", "replace") != o["text"]:
+            print(f"{path}:{n}: text {o['text']!r} is not source[{o['start']}:{o['end']}]", file=sys.stderr); bad = 1
+        print("|".join(str(o.get(k, "-")) for k in ("doc", "type", "text", "start", "end", "canonical", "page")))
+sys.exit(bad)
+EOF
+# entities FILE [SOURCE] > LIST; returns non-zero on a malformed line.
+entities() { "$python" jsonl.py entities "$@"; }
+
+# valid_jsonl DESC FILE [SOURCE]: FILE is well-formed and offsets match.
+valid_jsonl() {
+    local desc=$1
+    shift
+    if entities "$@" >/dev/null 2>check.err; then pass "$desc"; else fail "$desc" "$(head -c 400 check.err)"; fi
+}
+
+sample='Immigration and Customs Enforcement (ICE) paid $91.9 million.'
+printf '%s\n' "$sample" >sample.txt
+
+# ---- version and help ------------------------------------------------------
+run version --version
+expect_status version 0
+has_text version.out '^doctag [0-9]+\.[0-9]+\.[0-9]+' "--version prints the version"
+run help --help
+expect_status help 0
+has_text help.out 'Exit status' "--help documents the exit status"
+has_text help.out '3 +the model could not be loaded' "--help documents exit 3"
+for c in tag text compile; do
+    run "help-$c" "$c" --help
+    expect_status "help-$c" 0
+    has_text "help-$c.out" "^Usage: doctag $c" "$c --help prints its usage"
+done
+
+# ---- tag a text file -------------------------------------------------------
+run tag1 tag sample.txt
+expect_status tag1 0
+valid_jsonl "tag: JSON Lines well formed, texts match offsets" tag1.out sample.txt
+entities tag1.out >tag1.list 2>/dev/null
+has_line tag1.list 'sample|agency|Immigration and Customs Enforcement|0|35|id=ICE|-' "tag: agency, full name"
+has_line tag1.list 'sample|agency|ICE|37|40|id=ICE|-' "tag: agency, acronym"
+has_text tag1.list '^sample\|money\|\$91\.9 million\|47\|60\|[^|]*value=91900000' "tag: money with value"
+if grep -q '"page"' tag1.out; then fail "tag: no page/boxes for a text input"; else pass "tag: no page/boxes for a text input"; fi
+
+# ---- stdin -----------------------------------------------------------------
+"$cli" tag - <sample.txt >stdin.out 2>stdin.err
+status=$?
+expect_status stdin 0
+entities stdin.out >stdin.list 2>/dev/null
+has_line stdin.list 'stdin|agency|ICE|37|40|id=ICE|-' "tag -: reads stdin, doc name 'stdin'"
+
+# ---- --types ---------------------------------------------------------------
+run types tag --types money sample.txt
+expect_status types 0
+entities types.out >types.list 2>/dev/null
+if [ "$(wc -l <types.list)" -ge 1 ] && ! grep -qv '^sample|money|' types.list; then
+    pass "--types money: only money"
+else
+    fail "--types money: only money" "$(cat types.list)"
+fi
+run types-bad tag --types money,cash sample.txt
+expect_status types-bad 2
+
+# ---- --format tsv, escaping ------------------------------------------------
+printf 'The Immigration and\tCustoms\nEnforcement said so.\n' >ws.txt
+run tsv tag --format tsv sample.txt ws.txt
+expect_status tsv 0
+if [ "$(head -n 1 tsv.out)" = "$(printf 'doc\ttype\ttext\tstart\tend\tcanonical\tpage')" ]; then
+    pass "tsv: header line"
+else
+    fail "tsv: header line" "$(head -n 1 tsv.out)"
+fi
+has_line tsv.out "$(printf 'sample\tagency\tICE\t37\t40\tid=ICE\t')" "tsv: a row"
+has_line tsv.out "$(printf 'ws\tagency\tImmigration and\\tCustoms\\nEnforcement\t4\t39\tid=ICE\t')" \
+    "tsv: tab and newline in text escaped"
+if awk -F '\t' 'NF != 7 { bad = 1 } END { exit bad }' tsv.out; then
+    pass "tsv: 7 columns on every line"
+else
+    fail "tsv: 7 columns on every line"
+fi
+run ws tag ws.txt
+valid_jsonl "json: tab and newline in text escaped, offsets match" ws.out ws.txt
+
+# ---- --out-dir -------------------------------------------------------------
+cp sample.txt a.txt
+cp sample.txt b.report.txt
+run outdir tag --out-dir out/sub a.txt b.report.txt
+expect_status outdir 0
+if [ -f out/sub/a.jsonl ] && [ -f out/sub/b.report.jsonl ]; then
+    pass "--out-dir: DIR created, files named <doc>.jsonl"
+    valid_jsonl "--out-dir: a.jsonl well formed" out/sub/a.jsonl a.txt
+else
+    fail "--out-dir: DIR created, files named <doc>.jsonl" "$(ls -R out 2>&1)"
+fi
+if [ ! -s outdir.out ]; then pass "--out-dir: nothing on stdout"; else fail "--out-dir: nothing on stdout"; fi
+run outdir-tsv tag --format tsv --out-dir out/tsv a.txt
+if [ -f out/tsv/a.tsv ] && [ "$(head -c 4 out/tsv/a.tsv)" = "doc	" ]; then
+    pass "--out-dir --format tsv: <doc>.tsv with header"
+else
+    fail "--out-dir --format tsv: <doc>.tsv with header"
+fi
+mkdir -p other
+cp sample.txt other/a.txt
+run clash tag --out-dir out/clash a.txt other/a.txt
+expect_status clash 1
+has_text clash.err 'other/a\.txt' "--out-dir: a second input named 'a' is reported, not overwritten"
+
+# ---- batches: a bad input never stops the others ---------------------------
+run batch tag a.txt missing.txt b.report.txt
+expect_status batch 1
+has_text batch.err '^doctag: missing\.txt: .+' "batch: missing file reported as 'doctag: FILE: ...'"
+entities batch.out >batch.list 2>/dev/null
+has_line batch.list 'a|agency|ICE|37|40|id=ICE|-' "batch: file before the missing one tagged"
+has_line batch.list 'b.report|agency|ICE|37|40|id=ICE|-' "batch: file after the missing one tagged"
+
+: >empty.txt
+run empty tag empty.txt a.txt
+expect_status empty 1
+has_text empty.err '^doctag: empty\.txt: ' "empty input reported"
+
+# ---- invalid UTF-8: reported with the byte offset --------------------------
+printf 'Seven bytes\377 and ICE.\n' >bad-utf.txt
+run utf8 tag bad-utf.txt a.txt
+expect_status utf8 1
+has_text utf8.err '^doctag: bad-utf\.txt: .*UTF-8.*[^0-9]11([^0-9]|$)' "invalid UTF-8 reported with byte offset 11"
+has_line utf8.out "$(grep -m1 '"ICE"' tag1.out | sed 's/"doc": "sample"/"doc": "a"/')" \
+    "invalid UTF-8: the next file still tagged"
+
+# ---- usage errors: exit 2 --------------------------------------------------
+run bad-opt tag --no-such-option sample.txt
+expect_status bad-opt 2
+has_text bad-opt.err "Try 'doctag tag --help'" "bad option: points to the help"
+run no-files tag
+expect_status no-files 2
+run bad-format tag --format xml sample.txt
+expect_status bad-format 2
+run bad-pages tag --pages 5-2 sample.txt
+expect_status bad-pages 2
+run bad-pages2 text --pages x sample.txt
+expect_status bad-pages2 2
+run no-cmd
+expect_status no-cmd 2
+run bad-cmd frobnicate sample.txt
+expect_status bad-cmd 2
+run compile-no-out compile sample.txt
+expect_status compile-no-out 2
+
+# ---- doctag text -----------------------------------------------------------
+run text text sample.txt
+expect_status text 0
+if cmp -s text.out sample.txt; then pass "text: a text file prints as read"; else fail "text: a text file prints as read"; fi
+
+# ---- models: compile, --model, --dict --------------------------------------
+cat >mine.dict <<'EOF'
+# a user dictionary
+@type agency
+ZLO = Zorblax Licensing Office | ZLO
+QBB = Quoted "Back\slash" Bureau
+EOF
+mine_text='The Zorblax Licensing Office (ZLO) wrote to ICE and the Quoted "Back\slash" Bureau.'
+printf '%s\n' "$mine_text" >mine.txt
+
+run compile compile -o mine.model mine.dict
+expect_status compile 0
+if [ -s mine.model ]; then pass "compile: model file written"; else fail "compile: model file written"; fi
+run model tag --model mine.model mine.txt
+expect_status model 0
+valid_jsonl "tag --model: well formed" model.out mine.txt
+entities model.out >model.list 2>/dev/null
+has_line model.list 'mine|agency|Zorblax Licensing Office|4|28|id=ZLO|-' "tag --model: entry of the compiled model"
+lacks_line model.list 'mine|agency|ICE|44|47|id=ICE|-' "tag --model: the compiled model holds only its sources"
+has_line model.list 'mine|agency|Quoted "Back\slash" Bureau|56|82|id=QBB|-' \
+    "tag --model: quote and backslash escaped in JSON"
+
+run dict tag --dict mine.dict mine.txt
+expect_status dict 0
+entities dict.out >dict.list 2>/dev/null
+has_line dict.list 'mine|agency|ZLO|30|33|id=ZLO|-' "tag --dict: user entry added"
+has_line dict.list 'mine|agency|ICE|44|47|id=ICE|-' "tag --dict: default model kept"
+run nodict tag mine.txt
+entities nodict.out >nodict.list 2>/dev/null
+lacks_line nodict.list 'mine|agency|ZLO|30|33|id=ZLO|-' "tag without --dict: no user entry"
+
+printf '@type agency\nGOOD = Good Office\nthis line has no equals sign\n' >broken.dict
+run broken-dict tag --dict broken.dict sample.txt
+expect_status broken-dict 3
+has_text broken-dict.err 'broken\.dict:3' "malformed dictionary line reported as file:line (--dict)"
+run broken-compile compile -o broken.model broken.dict
+expect_status broken-compile 1
+has_text broken-compile.err 'broken\.dict:3' "malformed dictionary line reported as file:line (compile)"
+
+run no-model tag --model does-not-exist.model sample.txt
+expect_status no-model 3
+run text-model tag --model sample.txt sample.txt
+expect_status text-model 3
+has_text text-model.err '^doctag: sample\.txt: ' "a non-model file given to --model is reported"
+
+# ---- output errors ---------------------------------------------------------
+if [ -w /dev/full ]; then
+    "$cli" tag sample.txt >/dev/full 2>full.err
+    status=$?
+    expect_status full 1
+else
+    skip "writing to a full disk: no /dev/full"
+fi
+
+# ---- a large input ---------------------------------------------------------
+"$python" -c "import sys; sys.stdout.write(sys.argv[1] * 20000)" "$sample
+" >large.txt
+run large tag --types agency large.txt
+expect_status large 0
+if [ "$(wc -l <large.out)" -eq 40000 ]; then pass "large input: every entity"; else fail "large input: every entity" "$(wc -l <large.out) lines"; fi
+has_text large.out '"start": 1239975, "end": 1239978' "large input: offsets past 1 MB"
+
+# ---- PDF -------------------------------------------------------------------
+# A PDF of known content from groff when it has a PDF device, and the corpus
+# PDFs when ../shared is present.
+pdf=
+if command -v groff >/dev/null 2>&1 &&
+   printf '.LP\n%s\n' "$sample" | groff -ms -Tpdf >made.pdf 2>/dev/null &&
+   [ "$(head -c 5 made.pdf)" = "%PDF-" ]; then
+    pdf=made.pdf
+fi
+corpus_pdf=
+if [ -n "$shared" ] && [ -d "$shared/corpus/pdf" ]; then
+    corpus_pdf=$(ls "$shared"/corpus/pdf/*.pdf 2>/dev/null | head -n 1)
+fi
+
+run pdf-support text "${pdf:-${corpus_pdf:-sample.txt}}"
+if [ -z "$pdf" ] && [ -z "$corpus_pdf" ]; then
+    skip "PDF cases: no corpus ($shared) and groff has no PDF device"
+elif grep -q 'not supported by this build' pdf-support.err; then
+    skip "PDF cases: doctag built without PDF support"
+else
+    if [ -n "$pdf" ]; then
+        run pdf-text text made.pdf
+        expect_status pdf-text 0
+        has_text pdf-text.out 'Customs Enforcement' "text: extracted from a PDF"
+        run pdf-tag tag made.pdf
+        expect_status pdf-tag 0
+        valid_jsonl "tag PDF: well formed, texts match offsets in 'doctag text'" pdf-tag.out pdf-text.out
+        entities pdf-tag.out >pdf-tag.list 2>/dev/null
+        has_text pdf-tag.list '^made\|agency\|ICE\|[0-9]+\|[0-9]+\|id=ICE\|1$' "tag PDF: entity on page 1"
+        has_text pdf-tag.out '"boxes": \[\[1, [0-9.]+, [0-9.]+, [0-9.]+, [0-9.]+\]' "tag PDF: boxes"
+        "$cli" tag - <made.pdf >pdf-stdin.out 2>pdf-stdin.err
+        status=$?
+        expect_status pdf-stdin 0
+        has_text pdf-stdin.out '"doc": "stdin".*"page": 1' "tag -: a PDF on stdin detected by content"
+        cp made.pdf made-pdf.txt
+        run pdf-as-txt tag made-pdf.txt
+        has_text pdf-as-txt.out '"page": 1' "a PDF named .txt is read as a PDF"
+        run pdf-pages tag --pages 2- made.pdf
+        expect_status pdf-pages 1
+        has_text pdf-pages.err '^doctag: made\.pdf: ' "--pages outside the document reported"
+        run pdf-pages1 tag --format tsv --pages 1 made.pdf
+        expect_status pdf-pages1 0
+        has_line pdf-pages1.out "$(printf 'made\tagency\tICE\t37\t40\tid=ICE\t1')" "tsv: page column for a PDF"
+    else
+        skip "groff PDF cases: groff has no PDF device"
+    fi
+    if [ -n "$corpus_pdf" ]; then
+        run corpus-pdf-text text --pages 1 "$corpus_pdf"
+        expect_status corpus-pdf-text 0
+        if [ -s corpus-pdf-text.out ]; then pass "text --pages 1: corpus PDF has text"; else fail "text --pages 1: corpus PDF has text"; fi
+    else
+        skip "corpus PDF cases: no corpus"
+    fi
+    cp sample.txt fake.pdf
+    run fake-pdf tag fake.pdf
+    expect_status fake-pdf 0
+    entities fake-pdf.out >fake-pdf.list 2>/dev/null
+    has_line fake-pdf.list 'fake|agency|ICE|37|40|id=ICE|-' "a text file named .pdf is tagged as text"
+    printf '%%PDF-1.4\ngarbage, not a PDF body\n' >broken.pdf
+    run broken-pdf tag broken.pdf a.txt
+    expect_status broken-pdf 1
+    has_text broken-pdf.err '^doctag: broken\.pdf: ' "damaged PDF reported, batch goes on"
+fi
+
+# ---- the corpus: tag into --out-dir, score ---------------------------------
+if [ -n "$shared" ] && [ -d "$shared/corpus/gold" ] && [ -f "$shared/eval/score.py" ]; then
+    run corpus tag --out-dir corpus-out "$shared"/corpus/text/*.txt
+    expect_status corpus 0
+    "$python" "$shared/eval/score.py" "$shared/corpus/gold" corpus-out >score.out 2>score.err
+    status=$?
+    expect_status score 0
+    if tail -n 1 score.out | grep -qE '^micro F1 [0-9]+\.[0-9]+$'; then
+        pass "score.py reads the --out-dir output: $(tail -n 1 score.out)"
+    else
+        fail "score.py reads the --out-dir output" "$(tail -n 3 score.out score.err)"
+    fi
+else
+    skip "corpus scoring: no corpus at '${shared:-unset}'"
+fi
+
+# ---- memory ----------------------------------------------------------------
+if command -v valgrind >/dev/null 2>&1 && [ -z "${DOCTAG_CLI_NO_VALGRIND:-}" ]; then
+    valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect \
+        --error-exitcode=99 "$cli" tag --dict mine.dict --format tsv sample.txt missing.txt \
+        >valgrind.out 2>valgrind.err
+    status=$?
+    if [ "$status" -eq 1 ]; then pass "valgrind: no leaks or memory errors"; else
+        fail "valgrind: no leaks or memory errors (exit $status)" "$(head -c 1500 valgrind.err)"; fi
+else
+    skip "valgrind: not installed"
+fi
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

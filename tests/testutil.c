@@ -1,0 +1,104 @@
+/* testutil.c: small helpers shared by the Criterion tests. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "testutil.h"
+
+const char *test_shared_dir(void)
+{
+    const char *d = getenv("DOCTAG_SHARED_DIR");
+    struct stat st;
+    char probe[4096];
+    if (!d)
+        return NULL;
+    snprintf(probe, sizeof probe, "%s/corpus/GUIDELINES.md", d);
+    return stat(probe, &st) == 0 ? d : NULL;
+}
+
+char *test_tmpdir(void)
+{
+    const char *base = getenv("TMPDIR");
+    char tmpl[4096];
+    snprintf(tmpl, sizeof tmpl, "%s/doctag-test-XXXXXX", base ? base : "/tmp");
+    char *d = mkdtemp(tmpl);
+    return d ? strdup(d) : NULL;
+}
+
+char *test_read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    size_t cap = 1 << 16, n = 0, r;
+    char *buf = malloc(cap + 1);
+    while (buf && (r = fread(buf + n, 1, cap - n, f)) > 0) {
+        n += r;
+        if (n == cap) {
+            cap *= 2;
+            char *nb = realloc(buf, cap + 1);
+            if (!nb) { free(buf); buf = NULL; }
+            buf = nb;
+        }
+    }
+    fclose(f);
+    if (!buf)
+        return NULL;
+    buf[n] = '\0';
+    if (len)
+        *len = n;
+    return buf;
+}
+
+const doctag_model *test_model(void)
+{
+    static doctag_model *model;
+    if (!model && doctag_model_open(&model, NULL, NULL) != DOCTAG_OK) {
+        fprintf(stderr, "cannot open the default model: %s\n", doctag_last_error());
+        abort();
+    }
+    return model;
+}
+
+char *test_tag_lines(const char *text)
+{
+    doctag_result *res = NULL;
+    if (doctag_tag_text(&res, test_model(), text, strlen(text)) != DOCTAG_OK)
+        return strdup("<error>");
+    size_t cap = 256, n = 0;
+    char *out = malloc(cap);
+    out[0] = '\0';
+    for (size_t i = 0; i < doctag_result_count(res); i++) {
+        const doctag_entity *e = doctag_result_entity(res, i);
+        char line[2048];
+        int k = snprintf(line, sizeof line, "%s|%s|%s\n",
+                         doctag_type_name(doctag_entity_type(e)),
+                         doctag_entity_text(e), doctag_entity_canonical(e));
+        while (n + (size_t)k + 1 > cap)
+            out = realloc(out, cap *= 2);
+        memcpy(out + n, line, (size_t)k + 1);
+        n += (size_t)k;
+    }
+    doctag_result_free(res);
+    return out;
+}
+
+int test_has_entity(const char *text, const char *type, const char *surface,
+                    const char *canonical)
+{
+    char *lines = test_tag_lines(text);
+    char want[2048];
+    int found = 0;
+    if (canonical) {
+        snprintf(want, sizeof want, "%s|%s|%s\n", type, surface, canonical);
+        found = strstr(lines, want) != NULL;
+    } else {
+        snprintf(want, sizeof want, "%s|%s|", type, surface);
+        for (char *p = lines; p && *p; p = strchr(p, '\n'), p = p ? p + 1 : p)
+            if (strncmp(p, want, strlen(want)) == 0 && (p == lines || p[-1] == '\n'))
+                found = 1;
+    }
+    free(lines);
+    return found;
+}

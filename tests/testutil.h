@@ -1,0 +1,31 @@
+/* testutil.h: small helpers shared by the Criterion tests. */
+#ifndef DOCTAG_TESTUTIL_H
+#define DOCTAG_TESTUTIL_H
+
+#include <stddef.h>
+#include "doctag.h"
+
+/* ../shared (the corpus), from $DOCTAG_SHARED_DIR; NULL when it is absent,
+ * in which case a test calls cr_skip_test() saying so. */
+const char *test_shared_dir(void);
+
+/* A fresh empty directory under $TMPDIR for one test; caller frees. */
+char *test_tmpdir(void);
+
+/* Whole file into a malloc'd NUL-terminated buffer; NULL if unreadable. */
+char *test_read_file(const char *path, size_t *len);
+
+/* The default model, opened once per test process (never freed before exit
+ * is fine for Criterion: each test runs in its own process). */
+const doctag_model *test_model(void);
+
+/* Tags `text` with the default model and returns a malloc'd string listing
+ * the entities, one per line, "type|text|canonical". */
+char *test_tag_lines(const char *text);
+
+/* 1 if test_tag_lines(text) has a line "type|surface|canonical" (canonical
+ * NULL: any canonical). */
+int test_has_entity(const char *text, const char *type, const char *surface,
+                    const char *canonical);
+
+#endif
