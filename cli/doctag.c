@@ -10,6 +10,7 @@
  * status says that something failed (see usage_exit_codes below). */
 #include <errno.h>
 #include <getopt.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -136,11 +137,17 @@ static int usage_hint(const char *command)
     return EXIT_USAGE;
 }
 
-static int usage_error(const char *command, const char *fmt, const char *arg)
+static int usage_error(const char *command, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static int usage_error(const char *command, const char *fmt, ...)
 {
+    va_list ap;
+    va_start(ap, fmt);
     fputs("doctag: ", stderr);
-    fprintf(stderr, fmt, arg);
+    vfprintf(stderr, fmt, ap);
     fputc('\n', stderr);
+    va_end(ap);
     return usage_hint(command);
 }
 
@@ -151,6 +158,24 @@ static const char *display_name(const char *path)
     return strcmp(path, "-") == 0 ? "<stdin>" : path;
 }
 
+/* Scanned pages yield no text and so no entities: say so, as a warning.
+ * Only the requested pages count; the others were not extracted. */
+static void warn_pages_without_text(const char *path, const doctag_doc *doc,
+                                    const doctag_pdf_options *opts)
+{
+    int count = doctag_doc_page_count(doc);
+    int first = opts->first_page > 0 ? opts->first_page : 1;
+    int last = opts->last_page > 0 && opts->last_page < count ? opts->last_page : count;
+    int blank = 0;
+
+    for (int page = first; page <= last; page++)
+        if (!doctag_doc_page_has_text(doc, page))
+            blank++;
+    if (blank > 0)
+        fprintf(stderr, "doctag: %s: warning: %d of %d pages have no text layer "
+                "(scanned pages need OCR)\n", display_name(path), blank, last - first + 1);
+}
+
 /* Opens one input as a document, reporting any failure on stderr.
  * Returns 0 or -1. */
 static int open_document(const char *path, const doctag_pdf_options *pdf_opts,
@@ -158,26 +183,25 @@ static int open_document(const char *path, const doctag_pdf_options *pdf_opts,
 {
     char *data = NULL;
     size_t size = 0;
-    int err = input_read(path, &data, &size);
+    int err = input_read(path, 1, &data, &size, is_pdf);
     if (err) {
         report_io_error(display_name(path), NULL, err);
         return -1;
     }
-    *is_pdf = input_is_pdf(data, size);
-    int rc = *is_pdf ? doctag_doc_from_pdf_buffer(doc, data, size, pdf_opts)
-                     : doctag_doc_from_text(doc, data, size);
+    int rc;
+    if (!*is_pdf)
+        rc = doctag_doc_from_text(doc, data, size);
+    else if (data)
+        rc = doctag_doc_from_pdf_buffer(doc, data, size, pdf_opts); /* stdin */
+    else
+        rc = doctag_doc_from_pdf_file(doc, path, pdf_opts);
     if (rc != DOCTAG_OK)
         report_doctag_error(display_name(path), rc);
     free(data);
     if (rc != DOCTAG_OK)
         return -1;
-    if (*is_pdf) {
-        int blank = doctag_doc_pages_without_text(*doc);
-        if (blank > 0)
-            fprintf(stderr, "doctag: %s: warning: %d of %d pages have no text layer "
-                    "(scanned pages need OCR)\n", display_name(path), blank,
-                    doctag_doc_page_count(*doc));
-    }
+    if (*is_pdf)
+        warn_pages_without_text(path, *doc, pdf_opts);
     return 0;
 }
 
@@ -259,6 +283,7 @@ static int write_result_file(tag_settings *s, const char *path, const char *name
         free(out);
         return -1;
     }
+    errno = 0;
     output_write_header(f, s->format);
     write_result(f, s, name, result, is_pdf);
     int werr = ferror(f) ? (errno ? errno : EIO) : 0;
@@ -364,7 +389,7 @@ static int command_tag(int argc, char **argv)
             break;
     }
     if (status == EXIT_ALL_OK && optind >= argc)
-        status = usage_error("tag", "%s", "no input files");
+        status = usage_error("tag", "no input files");
     if (status != EXIT_ALL_OK) {
         free(dicts);
         return status;
@@ -377,7 +402,8 @@ static int command_tag(int argc, char **argv)
     int rc = doctag_model_open(&model, model_path, n_dicts ? &mopts : NULL);
     free(dicts);
     if (rc != DOCTAG_OK) {
-        report_doctag_error(model_path ? model_path : "built-in model", rc);
+        /* The detail names the model or dictionary file (and line). */
+        report_doctag_error(n_dicts ? "model" : model_path ? model_path : "built-in model", rc);
         return EXIT_MODEL;
     }
     s.model = model;
@@ -432,7 +458,7 @@ static int command_text(int argc, char **argv)
         }
     }
     if (optind >= argc)
-        return usage_error("text", "%s", "no input files");
+        return usage_error("text", "no input files");
 
     for (int i = optind; i < argc; i++) {
         doctag_doc *doc = NULL;
@@ -471,9 +497,9 @@ static int command_compile(int argc, char **argv)
         }
     }
     if (!out)
-        return usage_error("compile", "%s", "no output file (-o OUT.model)");
+        return usage_error("compile", "no output file (-o OUT.model)");
     if (optind >= argc)
-        return usage_error("compile", "%s", "no dictionary sources");
+        return usage_error("compile", "no dictionary sources");
 
     doctag_model *model = NULL;
     int rc = doctag_model_compile(&model, (const char *const *)(argv + optind),
@@ -538,7 +564,7 @@ int main(int argc, char **argv)
         }
     }
     if (optind >= argc)
-        return usage_error(NULL, "%s", "no command (tag, text or compile)");
+        return usage_error(NULL, "no command (tag, text or compile)");
 
     const char *command = argv[optind];
     int sub_argc = argc - optind;

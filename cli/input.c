@@ -31,9 +31,29 @@ char *input_doc_name(const char *path)
     return name;
 }
 
-/* Reads all of `path` ('-': stdin) in binary into *data (malloc'd).
- * Returns 0 or an errno value. */
-int input_read(const char *path, char **data, size_t *size)
+/* Grows `buf` to hold all of `f` after its first `len` bytes. */
+static int read_rest(FILE *f, char **buf, size_t *len, size_t *cap)
+{
+    errno = 0;
+    for (;;) {
+        if (*len == *cap) {
+            if (*cap > SIZE_MAX / 2)
+                return EFBIG;
+            char *bigger = realloc(*buf, *cap * 2);
+            if (!bigger)
+                return ENOMEM;
+            *buf = bigger;
+            *cap *= 2;
+        }
+        size_t n = fread(*buf + *len, 1, *cap - *len, f);
+        *len += n;
+        if (n == 0)
+            return ferror(f) ? (errno ? errno : EIO) : 0;
+    }
+}
+
+int input_read(const char *path, int pdf_by_path, char **data, size_t *size,
+               int *is_pdf)
 {
     int is_stdin = strcmp(path, "-") == 0;
     FILE *f = is_stdin ? stdin : fopen(path, "rb");
@@ -45,30 +65,26 @@ int input_read(const char *path, char **data, size_t *size)
     if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
         (unsigned long long)st.st_size < SIZE_MAX - 1)
         cap = (size_t)st.st_size + 1; /* +1: EOF is seen without a regrowth */
+    if (cap < PDF_MAGIC_WINDOW)
+        cap = PDF_MAGIC_WINDOW;
 
     char *buf = malloc(cap);
     int err = buf ? 0 : ENOMEM;
-    errno = 0;
-    while (!err) {
-        if (len == cap) {
-            if (cap > SIZE_MAX / 2) {
-                err = EFBIG;
-                break;
-            }
-            char *bigger = realloc(buf, cap * 2);
-            if (!bigger) {
-                err = ENOMEM;
-                break;
-            }
-            buf = bigger;
-            cap *= 2;
-        }
-        size_t n = fread(buf + len, 1, cap - len, f);
-        len += n;
-        if (n == 0) {
-            if (ferror(f))
-                err = errno ? errno : EIO;
-            break;
+    if (!err) {
+        /* The head first: a PDF file is left for the library to read. */
+        errno = 0;
+        len = fread(buf, 1, PDF_MAGIC_WINDOW, f);
+        if (len < PDF_MAGIC_WINDOW && ferror(f))
+            err = errno ? errno : EIO;
+    }
+    if (!err) {
+        *is_pdf = input_is_pdf(buf, len);
+        if (*is_pdf && pdf_by_path && !is_stdin) {
+            free(buf);
+            buf = NULL;
+            len = 0;
+        } else if (len == PDF_MAGIC_WINDOW) {
+            err = read_rest(f, &buf, &len, &cap);
         }
     }
     if (is_stdin)

@@ -15,8 +15,11 @@
 char *input_doc_name(const char *path);
 
 /* Reads all of `path` ("-": stdin) into *data (malloc'd, caller frees) and
- * its size into *size. Returns 0 or an errno value. */
-int input_read(const char *path, char **data, size_t *size);
+ * its size into *size, and sets *is_pdf. With `pdf_by_path`, a PDF file
+ * (not stdin) is only looked at: *data is NULL and the caller opens it by
+ * path, so a large PDF is not held in memory twice. Returns 0 or errno. */
+int input_read(const char *path, int pdf_by_path, char **data, size_t *size,
+               int *is_pdf);
 
 /* 1 if the "%PDF-" magic occurs in the first 1024 bytes. */
 int input_is_pdf(const char *data, size_t size);

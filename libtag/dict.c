@@ -22,6 +22,8 @@ typedef struct parser {
     int type;           /* current @type; -2 before the first */
     prefix_set sets[MAX_PREFIX_SETS];
     int n_sets;
+    char *near;         /* @near literals for the next entry's patterns */
+    size_t near_len;
 } parser;
 
 static const char *const canon_names[] = {
@@ -91,7 +93,16 @@ static int add_variant(parser *p, int is_pattern, const char *prefix, const char
         return error_set(DOCTAG_ERR_NOMEM, "out of memory reading %s", p->name);
     }
     snprintf(s, n, "%s%s%s", prefix ? prefix : "", prefix ? " " : "", text);
-    d->variants[d->n_variants++] = (dict_variant){ d->n_entries - 1, is_pattern, s, file, p->line };
+    char *near = NULL;
+    if (is_pattern && p->near) {
+        if (!(near = malloc(p->near_len))) {
+            free(s);
+            free(file);
+            return error_set(DOCTAG_ERR_NOMEM, "out of memory reading %s", p->name);
+        }
+        memcpy(near, p->near, p->near_len);
+    }
+    d->variants[d->n_variants++] = (dict_variant){ d->n_entries - 1, is_pattern, s, file, p->line, near };
     return DOCTAG_OK;
 }
 
@@ -147,6 +158,39 @@ static int parse_prefix(parser *p, char *rest)
             return error_set(DOCTAG_ERR_NOMEM, "out of memory reading %s", p->name);
     }
     p->n_sets++;
+    return DOCTAG_OK;
+}
+
+/* @near "lit" | "lit": the next entry's patterns are only tried where one
+ * of these literals occurs (a fast memmem pre-filter for costly patterns). */
+static int parse_near(parser *p, char *rest)
+{
+    char *parts[MAX_PREFIXES];
+    int n = split_bars(rest, parts, MAX_PREFIXES);
+    if (n < 0)
+        return syntax(p, "too many literals in @near");
+    free(p->near);
+    p->near = NULL;
+    size_t total = 1;
+    for (int i = 0; i < n; i++) {
+        size_t len = strlen(parts[i]);
+        if (len >= 2 && parts[i][0] == '"' && parts[i][len - 1] == '"') {
+            parts[i][len - 1] = '\0';
+            parts[i]++;
+        }
+        if (!*parts[i])
+            return syntax(p, "empty literal in @near");
+        total += strlen(parts[i]) + 1;
+    }
+    if (!(p->near = malloc(total)))
+        return error_set(DOCTAG_ERR_NOMEM, "out of memory reading %s", p->name);
+    size_t k = 0;
+    for (int i = 0; i < n; i++) {
+        strcpy(p->near + k, parts[i]);
+        k += strlen(parts[i]) + 1;
+    }
+    p->near[k] = '\0';
+    p->near_len = total;
     return DOCTAG_OK;
 }
 
@@ -295,12 +339,18 @@ int dict_parse(dict *d, const char *name, const char *src, size_t len)
             rc = parse_type(&p, line + 6);
         else if (strncmp(line, "@prefix", 7) == 0 && (line[7] == ' ' || line[7] == '\t'))
             rc = parse_prefix(&p, line + 8);
+        else if (strncmp(line, "@near", 5) == 0 && (line[5] == ' ' || line[5] == '\t'))
+            rc = parse_near(&p, line + 6);
         else if (*line == '@')
-            rc = syntax(&p, "unknown directive (@type or @prefix)");
-        else
+            rc = syntax(&p, "unknown directive (@type, @prefix or @near)");
+        else {
             rc = parse_entry(&p, line);
+            free(p.near);   /* @near applies to one entry */
+            p.near = NULL;
+        }
     }
     free(buf);
+    free(p.near);
     for (int i = 0; i < p.n_sets; i++)
         for (int j = 0; j < p.sets[i].n; j++)
             free(p.sets[i].alt[j]);
@@ -345,6 +395,7 @@ void dict_free(dict *d)
     for (size_t i = 0; i < d->n_variants; i++) {
         free(d->variants[i].text);
         free(d->variants[i].file);
+        free(d->variants[i].near);
     }
     free(d->entries);
     free(d->variants);

@@ -35,6 +35,7 @@ typedef struct dict_variant {
     char *text;          /* the literal (prefixes expanded) or the pattern */
     char *file;          /* where it was written, for error messages */
     int line;
+    char *near;          /* patterns: "lit\0lit\0\0" from @near, or NULL */
 } dict_variant;
 
 typedef struct dict {

@@ -93,11 +93,15 @@ static int is_page_number(const char *k)
 
 enum { BAND_NONE, BAND_TOP, BAND_BOTTOM };
 
-static int line_band(const layout_line *l, const layout_page *p)
+/* The top band: the top BAND_FRACTION of the page, and the topmost row of
+ * text wherever it stands (small pages with wide margins); the bottom band
+ * likewise. `top`/`bottom`: the page's extreme line edges. */
+static int line_band(const layout_line *l, const layout_page *p, float top, float bottom)
 {
-    if (l->y1 <= p->height * BAND_FRACTION)
+    float h = l->y1 - l->y0;
+    if (l->y1 <= p->height * BAND_FRACTION || l->y0 <= top + 0.5f * h)
         return BAND_TOP;
-    if (l->y0 >= p->height * (1.0f - BAND_FRACTION))
+    if (l->y0 >= p->height * (1.0f - BAND_FRACTION) || l->y1 >= bottom - 0.5f * h)
         return BAND_BOTTOM;
     return BAND_NONE;
 }
@@ -114,10 +118,16 @@ void layout_drop_running(layout_line *lines, const layout_page *pages, size_t n_
     size_t n_cand = 0, cap = 0;
     band_line *cand = NULL;
 
-    for (size_t p = 0; p < n_pages; p++)
+    for (size_t p = 0; p < n_pages; p++) {
+        float top = 1e30f, bottom = -1e30f;
+        for (size_t i = 0; i < pages[p].n_lines; i++) {
+            const layout_line *l = &lines[pages[p].first_line + i];
+            if (l->y0 < top) top = l->y0;
+            if (l->y1 > bottom) bottom = l->y1;
+        }
         for (size_t i = 0; i < pages[p].n_lines; i++) {
             size_t li = pages[p].first_line + i;
-            int band = line_band(&lines[li], &pages[p]);
+            int band = line_band(&lines[li], &pages[p], top, bottom);
             if (band == BAND_NONE)
                 continue;
             if (n_cand == cap) {
@@ -133,6 +143,7 @@ void layout_drop_running(layout_line *lines, const layout_page *pages, size_t n_
             if (cand[n_cand].key[0])
                 n_cand++;
         }
+    }
 
     /* 1. Lines that recur on several pages at about the same height. */
     double need = REPEAT_FRACTION * (double)n_pages;

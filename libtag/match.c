@@ -6,6 +6,9 @@
 #include "error.h"
 #include "match.h"
 
+/* At most this many @near literals are used per pattern. */
+#define MAX_NEAR 32
+
 static int push(span_list *l, span s)
 {
     if (l->n == l->cap) {
@@ -37,17 +40,18 @@ static uint32_t mark_entry(pcre2_match_data *md)
     return v;
 }
 
-/* All leftmost-longest matches of one pattern. */
-static int scan_pattern(span_list *out, const doctag_model *m, uint32_t index,
-                        const char *text, size_t len, pcre2_match_data *md,
-                        pcre2_match_context *mc)
+/* The matches of pattern p starting in [from, limit]. */
+static int scan_range(span_list *out, const doctag_model *m, uint32_t index,
+                      const char *text, size_t len, size_t from, size_t limit,
+                      pcre2_match_data *md, pcre2_match_context *mc, size_t *resume)
 {
     const model_pattern *p = &m->patterns[index];
-    size_t pos = 0;
-    while (pos <= len) {
+    size_t pos = from;
+    pcre2_set_offset_limit(mc, p->near_len ? limit : PCRE2_UNSET);
+    while (pos <= limit && pos <= len) {
         int rc = pcre2_match(p->code, (PCRE2_SPTR)text, len, pos, 0, md, mc);
         if (rc == PCRE2_ERROR_NOMATCH)
-            return DOCTAG_OK;
+            break;
         if (rc < 0) {
             PCRE2_UCHAR msg[256];
             pcre2_get_error_message(rc, msg, sizeof msg);
@@ -63,7 +67,154 @@ static int scan_pattern(span_list *out, const doctag_model *m, uint32_t index,
             return error_set(DOCTAG_ERR_NOMEM, "out of memory matching");
         pos = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
     }
+    *resume = pos;
     return DOCTAG_OK;
+}
+
+/* How common a byte is in running text (lower is rarer): the literal
+ * search below looks for a literal's rarest byte with memchr, which is far
+ * faster than memmem on short needles. */
+static int byte_rank(unsigned char c)
+{
+    if (c == ' ' || c == 'e' || c == 't' || c == 'a' || c == 'o' || c == 'i' || c == 'n')
+        return 4;
+    if (c >= 'a' && c <= 'z')
+        return 3;
+    if (c >= 'A' && c <= 'Z')
+        return 2;
+    if (c == '.' || c == ',')
+        return 2;
+    return 1;
+}
+
+/* memmem(hay, n, lit, k), searching for the literal's rarest byte. */
+static const char *find_literal(const char *hay, size_t n, const char *lit, size_t k)
+{
+    size_t a = 0;
+    for (size_t j = 1; j < k; j++)
+        if (byte_rank((unsigned char)lit[j]) < byte_rank((unsigned char)lit[a]))
+            a = j;
+    const char *p = hay + a, *end = hay + n;
+    while (k <= n && p < end - (k - 1 - a)) {
+        p = memchr(p, lit[a], (size_t)(end - (k - 1 - a) - p));
+        if (!p)
+            return NULL;
+        if (memcmp(p - a, lit, k) == 0)
+            return p - a;
+        p++;
+    }
+    return NULL;
+}
+
+/* The next occurrence at or after `from` of any @near literal; next[k]
+ * caches literal k's next occurrence so each literal is searched once. */
+static size_t next_near(const model_pattern *p, const char *text, size_t len, size_t from,
+                        size_t *next)
+{
+    size_t best = len, k = 0;
+    for (const char *lit = p->near; *lit && k < MAX_NEAR; lit += strlen(lit) + 1, k++) {
+        if (next[k] == (size_t)-1 || next[k] < from) {
+            const char *hit = from < len ? find_literal(text + from, len - from, lit, strlen(lit)) : NULL;
+            next[k] = hit ? (size_t)(hit - text) : len;
+        }
+        if (next[k] < best)
+            best = next[k];
+    }
+    return best;
+}
+
+/* All leftmost-longest matches of one pattern. A pattern with @near
+ * literals is only run in the windows where a literal occurs: a match must
+ * hold the literal, so it starts at most MODEL_NEAR_WINDOW bytes before. */
+static int scan_pattern(span_list *out, const doctag_model *m, uint32_t index,
+                        const char *text, size_t len, pcre2_match_data *md,
+                        pcre2_match_context *mc)
+{
+    const model_pattern *p = &m->patterns[index];
+    size_t resume = 0;
+    if (!p->near_len)
+        return scan_range(out, m, index, text, len, 0, len, md, mc, &resume);
+    size_t next[MAX_NEAR];
+    for (size_t k = 0; k < MAX_NEAR; k++)
+        next[k] = (size_t)-1;   /* not searched yet */
+    size_t hit = next_near(p, text, len, 0, next);
+    while (hit < len) {
+        size_t from = hit > MODEL_NEAR_WINDOW ? hit - MODEL_NEAR_WINDOW : 0;
+        if (from < resume)
+            from = resume;
+        int rc = scan_range(out, m, index, text, len, from, hit, md, mc, &resume);
+        if (rc != DOCTAG_OK)
+            return rc;
+        hit = next_near(p, text, len, hit + 1 > resume ? hit + 1 : resume, next);
+    }
+    return DOCTAG_OK;
+}
+
+static int is_alnum(unsigned char c)
+{
+    return (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z');
+}
+
+/* The name patterns (tries, compiled anchored) are not scanned through the
+ * text one by one: a single pass stops only where a word starts with a byte
+ * pair that some name starts with, and tries there just the patterns whose
+ * names start with that byte. */
+static int scan_names(span_list *out, const doctag_model *m, const char *text, size_t len,
+                      pcre2_match_data *md, pcre2_match_context *mc)
+{
+    uint16_t count[256] = { 0 };
+    uint32_t *list[256] = { 0 };
+    uint32_t *storage = NULL;
+    size_t total = 0;
+    if (!m->name_pairs)
+        return DOCTAG_OK;
+    for (size_t k = 0; k < m->n_patterns; k++)
+        for (unsigned c = 0; m->patterns[k].anchored && c < 256; c++)
+            if (m->patterns[k].first[c >> 3] & (1u << (c & 7))) {
+                count[c]++;
+                total++;
+            }
+    if (total == 0)
+        return DOCTAG_OK;
+    if (!(storage = malloc(total * sizeof *storage)))
+        return error_set(DOCTAG_ERR_NOMEM, "out of memory matching");
+    size_t used = 0;
+    for (unsigned c = 0; c < 256; c++) {
+        list[c] = storage + used;
+        used += count[c];
+        count[c] = 0;
+    }
+    for (size_t k = 0; k < m->n_patterns; k++)
+        for (unsigned c = 0; m->patterns[k].anchored && c < 256; c++)
+            if (m->patterns[k].first[c >> 3] & (1u << (c & 7)))
+                list[c][count[c]++] = (uint32_t)k;
+
+    pcre2_set_offset_limit(mc, PCRE2_UNSET);
+    const unsigned char *t = (const unsigned char *)text;
+    int rc = DOCTAG_OK;
+    size_t i = 0;
+    while (i < len && rc == DOCTAG_OK) {
+        unsigned c = t[i];
+        if (!count[c] || (i > 0 && is_alnum(t[i - 1]))) {
+            i++;
+            continue;
+        }
+        unsigned pair = c << 8 | (i + 1 < len ? t[i + 1] : 0);
+        if (!(m->name_pairs[pair >> 3] & (1u << (pair & 7)))) {
+            i++;
+            continue;
+        }
+        size_t next = i + 1;
+        for (unsigned k = 0; k < count[c] && rc == DOCTAG_OK; k++) {
+            size_t end;
+            rc = scan_range(out, m, list[c][k], text, len, i, i, md, mc, &end);
+            if (out->n && out->items[out->n - 1].start == i && out->items[out->n - 1].end > next)
+                next = out->items[out->n - 1].end;
+        }
+        i = next;
+    }
+    free(storage);
+    return rc;
 }
 
 static int by_start(const void *a, const void *b)
@@ -125,47 +276,61 @@ static void resolve_overlaps(span_list *l)
     l->n = n_out;
 }
 
-static int is_space(char c)
+
+static int is_link_char(char c)
 {
-    return c == ' ' || c == '\n' || c == '\t';
+    return c != ' ' && c != '\n' && c != '\t' && c != '"' && c != '<' && c != '>';
 }
 
-/* Marks URL and e-mail spans: "http://", "https://", "www." up to the next
- * space; a word holding '@' with a dot after it. */
+static int add_link(span_list *links, const char *text, size_t len, size_t s, size_t at)
+{
+    while (s > 0 && is_link_char(text[s - 1]) && text[s - 1] != '(')
+        s--;
+    size_t e = at;
+    while (e < len && is_link_char(text[e]))
+        e++;
+    if (links->n && links->items[links->n - 1].end >= s) {
+        if (e > links->items[links->n - 1].end)
+            links->items[links->n - 1].end = e;
+        return DOCTAG_OK;
+    }
+    return push(links, (span){ s, e, 0, 0 }) ? DOCTAG_OK : DOCTAG_ERR_NOMEM;
+}
+
+/* URL and e-mail spans, found from their rare bytes: "://", "www." and '@'
+ * (with a dot after it), each widened to the surrounding run of non-space. */
 static int find_links(span_list *links, const char *text, size_t len)
 {
-    for (size_t i = 0; i < len; i++) {
-        char c = text[i];
-        size_t s = i;
-        int link = 0;
-        int word_start = i == 0 || !(((text[i - 1] | 32) >= 'a' && (text[i - 1] | 32) <= 'z'));
-        if ((c == 'h' || c == 'H') && word_start &&
-            ((len - i >= 7 && strncasecmp(text + i, "http://", 7) == 0) ||
-             (len - i >= 8 && strncasecmp(text + i, "https://", 8) == 0)))
-            link = 1;
-        else if ((c == 'w' || c == 'W') && word_start && len - i >= 4 &&
-                 strncasecmp(text + i, "www.", 4) == 0)
-            link = 1;
-        else if (c == '@' && i > 0 && !is_space(text[i - 1])) {
-            size_t e = i + 1;
-            while (e < len && !is_space(text[e]) && text[e] != '.')
-                e++;
-            if (e + 1 < len && text[e] == '.' && !is_space(text[e + 1])) {
-                link = 1;
-                while (s > 0 && !is_space(text[s - 1]) && text[s - 1] != '(' && text[s - 1] != '<')
-                    s--;
+    static const char *const marks[] = { "://", "www.", "@" };
+    size_t next[3] = { 0, 0, 0 };
+    size_t pos = 0;
+    for (;;) {
+        size_t best = len;
+        int which = -1;
+        for (int k = 0; k < 3; k++) {
+            if (next[k] != len && next[k] <= pos) {
+                const char *h = pos < len ? find_literal(text + pos, len - pos, marks[k], strlen(marks[k])) : NULL;
+                next[k] = h ? (size_t)(h - text) : len;
+            }
+            if (next[k] < best) {
+                best = next[k];
+                which = k;
             }
         }
-        if (!link)
-            continue;
-        size_t e = i;
-        while (e < len && !is_space(text[e]))
-            e++;
-        if (!push(links, (span){ s, e, 0, 0 }))
+        if (which < 0)
+            return DOCTAG_OK;
+        int is_link = 1;
+        if (which == 2) {   /* an e-mail needs a word before '@' and a dot after */
+            size_t e = best + 1;
+            while (e < len && is_link_char(text[e]) && text[e] != '.')
+                e++;
+            is_link = best > 0 && is_link_char(text[best - 1]) && e + 1 < len && text[e] == '.' &&
+                      is_link_char(text[e + 1]);
+        }
+        if (is_link && add_link(links, text, len, best, best) != DOCTAG_OK)
             return DOCTAG_ERR_NOMEM;
-        i = e;
+        pos = best + 1;
     }
-    return DOCTAG_OK;
 }
 
 /* Drops spans inside links and spans of `block` entries. */
@@ -194,7 +359,10 @@ int match_text(span_list *out, const doctag_model *m, const char *text, size_t l
     if (rc == DOCTAG_OK)
         pcre2_jit_stack_assign(mc, NULL, js);
     for (size_t i = 0; rc == DOCTAG_OK && i < m->n_patterns; i++)
-        rc = scan_pattern(out, m, (uint32_t)i, text, len, md, mc);
+        if (!m->patterns[i].anchored)
+            rc = scan_pattern(out, m, (uint32_t)i, text, len, md, mc);
+    if (rc == DOCTAG_OK)
+        rc = scan_names(out, m, text, len, md, mc);
     if (rc == DOCTAG_OK && find_links(&links, text, len) != DOCTAG_OK)
         rc = error_set(DOCTAG_ERR_NOMEM, "out of memory matching");
     if (rc == DOCTAG_OK) {

@@ -25,33 +25,57 @@ void model_free(doctag_model *m)
     for (size_t i = 0; i < m->n_patterns; i++) {
         pcre2_code_free(m->patterns[i].code);
         free(m->patterns[i].source);
+        free(m->patterns[i].near);
     }
     free(m->entries);
     free(m->patterns);
+    free(m->name_pairs);
     free(m);
 }
 
 /* Compiles one pattern and JIT-compiles it (JIT is an optimisation: when it
  * is unavailable pcre2_match interprets). On error, *errcode and *erroffset say why. */
-static pcre2_code *compile_one(const char *src, int *errcode, size_t *erroffset)
+pcre2_code *model_compile_pattern(const char *src, uint32_t options, int *errcode,
+                                  size_t *erroffset)
 {
-    pcre2_code *code = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED, 0,
+    pcre2_code *code = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED, options,
                                      errcode, erroffset, NULL);
     if (code)
         pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
     return code;
 }
 
-static int push_pattern(doctag_model *m, pcre2_code *code, char *src, uint32_t entry)
+static size_t near_size(const char *near)
 {
-    model_pattern *p = realloc(m->patterns, (m->n_patterns + 1) * sizeof *p);
-    if (!p) {
+    if (!near)
+        return 0;
+    size_t k = 0;
+    while (near[k])
+        k += strlen(near + k) + 1;
+    return k + 1;
+}
+
+static int push_pattern(doctag_model *m, pcre2_code *code, char *src, uint32_t entry,
+                        const char *near)
+{
+    size_t nl = near_size(near);
+    char *near_copy = nl ? malloc(nl) : NULL;
+    if (nl && !near_copy) {
         pcre2_code_free(code);
         free(src);
         return error_set(DOCTAG_ERR_NOMEM, "out of memory compiling the model");
     }
+    if (nl)
+        memcpy(near_copy, near, nl);
+    model_pattern *p = realloc(m->patterns, (m->n_patterns + 1) * sizeof *p);
+    if (!p) {
+        pcre2_code_free(code);
+        free(src);
+        free(near_copy);
+        return error_set(DOCTAG_ERR_NOMEM, "out of memory compiling the model");
+    }
     m->patterns = p;
-    m->patterns[m->n_patterns++] = (model_pattern){ code, src, entry, 0 };
+    m->patterns[m->n_patterns++] = (model_pattern){ code, src, entry, 0, near_copy, nl, 0, { 0 } };
     return DOCTAG_OK;
 }
 
@@ -83,12 +107,12 @@ static int compile_variant_patterns(doctag_model *m, const dict *d)
         char *src = sb_take(&b);
         if (!src)
             return error_set(DOCTAG_ERR_NOMEM, "out of memory compiling the model");
-        pcre2_code *code = compile_one(src, &errcode, &off);
+        pcre2_code *code = model_compile_pattern(src, v->near ? PCRE2_USE_OFFSET_LIMIT : 0, &errcode, &off);
         if (!code) {
             free(src);
             return pattern_error(v, errcode, off);
         }
-        int rc = push_pattern(m, code, src, (uint32_t)v->entry);
+        int rc = push_pattern(m, code, src, (uint32_t)v->entry, v->near);
         if (rc)
             return rc;
     }
@@ -97,7 +121,8 @@ static int compile_variant_patterns(doctag_model *m, const dict *d)
 
 /* Joins pieces [lo, hi) into one pattern; halves the range when pcre2 says
  * the result is too large. */
-static int compile_pieces(doctag_model *m, char **pieces, size_t lo, size_t hi)
+static int compile_pieces(doctag_model *m, char **pieces, const unsigned short *first,
+                          size_t lo, size_t hi)
 {
     strbuf b = { 0 };
     sb_puts(&b, TRIE_BEFORE "(?:");
@@ -112,14 +137,28 @@ static int compile_pieces(doctag_model *m, char **pieces, size_t lo, size_t hi)
         return error_set(DOCTAG_ERR_NOMEM, "out of memory compiling the model");
     int errcode;
     size_t off;
-    pcre2_code *code = compile_one(src, &errcode, &off);
-    if (code)
-        return push_pattern(m, code, src, MODEL_ENTRY_FROM_MARK);
+    pcre2_code *code = model_compile_pattern(src, PCRE2_ANCHORED, &errcode, &off);
+    if (code) {
+        int rc = push_pattern(m, code, src, MODEL_ENTRY_FROM_MARK, NULL);
+        if (rc)
+            return rc;
+        model_pattern *p = &m->patterns[m->n_patterns - 1];
+        p->anchored = 1;
+        for (size_t i = lo; i < hi; i++) {
+            unsigned c = first[i] & 0xff;
+            p->first[c >> 3] |= (unsigned char)(1u << (c & 7));
+            if (first[i] >> 8) {
+                c = c - 'a' + 'A';
+                p->first[c >> 3] |= (unsigned char)(1u << (c & 7));
+            }
+        }
+        return DOCTAG_OK;
+    }
     free(src);
     if (errcode == PCRE2_ERROR_PATTERN_TOO_LARGE && hi - lo > 1) {
         size_t mid = lo + (hi - lo) / 2;
-        int rc = compile_pieces(m, pieces, lo, mid);
-        return rc ? rc : compile_pieces(m, pieces, mid, hi);
+        int rc = compile_pieces(m, pieces, first, lo, mid);
+        return rc ? rc : compile_pieces(m, pieces, first, mid, hi);
     }
     PCRE2_UCHAR msg[256];
     pcre2_get_error_message(errcode, msg, sizeof msg);
@@ -130,14 +169,19 @@ static int compile_pieces(doctag_model *m, char **pieces, size_t lo, size_t hi)
 static int compile_names(doctag_model *m, const dict *d)
 {
     char **pieces = NULL;
+    unsigned short *first = NULL;
     size_t n = 0;
-    int rc = trie_pieces(d, TRIE_CHUNK_BYTES, &pieces, &n);
+    int rc = trie_pieces(d, TRIE_CHUNK_BYTES, &pieces, &first, &n);
+    if (rc == DOCTAG_OK && !(m->name_pairs = calloc(1, MODEL_PAIRS_BYTES)))
+        rc = error_set(DOCTAG_ERR_NOMEM, "out of memory compiling the model");
+    if (rc == DOCTAG_OK)
+        trie_name_pairs(d, m->name_pairs);
     size_t start = 0, bytes = 0;
     for (size_t i = 0; rc == DOCTAG_OK && i <= n; i++) {
         size_t len = i < n ? strlen(pieces[i]) : 0;
         if (i == n || (i > start && bytes + len > TRIE_CHUNK_BYTES)) {
             if (i > start)
-                rc = compile_pieces(m, pieces, start, i);
+                rc = compile_pieces(m, pieces, first, start, i);
             start = i;
             bytes = 0;
         }
@@ -146,6 +190,7 @@ static int compile_names(doctag_model *m, const dict *d)
     for (size_t i = 0; i < n; i++)
         free(pieces[i]);
     free(pieces);
+    free(first);
     return rc;
 }
 
@@ -210,12 +255,24 @@ int model_merge(doctag_model **out, const doctag_model *base, const doctag_model
         q->entry_base = p->entry_base + (from_extra ? (uint32_t)base->n_entries : 0);
         q->source = strdup(p->source);
         q->code = pcre2_code_copy(p->code);
+        q->near_len = p->near_len;
+        q->anchored = p->anchored;
+        memcpy(q->first, p->first, sizeof q->first);
+        q->near = p->near_len ? malloc(p->near_len) : NULL;
+        if (q->near)
+            memcpy(q->near, p->near, p->near_len);
         m->n_patterns = i + 1;
-        ok = q->source && q->code;
+        ok = q->source && q->code && (!p->near_len || q->near);
         if (ok)
             pcre2_jit_compile(q->code, PCRE2_JIT_COMPLETE);
     }
     m->n_variants = base->n_variants + extra->n_variants;
+    if (ok && (base->name_pairs || extra->name_pairs)) {
+        ok = (m->name_pairs = calloc(1, MODEL_PAIRS_BYTES)) != NULL;
+        for (size_t i = 0; ok && i < MODEL_PAIRS_BYTES; i++)
+            m->name_pairs[i] = (base->name_pairs ? base->name_pairs[i] : 0) |
+                               (extra->name_pairs ? extra->name_pairs[i] : 0);
+    }
     if (!ok) {
         model_free(m);
         return error_set(DOCTAG_ERR_NOMEM, "out of memory merging models");

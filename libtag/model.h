@@ -22,7 +22,15 @@ typedef struct model_pattern {
     char *source;        /* the pattern as compiled (kept for save/recompile) */
     uint32_t entry;      /* entry index, or MODEL_ENTRY_FROM_MARK for tries */
     uint32_t entry_base; /* added to the entry index (models merged at load) */
+    char *near;          /* "lit\0lit\0\0": only tried near these (dict @near) */
+    size_t near_len;     /* bytes of near, 0 when there is none */
+    int anchored;        /* 1: a name pattern, compiled anchored, tried only at
+                            positions whose byte is in `first` (see match.c) */
+    unsigned char first[32];  /* bitmap of the bytes an anchored pattern starts with */
 } model_pattern;
+
+/* How far before an @near literal a match may start. */
+#define MODEL_NEAR_WINDOW 200
 
 struct doctag_model {
     dict_entry *entries;
@@ -30,7 +38,10 @@ struct doctag_model {
     model_pattern *patterns;  /* in priority order: earlier wins equal-length ties */
     size_t n_patterns;
     size_t n_variants;
+    unsigned char *name_pairs;  /* 8192-byte bitmap of names' first two bytes */
 };
+
+#define MODEL_PAIRS_BYTES 8192
 
 /* Compiles parsed dictionaries (one or several, appended in order). */
 int model_compile_dict(doctag_model **out, const dict *d);
@@ -44,5 +55,9 @@ int model_deserialize(doctag_model **out, const unsigned char *data, size_t len,
                       const char *name);
 
 void model_free(doctag_model *m);
+
+/* pcre2_compile + JIT with these pcre2 compile options. */
+pcre2_code *model_compile_pattern(const char *src, uint32_t options, int *errcode,
+                                  size_t *erroffset);
 
 #endif

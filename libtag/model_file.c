@@ -4,7 +4,9 @@
  *   "DOCTAGM\n" u32 format-version
  *   u32 n_variants
  *   u32 n_entries   { i32 type, u32 canon, str id }
- *   u32 n_patterns  { u32 entry, u32 entry_base, str source, blob pcre2 }
+ *   blob name_pairs (8192 bytes, or empty)
+ *   u32 n_patterns  { u32 entry, u32 entry_base, u32 anchored, 32 bytes first,
+ *                     str source, blob near, blob pcre2 }
  *
  *   u32 checksum (FNV-1a of everything before it)
  *
@@ -23,7 +25,7 @@
 #include "model.h"
 
 #define MAGIC "DOCTAGM\n"
-#define FORMAT_VERSION 1
+#define FORMAT_VERSION 2
 
 typedef struct writer {
     unsigned char *buf;
@@ -33,7 +35,7 @@ typedef struct writer {
 
 static void put(writer *w, const void *p, size_t n)
 {
-    if (w->failed)
+    if (w->failed || n == 0)
         return;
     if (w->len + n > w->cap) {
         size_t cap = w->cap ? w->cap : 4096;
@@ -83,6 +85,7 @@ int model_serialize(const doctag_model *m, unsigned char **out, size_t *len)
         put_u32(&w, (uint32_t)m->entries[i].canon);
         put_bytes(&w, m->entries[i].id, strlen(m->entries[i].id));
     }
+    put_bytes(&w, m->name_pairs, m->name_pairs ? MODEL_PAIRS_BYTES : 0);
     put_u32(&w, (uint32_t)m->n_patterns);
     for (size_t i = 0; i < m->n_patterns; i++) {
         const model_pattern *p = &m->patterns[i];
@@ -93,7 +96,10 @@ int model_serialize(const doctag_model *m, unsigned char **out, size_t *len)
             w.failed = 1;
         put_u32(&w, p->entry);
         put_u32(&w, p->entry_base);
+        put_u32(&w, (uint32_t)p->anchored);
+        put(&w, p->first, sizeof p->first);
         put_bytes(&w, p->source, strlen(p->source));
+        put_bytes(&w, p->near, p->near_len);
         put_bytes(&w, blob, blob_len);
         pcre2_serialize_free(blob);
     }
@@ -150,20 +156,20 @@ static char *get_str(reader *r)
     return c;
 }
 
-static pcre2_code *load_code(const unsigned char *blob, uint32_t blob_len, const char *source)
+static pcre2_code *load_code(const unsigned char *blob, uint32_t blob_len, const char *source,
+                             uint32_t options)
 {
     pcre2_code *code = NULL;
     if (blob_len > 0 && pcre2_serialize_get_number_of_codes(blob) == 1 &&
         pcre2_serialize_decode(&code, 1, blob, NULL) != 1)
         code = NULL;
-    if (!code) {
-        int errcode;
-        PCRE2_SIZE off;
-        code = pcre2_compile((PCRE2_SPTR)source, PCRE2_ZERO_TERMINATED, 0, &errcode, &off, NULL);
-    }
-    if (code)
+    if (code) {
         pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
-    return code;
+        return code;
+    }
+    int errcode;
+    PCRE2_SIZE off;
+    return model_compile_pattern(source, options, &errcode, &off);
 }
 
 int model_deserialize(doctag_model **out, const unsigned char *data, size_t len, const char *name)
@@ -198,6 +204,12 @@ int model_deserialize(doctag_model **out, const unsigned char *data, size_t len,
         if (type < DICT_TYPE_BLOCK || type >= DOCTAG_TYPE_COUNT || canon > CANON_GENERAL_COMMENT)
             r.bad = 1;
     }
+    uint32_t pairs_len;
+    const unsigned char *pairs = get_bytes(&r, &pairs_len);
+    if (pairs_len && (pairs_len != MODEL_PAIRS_BYTES || !(m->name_pairs = malloc(pairs_len))))
+        r.bad = 1;
+    if (m->name_pairs)
+        memcpy(m->name_pairs, pairs, pairs_len);
     uint32_t np = r.bad || !m->entries ? 0 : get_u32(&r);
     if (np > len / 16)
         r.bad = 1;
@@ -206,14 +218,32 @@ int model_deserialize(doctag_model **out, const unsigned char *data, size_t len,
         model_pattern *p = &m->patterns[i];
         p->entry = get_u32(&r);
         p->entry_base = get_u32(&r);
+        p->anchored = get_u32(&r) != 0;
+        if (!r.bad && (size_t)(r.end - r.p) >= sizeof p->first) {
+            memcpy(p->first, r.p, sizeof p->first);
+            r.p += sizeof p->first;
+        } else {
+            r.bad = 1;
+        }
         p->source = get_str(&r);
+        uint32_t near_len;
+        const unsigned char *near = get_bytes(&r, &near_len);
+        if (near_len && (near_len < 2 || near[near_len - 1] || near[near_len - 2] ||
+                         !(p->near = malloc(near_len))))
+            r.bad = 1;
+        if (p->near) {
+            memcpy(p->near, near, near_len);
+            p->near_len = near_len;
+        }
         uint32_t blob_len;
         const unsigned char *blob = get_bytes(&r, &blob_len);
         m->n_patterns = i + 1;
         if (r.bad || !p->source)
             break;
         if ((p->entry != MODEL_ENTRY_FROM_MARK && (uint64_t)p->entry + p->entry_base >= ne) ||
-            !(p->code = load_code(blob, blob_len, p->source)))
+            !(p->code = load_code(blob, blob_len, p->source,
+                                  (p->near_len ? PCRE2_USE_OFFSET_LIMIT : 0) |
+                                  (p->anchored ? PCRE2_ANCHORED : 0))))
             r.bad = 1;
     }
     if (r.bad || !m->entries || !m->patterns || r.p != r.end) {

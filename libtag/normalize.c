@@ -129,10 +129,16 @@ int normalize_text(normalized_text *out, const char *in, size_t len, size_t *bad
 
     grow(&b, len);
     while (i < len && !b.failed) {
-        /* Fast path: a run of printable ASCII is copied as it is. */
+        /* Fast path: printable ASCII, single spaces between, is copied as it is. */
         size_t run = i;
-        while (run < len && s[run] > 0x20 && s[run] < 0x7F)
-            run++;
+        for (;;) {
+            while (run < len && s[run] > 0x20 && s[run] < 0x7F)
+                run++;
+            if (run > i && run + 1 < len && s[run] == ' ' && s[run + 1] > 0x20 && s[run + 1] < 0x7F)
+                run += 2;
+            else
+                break;
+        }
         if (run > i) {
             if (in_ws && !at_start)
                 emit(&b, newlines >= 2 ? "\n" : " ", 1, ws_start, i - ws_start);
@@ -257,6 +263,16 @@ size_t utf8_first_invalid(const char *str, size_t len)
     const unsigned char *s = (const unsigned char *)str;
     size_t i = 0;
     while (i < len) {
+        /* ASCII eight bytes at a time */
+        while (i + 8 <= len) {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            if (w & 0x8080808080808080ull)
+                break;
+            i += 8;
+        }
+        if (i >= len)
+            break;
         if (s[i] < 0x80) {
             i++;
             continue;

@@ -118,7 +118,9 @@ static void put_subtree(strbuf *b, const trie *t, int32_t k)
 
 typedef struct piece_list {
     char **items;
+    unsigned short *first;
     size_t n, cap;
+    unsigned short cur_first;   /* first byte of the pieces being added */
     int failed;
 } piece_list;
 
@@ -132,14 +134,18 @@ static void add_piece(piece_list *l, char *s)
     if (l->n == l->cap) {
         size_t cap = l->cap ? l->cap * 2 : 64;
         char **p = realloc(l->items, cap * sizeof *p);
-        if (!p) {
+        if (p)
+            l->items = p;
+        unsigned short *f = p ? realloc(l->first, cap * sizeof *f) : NULL;
+        if (!p || !f) {
             free(s);
             l->failed = 1;
             return;
         }
-        l->items = p;
+        l->first = f;
         l->cap = cap;
     }
+    l->first[l->n] = l->cur_first;
     l->items[l->n++] = s;
 }
 
@@ -175,7 +181,8 @@ static void pieces_below(piece_list *l, const trie *t, int32_t k, const char *pa
     }
 }
 
-int trie_pieces(const dict *d, size_t limit, char ***pieces, size_t *n_pieces)
+int trie_pieces(const dict *d, size_t limit, char ***pieces, unsigned short **first,
+                size_t *n_pieces)
 {
     trie t = { 0 };
     piece_list l = { 0 };
@@ -187,6 +194,7 @@ int trie_pieces(const dict *d, size_t limit, char ***pieces, size_t *n_pieces)
         for (int32_t c = t.nodes[0].child; c >= 0 && !l.failed; c = t.nodes[c].sibling) {
             strbuf p = { 0 };
             put_edge(&p, &t.nodes[c]);
+            l.cur_first = (unsigned short)(t.nodes[c].c | (t.nodes[c].fold << 8));
             char *edge = sb_take(&p);
             if (!edge) {
                 l.failed = 1;
@@ -200,9 +208,42 @@ int trie_pieces(const dict *d, size_t limit, char ***pieces, size_t *n_pieces)
         for (size_t i = 0; i < l.n; i++)
             free(l.items[i]);
         free(l.items);
+        free(l.first);
         return error_set(DOCTAG_ERR_NOMEM, "out of memory building the name patterns");
     }
     *pieces = l.items;
+    *first = l.first;
     *n_pieces = l.n;
     return DOCTAG_OK;
+}
+
+static void set_pair(unsigned char *pairs, unsigned a, unsigned b)
+{
+    unsigned bit = (a & 0xff) << 8 | (b & 0xff);
+    pairs[bit >> 3] |= (unsigned char)(1u << (bit & 7));
+}
+
+void trie_name_pairs(const dict *d, unsigned char *pairs)
+{
+    for (size_t i = 0; i < d->n_variants; i++) {
+        const char *s = d->variants[i].text;
+        if (d->variants[i].is_pattern || !s[0])
+            continue;
+        unsigned a = (unsigned char)s[0], b = (unsigned char)s[1];
+        int fold_a = starts_lower_word(s, 0);
+        if (!b) {                 /* a one-byte name: any second byte */
+            for (unsigned k = 0; k < 256; k++) {
+                set_pair(pairs, a, k);
+                if (fold_a)
+                    set_pair(pairs, a - 'a' + 'A', k);
+            }
+            continue;
+        }
+        int fold_b = starts_lower_word(s, 1);
+        set_pair(pairs, a, b);
+        if (fold_a)
+            set_pair(pairs, a - 'a' + 'A', b);
+        if (fold_b)
+            set_pair(pairs, a, b - 'a' + 'A');
+    }
 }

@@ -19,7 +19,14 @@
 
 /* Builds pieces (alternatives to join with '|') for all literal variants of
  * `d`, none longer than `limit` bytes unless a single name is. Returns
- * DOCTAG_OK and a malloc'd array of malloc'd strings. */
-int trie_pieces(const dict *d, size_t limit, char ***pieces, size_t *n_pieces);
+ * DOCTAG_OK, a malloc'd array of malloc'd strings, and in (*first)[i] the
+ * first byte piece i can match (bit 8 set: its capital too). */
+int trie_pieces(const dict *d, size_t limit, char ***pieces, unsigned short **first,
+                size_t *n_pieces);
+
+/* Sets bit (b0 << 8 | b1) of `pairs` (8192 bytes) for the first two bytes
+ * of every literal variant, in every case a literal matches in: a cheap
+ * test of whether any name can start at a position. */
+void trie_name_pairs(const dict *d, unsigned char *pairs);
 
 #endif

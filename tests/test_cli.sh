@@ -90,6 +90,14 @@ valid_jsonl() {
     if entities "$@" >/dev/null 2>check.err; then pass "$desc"; else fail "$desc" "$(head -c 400 check.err)"; fi
 }
 
+# A binary that does not start (not built, library not found) is one
+# failure, not a hundred.
+if ! "$cli" --version >/dev/null 2>start.err; then
+    fail "doctag starts: $cli" "$(head -c 400 start.err)"
+    echo "$passed passed, $failed failed"
+    exit 1
+fi
+
 sample='Immigration and Customs Enforcement (ICE) paid $91.9 million.'
 printf '%s\n' "$sample" >sample.txt
 
@@ -190,8 +198,16 @@ has_line batch.list 'b.report|agency|ICE|37|40|id=ICE|-' "batch: file after the 
 
 : >empty.txt
 run empty tag empty.txt a.txt
-expect_status empty 1
-has_text empty.err '^doctag: empty\.txt: ' "empty input reported"
+# Whether an empty file is an error (DOCTAG_ERR_EMPTY) is the library's
+# call; either way it is reported by name or yields nothing, and the batch
+# goes on.
+if { [ "$status" -eq 1 ] && grep -q '^doctag: empty\.txt: ' empty.err; } ||
+   { [ "$status" -eq 0 ] && ! grep -q '"doc": "empty"' empty.out; }; then
+    pass "empty input: reported, or no entities"
+else
+    fail "empty input: reported, or no entities" "exit $status: $(head -c 300 empty.err)"
+fi
+has_text empty.out '"doc": "a"' "empty input: the next file still tagged"
 
 # ---- invalid UTF-8: reported with the byte offset --------------------------
 printf 'Seven bytes\377 and ICE.\n' >bad-utf.txt
@@ -330,6 +346,22 @@ else
         run pdf-pages1 tag --format tsv --pages 1 made.pdf
         expect_status pdf-pages1 0
         has_line pdf-pages1.out "$(printf 'made\tagency\tICE\t37\t40\tid=ICE\t1')" "tsv: page column for a PDF"
+        # No text layer at all (as a scanned report): an error, named.
+        printf ".LP\n\\D'l 1i 0'\n" | groff -ms -Tpdf >scanned.pdf 2>/dev/null
+        run scanned tag scanned.pdf a.txt
+        expect_status scanned 1
+        has_text scanned.err '^doctag: scanned\.pdf: .*text layer' "PDF without a text layer reported"
+        if command -v qpdf >/dev/null 2>&1 &&
+           qpdf --encrypt secret secret 256 -- made.pdf locked.pdf 2>/dev/null; then
+            run locked tag locked.pdf
+            expect_status locked 1
+            has_text locked.err '^doctag: locked\.pdf: .*(password|encrypt)' "encrypted PDF without --password reported"
+            run unlocked tag --password secret locked.pdf
+            expect_status unlocked 0
+            has_text unlocked.out '"text": "ICE"' "--password opens an encrypted PDF"
+        else
+            skip "encrypted PDF: no qpdf"
+        fi
     else
         skip "groff PDF cases: groff has no PDF device"
     fi
@@ -369,7 +401,11 @@ fi
 
 # ---- memory ----------------------------------------------------------------
 if command -v valgrind >/dev/null 2>&1 && [ -z "${DOCTAG_CLI_NO_VALGRIND:-}" ]; then
+    # --undef-value-errors=no: pcre2's JIT code (frames "???") trips
+    # valgrind's uninitialised-value tracking; reads, writes, frees and
+    # leaks are still checked.
     valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect \
+        --undef-value-errors=no \
         --error-exitcode=99 "$cli" tag --dict mine.dict --format tsv sample.txt missing.txt \
         >valgrind.out 2>valgrind.err
     status=$?

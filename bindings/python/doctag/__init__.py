@@ -15,7 +15,14 @@ Errors are subclasses of :class:`doctag.Error` carrying the library's code
 and message. The native part is one abi3 extension over libdoctag.so.1.
 """
 
-from . import _native
+try:
+    from . import _native
+except ImportError as exc:  # the source tree, or a build without the extension
+    raise ImportError(
+        f"doctag's extension doctag._native is not importable from {__path__[0]} ({exc}). "
+        "Build it with meson (see bindings/python/README.md) and put "
+        "<builddir>/bindings/python on PYTHONPATH, or install it with meson install"
+    ) from exc
 from ._document import Box, Document, Entity, parse_canonical
 from ._errors import (EncryptedPDFError, Error, FileError, ModelError, NoTextError,
                       PageRangeError, PDFError, TextError)

@@ -102,6 +102,11 @@ class Entity:
                          self.canonical_raw, self.page, self.boxes))
 
     @property
+    def surface(self) -> str:
+        """The text with each run of whitespace (a PDF's line breaks) as one space."""
+        return " ".join(self.text.split())
+
+    @property
     def bbox(self) -> Optional[Tuple[float, float, float, float]]:
         if not self.boxes:
             return None

@@ -192,3 +192,10 @@ def test_version():
     assert doctag.version() == doctag._native.HEADER_VERSION
     assert doctag.__version__ == doctag.version()
     assert doctag._native.version_number() == doctag._native.HEADER_VERSION_NUMBER
+
+
+def test_surface_collapses_whitespace(model):
+    doc = model.tag_text("The U.S. Immigration and\nCustoms   Enforcement raided homes.")
+    ice = [e for e in doc if e.canonical.get("id") == "ICE"]
+    assert ice, [(e.type, e.text) for e in doc]
+    assert "\n" in ice[0].text and ice[0].surface == "U.S. Immigration and Customs Enforcement"

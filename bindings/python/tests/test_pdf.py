@@ -1,0 +1,79 @@
+"""Tagging the corpus PDFs: text, pages, boxes, page selection, bytes input."""
+
+import pathlib
+
+import pytest
+
+import doctag
+
+
+def test_corpus_pdfs(model, corpus_pdfs):
+    for path in corpus_pdfs:
+        doc = model.tag_pdf(path)
+        assert doc.source == str(path)
+        assert doc.page_count >= 1
+        assert doc.pages == range(1, doc.page_count + 1)
+        assert len(doc.text) > 1000, path.name
+        assert len(doc) > 5, path.name
+        for e in doc:
+            assert doc.text[e.start:e.end] == e.text, (path.name, e)
+            assert e.type in doctag.ENTITY_TYPES
+            assert e.page is not None and 1 <= e.page <= doc.page_count
+            assert e.boxes and e.boxes[0].page == e.page
+            for b in e.boxes:
+                assert isinstance(b, doctag.Box)
+                assert 1 <= b.page <= doc.page_count
+                assert 0 <= b.x0 < b.x1 and 0 <= b.y0 < b.y1
+            x0, y0, x1, y1 = e.bbox
+            assert x0 <= e.boxes[0].x0 and x1 >= e.boxes[0].x1
+
+
+def test_palantir_pdf_entities(model, bhrrc_pdf):
+    doc = model.tag_pdf(bhrrc_pdf)
+    # the exact text of a span may hold the PDF's line breaks
+    found = {(e.type, e.surface) for e in doc}
+    assert ("agency", "ICE") in found
+    assert ("agency", "Homeland Security Investigations") in found
+    assert ("agency", "HSI") in found
+    money = [e for e in doc if e.text == "$91.9 million"]
+    assert money and money[0].canonical == {"value": 91900000, "currency": "USD"}
+    assert money[0].page == 1
+    records = doc.to_records()
+    assert all(r["page"] >= 1 for r in records)
+
+
+def test_pdf_from_bytes_equals_pdf_from_path(model, bhrrc_pdf):
+    from_path = model.tag_pdf(bhrrc_pdf)
+    data = bhrrc_pdf.read_bytes()
+    for source in (data, bytearray(data), memoryview(data)):
+        doc = model.tag_pdf(source)
+        assert doc.source is None
+        assert doc.text == from_path.text
+        assert doc.entities == from_path.entities
+
+
+def test_pathlike_and_str_paths(model, bhrrc_pdf):
+    assert model.tag_pdf(str(bhrrc_pdf)).entities == \
+        model.tag_pdf(pathlib.Path(bhrrc_pdf)).entities
+
+
+def test_page_selection(model, corpus_pdfs):
+    path = max(corpus_pdfs, key=lambda p: model.tag_pdf(p).page_count)
+    full = model.tag_pdf(path)
+    if full.page_count < 2:
+        pytest.skip("no corpus PDF with two pages or more")
+    first = model.tag_pdf(path, pages=1)
+    assert first.pages == range(1, 2)
+    assert 0 < len(first.text) < len(full.text)
+    assert all(e.page == 1 for e in first)
+    assert model.tag_pdf(path, pages=(1, 1)).text == first.text
+    assert model.tag_pdf(path, pages=range(1, 2)).text == first.text
+    second_on = model.tag_pdf(path, pages=(2, full.page_count))
+    assert second_on.pages == range(2, full.page_count + 1)
+    assert all(e.page >= 2 for e in second_on)
+    assert {e.text for e in full.on_page(2)} <= {e.text for e in second_on}
+
+
+def test_pdf_html(model, bhrrc_pdf):
+    html = model.tag_pdf(bhrrc_pdf)._repr_html_()
+    assert html.count("<mark") == len(model.tag_pdf(bhrrc_pdf))
