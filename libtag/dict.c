@@ -165,8 +165,8 @@ static int parse_prefix(parser *p, char *rest)
  * of these literals occurs (a fast memmem pre-filter for costly patterns). */
 static int parse_near(parser *p, char *rest)
 {
-    char *parts[MAX_PREFIXES];
-    int n = split_bars(rest, parts, MAX_PREFIXES);
+    char *parts[DICT_MAX_NEAR];
+    int n = split_bars(rest, parts, DICT_MAX_NEAR);
     if (n < 0)
         return syntax(p, "too many literals in @near");
     free(p->near);

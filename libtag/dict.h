@@ -11,6 +11,9 @@
  * dropped from the output. Public types are the doctag_type values. */
 #define DICT_TYPE_BLOCK (-1)
 
+/* At most this many literals in one @near line. */
+#define DICT_MAX_NEAR 32
+
 /* How an entry's canonical form is made (an ID starting with '%'). */
 typedef enum canon_kind {
     CANON_ID = 0,        /* id=<the entry's ID> */

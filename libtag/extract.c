@@ -785,10 +785,16 @@ int extract_pdf(extract_result *out, const void *data, size_t size,
     if (!find_header(data, size))
         return error_set(DOCTAG_ERR_NOT_PDF, "%s: not a PDF (no %%PDF- header)", name);
 
+    /* Through a memory stream, not poppler_document_new_from_bytes(): in
+     * poppler 22.x (Debian 12) new_from_bytes and new_from_data crash on a
+     * wrong password. No copy: the document dies before we return. */
     GError *err = NULL;
-    GBytes *bytes = g_bytes_new_static(data, size); /* the document dies before we return */
-    PopplerDocument *doc = poppler_document_new_from_bytes(bytes, opts ? opts->password : NULL,
-                                                           &err);
+    GBytes *bytes = g_bytes_new_static(data, size);
+    GInputStream *stream = g_memory_input_stream_new_from_bytes(bytes);
+    PopplerDocument *doc = poppler_document_new_from_stream(stream, (goffset)size,
+                                                            opts ? opts->password : NULL,
+                                                            NULL, &err);
+    g_object_unref(stream);
     g_bytes_unref(bytes);
     if (!doc) {
         int enc = err && err->domain == POPPLER_ERROR && err->code == POPPLER_ERROR_ENCRYPTED;

@@ -5,9 +5,8 @@
 
 #include "error.h"
 #include "match.h"
+#include "near.h"
 
-/* At most this many @near literals are used per pattern. */
-#define MAX_NEAR 32
 
 static int push(span_list *l, span s)
 {
@@ -50,8 +49,10 @@ static int scan_range(span_list *out, const doctag_model *m, uint32_t index,
     pcre2_set_offset_limit(mc, p->near_len ? limit : PCRE2_UNSET);
     while (pos <= limit && pos <= len) {
         int rc = pcre2_match(p->code, (PCRE2_SPTR)text, len, pos, 0, md, mc);
-        if (rc == PCRE2_ERROR_NOMATCH)
+        if (rc == PCRE2_ERROR_NOMATCH) {
+            pos = limit + 1;   /* no match starts anywhere up to the limit */
             break;
+        }
         if (rc < 0) {
             PCRE2_UCHAR msg[256];
             pcre2_get_error_message(rc, msg, sizeof msg);
@@ -71,81 +72,28 @@ static int scan_range(span_list *out, const doctag_model *m, uint32_t index,
     return DOCTAG_OK;
 }
 
-/* How common a byte is in running text (lower is rarer): the literal
- * search below looks for a literal's rarest byte with memchr, which is far
- * faster than memmem on short needles. */
-static int byte_rank(unsigned char c)
-{
-    if (c == ' ' || c == 'e' || c == 't' || c == 'a' || c == 'o' || c == 'i' || c == 'n')
-        return 4;
-    if (c >= 'a' && c <= 'z')
-        return 3;
-    if (c >= 'A' && c <= 'Z')
-        return 2;
-    if (c == '.' || c == ',')
-        return 2;
-    return 1;
-}
-
-/* memmem(hay, n, lit, k), searching for the literal's rarest byte. */
-static const char *find_literal(const char *hay, size_t n, const char *lit, size_t k)
-{
-    size_t a = 0;
-    for (size_t j = 1; j < k; j++)
-        if (byte_rank((unsigned char)lit[j]) < byte_rank((unsigned char)lit[a]))
-            a = j;
-    const char *p = hay + a, *end = hay + n;
-    while (k <= n && p < end - (k - 1 - a)) {
-        p = memchr(p, lit[a], (size_t)(end - (k - 1 - a) - p));
-        if (!p)
-            return NULL;
-        if (memcmp(p - a, lit, k) == 0)
-            return p - a;
-        p++;
-    }
-    return NULL;
-}
-
-/* The next occurrence at or after `from` of any @near literal; next[k]
- * caches literal k's next occurrence so each literal is searched once. */
-static size_t next_near(const model_pattern *p, const char *text, size_t len, size_t from,
-                        size_t *next)
-{
-    size_t best = len, k = 0;
-    for (const char *lit = p->near; *lit && k < MAX_NEAR; lit += strlen(lit) + 1, k++) {
-        if (next[k] == (size_t)-1 || next[k] < from) {
-            const char *hit = from < len ? find_literal(text + from, len - from, lit, strlen(lit)) : NULL;
-            next[k] = hit ? (size_t)(hit - text) : len;
-        }
-        if (next[k] < best)
-            best = next[k];
-    }
-    return best;
-}
-
 /* All leftmost-longest matches of one pattern. A pattern with @near
- * literals is only run in the windows where a literal occurs: a match must
- * hold the literal, so it starts at most MODEL_NEAR_WINDOW bytes before. */
+ * literals is only run in the windows before their occurrences (`hits`):
+ * a match holds a literal, so it starts at most MODEL_NEAR_WINDOW bytes
+ * before one. */
 static int scan_pattern(span_list *out, const doctag_model *m, uint32_t index,
-                        const char *text, size_t len, pcre2_match_data *md,
-                        pcre2_match_context *mc)
+                        const char *text, size_t len, const near_hits *hits,
+                        pcre2_match_data *md, pcre2_match_context *mc)
 {
     const model_pattern *p = &m->patterns[index];
     size_t resume = 0;
     if (!p->near_len)
         return scan_range(out, m, index, text, len, 0, len, md, mc, &resume);
-    size_t next[MAX_NEAR];
-    for (size_t k = 0; k < MAX_NEAR; k++)
-        next[k] = (size_t)-1;   /* not searched yet */
-    size_t hit = next_near(p, text, len, 0, next);
-    while (hit < len) {
+    for (size_t k = 0; k < hits->n; k++) {
+        size_t hit = hits->pos[k];
+        if (hit < resume)
+            continue;
         size_t from = hit > MODEL_NEAR_WINDOW ? hit - MODEL_NEAR_WINDOW : 0;
         if (from < resume)
             from = resume;
         int rc = scan_range(out, m, index, text, len, from, hit, md, mc, &resume);
         if (rc != DOCTAG_OK)
             return rc;
-        hit = next_near(p, text, len, hit + 1 > resume ? hit + 1 : resume, next);
     }
     return DOCTAG_OK;
 }
@@ -166,7 +114,7 @@ static int scan_names(span_list *out, const doctag_model *m, const char *text, s
     uint32_t *list[256] = { 0 };
     uint32_t *storage = NULL;
     size_t total = 0;
-    if (!m->name_pairs)
+    if (!m->name_keys)
         return DOCTAG_OK;
     for (size_t k = 0; k < m->n_patterns; k++)
         for (unsigned c = 0; m->patterns[k].anchored && c < 256; c++)
@@ -191,16 +139,25 @@ static int scan_names(span_list *out, const doctag_model *m, const char *text, s
 
     pcre2_set_offset_limit(mc, PCRE2_UNSET);
     const unsigned char *t = (const unsigned char *)text;
+    unsigned char word[256];   /* letters, digits and UTF-8 bytes: what name_key sees */
+    for (unsigned c = 0; c < 256; c++)
+        word[c] = is_alnum((unsigned char)c) || c >= 0x80;
     int rc = DOCTAG_OK;
     size_t i = 0;
     while (i < len && rc == DOCTAG_OK) {
+        while (i < len && !count[t[i]])
+            i++;
+        if (i >= len)
+            break;
         unsigned c = t[i];
-        if (!count[c] || (i > 0 && is_alnum(t[i - 1]))) {
+        if (i > 0 && is_alnum(t[i - 1])) {
             i++;
             continue;
         }
-        unsigned pair = c << 8 | (i + 1 < len ? t[i + 1] : 0);
-        if (!(m->name_pairs[pair >> 3] & (1u << (pair & 7)))) {
+        unsigned b = i + 1 < len && word[t[i + 1]] ? t[i + 1] : 0;
+        unsigned d = i + 2 < len && word[t[i + 2]] ? t[i + 2] : 0;
+        unsigned key = name_key(word[c] ? c : 0, b, d);
+        if (!(m->name_keys[key >> 3] & (1u << (key & 7)))) {
             i++;
             continue;
         }
@@ -309,7 +266,9 @@ static int find_links(span_list *links, const char *text, size_t len)
         int which = -1;
         for (int k = 0; k < 3; k++) {
             if (next[k] != len && next[k] <= pos) {
-                const char *h = pos < len ? find_literal(text + pos, len - pos, marks[k], strlen(marks[k])) : NULL;
+                const char *h = pos >= len ? NULL
+                              : k == 2 ? memchr(text + pos, '@', len - pos)
+                                       : memmem(text + pos, len - pos, marks[k], strlen(marks[k]));
                 next[k] = h ? (size_t)(h - text) : len;
             }
             if (next[k] < best) {
@@ -358,9 +317,15 @@ int match_text(span_list *out, const doctag_model *m, const char *text, size_t l
     int rc = md && mc && js ? DOCTAG_OK : error_set(DOCTAG_ERR_NOMEM, "out of memory matching");
     if (rc == DOCTAG_OK)
         pcre2_jit_stack_assign(mc, NULL, js);
+    near_hits *hits = calloc(m->n_patterns ? m->n_patterns : 1, sizeof *hits);
+    if (rc == DOCTAG_OK && !hits)
+        rc = error_set(DOCTAG_ERR_NOMEM, "out of memory matching");
+    if (rc == DOCTAG_OK)
+        rc = near_find(hits, m, text, len);
     for (size_t i = 0; rc == DOCTAG_OK && i < m->n_patterns; i++)
         if (!m->patterns[i].anchored)
-            rc = scan_pattern(out, m, (uint32_t)i, text, len, md, mc);
+            rc = scan_pattern(out, m, (uint32_t)i, text, len, &hits[i], md, mc);
+    near_hits_free(hits, m->n_patterns);
     if (rc == DOCTAG_OK)
         rc = scan_names(out, m, text, len, md, mc);
     if (rc == DOCTAG_OK && find_links(&links, text, len) != DOCTAG_OK)

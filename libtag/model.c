@@ -29,7 +29,7 @@ void model_free(doctag_model *m)
     }
     free(m->entries);
     free(m->patterns);
-    free(m->name_pairs);
+    free(m->name_keys);
     free(m);
 }
 
@@ -172,10 +172,10 @@ static int compile_names(doctag_model *m, const dict *d)
     unsigned short *first = NULL;
     size_t n = 0;
     int rc = trie_pieces(d, TRIE_CHUNK_BYTES, &pieces, &first, &n);
-    if (rc == DOCTAG_OK && !(m->name_pairs = calloc(1, MODEL_PAIRS_BYTES)))
+    if (rc == DOCTAG_OK && !(m->name_keys = calloc(1, MODEL_NAME_KEYS_BYTES)))
         rc = error_set(DOCTAG_ERR_NOMEM, "out of memory compiling the model");
     if (rc == DOCTAG_OK)
-        trie_name_pairs(d, m->name_pairs);
+        trie_name_keys(d, m->name_keys);
     size_t start = 0, bytes = 0;
     for (size_t i = 0; rc == DOCTAG_OK && i <= n; i++) {
         size_t len = i < n ? strlen(pieces[i]) : 0;
@@ -267,11 +267,11 @@ int model_merge(doctag_model **out, const doctag_model *base, const doctag_model
             pcre2_jit_compile(q->code, PCRE2_JIT_COMPLETE);
     }
     m->n_variants = base->n_variants + extra->n_variants;
-    if (ok && (base->name_pairs || extra->name_pairs)) {
-        ok = (m->name_pairs = calloc(1, MODEL_PAIRS_BYTES)) != NULL;
-        for (size_t i = 0; ok && i < MODEL_PAIRS_BYTES; i++)
-            m->name_pairs[i] = (base->name_pairs ? base->name_pairs[i] : 0) |
-                               (extra->name_pairs ? extra->name_pairs[i] : 0);
+    if (ok && (base->name_keys || extra->name_keys)) {
+        ok = (m->name_keys = calloc(1, MODEL_NAME_KEYS_BYTES)) != NULL;
+        for (size_t i = 0; ok && i < MODEL_NAME_KEYS_BYTES; i++)
+            m->name_keys[i] = (base->name_keys ? base->name_keys[i] : 0) |
+                               (extra->name_keys ? extra->name_keys[i] : 0);
     }
     if (!ok) {
         model_free(m);

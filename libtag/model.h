@@ -38,10 +38,18 @@ struct doctag_model {
     model_pattern *patterns;  /* in priority order: earlier wins equal-length ties */
     size_t n_patterns;
     size_t n_variants;
-    unsigned char *name_pairs;  /* 8192-byte bitmap of names' first two bytes */
+    unsigned char *name_keys;  /* bitmap of name_key() of every name's start */
 };
 
-#define MODEL_PAIRS_BYTES 8192
+#define MODEL_NAME_KEYS_BYTES 16384
+
+/* A cheap hash of the three bytes at a position where a name may start,
+ * bytes other than letters and digits counting as 0: a position whose key
+ * bit is unset in name_keys cannot start a name, and is not tried. */
+static inline unsigned name_key(unsigned a, unsigned b, unsigned c)
+{
+    return ((a * 131u + b) * 131u + c) & (MODEL_NAME_KEYS_BYTES * 8 - 1);
+}
 
 /* Compiles parsed dictionaries (one or several, appended in order). */
 int model_compile_dict(doctag_model **out, const dict *d);

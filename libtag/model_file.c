@@ -4,7 +4,7 @@
  *   "DOCTAGM\n" u32 format-version
  *   u32 n_variants
  *   u32 n_entries   { i32 type, u32 canon, str id }
- *   blob name_pairs (8192 bytes, or empty)
+ *   blob name_keys (16384 bytes, or empty)
  *   u32 n_patterns  { u32 entry, u32 entry_base, u32 anchored, 32 bytes first,
  *                     str source, blob near, blob pcre2 }
  *
@@ -25,7 +25,7 @@
 #include "model.h"
 
 #define MAGIC "DOCTAGM\n"
-#define FORMAT_VERSION 2
+#define FORMAT_VERSION 3
 
 typedef struct writer {
     unsigned char *buf;
@@ -85,7 +85,7 @@ int model_serialize(const doctag_model *m, unsigned char **out, size_t *len)
         put_u32(&w, (uint32_t)m->entries[i].canon);
         put_bytes(&w, m->entries[i].id, strlen(m->entries[i].id));
     }
-    put_bytes(&w, m->name_pairs, m->name_pairs ? MODEL_PAIRS_BYTES : 0);
+    put_bytes(&w, m->name_keys, m->name_keys ? MODEL_NAME_KEYS_BYTES : 0);
     put_u32(&w, (uint32_t)m->n_patterns);
     for (size_t i = 0; i < m->n_patterns; i++) {
         const model_pattern *p = &m->patterns[i];
@@ -206,10 +206,10 @@ int model_deserialize(doctag_model **out, const unsigned char *data, size_t len,
     }
     uint32_t pairs_len;
     const unsigned char *pairs = get_bytes(&r, &pairs_len);
-    if (pairs_len && (pairs_len != MODEL_PAIRS_BYTES || !(m->name_pairs = malloc(pairs_len))))
+    if (pairs_len && (pairs_len != MODEL_NAME_KEYS_BYTES || !(m->name_keys = malloc(pairs_len))))
         r.bad = 1;
-    if (m->name_pairs)
-        memcpy(m->name_pairs, pairs, pairs_len);
+    if (m->name_keys)
+        memcpy(m->name_keys, pairs, pairs_len);
     uint32_t np = r.bad || !m->entries ? 0 : get_u32(&r);
     if (np > len / 16)
         r.bad = 1;

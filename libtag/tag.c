@@ -113,14 +113,14 @@ DOCTAG_API int doctag_tag(doctag_result **out, const doctag_model *model, const 
 DOCTAG_API int doctag_tag_text(doctag_result **out, const doctag_model *model,
                                const char *text, size_t len)
 {
-    doctag_doc *doc = NULL;
-    if (out)
-        *out = NULL;
-    int rc = doctag_doc_from_text(&doc, text, len);
-    if (rc == DOCTAG_OK)
-        rc = doctag_tag(out, model, doc);
-    doctag_doc_free(doc);
-    return rc;
+    error_clear();
+    if (!out || !model || (!text && len))
+        return error_set(DOCTAG_ERR_ARG, "doctag_tag_text: NULL argument");
+    *out = NULL;
+    /* The caller's text is tagged where it lies, with no copy into a
+     * document; normalize_text() rejects invalid UTF-8 with its offset. */
+    doctag_doc borrowed = { (char *)(text ? text : ""), len, NULL, 0, NULL };
+    return doctag_tag(out, model, &borrowed);
 }
 
 DOCTAG_API size_t doctag_result_count(const doctag_result *result)

@@ -5,6 +5,7 @@
 
 #include "error.h"
 #include "strbuf.h"
+#include "model.h"
 #include "trie.h"
 
 typedef struct node {
@@ -217,33 +218,47 @@ int trie_pieces(const dict *d, size_t limit, char ***pieces, unsigned short **fi
     return DOCTAG_OK;
 }
 
-static void set_pair(unsigned char *pairs, unsigned a, unsigned b)
+static unsigned key_byte(unsigned char c)
 {
-    unsigned bit = (a & 0xff) << 8 | (b & 0xff);
-    pairs[bit >> 3] |= (unsigned char)(1u << (bit & 7));
+    return ((c | 32) >= 'a' && (c | 32) <= 'z') || (c >= '0' && c <= '9') || c >= 0x80 ? c : 0;
 }
 
-void trie_name_pairs(const dict *d, unsigned char *pairs)
+static void set_key(unsigned char *keys, unsigned a, unsigned b, unsigned c)
+{
+    unsigned bit = name_key(key_byte((unsigned char)a), key_byte((unsigned char)b),
+                            key_byte((unsigned char)c));
+    keys[bit >> 3] |= (unsigned char)(1u << (bit & 7));
+}
+
+/* A byte of a literal in both cases when it starts a lower-case word. */
+static void cases(const char *s, size_t i, unsigned *out, int *n)
+{
+    unsigned c = (unsigned char)s[i];
+    out[0] = c;
+    *n = 1;
+    if (c && starts_lower_word(s, i))
+        out[(*n)++] = c - 'a' + 'A';
+}
+
+void trie_name_keys(const dict *d, unsigned char *keys)
 {
     for (size_t i = 0; i < d->n_variants; i++) {
         const char *s = d->variants[i].text;
         if (d->variants[i].is_pattern || !s[0])
             continue;
-        unsigned a = (unsigned char)s[0], b = (unsigned char)s[1];
-        int fold_a = starts_lower_word(s, 0);
-        if (!b) {                 /* a one-byte name: any second byte */
-            for (unsigned k = 0; k < 256; k++) {
-                set_pair(pairs, a, k);
-                if (fold_a)
-                    set_pair(pairs, a - 'a' + 'A', k);
-            }
-            continue;
+        unsigned a[2], b[2] = { 0, 0 }, c[2] = { 0, 0 };
+        int na, nb = 1, nc = 1;
+        cases(s, 0, a, &na);
+        if (s[1]) {
+            cases(s, 1, b, &nb);
+            if (s[2])
+                cases(s, 2, c, &nc);
         }
-        int fold_b = starts_lower_word(s, 1);
-        set_pair(pairs, a, b);
-        if (fold_a)
-            set_pair(pairs, a - 'a' + 'A', b);
-        if (fold_b)
-            set_pair(pairs, a, b - 'a' + 'A');
+        /* a name shorter than three bytes is followed by a non-word byte,
+         * which counts as 0 like the missing bytes here */
+        for (int x = 0; x < na; x++)
+            for (int y = 0; y < nb; y++)
+                for (int z = 0; z < nc; z++)
+                    set_key(keys, a[x], b[y], c[z]);
     }
 }

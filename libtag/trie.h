@@ -24,9 +24,8 @@
 int trie_pieces(const dict *d, size_t limit, char ***pieces, unsigned short **first,
                 size_t *n_pieces);
 
-/* Sets bit (b0 << 8 | b1) of `pairs` (8192 bytes) for the first two bytes
- * of every literal variant, in every case a literal matches in: a cheap
- * test of whether any name can start at a position. */
-void trie_name_pairs(const dict *d, unsigned char *pairs);
+/* Sets the name_key() bit (model.h) of the first three bytes of every
+ * literal variant, in every case the literal matches in. */
+void trie_name_keys(const dict *d, unsigned char *keys);
 
 #endif

@@ -46,10 +46,10 @@ def test_four_threads_one_model_identical_results(model, corpus_texts):
         assert results[n] == expected
 
 
-def test_threads_tag_pdfs(model, bhrrc_pdf):
-    expected = summary(model.tag_pdf(bhrrc_pdf))
+def test_threads_tag_pdfs(model, tiny_pdf):
+    expected = summary(model.tag_pdf(tiny_pdf))
     with concurrent.futures.ThreadPoolExecutor(4) as pool:
-        docs = list(pool.map(lambda _: model.tag_pdf(bhrrc_pdf), range(8)))
+        docs = list(pool.map(lambda _: model.tag_pdf(tiny_pdf), range(16)))
     assert all(summary(d) == expected for d in docs)
 
 
@@ -66,8 +66,8 @@ def test_model_pickles_by_path_and_dictionaries(tmp_path):
     assert pickle.loads(pickle.dumps(doctag.Model())).entry_count == doctag.Model().entry_count
 
 
-def test_documents_and_entities_pickle(model, bhrrc_pdf):
-    for doc in (model.tag_text(TEXTS[0]), model.tag_pdf(bhrrc_pdf)):
+def test_documents_and_entities_pickle(model, tiny_pdf):
+    for doc in (model.tag_text(TEXTS[0]), model.tag_pdf(tiny_pdf)):
         back = pickle.loads(pickle.dumps(doc))
         assert back.text == doc.text and back.entities == doc.entities
         assert back.pages == doc.pages and back.page_count == doc.page_count

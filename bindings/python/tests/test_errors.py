@@ -69,8 +69,8 @@ def test_non_pdf_bytes_are_a_pdf_error(model, tmp_path):
     assert info.value.code == _native.ERR_NOT_PDF
 
 
-def test_truncated_pdf_is_a_pdf_error(model, bhrrc_pdf):
-    data = bhrrc_pdf.read_bytes()
+def test_truncated_pdf_is_a_pdf_error(model, tiny_pdf):
+    data = tiny_pdf.read_bytes()
     with pytest.raises(doctag.PDFError) as info:
         model.tag_pdf(data[:200])
     assert info.value.code in (_native.ERR_PDF_CORRUPT, _native.ERR_PDF_NO_PAGES)
@@ -82,7 +82,7 @@ def test_empty_bytes_are_a_pdf_error(model):
     assert info.value.code in (_native.ERR_EMPTY, _native.ERR_NOT_PDF)
 
 
-def test_encrypted_pdf(model, encrypted_pdf, bhrrc_pdf):
+def test_encrypted_pdf(model, encrypted_pdf, tiny_pdf):
     with pytest.raises(doctag.EncryptedPDFError) as info:
         model.tag_pdf(encrypted_pdf)
     assert info.value.code == _native.ERR_PDF_ENCRYPTED
@@ -90,7 +90,8 @@ def test_encrypted_pdf(model, encrypted_pdf, bhrrc_pdf):
     with pytest.raises(doctag.EncryptedPDFError):
         model.tag_pdf(encrypted_pdf.read_bytes())
     opened = model.tag_pdf(encrypted_pdf, password="u")
-    assert opened.text == model.tag_pdf(bhrrc_pdf).text
+    assert opened.text == model.tag_pdf(tiny_pdf).text
+    assert opened.entities == model.tag_pdf(tiny_pdf).entities
 
 
 WRONG_PASSWORD = """
@@ -117,24 +118,29 @@ def test_encrypted_pdf_wrong_password(encrypted_pdf):
 
 
 @pytest.mark.parametrize("pages", [(0, 1), (3, 2), -1, 0, range(2, 2), range(1, 5, 2)])
-def test_malformed_page_ranges(model, bhrrc_pdf, pages):
+def test_malformed_page_ranges(model, tiny_pdf, pages):
     with pytest.raises(doctag.PageRangeError) as info:
-        model.tag_pdf(bhrrc_pdf, pages=pages)
+        model.tag_pdf(tiny_pdf, pages=pages)
     assert info.value.code == _native.ERR_PAGE_RANGE
 
 
-def test_page_range_past_the_end(model, bhrrc_pdf):
-    n = model.tag_pdf(bhrrc_pdf).page_count
-    for pages in [(n + 1, n + 5), n + 100, (1, n + 1)]:
+def test_page_range_past_the_end(model, tiny_pdf):
+    n = model.tag_pdf(tiny_pdf).page_count
+    assert n == 2
+    for pages in [(n + 1, n + 5), n + 100, (1, n + 1), 2**31, (1, 2**40)]:
         with pytest.raises(doctag.PageRangeError) as info:
-            model.tag_pdf(bhrrc_pdf, pages=pages)
+            model.tag_pdf(tiny_pdf, pages=pages)
         assert info.value.code == _native.ERR_PAGE_RANGE, pages
+    # from the library, with its message
+    with pytest.raises(doctag.PageRangeError) as info:
+        model.tag_pdf(tiny_pdf, pages=(3, 4))
+    assert "3" in str(info.value) and str(tiny_pdf) in str(info.value)
 
 
-def test_pages_of_the_wrong_type(model, bhrrc_pdf):
+def test_pages_of_the_wrong_type(model, tiny_pdf):
     for pages in ["1", 1.5, [1, 2]]:
         with pytest.raises(TypeError):
-            model.tag_pdf(bhrrc_pdf, pages=pages)
+            model.tag_pdf(tiny_pdf, pages=pages)
 
 
 def test_errors_pickle(model):

@@ -1,0 +1,86 @@
+#!/bin/sh
+# bench_pdf.sh: PDF extraction speed, pages per second, of `doctag text`,
+# `doctag tag` and pdftotext on the same PDFs, in one run.
+#
+#   bench/bench_pdf.sh [-t SECONDS] [FILE.pdf ...]
+#
+# Without files: the corpus PDFs (../shared/corpus/pdf, or
+# $DOCTAG_SHARED_DIR/corpus/pdf). The CLI is $DOCTAG_CLI, else
+# build/cli/doctag next to this script's directory. Each tool goes over all
+# the files again and again until at least SECONDS (default 2) have passed.
+# Needs poppler-utils (pdfinfo, pdftotext).
+set -eu
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(dirname "$here")
+min_seconds=2
+if [ "${1:-}" = "-t" ]; then
+    min_seconds=$2
+    shift 2
+fi
+
+cli=${DOCTAG_CLI:-$root/build/cli/doctag}
+if [ ! -x "$cli" ]; then
+    echo "bench_pdf.sh: no doctag CLI at $cli (build it, or set DOCTAG_CLI)" >&2
+    exit 1
+fi
+for tool in pdfinfo pdftotext; do
+    command -v "$tool" >/dev/null 2>&1 || {
+        echo "bench_pdf.sh: $tool missing (apt-get install poppler-utils)" >&2
+        exit 1
+    }
+done
+
+if [ $# -eq 0 ]; then
+    shared=${DOCTAG_SHARED_DIR:-$(dirname "$root")/shared}
+    set -- "$shared"/corpus/pdf/*.pdf
+    [ -f "$1" ] || { echo "bench_pdf.sh: no PDFs given and none in $shared/corpus/pdf" >&2; exit 1; }
+fi
+
+pages=0
+for f in "$@"; do
+    n=$(pdfinfo "$f" 2>/dev/null | awk '/^Pages:/ { print $2 }')
+    [ -n "$n" ] || { echo "bench_pdf.sh: $f: not a readable PDF" >&2; exit 1; }
+    pages=$((pages + n))
+done
+
+now() { date +%s.%N; }
+# awk does the arithmetic: bc is not always installed
+calc() { awk "BEGIN { print $1 }"; }
+
+for f in "$@"; do
+    case "$f" in
+    *[[:space:]]*) echo "bench_pdf.sh: file names with spaces are not supported: $f" >&2; exit 1 ;;
+    esac
+done
+files_list="$*"
+
+pdftotext_stdout() { pdftotext "$1" -; }
+
+# bench NAME COMMAND...: runs COMMAND FILE for every file, round after round,
+# until min_seconds have passed; prints rounds, pages, seconds, pages/s.
+bench() {
+    name=$1
+    shift
+    for f in $files_list; do # one untimed round: warm caches, catch failures
+        "$@" "$f" >/dev/null 2>&1 || { echo "bench_pdf.sh: $name failed on $f" >&2; exit 1; }
+    done
+    rounds=0
+    start=$(now)
+    while :; do
+        for f in $files_list; do
+            "$@" "$f" >/dev/null 2>&1
+        done
+        rounds=$((rounds + 1))
+        elapsed=$(calc "$(now) - $start")
+        [ "$(calc "$elapsed >= $min_seconds")" -eq 1 ] && break
+    done
+    printf '%-14s %7d %8d %9.3f %10.1f\n' "$name" "$rounds" $((rounds * pages)) "$elapsed" \
+        "$(calc "$rounds * $pages / $elapsed")"
+}
+
+echo "$# PDFs, $pages pages; each tool repeated for at least ${min_seconds}s"
+printf '%-14s %7s %8s %9s %10s\n' tool rounds pages seconds pages/s
+bench "doctag text" "$cli" text
+bench "doctag tag" "$cli" tag
+bench "pdftotext" pdftotext_stdout

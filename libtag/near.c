@@ -1,0 +1,153 @@
+/* near.c: one pass finding every @near literal of a model (see near.h). */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "error.h"
+#include "near.h"
+
+typedef struct literal {
+    const char *s;
+    size_t len;
+    size_t anchor;      /* offset of the byte pair the pass looks for */
+    unsigned pair;      /* s[anchor] << 8 | s[anchor + 1] */
+    unsigned sort_key;  /* 0 for one-byte literals, else 1 + pair */
+    uint32_t pattern;
+} literal;
+
+/* How common a byte is in running text: lower is rarer. The pass keys each
+ * literal on its rarest byte pair, so that it stops rarely. */
+static int byte_rank(unsigned char c)
+{
+    if (c == ' ' || c == 'e' || c == 't' || c == 'a' || c == 'o' || c == 'i' || c == 'n' ||
+        c == 's' || c == 'r' || c == 'h')
+        return 4;
+    if (c >= 'a' && c <= 'z')
+        return 3;
+    if ((c >= 'A' && c <= 'Z') || c == '.' || c == ',')
+        return 2;
+    return 1;
+}
+
+static int by_pair(const void *a, const void *b)
+{
+    const literal *x = a, *y = b;
+    return x->sort_key < y->sort_key ? -1 : x->sort_key > y->sort_key;
+}
+
+static int add_hit(near_hits *h, size_t pos)
+{
+    if (h->n && h->pos[h->n - 1] == pos)
+        return 1;
+    if (h->n == h->cap) {
+        size_t cap = h->cap ? h->cap * 2 : 64;
+        size_t *p = realloc(h->pos, cap * sizeof *p);
+        if (!p)
+            return 0;
+        h->pos = p;
+        h->cap = cap;
+    }
+    h->pos[h->n++] = pos;
+    return 1;
+}
+
+static int by_size(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+int near_find(near_hits *hits, const doctag_model *m, const char *text, size_t len)
+{
+    size_t n_lit = 0;
+    for (size_t k = 0; k < m->n_patterns; k++)
+        for (const char *s = m->patterns[k].near; s && *s; s += strlen(s) + 1)
+            n_lit++;
+    if (n_lit == 0)
+        return DOCTAG_OK;
+    literal *lits = malloc(n_lit * sizeof *lits);
+    unsigned char *pairs = calloc(65536 / 8, 1);
+    if (!lits || !pairs) {
+        free(lits);
+        free(pairs);
+        return error_set(DOCTAG_ERR_NOMEM, "out of memory matching");
+    }
+    size_t j = 0;
+    for (size_t k = 0; k < m->n_patterns; k++)
+        for (const char *s = m->patterns[k].near; s && *s; s += strlen(s) + 1) {
+            literal *l = &lits[j++];
+            l->s = s;
+            l->len = strlen(s);
+            l->pattern = (uint32_t)k;
+            l->anchor = 0;
+            /* one-byte literals are keyed on the byte and any follower */
+            for (size_t a = 1; a + 1 < l->len; a++)
+                if (byte_rank((unsigned char)s[a]) + byte_rank((unsigned char)s[a + 1]) <
+                    byte_rank((unsigned char)s[l->anchor]) + byte_rank((unsigned char)s[l->anchor + 1]))
+                    l->anchor = a;
+            l->pair = (unsigned)(unsigned char)s[l->anchor] << 8 |
+                      (l->len > 1 ? (unsigned char)s[l->anchor + 1] : 0);
+            if (l->len == 1)
+                l->sort_key = 0;      /* one-byte literals sort first */
+            else
+                l->sort_key = 1 + l->pair;
+            if (l->len > 1) {
+                pairs[l->pair >> 3] |= (unsigned char)(1u << (l->pair & 7));
+            } else {
+                for (unsigned b = 0; b < 256; b++) {
+                    unsigned p = l->pair | b;
+                    pairs[p >> 3] |= (unsigned char)(1u << (p & 7));
+                }
+            }
+        }
+    qsort(lits, n_lit, sizeof *lits, by_pair);
+    size_t n_multi = 0;            /* one-byte literals (pair < 256) sort first */
+    while (n_multi < n_lit && lits[n_multi].len == 1)
+        n_multi++;
+    const literal *single = lits, *multi = lits + n_multi;
+    size_t n_single = n_multi;
+    n_multi = n_lit - n_single;
+
+    const unsigned char *t = (const unsigned char *)text;
+    int ok = 1;
+    for (size_t i = 0; ok && i < len; i++) {
+        unsigned pair = (unsigned)t[i] << 8 | (i + 1 < len ? t[i + 1] : 0);
+        if (!(pairs[pair >> 3] & (1u << (pair & 7))))
+            continue;
+        for (size_t k = 0; ok && k < n_single; k++)
+            if ((single[k].pair >> 8) == t[i])
+                ok = add_hit(&hits[single[k].pattern], i);
+        size_t lo = 0, hi = n_multi;   /* first literal keyed on this pair */
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (multi[mid].pair < pair)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        for (size_t k = lo; ok && k < n_multi && multi[k].pair == pair; k++) {
+            const literal *l = &multi[k];
+            if (i < l->anchor || i - l->anchor + l->len > len)
+                continue;
+            size_t start = i - l->anchor;
+            if (memcmp(text + start, l->s, l->len) == 0)
+                ok = add_hit(&hits[l->pattern], start);
+        }
+    }
+    free(lits);
+    free(pairs);
+    if (!ok)
+        return error_set(DOCTAG_ERR_NOMEM, "out of memory matching");
+    /* literals of one pattern with different anchors may arrive out of order */
+    for (size_t k = 0; k < m->n_patterns; k++)
+        if (hits[k].n > 1)
+            qsort(hits[k].pos, hits[k].n, sizeof *hits[k].pos, by_size);
+    return DOCTAG_OK;
+}
+
+void near_hits_free(near_hits *hits, size_t n)
+{
+    for (size_t k = 0; hits && k < n; k++)
+        free(hits[k].pos);
+    free(hits);
+}

@@ -1,0 +1,24 @@
+/*
+ * near.h: the @near pre-filter. Costly patterns carry literals that every
+ * match holds ("esolution", " v. ", "$"); one pass over the text finds all
+ * of them at once, and each pattern then runs only in the windows before
+ * its literals' occurrences (see match.c).
+ */
+#ifndef DOCTAG_NEAR_H
+#define DOCTAG_NEAR_H
+
+#include <stddef.h>
+#include "model.h"
+
+typedef struct near_hits {
+    size_t *pos;       /* where a literal starts, ascending */
+    size_t n, cap;
+} near_hits;
+
+/* Fills hits[k] (k < m->n_patterns; zeroed by the caller) with the
+ * occurrences of pattern k's @near literals in text. */
+int near_find(near_hits *hits, const doctag_model *m, const char *text, size_t len);
+
+void near_hits_free(near_hits *hits, size_t n);
+
+#endif
