@@ -254,20 +254,32 @@ static int add_link(span_list *links, const char *text, size_t len, size_t s, si
     return push(links, (span){ s, e, 0, 0 }) ? DOCTAG_OK : DOCTAG_ERR_NOMEM;
 }
 
-/* URL and e-mail spans, found from their rare bytes: "://", "www." and '@'
- * (with a dot after it), each widened to the surrounding run of non-space. */
+/* 1 if the '/' at text[i] follows a host name ("undocs.org/..."): a dot,
+ * two to six letters, then the slash. */
+static int after_host(const char *text, size_t i)
+{
+    size_t k = i;
+    while (k > 0 && (text[k - 1] | 32) >= 'a' && (text[k - 1] | 32) <= 'z' && i - k < 7)
+        k--;
+    return i - k >= 2 && i - k <= 6 && k >= 2 && text[k - 1] == '.' && is_link_char(text[k - 2]) &&
+           text[k - 2] != '.';
+}
+
+/* URL and e-mail spans, found from their rare bytes: "://", "www.", '@'
+ * (with a dot after it) and a '/' after a host name ("undocs.org/A/..."),
+ * each widened to the surrounding run of non-space. */
 static int find_links(span_list *links, const char *text, size_t len)
 {
-    static const char *const marks[] = { "://", "www.", "@" };
-    size_t next[3] = { 0, 0, 0 };
+    static const char *const marks[] = { "://", "www.", "@", "/" };
+    size_t next[4] = { 0, 0, 0, 0 };
     size_t pos = 0;
     for (;;) {
         size_t best = len;
         int which = -1;
-        for (int k = 0; k < 3; k++) {
+        for (int k = 0; k < 4; k++) {
             if (next[k] != len && next[k] <= pos) {
                 const char *h = pos >= len ? NULL
-                              : k == 2 ? memchr(text + pos, '@', len - pos)
+                              : k >= 2 ? memchr(text + pos, marks[k][0], len - pos)
                                        : memmem(text + pos, len - pos, marks[k], strlen(marks[k]));
                 next[k] = h ? (size_t)(h - text) : len;
             }
@@ -285,6 +297,8 @@ static int find_links(span_list *links, const char *text, size_t len)
                 e++;
             is_link = best > 0 && is_link_char(text[best - 1]) && e + 1 < len && text[e] == '.' &&
                       is_link_char(text[e + 1]);
+        } else if (which == 3) {
+            is_link = after_host(text, best);
         }
         if (is_link && add_link(links, text, len, best, best) != DOCTAG_OK)
             return DOCTAG_ERR_NOMEM;

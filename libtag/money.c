@@ -1,5 +1,6 @@
 /* money.c: money spans -> "value=...;currency=..." (GUIDELINES.md, money). */
 #include <ctype.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -56,6 +57,12 @@ typedef struct amount {
     char digits[64];   /* significant digits, no separators */
     int exp10;         /* value = digits * 10^exp10 */
 } amount;
+
+/* The amount as a double, only to compare the two ends of a range. */
+static double amount_value(const amount *a)
+{
+    return strtod(a->digits, NULL) * pow(10, a->exp10);
+}
 
 /* Reads "1,234.56" at s[*i]; returns 0 when there is no number there. */
 static int read_number(const char *s, size_t len, size_t *i, amount *a)
@@ -170,6 +177,9 @@ char *money_canonical(const char *s, size_t len)
     while (i < len && !isdigit((unsigned char)s[i]))
         i++;
     read_number(s, len, &i, &lo);
+    int plus_before_scale = i < len && s[i] == '+';   /* "$115+ million" */
+    if (plus_before_scale)
+        i++;
     int scale_lo = read_scale(s, len, i);
     int scale_hi = 0, range = 0;
     /* a range: "65-68 billion", "$5 million - $10 million", "5 to 10 million" */
@@ -188,7 +198,9 @@ char *money_canonical(const char *s, size_t len)
     if (k < len && read_number(s, len, &k, &hi)) {
         range = 1;
         scale_hi = read_scale(s, len, k);
-        if (!scale_lo)
+        /* "$65-68 billion": the scale word is shared; but not in
+         * "$750,000 to $2 million", where the low end is complete. */
+        if (!scale_lo && amount_value(&lo) <= amount_value(&hi))
             scale_lo = scale_hi;
     }
     strbuf b = { 0 };

@@ -101,7 +101,7 @@ static size_t nfkc_char(utf8proc_int32_t cp, unsigned char *dst)
 {
     utf8proc_int32_t buf[16];
     int boundclass = UTF8PROC_BOUNDCLASS_START;
-    utf8proc_ssize_t n = utf8proc_decompose_char(cp, buf, 16, UTF8PROC_COMPAT, &boundclass);
+    utf8proc_ssize_t n = utf8proc_decompose_char(cp, buf, 16, UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT, &boundclass);
     if (n <= 0 || n > 16 || (n == 1 && buf[0] == cp))
         return 0;
     n = utf8proc_normalize_utf32(buf, n, UTF8PROC_COMPOSE | UTF8PROC_STABLE);

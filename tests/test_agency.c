@@ -1,2 +1,182 @@
+/*
+ * test_agency.c: government and intergovernmental bodies (GUIDELINES.md,
+ * "agency"), and the things that look like them but are not.
+ */
 #include <criterion/criterion.h>
-Test(placeholder, none) { cr_assert(1); }
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "testutil.h"
+
+/* The sentence has the agency `surface` with canonical "id=`id`". */
+static void expect_agency(const char *text, const char *surface, const char *id)
+{
+    char canon[512];
+    snprintf(canon, sizeof canon, "id=%s", id);
+    char *lines = test_tag_lines(text);
+    cr_expect(test_has_entity(text, "agency", surface, canon),
+              "\"%s\": want agency|%s|%s, got:\n%s", text, surface, canon, lines);
+    free(lines);
+}
+
+/* Number of agency entities in the sentence. */
+static int agency_count(const char *text)
+{
+    char *lines = test_tag_lines(text);
+    int k = 0;
+    for (const char *p = lines; (p = strstr(p, "agency|")) != NULL; p++)
+        k++;
+    free(lines);
+    return k;
+}
+
+/* The sentence holds no agency at all. */
+static void expect_no_agency(const char *text)
+{
+    char *lines = test_tag_lines(text);
+    cr_expect(strstr(lines, "agency|") == NULL, "\"%s\": no agency expected, got:\n%s", text, lines);
+    free(lines);
+}
+
+/* ---- Full names and acronyms ---------------------------------------------- */
+
+Test(agency, full_name_and_acronym_are_two_entities_with_one_id)
+{
+    const char *text = "Palantir has held contracts with Immigration and Customs Enforcement (ICE) since 2014.";
+    expect_agency(text, "Immigration and Customs Enforcement", "ICE");
+    expect_agency(text, "ICE", "ICE");
+    cr_expect_eq(agency_count(text), 2);
+}
+
+Test(agency, un_agency_with_acronym)
+{
+    const char *text = "the United Nations High Commissioner for Refugees (UNHCR) warned";
+    expect_agency(text, "United Nations High Commissioner for Refugees", "UNHCR");
+    expect_agency(text, "UNHCR", "UNHCR");
+}
+
+Test(agency, a_component_named_after_its_parent)
+{
+    /* "Homeland Security" is a DHS variant, but the longer component wins */
+    const char *text = "agents of Homeland Security Investigations (HSI) raided the plant";
+    expect_agency(text, "Homeland Security Investigations", "HSI");
+    expect_agency(text, "HSI", "HSI");
+    cr_expect_eq(agency_count(text), 2, "no DHS inside HSI's name");
+}
+
+/* ---- What the span holds ---------------------------------------------------- */
+
+Test(agency, us_prefix_is_inside_and_the_is_outside)
+{
+    const char *text = "In 2021 the U.S. Department of Homeland Security said it would review the policy.";
+    expect_agency(text, "U.S. Department of Homeland Security", "DHS");
+    char *lines = test_tag_lines(text);
+    cr_expect(strstr(lines, "|the ") == NULL && strstr(lines, "|The ") == NULL,
+              "'the' is outside the span:\n%s", lines);
+    free(lines);
+    expect_agency("The US Immigration and Customs Enforcement agency", "US Immigration and Customs Enforcement", "ICE");
+}
+
+Test(agency, possessive_is_outside)
+{
+    expect_agency("ICE's use of utility records was criticised.", "ICE", "ICE");
+    expect_agency("ICE\xe2\x80\x99s use of utility records was criticised.", "ICE", "ICE");
+}
+
+Test(agency, brackets_and_full_stop_are_outside)
+{
+    expect_agency("The database is run by the Department of Homeland Security (DHS).", "DHS", "DHS");
+    expect_agency("The database is run by the Department of Homeland Security (DHS).",
+                  "Department of Homeland Security", "DHS");
+}
+
+Test(agency, title_standing_for_its_office)
+{
+    expect_agency("In June the UN High Commissioner for Human Rights called on States to act.",
+                  "UN High Commissioner for Human Rights", "OHCHR");
+}
+
+Test(agency, un_organs)
+{
+    expect_agency("The Human Rights Committee noted that surveillance must be necessary.",
+                  "Human Rights Committee", "CCPR");
+    expect_agency("the Working Group on Business and Human Rights visited the country",
+                  "Working Group on Business and Human Rights", "UNWG");
+    expect_agency("Frontex and the European Union fund the programme", "Frontex", "Frontex");
+    expect_agency("Frontex and the European Union fund the programme", "European Union", "EU");
+}
+
+/* ---- Case ----------------------------------------------------------------- */
+
+Test(agency, acronyms_are_case_sensitive)
+{
+    expect_no_agency("The ice on the river was thin and the ice cream melted.");
+    expect_no_agency("Notice of a hearing was sent; the NOTICE was late.");   /* no ICE in NOTICE */
+    expect_agency("Officers from ICE arrived.", "ICE", "ICE");
+}
+
+/* ---- Not agencies -------------------------------------------------------- */
+
+Test(agency, companies_are_not_agencies)
+{
+    expect_no_agency("Palantir Technologies built the case management system.");
+    expect_no_agency("LexisNexis and Thomson Reuters sell data to brokers.");
+}
+
+Test(agency, ngos_are_not_agencies)
+{
+    expect_no_agency("Amnesty International found that the system discriminates.");
+    expect_no_agency("The ACLU and EFF filed a lawsuit.");
+}
+
+Test(agency, courts_and_legislatures_are_not_agencies)
+{
+    expect_no_agency("The Supreme Court ruled in 2018 that a warrant is needed.");
+    expect_no_agency("Congress passed the bill in 2022.");
+    expect_no_agency("The House Committee on Homeland Security held a hearing.");
+    expect_no_agency("The Court of Justice of the European Union struck down the directive.");
+}
+
+Test(agency, un_as_a_modifier_is_not_tagged)
+{
+    expect_no_agency("The UN Special Rapporteur on the right to privacy visited in 2023.");
+    expect_no_agency("UN Doc. A/HRC/45/9, para. 3.");
+    char *lines = test_tag_lines("States should implement the UN Guiding Principles.");
+    cr_expect(strstr(lines, "agency|UN|") == NULL, "no UN inside the UNGPs:\n%s", lines);
+    free(lines);
+}
+
+Test(agency, generic_phrases_are_not_agencies)
+{
+    expect_no_agency("Federal agencies and local police share data; the agency said it complied.");
+}
+
+Test(agency, systems_are_not_agencies)
+{
+    expect_no_agency("Data flows into systems such as HART, IDENT and EURODAC.");
+}
+
+/* ---- A name broken over a line ---------------------------------------------- */
+
+Test(agency, name_broken_over_a_line_is_found_with_original_offsets)
+{
+    const char *text = "data collected by the Department of Homeland\nSecurity, which";
+    doctag_result *res = NULL;
+    cr_assert_eq(doctag_tag_text(&res, test_model(), text, strlen(text)), DOCTAG_OK, "%s",
+                 doctag_last_error());
+    const doctag_entity *found = NULL;
+    for (size_t i = 0; i < doctag_result_count(res); i++) {
+        const doctag_entity *e = doctag_result_entity(res, i);
+        if (doctag_entity_type(e) == DOCTAG_TYPE_AGENCY)
+            found = e;
+    }
+    cr_assert_not_null(found, "the agency was not found across the line break");
+    const char *want = "Department of Homeland\nSecurity";
+    size_t at = (size_t)(strstr(text, want) - text);
+    cr_expect_eq(doctag_entity_start(found), at);
+    cr_expect_eq(doctag_entity_end(found), at + strlen(want));
+    cr_expect_str_eq(doctag_entity_text(found), want, "the text keeps the newline");
+    cr_expect_str_eq(doctag_entity_canonical(found), "id=DHS");
+    doctag_result_free(res);
+}

@@ -1,2 +1,175 @@
+/*
+ * test_instrument.c: legal instruments (GUIDELINES.md, "instrument"):
+ * treaties, statutes and their citations, cases, resolutions, general
+ * comments, named Acts and bills, and what is not one.
+ */
 #include <criterion/criterion.h>
-Test(placeholder, none) { cr_assert(1); }
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "testutil.h"
+
+/* The sentence has the instrument `surface` with canonical "id=`id`"
+ * (id NULL: any canonical). */
+static void expect_instrument(const char *text, const char *surface, const char *id)
+{
+    char canon[512];
+    if (id)
+        snprintf(canon, sizeof canon, "id=%s", id);
+    char *lines = test_tag_lines(text);
+    cr_expect(test_has_entity(text, "instrument", surface, id ? canon : NULL),
+              "\"%s\": want instrument|%s|%s, got:\n%s", text, surface, id ? canon : "*", lines);
+    free(lines);
+}
+
+/* Number of instrument entities in the sentence. */
+static int instrument_count(const char *text)
+{
+    char *lines = test_tag_lines(text);
+    int k = 0;
+    for (const char *p = lines; (p = strstr(p, "instrument|")) != NULL; p++)
+        k++;
+    free(lines);
+    return k;
+}
+
+/* ---- Treaties ---------------------------------------------------------------- */
+
+Test(instrument, treaty_full_name_and_acronym_share_the_id)
+{
+    const char *text = "Article 17 of the International Covenant on Civil and Political Rights "
+                       "(ICCPR) protects privacy.";
+    expect_instrument(text, "International Covenant on Civil and Political Rights", "ICCPR");
+    expect_instrument(text, "ICCPR", "ICCPR");
+    cr_expect_eq(instrument_count(text), 2);
+}
+
+Test(instrument, article_reference_is_outside)
+{
+    const char *text = "Article 17 of the ICCPR protects against arbitrary interference with privacy.";
+    expect_instrument(text, "ICCPR", "ICCPR");
+    cr_expect_eq(instrument_count(text), 1, "only the ICCPR, not 'Article 17 of the ICCPR'");
+    expect_instrument("as required by ICCPR, Article 9", "ICCPR", "ICCPR");
+    expect_instrument("Section 6103 of the Internal Revenue Code bars disclosure",
+                      "Internal Revenue Code", "Internal Revenue Code");
+}
+
+Test(instrument, capitalised_small_words_in_a_title)
+{
+    /* the dictionary writes "against"; titles write "Against" */
+    expect_instrument("the Convention Against Torture and Other Cruel, Inhuman or Degrading "
+                      "Treatment or Punishment forbids refoulement",
+                      "Convention Against Torture and Other Cruel, Inhuman or Degrading Treatment or Punishment",
+                      "CAT");
+}
+
+/* ---- Statute citations ---------------------------------------------------- */
+
+Test(instrument, us_code_citation_is_whole)
+{
+    expect_instrument("Removal orders under 8 U.S.C. \xc2\xa7 1253(a)(1) carry criminal penalties.",
+                      "8 U.S.C. \xc2\xa7 1253(a)(1)", "8 U.S.C. \xc2\xa7 1253");
+}
+
+Test(instrument, regulation_citation)
+{
+    expect_instrument("The CDC relied on 42 CFR 71.1 to expel migrants.", "42 CFR 71.1", "42 CFR 71.1");
+}
+
+Test(instrument, public_law_citation)
+{
+    expect_instrument("The Infrastructure Investment and Jobs Act, Pub. L. 117-58, funds it.",
+                      "Pub. L. 117-58", "Pub. L. 117-58");
+}
+
+/* ---- Cases ---------------------------------------------------------------- */
+
+Test(instrument, case_with_year)
+{
+    expect_instrument("The Court's reasoning in Carpenter v. United States (2018) applies to location data.",
+                      "Carpenter v. United States (2018)", "Carpenter v. United States");
+}
+
+Test(instrument, sentence_word_before_a_case_is_outside)
+{
+    const char *text = "In Carpenter v. United States (2018), the Court required a warrant.";
+    expect_instrument(text, "Carpenter v. United States (2018)", "Carpenter v. United States");
+    char *lines = test_tag_lines(text);
+    cr_expect(strstr(lines, "|In Carpenter") == NULL, "'In' is outside the case:\n%s", lines);
+    free(lines);
+}
+
+/* ---- Resolutions and general comments ------------------------------------ */
+
+Test(instrument, resolutions)
+{
+    expect_instrument("General Assembly resolution 47/23 calls on States to protect privacy.",
+                      "General Assembly resolution 47/23", NULL);
+    expect_instrument("Resolution 47/23 calls on States to protect privacy.", "Resolution 47/23", NULL);
+}
+
+Test(instrument, general_comments)
+{
+    expect_instrument("See CESCR, General Comment No. 20, para. 3.", "General Comment No. 20",
+                      "General Comment No. 20");
+    expect_instrument("Human Rights Committee, General comment No. 18 on non-discrimination",
+                      "General comment No. 18", "General Comment No. 18");
+}
+
+/* ---- Named Acts, bills and amendments ------------------------------------- */
+
+Test(instrument, named_state_act)
+{
+    expect_instrument("Washington passed the Keep Washington Working Act in 2019.",
+                      "Keep Washington Working Act", NULL);
+}
+
+Test(instrument, act_holding_an_amendment_name_is_one_span)
+{
+    const char *text = "The Fourth Amendment Is Not For Sale Act would close the data broker loophole.";
+    expect_instrument(text, "Fourth Amendment Is Not For Sale Act", NULL);
+    char *lines = test_tag_lines(text);
+    cr_expect(strstr(lines, "instrument|Fourth Amendment|") == NULL,
+              "no 'Fourth Amendment' inside the Act:\n%s", lines);
+    free(lines);
+    cr_expect_eq(instrument_count(text), 1);
+}
+
+Test(instrument, state_bill_number)
+{
+    expect_instrument("Colorado's HB19-1124 limits cooperation with ICE.", "HB19-1124", NULL);
+}
+
+Test(instrument, constitutional_amendment)
+{
+    expect_instrument("Such searches are protected by the First Amendment and the Fourth Amendment.",
+                      "First Amendment", NULL);
+    expect_instrument("Such searches are protected by the First Amendment and the Fourth Amendment.",
+                      "Fourth Amendment", NULL);
+}
+
+/* ---- Not instruments ------------------------------------------------------ */
+
+Test(instrument, anaphora_is_not_an_instrument)
+{
+    cr_expect_eq(instrument_count("The United States signed the Convention in 1988 but the "
+                                  "Convention has not been applied."), 0);
+    cr_expect_eq(instrument_count("As the resolution notes, States must act."), 0);
+    cr_expect_eq(instrument_count("The Covenant requires remedies."), 0);
+}
+
+Test(instrument, generic_phrases_are_not_instruments)
+{
+    cr_expect_eq(instrument_count("Many cities adopted so-called sanctuary laws after 2017."), 0);
+    cr_expect_eq(instrument_count("This is a matter of international human rights law."), 0);
+}
+
+Test(instrument, sentence_word_does_not_start_an_act)
+{
+    const char *text = "Under the Freedom of Information Act, ICE must disclose records.";
+    expect_instrument(text, "Freedom of Information Act", "FOIA");
+    char *lines = test_tag_lines(text);
+    cr_expect(strstr(lines, "|Under ") == NULL, "'Under' is outside:\n%s", lines);
+    free(lines);
+}
