@@ -157,6 +157,15 @@ Test(agency, systems_are_not_agencies)
     expect_no_agency("Data flows into systems such as HART, IDENT and EURODAC.");
 }
 
+/* BUG: "State Department" (the US Department of State, id=DOS) is found
+ * inside a state's "Washington State Department of Licensing". */
+Test(agency, state_department_inside_a_state_agency_name)
+{
+    char *lines = test_tag_lines("The Washington State Department of Licensing shared data with ICE.");
+    cr_expect(strstr(lines, "id=DOS") == NULL, "not the US State Department:\n%s", lines);
+    free(lines);
+}
+
 /* ---- A name broken over a line ---------------------------------------------- */
 
 Test(agency, name_broken_over_a_line_is_found_with_original_offsets)

@@ -136,6 +136,17 @@ Test(instrument, act_holding_an_amendment_name_is_one_span)
     cr_expect_eq(instrument_count(text), 1);
 }
 
+/* BUG: the generic "... Act" shape (generic.dict) lets a capitalised
+ * sentence word and "the" start the name: got "Support the Fourth Amendment
+ * Is Not For Sale Act" as one instrument. */
+Test(instrument, capitalised_verb_before_an_act_is_outside)
+{
+    const char *text = "Support the Fourth Amendment Is Not For Sale Act.";
+    expect_instrument(text, "Fourth Amendment Is Not For Sale Act", NULL);
+    cr_expect_eq(instrument_count(text), 1);
+    expect_instrument("Pass the Keep Washington Working Act now.", "Keep Washington Working Act", NULL);
+}
+
 Test(instrument, state_bill_number)
 {
     expect_instrument("Colorado's HB19-1124 limits cooperation with ICE.", "HB19-1124", NULL);

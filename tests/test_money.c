@@ -48,9 +48,8 @@ Test(money, capitalised_scale_word)
                  "$95 Million", "value=95000000;currency=USD");
 }
 
-/* BUG: money_canonical() reads the scale word only right after the number,
- * so the '+' before " million" hides it: got "value=115;currency=USD;
- * qualifier=plus". */
+/* Regression: the '+' before " million" once hid the scale word
+ * ("value=115"). */
 Test(money, plus_qualifier)
 {
     expect_money("DHS has spent $115+ million on the biometric system.",
@@ -88,7 +87,7 @@ Test(money, range_with_an_en_dash_keeps_the_original_text)
                  "$65\xe2\x80\x93" "68 billion", "min=65000000000;max=68000000000;currency=USD");
 }
 
-/* BUG: see money_canonical.ranges: got min=750000000000. */
+/* Regression: the low end once took the high end's scale (min=750000000000). */
 Test(money, range_whose_low_end_has_no_scale_word)
 {
     expect_money("ICE paid between $750,000 to $2 million a year for the licence.",
@@ -110,6 +109,14 @@ Test(money, numbers_without_a_currency_are_not_money)
 {
     expect_no_money("More than 110 million people were forcibly displaced in 2023.");
     expect_no_money("The database holds 270 million records on 2.5 million people.");
+}
+
+/* BUG: an Amnesty index number is read as an amount in euros: got
+ * money|EUR 35 (corpus: amnesty-digital-border-a line 494). */
+Test(money, report_index_number_is_not_money)
+{
+    expect_no_money("Amnesty International, Xenophobic Machines (Index: EUR 35/4686/2021), 25 October 2021.");
+    expect_no_money("Amnesty International, The Digital Border, POL 40/7772/2024.");
 }
 
 /* ---- Currency codes and words ---------------------------------------------- */
@@ -164,9 +171,8 @@ Test(money_canonical, single_values)
     expect_canon("$250K", "value=250000;currency=USD");
 }
 
-/* BUG: in a range the low end takes the high end's scale even when it has
- * a full number of its own: "$500,000 to $1 million" gives
- * "min=500000000000;max=1000000" (min > max). */
+/* The low end shares the high end's scale only when it has none of its own
+ * and is a short number ("$65-68 billion"), not in "$500,000 to $1 million". */
 Test(money_canonical, ranges)
 {
     expect_canon("$65-68 billion", "min=65000000000;max=68000000000;currency=USD");
@@ -174,7 +180,7 @@ Test(money_canonical, ranges)
     expect_canon("$500,000 to $1 million", "min=500000;max=1000000;currency=USD");
 }
 
-/* BUG: as in money.plus_qualifier above: the scale after '+' is lost. */
+/* The scale after '+' counts (see money.plus_qualifier). */
 Test(money_canonical, plus_qualifier)
 {
     expect_canon("$115+ million", "value=115000000;currency=USD;qualifier=plus");

@@ -43,9 +43,8 @@ static size_t out_pos(const normalized_text *t, const char *needle)
 
 /* ---- Unicode compatibility forms ----------------------------------------- */
 
-/* BUG: nfkc_char() calls utf8proc_decompose_char() with UTF8PROC_COMPAT
- * alone; without UTF8PROC_DECOMPOSE utf8proc maps nothing, so no NFKC
- * happens at all (the ligature and the full-width letters stay as they are). */
+/* Regression: utf8proc_decompose_char() needs UTF8PROC_DECOMPOSE as well as
+ * UTF8PROC_COMPAT, or it maps nothing. */
 Test(normalize, nfkc_turns_a_ligature_into_plain_letters)
 {
     /* "ﬁnancial" as PDF extraction often leaves it (U+FB01) */
