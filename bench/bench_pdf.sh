@@ -46,7 +46,7 @@ done
 
 now() { date +%s.%N; }
 # awk does the arithmetic: bc is not always installed
-calc() { awk "BEGIN { print $1 }"; }
+calc() { awk "BEGIN { print ($1) }"; }
 
 for f in "$@"; do
     case "$f" in
