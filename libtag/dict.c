@@ -285,7 +285,8 @@ static int parse_entry(parser *p, char *line)
             if (end)
                 *end = '\0';
             char *v = trim(s);
-            if (!*v)
+            size_t vlen = strlen(v);
+            if (!*v || *v == '|' || v[vlen - 1] == '|')   /* "A | | B", "A |" */
                 return syntax(p, "empty variant");
             rc = parse_literal(p, v);
             s = next;

@@ -216,15 +216,17 @@ static int doc_from_pdf(doctag_doc **out, const void *data, size_t size, const c
     if (rc != DOCTAG_OK)
         return rc;
     doctag_doc *d = calloc(1, sizeof *d);
-    if (!d) {
+    extract_result *pdf = malloc(sizeof *pdf);
+    if (!d || !pdf) {
+        free(d);
+        free(pdf);
         extract_result_free(&r);
         return error_set(DOCTAG_ERR_NOMEM, "%s: out of memory", name);
     }
-    d->text = r.text;
-    d->len = r.len;
-    d->pos = r.pos;
-    d->n_pages = r.n_pages;
-    d->page_has_text = r.page_has_text;
+    *pdf = r;
+    d->text = pdf->text;
+    d->len = pdf->len;
+    d->pdf = pdf;
     *out = d;
     return DOCTAG_OK;
 }
@@ -265,30 +267,35 @@ DOCTAG_API const char *doctag_doc_text(const doctag_doc *doc, size_t *len)
 
 DOCTAG_API int doctag_doc_page_count(const doctag_doc *doc)
 {
-    return doc ? doc->n_pages : 0;
+    return doc && doc->pdf ? doc->pdf->n_pages : 0;
 }
 
 DOCTAG_API int doctag_doc_pages_without_text(const doctag_doc *doc)
 {
-    int n = 0;
-    for (int p = 0; doc && doc->page_has_text && p < doc->n_pages; p++)
-        n += !doc->page_has_text[p];
+    if (!doc || !doc->pdf || !doc->pdf->page_has_text)
+        return 0;
+    int n = 0;   /* only the pages that were read */
+    for (int p = doc->pdf->first_page; p >= 1 && p <= doc->pdf->last_page; p++)
+        n += !doc->pdf->page_has_text[p - 1];
     return n;
 }
 
 DOCTAG_API int doctag_doc_page_has_text(const doctag_doc *doc, int page)
 {
-    if (!doc || !doc->page_has_text || page < 1 || page > doc->n_pages)
+    if (!doc || !doc->pdf || !doc->pdf->page_has_text || page < 1 || page > doc->pdf->n_pages)
         return 0;
-    return doc->page_has_text[page - 1];
+    return doc->pdf->page_has_text[page - 1];
 }
 
 DOCTAG_API void doctag_doc_free(doctag_doc *doc)
 {
     if (!doc)
         return;
-    free(doc->text);
-    free(doc->pos);
-    free(doc->page_has_text);
+    if (doc->pdf) {
+        extract_result_free(doc->pdf);   /* frees the text too */
+        free(doc->pdf);
+    } else {
+        free(doc->text);
+    }
     free(doc);
 }

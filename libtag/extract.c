@@ -9,22 +9,9 @@
  * slash), a line break inside a paragraph ("\n") or a paragraph break
  * ("\n\n").
  *
- * Line-break hyphens ('-', U+2010 HYPHEN, U+00AD SOFT HYPHEN) between two
- * letters are resolved in this order:
- *   1. a soft hyphen is always a break: joined;
- *   2. inside a URL a '-' is kept and U+2010/U+00AD dropped;
- *   3. a digit on either side: kept ("1751-\n9020");
- *   4. evidence from the document: the joined word seen elsewhere -> join,
- *      the hyphenated form seen elsewhere -> keep (both: the commoner wins);
- *   5. no evidence: kept when the second part is capitalised ("non-\n
- *      European") or the first part is a compound prefix (non-, self-, co-,
- *      cross-, well-, ...);
- *   6. a plain '-' in a document whose typesetter breaks words with another
- *      character (U+2010, U+00AD at line ends) is a real hyphen: kept;
- *   7. otherwise joined: most hyphens at a line end are hyphenation points.
+ * The line-break rules (hyphens, URLs, paragraphs) are in linebreak.c.
  */
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -111,17 +98,6 @@ static void builder_free(builder *b)
 
 /* ---- Characters ---------------------------------------------------------- */
 
-static int is_space(uint32_t c)
-{
-    return c == ' ' || c == '\t' || c == '\r' || c == 0xA0 || (c >= 0x2000 && c <= 0x200B)
-           || c == 0x202F || c == 0x3000;
-}
-
-static int is_hyphen(uint32_t c)
-{
-    return c == '-' || c == 0x2010 || c == 0xAD;
-}
-
 static int is_superscript_char(uint32_t c)
 {
     return c == 0xB9 || c == 0xB2 || c == 0xB3 || (c >= 0x2070 && c <= 0x207F);
@@ -130,26 +106,6 @@ static int is_superscript_char(uint32_t c)
 static int is_alnum(uint32_t c)
 {
     return g_unichar_isalnum((gunichar)c) != 0;
-}
-
-static int is_digit(uint32_t c)
-{
-    return c >= '0' && c <= '9';
-}
-
-/* The letters a ligature stands for, or NULL. */
-static const char *ligature(uint32_t c)
-{
-    switch (c) {
-    case 0xFB00: return "ff";
-    case 0xFB01: return "fi";
-    case 0xFB02: return "fl";
-    case 0xFB03: return "ffi";
-    case 0xFB04: return "ffl";
-    case 0xFB05: return "st";
-    case 0xFB06: return "st";
-    default: return NULL;
-    }
 }
 
 /* ---- Pages into lines ------------------------------------------------------ */
@@ -164,10 +120,10 @@ static int sizes_cmp(const void *a, const void *b)
  * its box and median size; an empty line is forgotten. */
 static int finish_line(builder *b, int page, size_t first)
 {
-    while (b->n_glyphs > first && is_space(b->glyphs[b->n_glyphs - 1].cp))
+    while (b->n_glyphs > first && glyph_is_space(b->glyphs[b->n_glyphs - 1].cp))
         b->n_glyphs--;
     size_t s = first;
-    while (s < b->n_glyphs && is_space(b->glyphs[s].cp))
+    while (s < b->n_glyphs && glyph_is_space(b->glyphs[s].cp))
         s++;
     if (s == b->n_glyphs) {
         b->n_glyphs = first;
@@ -188,7 +144,7 @@ static int finish_line(builder *b, int page, size_t first)
     size_t k = 0;
     for (size_t i = s; i < b->n_glyphs; i++) {
         const layout_glyph *g = &b->glyphs[i];
-        if (is_space(g->cp))
+        if (glyph_is_space(g->cp))
             continue;
         if (g->x0 < l->x0) l->x0 = g->x0;
         if (g->y0 < l->y0) l->y0 = g->y0;
@@ -245,7 +201,7 @@ static int read_page(builder *b, PopplerPage *page, int number, int *has_text)
                      : g.y1 - g.y0;
         if (g.size <= 0)
             g.size = g.y1 - g.y0 > 0 ? g.y1 - g.y0 : 1;
-        if (!is_space(c)) {
+        if (!glyph_is_space(c)) {
             *has_text = 1;
             /* Poppler sometimes runs two columns into one line: split at a
              * very wide gap or at a jump back or up/down. */
@@ -275,325 +231,6 @@ static int read_page(builder *b, PopplerPage *page, int number, int *has_text)
     g_free(rects);
     g_free(text);
     return rc;
-}
-
-/* ---- Words seen in the document (evidence for hyphens) ------------------- */
-
-typedef struct wordset {
-    char **keys;
-    unsigned *counts;
-    size_t cap, n;
-} wordset;
-
-static uint64_t hash_str(const char *s, size_t n)
-{
-    uint64_t h = 1469598103934665603ull;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
-    return h;
-}
-
-static size_t wordset_slot(const wordset *w, const char *s, size_t n)
-{
-    size_t i = (size_t)hash_str(s, n) & (w->cap - 1);
-    while (w->keys[i] && (strlen(w->keys[i]) != n || memcmp(w->keys[i], s, n) != 0))
-        i = (i + 1) & (w->cap - 1);
-    return i;
-}
-
-static int wordset_add(wordset *w, const char *s, size_t n)
-{
-    if (n == 0)
-        return 0;
-    if (2 * (w->n + 1) > w->cap) {
-        wordset nw = { NULL, NULL, w->cap ? w->cap * 2 : 1024, 0 };
-        nw.keys = calloc(nw.cap, sizeof *nw.keys);
-        nw.counts = calloc(nw.cap, sizeof *nw.counts);
-        if (!nw.keys || !nw.counts) {
-            free(nw.keys);
-            free(nw.counts);
-            return -1;
-        }
-        for (size_t i = 0; i < w->cap; i++)
-            if (w->keys[i]) {
-                size_t j = wordset_slot(&nw, w->keys[i], strlen(w->keys[i]));
-                nw.keys[j] = w->keys[i];
-                nw.counts[j] = w->counts[i];
-            }
-        nw.n = w->n;
-        free(w->keys);
-        free(w->counts);
-        *w = nw;
-    }
-    size_t i = wordset_slot(w, s, n);
-    if (!w->keys[i]) {
-        w->keys[i] = malloc(n + 1);
-        if (!w->keys[i])
-            return -1;
-        memcpy(w->keys[i], s, n);
-        w->keys[i][n] = '\0';
-        w->n++;
-    }
-    w->counts[i]++;
-    return 0;
-}
-
-static unsigned wordset_count(const wordset *w, const char *s)
-{
-    if (!w->cap)
-        return 0;
-    size_t i = wordset_slot(w, s, strlen(s));
-    return w->keys[i] ? w->counts[i] : 0;
-}
-
-static void wordset_free(wordset *w)
-{
-    for (size_t i = 0; i < w->cap; i++)
-        free(w->keys[i]);
-    free(w->keys);
-    free(w->counts);
-}
-
-/* Lower-cased UTF-8 of glyphs [a, b) into buf (hyphens as '-'), NUL-ended.
- * Returns the length, or 0 when it does not fit. */
-static size_t lower_utf8(const layout_glyph *g, size_t a, size_t b, char *buf, size_t cap)
-{
-    size_t n = 0;
-    for (size_t i = a; i < b; i++) {
-        uint32_t c = is_hyphen(g[i].cp) ? '-' : (uint32_t)g_unichar_tolower((gunichar)g[i].cp);
-        const char *lig = ligature(c);
-        char tmp[8];
-        size_t k = lig ? strlen(lig) : (size_t)g_unichar_to_utf8((gunichar)c, tmp);
-        if (n + k + 1 > cap)
-            return 0;
-        memcpy(buf + n, lig ? lig : tmp, k);
-        n += k;
-    }
-    buf[n] = '\0';
-    return n;
-}
-
-static int is_word_glyph(uint32_t c)
-{
-    return is_alnum(c) || ligature(c) != NULL;
-}
-
-static int token_is_url(const layout_glyph *g, size_t a, size_t b);
-
-/* Adds the words of a line to `words` (runs of letters and digits) and its
- * hyphenated compounds to `compounds`, leaving out a hyphenated fragment at
- * the end (skip_last) and a continuation at the start (skip_first). */
-static int collect_words(const layout_glyph *g, const layout_line *l, int skip_first,
-                         int skip_last, wordset *words, wordset *compounds)
-{
-    char buf[256];
-    size_t end = l->first + l->count;
-    for (size_t i = l->first; i < end;) {
-        if (i == l->first || is_space(g[i - 1].cp)) {
-            /* words inside URLs are not evidence for prose */
-            size_t te = i;
-            while (te < end && !is_space(g[te].cp))
-                te++;
-            if (token_is_url(g, i, te)) {
-                i = te;
-                continue;
-            }
-        }
-        if (!is_word_glyph(g[i].cp)) { i++; continue; }
-        /* compound: word (hyphen word)* */
-        size_t s = i, e = i, n_parts = 0;
-        while (e < end) {
-            size_t w = e;
-            while (w < end && is_word_glyph(g[w].cp))
-                w++;
-            if (w == e)
-                break;
-            size_t n;
-            int first_word = s == e, last_word = !(w + 1 < end && is_hyphen(g[w].cp)
-                                                   && is_word_glyph(g[w + 1].cp));
-            int fragment = (skip_first && first_word && s == l->first)
-                           || (skip_last && last_word && w + 1 == end && is_hyphen(g[w].cp));
-            if (!fragment && (n = lower_utf8(g, e, w, buf, sizeof buf)) > 0
-                && wordset_add(words, buf, n) < 0)
-                return -1;
-            n_parts++;
-            e = w;
-            if (last_word)
-                break;
-            e++; /* the hyphen */
-        }
-        int fragment = (skip_first && s == l->first) || (skip_last && e + 1 == end);
-        size_t n;
-        if (n_parts > 1 && !fragment && (n = lower_utf8(g, s, e, buf, sizeof buf)) > 0
-            && wordset_add(compounds, buf, n) < 0)
-            return -1;
-        i = e > i ? e : i + 1;
-    }
-    return 0;
-}
-
-/* ---- Line breaks ----------------------------------------------------------- */
-
-enum {
-    SEP_PARAGRAPH,    /* "\n\n" */
-    SEP_NEWLINE,      /* "\n" */
-    SEP_SPACE,        /* " ": two pieces of one row */
-    SEP_JOIN,         /* nothing: URL cut, kept hyphen */
-    SEP_DEHYPHENATE   /* nothing, and the line's final hyphen dropped */
-};
-
-typedef struct break_ctx {
-    const layout_glyph *g;
-    const wordset *words, *compounds;
-    int typesetter_hyphen;  /* U+2010/U+00AD seen at line ends */
-    int hyphen_inside;      /* U+2010 seen inside a line */
-} break_ctx;
-
-/* Start of the last whitespace-separated token of the line. */
-static size_t last_token(const layout_glyph *g, const layout_line *l)
-{
-    size_t i = l->first + l->count;
-    while (i > l->first && !is_space(g[i - 1].cp))
-        i--;
-    return i;
-}
-
-/* A URL or a path: "https://...", "www.x.org/...", "a/b/c" (two slashes). */
-static int token_is_url(const layout_glyph *g, size_t a, size_t b)
-{
-    char buf[512];
-    size_t n = lower_utf8(g, a, b, buf, sizeof buf), slashes = 0;
-    for (size_t i = 0; i < n; i++)
-        slashes += buf[i] == '/';
-    return n > 0 && (strstr(buf, "://") || strncmp(buf, "www.", 4) == 0
-                     || strncmp(buf, "http", 4) == 0 || slashes >= 2);
-}
-
-/* The first token of a line goes on a URL or a path cut at the line end:
- * it holds URL punctuation or a digit, or is the whole line. */
-static int token_continues_url(const layout_glyph *g, const layout_line *l)
-{
-    size_t e = l->first, end = l->first + l->count;
-    int urlish = 0;
-    for (; e < end && !is_space(g[e].cp); e++)
-        if (g[e].cp < 128 && strchr("/._-=?&#%~0123456789", (int)g[e].cp))
-            urlish = 1;
-    return urlish || e == end;
-}
-
-static int compound_prefix(const char *w)
-{
-    static const char *const prefixes[] = {
-        "non", "self", "co", "cross", "well", "semi", "multi", "half", "quasi", NULL
-    };
-    for (size_t i = 0; prefixes[i]; i++)
-        if (strcmp(w, prefixes[i]) == 0)
-            return 1;
-    return 0;
-}
-
-static int hyphen_break(const break_ctx *c, const layout_line *p, const layout_line *l)
-{
-    const layout_glyph *g = c->g;
-    size_t pe = p->first + p->count, ls = l->first, le = l->first + l->count;
-    uint32_t h = g[pe - 1].cp;
-    size_t tok = last_token(g, p);
-
-    if (h == 0xAD)
-        return SEP_DEHYPHENATE;
-    if (token_is_url(g, tok, pe))
-        return h == '-' ? SEP_JOIN : SEP_DEHYPHENATE;
-    if (is_digit(g[pe - 2].cp) || is_digit(g[ls].cp))
-        return SEP_JOIN;
-
-    /* f: the letters just before the hyphen; F: the whole token; s: the
-     * letters at the start of the next line. */
-    size_t fs = pe - 1;
-    while (fs > tok && is_word_glyph(g[fs - 1].cp))
-        fs--;
-    size_t se = ls;
-    while (se < le && is_word_glyph(g[se].cp))
-        se++;
-    char f[128], F[256], s[128], joined[512], hyph[512], fjoined[512];
-    if (!lower_utf8(g, fs, pe - 1, f, sizeof f) || !lower_utf8(g, ls, se, s, sizeof s))
-        return SEP_DEHYPHENATE;
-    size_t Fs = tok;
-    while (Fs < pe && !is_word_glyph(g[Fs].cp))
-        Fs++;
-    if (!lower_utf8(g, Fs, pe - 1, F, sizeof F))
-        F[0] = '\0';
-    snprintf(joined, sizeof joined, "%s%s", f, s);
-    snprintf(hyph, sizeof hyph, "%s-%s", F[0] ? F : f, s);
-    snprintf(fjoined, sizeof fjoined, "%s%s", F, s);
-
-    unsigned join_ev = wordset_count(c->words, joined)
-                       + (strcmp(F, f) != 0 ? wordset_count(c->compounds, fjoined) : 0);
-    unsigned keep_ev = wordset_count(c->compounds, hyph);
-    if (join_ev || keep_ev)
-        return keep_ev > join_ev ? SEP_JOIN : SEP_DEHYPHENATE;
-
-    /* The typesetter's own break character, never seen inside a line. */
-    if (h != '-' && c->typesetter_hyphen && !c->hyphen_inside)
-        return SEP_DEHYPHENATE;
-
-    int f_has_lower = 0;
-    for (size_t i = fs; i < pe - 1; i++)
-        if (g_unichar_islower((gunichar)g[i].cp))
-            f_has_lower = 1;
-    if (f_has_lower && g_unichar_isupper((gunichar)g[ls].cp))
-        return SEP_JOIN;
-    if (strcmp(F, f) == 0 && compound_prefix(f))
-        return SEP_JOIN;
-    if (h == '-' && c->typesetter_hyphen)
-        return SEP_JOIN;
-    return SEP_DEHYPHENATE;
-}
-
-static int ends_sentence(uint32_t c)
-{
-    return c == '.' || c == '!' || c == '?' || c == ':' || c == ';' || c == 0x201D
-           || c == '"' || c == ')' || c == 0x2019;
-}
-
-/* How line l follows line p in the text. */
-static int line_break(const break_ctx *c, const layout_line *p, const layout_line *l)
-{
-    const layout_glyph *g = c->g;
-    size_t pe = p->first + p->count;
-    uint32_t last = g[pe - 1].cp, first = g[l->first].cp;
-    float pc = (p->y0 + p->y1) / 2, lc = (l->y0 + l->y1) / 2;
-
-    if (l->page == p->page && lc >= p->y0 && lc <= p->y1 && l->x0 >= p->x1 - 1)
-        return SEP_SPACE;
-    if (p->count >= 2 && is_hyphen(last) && is_word_glyph(g[pe - 2].cp) && is_word_glyph(first))
-        return hyphen_break(c, p, l);
-    /* a URL or a path cut at the line end ("https://x.org/" + "a/b.pdf",
-     * "E/C." + "12/GC/20") */
-    size_t tok = last_token(g, p);
-    float ratio = p->size > l->size ? l->size / p->size : p->size / l->size;
-    if (pe - tok > 1 && ratio >= 0.88f && token_continues_url(g, l)) {
-        int slash = 0;
-        for (size_t i = tok; i < pe; i++)
-            slash |= g[i].cp == '/';
-        if (last == '/' || (last == '.' && slash && (is_digit(first) || g_unichar_islower(first)))
-            || (last < 128 && strchr("_=&?#%~", (int)last) && token_is_url(g, tok, pe)))
-            return SEP_JOIN;
-    }
-    /* a dash glued to a word on one side of the break: "alike—" + "are",
-     * "agencies" + "—domestic" */
-    if ((last == 0x2014 || last == 0x2013) && p->count >= 2 && !is_space(g[pe - 2].cp))
-        return SEP_JOIN;
-    if ((first == 0x2014 || first == 0x2013) && l->count >= 2 && !is_space(g[l->first + 1].cp))
-        return SEP_JOIN;
-    int below = l->page == p->page && lc > pc && l->x0 < p->x1 && l->x1 > p->x0;
-    if (below) {
-        float gap = l->y0 - p->y1, big = p->size > l->size ? p->size : l->size;
-        return gap > 0.5f * big || ratio < 0.88f ? SEP_PARAGRAPH : SEP_NEWLINE;
-    }
-    /* to the next column or page: the sentence may go on */
-    if (!ends_sentence(last) && g_unichar_islower(first))
-        return SEP_NEWLINE;
-    return SEP_PARAGRAPH;
 }
 
 /* ---- Output ------------------------------------------------------------- */
@@ -628,7 +265,7 @@ static int put(builder *b, const char *s, size_t n, int page, const layout_glyph
 
 static int put_glyph(builder *b, const layout_glyph *g, int page)
 {
-    const char *lig = ligature(g->cp);
+    const char *lig = glyph_ligature(g->cp);
     if (lig) {
         /* one box per letter: the ligature's box cut in equal parts */
         size_t n = strlen(lig);
@@ -653,10 +290,10 @@ static int is_mark(const layout_glyph *g, const layout_glyph *prev, int prev_mar
 {
     if (is_superscript_char(g->cp))
         return 1;
-    if (!is_digit(g->cp) || !prev)
+    if (!glyph_is_digit(g->cp) || !prev)
         return 0;
     float gc = (g->y0 + g->y1) / 2, pc = (prev->y0 + prev->y1) / 2;
-    if (prev_mark && is_digit(prev->cp) && g->size - prev->size < 0.5f
+    if (prev_mark && glyph_is_digit(prev->cp) && g->size - prev->size < 0.5f
         && prev->size - g->size < 0.5f && gc - pc < 1 && pc - gc < 1)
         return 1;
     return g->size <= 0.85f * prev->size && gc < pc - 0.1f * prev->size;
@@ -673,7 +310,7 @@ static int put_line(builder *b, const layout_line *l, int dehyphenate)
     size_t start = b->len;
     for (size_t i = l->first; i < end; i++) {
         const layout_glyph *cg = &g[i];
-        if (is_space(cg->cp)) {
+        if (glyph_is_space(cg->cp)) {
             space = 1;
             continue;
         }
@@ -711,7 +348,6 @@ static int write_text(builder *b)
     size_t n_seq = 0;
     size_t *seq = malloc((b->n_lines ? b->n_lines : 1) * sizeof *seq);
     int *seps = NULL;
-    wordset words = { 0 }, compounds = { 0 };
     if (!seq)
         return -1;
     for (size_t p = 0; p < b->n_pages; p++) {
@@ -721,41 +357,21 @@ static int write_text(builder *b)
         n_seq += (size_t)n;
     }
 
-    break_ctx c = { b->glyphs, &words, &compounds, 0, 0 };
-    for (size_t k = 0; k < n_seq; k++) {
-        const layout_line *l = &b->lines[seq[k]];
-        const layout_glyph *lastg = &b->glyphs[l->first + l->count - 1];
-        int ends_hyph = is_hyphen(lastg->cp);
-        if (lastg->cp == 0x2010 || lastg->cp == 0xAD)
-            c.typesetter_hyphen = 1;
-        for (size_t i = l->first; i + 1 < l->first + l->count; i++)
-            if (b->glyphs[i].cp == 0x2010)
-                c.hyphen_inside = 1;
-        int starts_cont = k > 0 && is_hyphen(b->glyphs[b->lines[seq[k - 1]].first
-                                                       + b->lines[seq[k - 1]].count - 1].cp);
-        if (collect_words(b->glyphs, l, starts_cont, ends_hyph, &words, &compounds) < 0)
-            goto done;
-    }
-
     seps = malloc((n_seq ? n_seq : 1) * sizeof *seps);
-    if (!seps)
+    if (!seps || linebreak_decide(b->glyphs, b->lines, seq, n_seq, seps) < 0)
         goto done;
-    for (size_t k = 0; k + 1 < n_seq; k++)
-        seps[k] = line_break(&c, &b->lines[seq[k]], &b->lines[seq[k + 1]]);
 
     for (size_t k = 0; k < n_seq; k++) {
-        int sep = k + 1 < n_seq ? seps[k] : SEP_JOIN;
-        if (put_line(b, &b->lines[seq[k]], sep == SEP_DEHYPHENATE) < 0)
+        int sep = k + 1 < n_seq ? seps[k] : BREAK_JOIN;
+        if (put_line(b, &b->lines[seq[k]], sep == BREAK_DEHYPHENATE) < 0)
             goto done;
-        const char *s = sep == SEP_PARAGRAPH ? "\n\n" : sep == SEP_NEWLINE ? "\n"
-                        : sep == SEP_SPACE ? " " : "";
+        const char *s = sep == BREAK_PARAGRAPH ? "\n\n" : sep == BREAK_NEWLINE ? "\n"
+                        : sep == BREAK_SPACE ? " " : "";
         if (*s && put(b, s, strlen(s), 0, NULL) < 0)
             goto done;
     }
     rc = 0;
 done:
-    wordset_free(&words);
-    wordset_free(&compounds);
     free(seps);
     free(seq);
     return rc;

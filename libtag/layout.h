@@ -1,5 +1,5 @@
 /*
- * layout.h: page geometry for the PDF extractor. Internal to extract.c.
+ * layout.h: page geometry and line breaks for the PDF extractor. Internal.
  *
  * extract.c turns poppler's glyphs into layout_lines (one row of glyphs on
  * one page); layout.c decides which lines are running headers, footers and
@@ -45,5 +45,56 @@ void layout_drop_running(layout_line *lines, const layout_page *pages, size_t n_
  * order[] has room for page->n_lines entries. Returns the number written,
  * or -1 when out of memory. */
 long layout_reading_order(const layout_line *lines, const layout_page *page, size_t *order);
+
+/* ---- Characters (shared by extract.c and linebreak.c) ------------------- */
+
+static inline int glyph_is_space(uint32_t c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == 0xA0 || (c >= 0x2000 && c <= 0x200B)
+           || c == 0x202F || c == 0x3000;
+}
+
+/* '-', U+2010 HYPHEN, U+00AD SOFT HYPHEN */
+static inline int glyph_is_hyphen(uint32_t c)
+{
+    return c == '-' || c == 0x2010 || c == 0xAD;
+}
+
+static inline int glyph_is_digit(uint32_t c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* The letters a ligature stands for, or NULL. */
+static inline const char *glyph_ligature(uint32_t c)
+{
+    switch (c) {
+    case 0xFB00: return "ff";
+    case 0xFB01: return "fi";
+    case 0xFB02: return "fl";
+    case 0xFB03: return "ffi";
+    case 0xFB04: return "ffl";
+    case 0xFB05: return "st";
+    case 0xFB06: return "st";
+    default: return NULL;
+    }
+}
+
+/* ---- Line breaks (linebreak.c) ------------------------------------------ */
+
+enum {
+    BREAK_PARAGRAPH,    /* "\n\n" */
+    BREAK_NEWLINE,      /* "\n" */
+    BREAK_SPACE,        /* " ": two pieces of one row */
+    BREAK_JOIN,         /* nothing: a URL cut, a kept hyphen */
+    BREAK_DEHYPHENATE   /* nothing, and the line's final hyphen dropped */
+};
+
+/* For the lines lines[seq[0..n)] in reading order, sets breaks[k] to what
+ * goes between line k and line k + 1 (breaks[n - 1] = BREAK_JOIN). Words
+ * seen anywhere in these lines are the evidence for hyphens. Returns 0, or
+ * -1 when out of memory. */
+int linebreak_decide(const layout_glyph *glyphs, const layout_line *lines, const size_t *seq,
+                     size_t n, int *breaks);
 
 #endif

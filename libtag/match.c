@@ -139,35 +139,36 @@ static int scan_names(span_list *out, const doctag_model *m, const char *text, s
 
     pcre2_set_offset_limit(mc, PCRE2_UNSET);
     const unsigned char *t = (const unsigned char *)text;
-    unsigned char word[256];   /* letters, digits and UTF-8 bytes: what name_key sees */
-    for (unsigned c = 0; c < 256; c++)
+    /* go[w][c]: a name may start at byte c when the byte before it is a
+     * word byte (w = 1) or not (w = 0); one table load per byte */
+    unsigned char word[256], go[2][256];
+    for (unsigned c = 0; c < 256; c++) {
         word[c] = is_alnum((unsigned char)c) || c >= 0x80;
+        go[0][c] = count[c] > 0;
+        go[1][c] = count[c] > 0 && !is_alnum((unsigned char)c) && c < 0x80;
+    }
     int rc = DOCTAG_OK;
+    unsigned w = 0;   /* is the byte before i a letter or digit? */
     size_t i = 0;
     while (i < len && rc == DOCTAG_OK) {
-        while (i < len && !count[t[i]])
-            i++;
-        if (i >= len)
-            break;
         unsigned c = t[i];
-        if (i > 0 && is_alnum(t[i - 1])) {
+        if (!go[w][c]) {
+            w = is_alnum((unsigned char)c);
             i++;
             continue;
         }
         unsigned b = i + 1 < len && word[t[i + 1]] ? t[i + 1] : 0;
         unsigned d = i + 2 < len && word[t[i + 2]] ? t[i + 2] : 0;
         unsigned key = name_key(word[c] ? c : 0, b, d);
-        if (!(m->name_keys[key >> 3] & (1u << (key & 7)))) {
-            i++;
-            continue;
-        }
         size_t next = i + 1;
-        for (unsigned k = 0; k < count[c] && rc == DOCTAG_OK; k++) {
-            size_t end;
-            rc = scan_range(out, m, list[c][k], text, len, i, i, md, mc, &end);
-            if (out->n && out->items[out->n - 1].start == i && out->items[out->n - 1].end > next)
-                next = out->items[out->n - 1].end;
-        }
+        if (m->name_keys[key >> 3] & (1u << (key & 7)))
+            for (unsigned k = 0; k < count[c] && rc == DOCTAG_OK; k++) {
+                size_t end;
+                rc = scan_range(out, m, list[c][k], text, len, i, i, md, mc, &end);
+                if (out->n && out->items[out->n - 1].start == i && out->items[out->n - 1].end > next)
+                    next = out->items[out->n - 1].end;
+            }
+        w = is_alnum(t[next - 1]);
         i = next;
     }
     free(storage);
@@ -265,45 +266,31 @@ static int after_host(const char *text, size_t i)
            text[k - 2] != '.';
 }
 
-/* URL and e-mail spans, found from their rare bytes: "://", "www.", '@'
- * (with a dot after it) and a '/' after a host name ("undocs.org/A/..."),
- * each widened to the surrounding run of non-space. */
-static int find_links(span_list *links, const char *text, size_t len)
+/* What may mark a URL or an e-mail address: found by near_find() in the
+ * same pass as the patterns' literals. */
+static const char *const link_marks[] = { "://", "www.", "@", "/", NULL };
+
+/* URL and e-mail spans from the marks' occurrences: "://", "www.", '@' with
+ * a dot after it, a '/' after a host name ("undocs.org/A/..."), each widened
+ * to the surrounding run of non-space. */
+static int find_links(span_list *links, const near_hits *marks, const char *text, size_t len)
 {
-    static const char *const marks[] = { "://", "www.", "@", "/" };
-    size_t next[4] = { 0, 0, 0, 0 };
-    size_t pos = 0;
-    for (;;) {
-        size_t best = len;
-        int which = -1;
-        for (int k = 0; k < 4; k++) {
-            if (next[k] != len && next[k] <= pos) {
-                const char *h = pos >= len ? NULL
-                              : k >= 2 ? memchr(text + pos, marks[k][0], len - pos)
-                                       : memmem(text + pos, len - pos, marks[k], strlen(marks[k]));
-                next[k] = h ? (size_t)(h - text) : len;
-            }
-            if (next[k] < best) {
-                best = next[k];
-                which = k;
-            }
-        }
-        if (which < 0)
-            return DOCTAG_OK;
+    for (size_t k = 0; k < marks->n; k++) {
+        size_t at = marks->pos[k];
         int is_link = 1;
-        if (which == 2) {   /* an e-mail needs a word before '@' and a dot after */
-            size_t e = best + 1;
+        if (text[at] == '@') {   /* an e-mail needs a word before '@' and a dot after */
+            size_t e = at + 1;
             while (e < len && is_link_char(text[e]) && text[e] != '.')
                 e++;
-            is_link = best > 0 && is_link_char(text[best - 1]) && e + 1 < len && text[e] == '.' &&
+            is_link = at > 0 && is_link_char(text[at - 1]) && e + 1 < len && text[e] == '.' &&
                       is_link_char(text[e + 1]);
-        } else if (which == 3) {
-            is_link = after_host(text, best);
+        } else if (text[at] == '/') {
+            is_link = after_host(text, at);
         }
-        if (is_link && add_link(links, text, len, best, best) != DOCTAG_OK)
+        if (is_link && add_link(links, text, len, at, at) != DOCTAG_OK)
             return DOCTAG_ERR_NOMEM;
-        pos = best + 1;
     }
+    return DOCTAG_OK;
 }
 
 /* Drops spans inside links and spans of `block` entries. */
@@ -331,19 +318,19 @@ int match_text(span_list *out, const doctag_model *m, const char *text, size_t l
     int rc = md && mc && js ? DOCTAG_OK : error_set(DOCTAG_ERR_NOMEM, "out of memory matching");
     if (rc == DOCTAG_OK)
         pcre2_jit_stack_assign(mc, NULL, js);
-    near_hits *hits = calloc(m->n_patterns ? m->n_patterns : 1, sizeof *hits);
+    near_hits *hits = calloc(m->n_patterns + 1, sizeof *hits);
     if (rc == DOCTAG_OK && !hits)
         rc = error_set(DOCTAG_ERR_NOMEM, "out of memory matching");
     if (rc == DOCTAG_OK)
-        rc = near_find(hits, m, text, len);
+        rc = near_find(hits, m, link_marks, text, len);
     for (size_t i = 0; rc == DOCTAG_OK && i < m->n_patterns; i++)
         if (!m->patterns[i].anchored)
             rc = scan_pattern(out, m, (uint32_t)i, text, len, &hits[i], md, mc);
-    near_hits_free(hits, m->n_patterns);
     if (rc == DOCTAG_OK)
         rc = scan_names(out, m, text, len, md, mc);
-    if (rc == DOCTAG_OK && find_links(&links, text, len) != DOCTAG_OK)
+    if (rc == DOCTAG_OK && find_links(&links, &hits[m->n_patterns], text, len) != DOCTAG_OK)
         rc = error_set(DOCTAG_ERR_NOMEM, "out of memory matching");
+    near_hits_free(hits, m->n_patterns + 1);
     if (rc == DOCTAG_OK) {
         qsort(out->items, out->n, sizeof *out->items, by_start);
         resolve_overlaps(out);

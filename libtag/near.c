@@ -57,12 +57,45 @@ static int by_size(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-int near_find(near_hits *hits, const doctag_model *m, const char *text, size_t len)
+static size_t count_literals(const doctag_model *m, const char *const *extra)
 {
-    size_t n_lit = 0;
+    size_t n = 0;
     for (size_t k = 0; k < m->n_patterns; k++)
         for (const char *s = m->patterns[k].near; s && *s; s += strlen(s) + 1)
-            n_lit++;
+            n++;
+    for (size_t k = 0; extra && extra[k]; k++)
+        n++;
+    return n;
+}
+
+static void set_literal(literal *l, unsigned char *pairs, const char *s, uint32_t pattern)
+{
+    l->s = s;
+    l->len = strlen(s);
+    l->pattern = pattern;
+    l->anchor = 0;
+    /* one-byte literals are keyed on the byte and any follower */
+    for (size_t a = 1; a + 1 < l->len; a++)
+        if (byte_rank((unsigned char)s[a]) + byte_rank((unsigned char)s[a + 1]) <
+            byte_rank((unsigned char)s[l->anchor]) + byte_rank((unsigned char)s[l->anchor + 1]))
+            l->anchor = a;
+    l->pair = (unsigned)(unsigned char)s[l->anchor] << 8 |
+              (l->len > 1 ? (unsigned char)s[l->anchor + 1] : 0);
+    l->sort_key = l->len == 1 ? 0 : 1 + l->pair;   /* one-byte literals sort first */
+    if (l->len > 1) {
+        pairs[l->pair >> 3] |= (unsigned char)(1u << (l->pair & 7));
+    } else {
+        for (unsigned b = 0; b < 256; b++) {
+            unsigned p = l->pair | b;
+            pairs[p >> 3] |= (unsigned char)(1u << (p & 7));
+        }
+    }
+}
+
+int near_find(near_hits *hits, const doctag_model *m, const char *const *extra,
+              const char *text, size_t len)
+{
+    size_t n_lit = count_literals(m, extra);
     if (n_lit == 0)
         return DOCTAG_OK;
     literal *lits = malloc(n_lit * sizeof *lits);
@@ -74,32 +107,10 @@ int near_find(near_hits *hits, const doctag_model *m, const char *text, size_t l
     }
     size_t j = 0;
     for (size_t k = 0; k < m->n_patterns; k++)
-        for (const char *s = m->patterns[k].near; s && *s; s += strlen(s) + 1) {
-            literal *l = &lits[j++];
-            l->s = s;
-            l->len = strlen(s);
-            l->pattern = (uint32_t)k;
-            l->anchor = 0;
-            /* one-byte literals are keyed on the byte and any follower */
-            for (size_t a = 1; a + 1 < l->len; a++)
-                if (byte_rank((unsigned char)s[a]) + byte_rank((unsigned char)s[a + 1]) <
-                    byte_rank((unsigned char)s[l->anchor]) + byte_rank((unsigned char)s[l->anchor + 1]))
-                    l->anchor = a;
-            l->pair = (unsigned)(unsigned char)s[l->anchor] << 8 |
-                      (l->len > 1 ? (unsigned char)s[l->anchor + 1] : 0);
-            if (l->len == 1)
-                l->sort_key = 0;      /* one-byte literals sort first */
-            else
-                l->sort_key = 1 + l->pair;
-            if (l->len > 1) {
-                pairs[l->pair >> 3] |= (unsigned char)(1u << (l->pair & 7));
-            } else {
-                for (unsigned b = 0; b < 256; b++) {
-                    unsigned p = l->pair | b;
-                    pairs[p >> 3] |= (unsigned char)(1u << (p & 7));
-                }
-            }
-        }
+        for (const char *s = m->patterns[k].near; s && *s; s += strlen(s) + 1)
+            set_literal(&lits[j++], pairs, s, (uint32_t)k);
+    for (size_t k = 0; extra && extra[k]; k++)
+        set_literal(&lits[j++], pairs, extra[k], (uint32_t)m->n_patterns);
     qsort(lits, n_lit, sizeof *lits, by_pair);
     size_t n_multi = 0;            /* one-byte literals (pair < 256) sort first */
     while (n_multi < n_lit && lits[n_multi].len == 1)
@@ -139,7 +150,7 @@ int near_find(near_hits *hits, const doctag_model *m, const char *text, size_t l
     if (!ok)
         return error_set(DOCTAG_ERR_NOMEM, "out of memory matching");
     /* literals of one pattern with different anchors may arrive out of order */
-    for (size_t k = 0; k < m->n_patterns; k++)
+    for (size_t k = 0; k <= m->n_patterns; k++)
         if (hits[k].n > 1)
             qsort(hits[k].pos, hits[k].n, sizeof *hits[k].pos, by_size);
     return DOCTAG_OK;

@@ -16,8 +16,10 @@ typedef struct near_hits {
 } near_hits;
 
 /* Fills hits[k] (k < m->n_patterns; zeroed by the caller) with the
- * occurrences of pattern k's @near literals in text. */
-int near_find(near_hits *hits, const doctag_model *m, const char *text, size_t len);
+ * occurrences of pattern k's @near literals in text, and hits[n_patterns]
+ * with those of the `extra` literals (NULL-terminated; may be NULL). */
+int near_find(near_hits *hits, const doctag_model *m, const char *const *extra,
+              const char *text, size_t len);
 
 void near_hits_free(near_hits *hits, size_t n);
 

@@ -10,39 +10,44 @@
 #include "normalize.h"
 #include "tag.h"
 
-/* Splits the glyphs of [start, end) into one box per line: a new box starts
- * on another page, or where a glyph's vertical centre is outside the
- * current box (a line or column break). */
-static int entity_boxes(doctag_entity *e, const extract_pos *pos, size_t start, size_t end)
+/* One box per extracted line the entity [start, end) touches: the union
+ * of its glyphs' boxes on that line (bytes the extractor added itself,
+ * page 0, have none). */
+static int entity_boxes(doctag_entity *e, const extract_result *pdf, size_t start, size_t end)
 {
-    doctag_box *boxes = NULL;
-    size_t n = 0, cap = 0;
-    for (size_t i = start; i < end; i++) {
-        const extract_pos *p = &pos[i];
-        if (p->page <= 0)
-            continue;
-        doctag_box *cur = n ? &boxes[n - 1] : NULL;
-        double mid = (p->y0 + p->y1) / 2;
-        if (cur && cur->page == p->page && mid >= cur->y0 && mid <= cur->y1 && p->x0 >= cur->x0 - 1) {
-            cur->x0 = fmin(cur->x0, p->x0);
-            cur->x1 = fmax(cur->x1, p->x1);
-            cur->y0 = fmin(cur->y0, p->y0);
-            cur->y1 = fmax(cur->y1, p->y1);
-            continue;
-        }
-        if (n == cap) {
-            cap = cap ? cap * 2 : 2;
-            doctag_box *b = realloc(boxes, cap * sizeof *b);
-            if (!b) {
-                free(boxes);
-                return 0;
-            }
-            boxes = b;
-        }
-        boxes[n++] = (doctag_box){ p->page, p->x0, p->y0, p->x1, p->y1 };
+    size_t lo = 0, hi = pdf->n_lines;   /* the first line ending after start */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (pdf->lines[mid].end <= start)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
-    e->boxes = boxes;
-    e->n_boxes = n;
+    for (size_t l = lo; l < pdf->n_lines && pdf->lines[l].start < end; l++) {
+        size_t from = pdf->lines[l].start > start ? pdf->lines[l].start : start;
+        size_t to = pdf->lines[l].end < end ? pdf->lines[l].end : end;
+        doctag_box box = { 0, 0, 0, 0, 0 };
+        for (size_t i = from; i < to; i++) {
+            const extract_pos *p = &pdf->pos[i];
+            if (p->page <= 0)
+                continue;
+            if (!box.page) {
+                box = (doctag_box){ p->page, p->x0, p->y0, p->x1, p->y1 };
+                continue;
+            }
+            box.x0 = fmin(box.x0, p->x0);
+            box.y0 = fmin(box.y0, p->y0);
+            box.x1 = fmax(box.x1, p->x1);
+            box.y1 = fmax(box.y1, p->y1);
+        }
+        if (!box.page)
+            continue;
+        doctag_box *grown = realloc(e->boxes, (e->n_boxes + 1) * sizeof *grown);
+        if (!grown)
+            return 0;
+        e->boxes = grown;
+        e->boxes[e->n_boxes++] = box;
+    }
     return 1;
 }
 
@@ -76,7 +81,7 @@ static int make_entities(doctag_result *r, const doctag_model *m, const doctag_d
             return 0;
         memcpy(e->text, doc->text + e->start, e->end - e->start);
         e->text[e->end - e->start] = '\0';
-        if (doc->pos && !entity_boxes(e, doc->pos, e->start, e->end))
+        if (doc->pdf && !entity_boxes(e, doc->pdf, e->start, e->end))
             return 0;
     }
     return 1;
@@ -119,7 +124,7 @@ DOCTAG_API int doctag_tag_text(doctag_result **out, const doctag_model *model,
     *out = NULL;
     /* The caller's text is tagged where it lies, with no copy into a
      * document; normalize_text() rejects invalid UTF-8 with its offset. */
-    doctag_doc borrowed = { (char *)(text ? text : ""), len, NULL, 0, NULL };
+    doctag_doc borrowed = { (char *)(text ? text : ""), len, NULL };
     return doctag_tag(out, model, &borrowed);
 }
 

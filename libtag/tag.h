@@ -10,9 +10,7 @@
 struct doctag_doc {
     char *text;                    /* NUL-terminated UTF-8 */
     size_t len;
-    extract_pos *pos;              /* per byte of text; PDFs only, else NULL */
-    int n_pages;
-    unsigned char *page_has_text;
+    extract_result *pdf;           /* PDFs only: positions, lines, pages; owns text */
 };
 
 struct doctag_entity {

@@ -1,0 +1,390 @@
+/*
+ * linebreak.c: what goes between two lines of the text. Internal to
+ * extract.c.
+ *
+ * Lines next to each other on one row are joined by a space; a URL or a
+ * path cut at the line end ("https://x.org/" + "a/b.pdf") and a dash glued
+ * to a word ("alike—" + "are") join with nothing; a line right below the
+ * previous one, with no extra space and the same font size, goes on the
+ * paragraph ("\n"), otherwise a new paragraph starts ("\n\n"); across a
+ * column or page the paragraph goes on when the sentence does (no final
+ * punctuation, a lower-case start).
+ *
+ * Line-break hyphens ('-', U+2010 HYPHEN, U+00AD SOFT HYPHEN) between two
+ * letters are resolved in this order:
+ *   1. a soft hyphen is always a break: joined;
+ *   2. inside a URL a '-' is kept and U+2010/U+00AD dropped;
+ *   3. a digit on either side: kept ("1751-\n9020");
+ *   4. evidence from the document: the joined word seen elsewhere -> join,
+ *      the hyphenated form seen elsewhere -> keep (both: the commoner wins);
+ *   5. no evidence, and the hyphen is a character the typesetter uses only
+ *      to break words (U+2010 or U+00AD at line ends, never inside a line,
+ *      as WeasyPrint does): joined;
+ *   6. no evidence: kept when the second part is capitalised ("non-\n
+ *      European") or the first part is a compound prefix (non-, self-, co-,
+ *      cross-, well-, ...);
+ *   7. a plain '-' in a document whose typesetter breaks words with another
+ *      character is a real hyphen: kept;
+ *   8. otherwise joined: most hyphens at a line end are hyphenation points.
+ */
+#if DOCTAG_HAVE_PDF
+
+#include <glib.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "layout.h"
+
+static int is_alnum(uint32_t c)
+{
+    return g_unichar_isalnum((gunichar)c) != 0;
+}
+
+/* ---- Words seen in the document (evidence for hyphens) ------------------- */
+
+typedef struct wordset {
+    char **keys;
+    unsigned *counts;
+    size_t cap, n;
+} wordset;
+
+static uint64_t hash_str(const char *s, size_t n)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+    return h;
+}
+
+static size_t wordset_slot(const wordset *w, const char *s, size_t n)
+{
+    size_t i = (size_t)hash_str(s, n) & (w->cap - 1);
+    while (w->keys[i] && (strlen(w->keys[i]) != n || memcmp(w->keys[i], s, n) != 0))
+        i = (i + 1) & (w->cap - 1);
+    return i;
+}
+
+static int wordset_add(wordset *w, const char *s, size_t n)
+{
+    if (n == 0)
+        return 0;
+    if (2 * (w->n + 1) > w->cap) {
+        wordset nw = { NULL, NULL, w->cap ? w->cap * 2 : 1024, 0 };
+        nw.keys = calloc(nw.cap, sizeof *nw.keys);
+        nw.counts = calloc(nw.cap, sizeof *nw.counts);
+        if (!nw.keys || !nw.counts) {
+            free(nw.keys);
+            free(nw.counts);
+            return -1;
+        }
+        for (size_t i = 0; i < w->cap; i++)
+            if (w->keys[i]) {
+                size_t j = wordset_slot(&nw, w->keys[i], strlen(w->keys[i]));
+                nw.keys[j] = w->keys[i];
+                nw.counts[j] = w->counts[i];
+            }
+        nw.n = w->n;
+        free(w->keys);
+        free(w->counts);
+        *w = nw;
+    }
+    size_t i = wordset_slot(w, s, n);
+    if (!w->keys[i]) {
+        w->keys[i] = malloc(n + 1);
+        if (!w->keys[i])
+            return -1;
+        memcpy(w->keys[i], s, n);
+        w->keys[i][n] = '\0';
+        w->n++;
+    }
+    w->counts[i]++;
+    return 0;
+}
+
+static unsigned wordset_count(const wordset *w, const char *s)
+{
+    if (!w->cap)
+        return 0;
+    size_t i = wordset_slot(w, s, strlen(s));
+    return w->keys[i] ? w->counts[i] : 0;
+}
+
+static void wordset_free(wordset *w)
+{
+    for (size_t i = 0; i < w->cap; i++)
+        free(w->keys[i]);
+    free(w->keys);
+    free(w->counts);
+}
+
+/* Lower-cased UTF-8 of glyphs [a, b) into buf (hyphens as '-'), NUL-ended.
+ * Returns the length, or 0 when it does not fit. */
+static size_t lower_utf8(const layout_glyph *g, size_t a, size_t b, char *buf, size_t cap)
+{
+    size_t n = 0;
+    for (size_t i = a; i < b; i++) {
+        uint32_t c = glyph_is_hyphen(g[i].cp) ? '-' : (uint32_t)g_unichar_tolower((gunichar)g[i].cp);
+        const char *lig = glyph_ligature(c);
+        char tmp[8];
+        size_t k = lig ? strlen(lig) : (size_t)g_unichar_to_utf8((gunichar)c, tmp);
+        if (n + k + 1 > cap)
+            return 0;
+        memcpy(buf + n, lig ? lig : tmp, k);
+        n += k;
+    }
+    buf[n] = '\0';
+    return n;
+}
+
+static int is_word_glyph(uint32_t c)
+{
+    return is_alnum(c) || glyph_ligature(c) != NULL;
+}
+
+static int token_is_url(const layout_glyph *g, size_t a, size_t b);
+
+/* Adds the words of a line to `words` (runs of letters and digits) and its
+ * hyphenated compounds to `compounds`, leaving out a hyphenated fragment at
+ * the end (skip_last) and a continuation at the start (skip_first). */
+static int collect_words(const layout_glyph *g, const layout_line *l, int skip_first,
+                         int skip_last, wordset *words, wordset *compounds)
+{
+    char buf[256];
+    size_t end = l->first + l->count;
+    for (size_t i = l->first; i < end;) {
+        if (i == l->first || glyph_is_space(g[i - 1].cp)) {
+            /* words inside URLs are not evidence for prose */
+            size_t te = i;
+            while (te < end && !glyph_is_space(g[te].cp))
+                te++;
+            if (token_is_url(g, i, te)) {
+                i = te;
+                continue;
+            }
+        }
+        if (!is_word_glyph(g[i].cp)) { i++; continue; }
+        /* compound: word (hyphen word)* */
+        size_t s = i, e = i, n_parts = 0;
+        while (e < end) {
+            size_t w = e;
+            while (w < end && is_word_glyph(g[w].cp))
+                w++;
+            if (w == e)
+                break;
+            size_t n;
+            int first_word = s == e, last_word = !(w + 1 < end && glyph_is_hyphen(g[w].cp)
+                                                   && is_word_glyph(g[w + 1].cp));
+            int fragment = (skip_first && first_word && s == l->first)
+                           || (skip_last && last_word && w + 1 == end && glyph_is_hyphen(g[w].cp));
+            if (!fragment && (n = lower_utf8(g, e, w, buf, sizeof buf)) > 0
+                && wordset_add(words, buf, n) < 0)
+                return -1;
+            n_parts++;
+            e = w;
+            if (last_word)
+                break;
+            e++; /* the hyphen */
+        }
+        int fragment = (skip_first && s == l->first) || (skip_last && e + 1 == end);
+        size_t n;
+        if (n_parts > 1 && !fragment && (n = lower_utf8(g, s, e, buf, sizeof buf)) > 0
+            && wordset_add(compounds, buf, n) < 0)
+            return -1;
+        i = e > i ? e : i + 1;
+    }
+    return 0;
+}
+
+/* ---- Line breaks ----------------------------------------------------------- */
+
+
+typedef struct break_ctx {
+    const layout_glyph *g;
+    const wordset *words, *compounds;
+    int typesetter_hyphen;  /* U+2010/U+00AD seen at line ends */
+    int hyphen_inside;      /* U+2010 seen inside a line */
+} break_ctx;
+
+/* Start of the last whitespace-separated token of the line. */
+static size_t last_token(const layout_glyph *g, const layout_line *l)
+{
+    size_t i = l->first + l->count;
+    while (i > l->first && !glyph_is_space(g[i - 1].cp))
+        i--;
+    return i;
+}
+
+/* A URL or a path: "https://...", "www.x.org/...", "a/b/c" (two slashes). */
+static int token_is_url(const layout_glyph *g, size_t a, size_t b)
+{
+    char buf[512];
+    size_t n = lower_utf8(g, a, b, buf, sizeof buf), slashes = 0;
+    for (size_t i = 0; i < n; i++)
+        slashes += buf[i] == '/';
+    return n > 0 && (strstr(buf, "://") || strncmp(buf, "www.", 4) == 0
+                     || strncmp(buf, "http", 4) == 0 || slashes >= 2);
+}
+
+/* The first token of a line goes on a URL or a path cut at the line end:
+ * it holds URL punctuation or a digit, or is the whole line. */
+static int token_continues_url(const layout_glyph *g, const layout_line *l)
+{
+    size_t e = l->first, end = l->first + l->count;
+    int urlish = 0;
+    for (; e < end && !glyph_is_space(g[e].cp); e++)
+        if (g[e].cp < 128 && strchr("/._-=?&#%~0123456789", (int)g[e].cp))
+            urlish = 1;
+    return urlish || e == end;
+}
+
+static int compound_prefix(const char *w)
+{
+    static const char *const prefixes[] = {
+        "non", "self", "co", "cross", "well", "semi", "multi", "half", "quasi", NULL
+    };
+    for (size_t i = 0; prefixes[i]; i++)
+        if (strcmp(w, prefixes[i]) == 0)
+            return 1;
+    return 0;
+}
+
+static int hyphen_break(const break_ctx *c, const layout_line *p, const layout_line *l)
+{
+    const layout_glyph *g = c->g;
+    size_t pe = p->first + p->count, ls = l->first, le = l->first + l->count;
+    uint32_t h = g[pe - 1].cp;
+    size_t tok = last_token(g, p);
+
+    if (h == 0xAD)
+        return BREAK_DEHYPHENATE;
+    if (token_is_url(g, tok, pe))
+        return h == '-' ? BREAK_JOIN : BREAK_DEHYPHENATE;
+    if (glyph_is_digit(g[pe - 2].cp) || glyph_is_digit(g[ls].cp))
+        return BREAK_JOIN;
+
+    /* f: the letters just before the hyphen; F: the whole token; s: the
+     * letters at the start of the next line. */
+    size_t fs = pe - 1;
+    while (fs > tok && is_word_glyph(g[fs - 1].cp))
+        fs--;
+    size_t se = ls;
+    while (se < le && is_word_glyph(g[se].cp))
+        se++;
+    char f[128], F[256], s[128], joined[512], hyph[512], fjoined[512];
+    if (!lower_utf8(g, fs, pe - 1, f, sizeof f) || !lower_utf8(g, ls, se, s, sizeof s))
+        return BREAK_DEHYPHENATE;
+    size_t Fs = tok;
+    while (Fs < pe && !is_word_glyph(g[Fs].cp))
+        Fs++;
+    if (!lower_utf8(g, Fs, pe - 1, F, sizeof F))
+        F[0] = '\0';
+    snprintf(joined, sizeof joined, "%s%s", f, s);
+    snprintf(hyph, sizeof hyph, "%s-%s", F[0] ? F : f, s);
+    snprintf(fjoined, sizeof fjoined, "%s%s", F, s);
+
+    unsigned join_ev = wordset_count(c->words, joined)
+                       + (strcmp(F, f) != 0 ? wordset_count(c->compounds, fjoined) : 0);
+    unsigned keep_ev = wordset_count(c->compounds, hyph);
+    if (join_ev || keep_ev)
+        return keep_ev > join_ev ? BREAK_JOIN : BREAK_DEHYPHENATE;
+
+    /* The typesetter's own break character, never seen inside a line. */
+    if (h != '-' && c->typesetter_hyphen && !c->hyphen_inside)
+        return BREAK_DEHYPHENATE;
+
+    int f_has_lower = 0;
+    for (size_t i = fs; i < pe - 1; i++)
+        if (g_unichar_islower((gunichar)g[i].cp))
+            f_has_lower = 1;
+    if (f_has_lower && g_unichar_isupper((gunichar)g[ls].cp))
+        return BREAK_JOIN;
+    if (strcmp(F, f) == 0 && compound_prefix(f))
+        return BREAK_JOIN;
+    if (h == '-' && c->typesetter_hyphen)
+        return BREAK_JOIN;
+    return BREAK_DEHYPHENATE;
+}
+
+static int ends_sentence(uint32_t c)
+{
+    return c == '.' || c == '!' || c == '?' || c == ':' || c == ';' || c == 0x201D
+           || c == '"' || c == ')' || c == 0x2019;
+}
+
+/* How line l follows line p in the text. */
+static int line_break(const break_ctx *c, const layout_line *p, const layout_line *l)
+{
+    const layout_glyph *g = c->g;
+    size_t pe = p->first + p->count;
+    uint32_t last = g[pe - 1].cp, first = g[l->first].cp;
+    float pc = (p->y0 + p->y1) / 2, lc = (l->y0 + l->y1) / 2;
+
+    if (l->page == p->page && lc >= p->y0 && lc <= p->y1 && l->x0 >= p->x1 - 1)
+        return BREAK_SPACE;
+    if (p->count >= 2 && glyph_is_hyphen(last) && is_word_glyph(g[pe - 2].cp) && is_word_glyph(first))
+        return hyphen_break(c, p, l);
+    /* a URL or a path cut at the line end ("https://x.org/" + "a/b.pdf",
+     * "E/C." + "12/GC/20") */
+    size_t tok = last_token(g, p);
+    float ratio = p->size > l->size ? l->size / p->size : p->size / l->size;
+    if (pe - tok > 1 && ratio >= 0.88f && token_continues_url(g, l)) {
+        int slash = 0;
+        for (size_t i = tok; i < pe; i++)
+            slash |= g[i].cp == '/';
+        if (last == '/' || (last == '.' && slash && (glyph_is_digit(first) || g_unichar_islower(first)))
+            || (last < 128 && strchr("_=&?#%~", (int)last) && token_is_url(g, tok, pe)))
+            return BREAK_JOIN;
+    }
+    /* a dash glued to a word on one side of the break: "alike—" + "are",
+     * "agencies" + "—domestic" */
+    if ((last == 0x2014 || last == 0x2013) && p->count >= 2 && !glyph_is_space(g[pe - 2].cp))
+        return BREAK_JOIN;
+    if ((first == 0x2014 || first == 0x2013) && l->count >= 2 && !glyph_is_space(g[l->first + 1].cp))
+        return BREAK_JOIN;
+    int below = l->page == p->page && lc > pc && l->x0 < p->x1 && l->x1 > p->x0;
+    if (below) {
+        float gap = l->y0 - p->y1, big = p->size > l->size ? p->size : l->size;
+        return gap > 0.5f * big || ratio < 0.88f ? BREAK_PARAGRAPH : BREAK_NEWLINE;
+    }
+    /* to the next column or page: the sentence may go on */
+    if (!ends_sentence(last) && g_unichar_islower(first))
+        return BREAK_NEWLINE;
+    return BREAK_PARAGRAPH;
+}
+
+int linebreak_decide(const layout_glyph *glyphs, const layout_line *lines, const size_t *seq,
+                     size_t n, int *breaks)
+{
+    int rc = -1;
+    wordset words = { 0 }, compounds = { 0 };
+    break_ctx c = { glyphs, &words, &compounds, 0, 0 };
+    for (size_t k = 0; k < n; k++) {
+        const layout_line *l = &lines[seq[k]];
+        const layout_glyph *lastg = &glyphs[l->first + l->count - 1];
+        int ends_hyph = glyph_is_hyphen(lastg->cp);
+        if (lastg->cp == 0x2010 || lastg->cp == 0xAD)
+            c.typesetter_hyphen = 1;
+        for (size_t i = l->first; i + 1 < l->first + l->count; i++)
+            if (glyphs[i].cp == 0x2010)
+                c.hyphen_inside = 1;
+        int starts_cont = k > 0 && glyph_is_hyphen(glyphs[lines[seq[k - 1]].first
+                                                          + lines[seq[k - 1]].count - 1].cp);
+        if (collect_words(glyphs, l, starts_cont, ends_hyph, &words, &compounds) < 0)
+            goto done;
+    }
+    for (size_t k = 0; k + 1 < n; k++)
+        breaks[k] = line_break(&c, &lines[seq[k]], &lines[seq[k + 1]]);
+    if (n)
+        breaks[n - 1] = BREAK_JOIN;
+    rc = 0;
+done:
+    wordset_free(&words);
+    wordset_free(&compounds);
+    return rc;
+}
+
+#else
+typedef int linebreak_needs_pdf; /* ISO C wants a declaration in every file */
+#endif /* DOCTAG_HAVE_PDF */
