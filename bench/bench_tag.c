@@ -3,7 +3,7 @@
  *
  *   bench_tag [--mb N] FILE...
  *
- * Concatenates the files (e.g. ../shared/corpus/text/*.txt) and repeats
+ * Concatenates the files (e.g. the corpus text files) and repeats
  * them to at least N MB (default 50), then prints the model load time and
  * the throughput of doctag_tag_text() over the whole buffer (best of 3).
  */

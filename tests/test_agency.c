@@ -157,8 +157,8 @@ Test(agency, systems_are_not_agencies)
     expect_no_agency("Data flows into systems such as HART, IDENT and EURODAC.");
 }
 
-/* BUG: "State Department" (the US Department of State, id=DOS) is found
- * inside a state's "Washington State Department of Licensing". */
+/* "State Department" (the US Department of State, id=DOS) is not the
+ * "State Department" inside a state's "Washington State Department of Licensing". */
 Test(agency, state_department_inside_a_state_agency_name)
 {
     char *lines = test_tag_lines("The Washington State Department of Licensing shared data with ICE.");

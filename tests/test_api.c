@@ -122,12 +122,12 @@ Test(api, null_arguments_are_rejected_without_crashing)
     cr_expect_eq(doctag_entity_box(NULL, 0, &b), DOCTAG_ERR_ARG);
 }
 
+/* Fails by crashing (Criterion reports a crashed test). */
 Test(api, free_functions_accept_null)
 {
     doctag_model_free(NULL);
     doctag_doc_free(NULL);
     doctag_result_free(NULL);
-    cr_expect(1, "reached without a crash");
 }
 
 Test(api, options_with_a_wrong_version_are_rejected)

@@ -207,8 +207,8 @@ Test(dict_errors, unknown_canonicaliser)
     expect_syntax_error("@type money\n\n%currency = /\\$\\d+/\n", 3);
 }
 
-/* BUG: an empty variant between bars ("A | | B") or a trailing bar ("A |")
- * is not reported: the bar is taken into a literal ("| B", "A |"). */
+/* An empty variant between bars ("A | | B") or a trailing bar ("A |") is an
+ * error, not a literal holding the bar ("| B", "A |"). */
 Test(dict_errors, empty_variant)
 {
     expect_syntax_error("@type agency\nDHS = Department of Homeland Security | | DHS\n", 2);

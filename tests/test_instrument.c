@@ -136,9 +136,9 @@ Test(instrument, act_holding_an_amendment_name_is_one_span)
     cr_expect_eq(instrument_count(text), 1);
 }
 
-/* BUG: the generic "... Act" shape (generic.dict) lets a capitalised
- * sentence word and "the" start the name: got "Support the Fourth Amendment
- * Is Not For Sale Act" as one instrument. */
+/* The generic "... Act" shape (generic.dict) must not let a capitalised
+ * sentence word and "the" start the name ("Support the Fourth Amendment Is
+ * Not For Sale Act" was once one instrument). */
 Test(instrument, capitalised_verb_before_an_act_is_outside)
 {
     const char *text = "Support the Fourth Amendment Is Not For Sale Act.";

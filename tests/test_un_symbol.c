@@ -70,9 +70,9 @@ Test(un_symbol, security_council_year_in_brackets_is_inside)
                   "S/RES/2334 (2016)");
 }
 
-/* BUG: the bracketed year is taken after any symbol, not only a Security
- * Council one: got "E/C.12/GC/20 (2009)" (corpus: amnesty-digital-border-a
- * line 243, gold "E/C.12/GC/20"). */
+/* Only a Security Council symbol takes the bracketed year ("E/C.12/GC/20
+ * (2009)" was once one span; corpus: amnesty-digital-border-a line 243,
+ * gold "E/C.12/GC/20"). */
 Test(un_symbol, year_after_a_non_security_council_symbol_is_outside)
 {
     const char *text = "UN CESCR, General Comment No. 20, UN Doc. E/C.12/GC/20 (2009), Para. 2";
