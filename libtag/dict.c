@@ -5,6 +5,7 @@
 
 #include "dict.h"
 #include "error.h"
+#include "file.h"
 
 #define MAX_PREFIX_SETS 32
 #define MAX_PREFIXES 16
@@ -360,29 +361,12 @@ int dict_parse(dict *d, const char *name, const char *src, size_t len)
 
 int dict_parse_file(dict *d, const char *path)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return error_set(DOCTAG_ERR_IO, "%s: cannot open dictionary", path);
-    size_t cap = 1 << 16, n = 0, r;
-    char *buf = malloc(cap);
-    while (buf && (r = fread(buf + n, 1, cap - n, f)) > 0) {
-        n += r;
-        if (n == cap) {
-            char *nb = realloc(buf, cap *= 2);
-            if (!nb)
-                free(buf);
-            buf = nb;
-        }
-    }
-    int err = ferror(f);
-    fclose(f);
-    if (!buf)
-        return error_set(DOCTAG_ERR_NOMEM, "out of memory reading %s", path);
-    if (err) {
-        free(buf);
-        return error_set(DOCTAG_ERR_IO, "%s: read error", path);
-    }
-    int rc = dict_parse(d, path, buf, n);
+    char *buf;
+    size_t n;
+    int rc = file_read_all(path, &buf, &n);
+    if (rc != DOCTAG_OK)
+        return rc;
+    rc = dict_parse(d, path, buf, n);
     free(buf);
     return rc;
 }

@@ -11,6 +11,7 @@
 #include "canonical.h"
 #include "error.h"
 #include "extract.h"
+#include "file.h"
 #include "match.h"
 #include "model.h"
 #include "normalize.h"
@@ -34,37 +35,6 @@ DOCTAG_API const char *doctag_type_name(int type)
 {
     static const char *const names[] = { "money", "un_symbol", "agency", "instrument" };
     return type >= 0 && type < DOCTAG_TYPE_COUNT ? names[type] : NULL;
-}
-
-/* ---- files ------------------------------------------------------------ */
-
-static int read_whole_file(const char *path, unsigned char **out, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return error_set(DOCTAG_ERR_IO, "%s: cannot open", path);
-    size_t cap = 1 << 16, n = 0, r;
-    unsigned char *buf = malloc(cap);
-    while (buf && (r = fread(buf + n, 1, cap - n, f)) > 0) {
-        n += r;
-        if (n == cap) {
-            unsigned char *nb = realloc(buf, cap *= 2);
-            if (!nb)
-                free(buf);
-            buf = nb;
-        }
-    }
-    int err = ferror(f);
-    fclose(f);
-    if (!buf)
-        return error_set(DOCTAG_ERR_NOMEM, "%s: out of memory reading", path);
-    if (err) {
-        free(buf);
-        return error_set(DOCTAG_ERR_IO, "%s: read error", path);
-    }
-    *out = buf;
-    *len = n;
-    return DOCTAG_OK;
 }
 
 /* ---- model ------------------------------------------------------------ */
@@ -98,11 +68,11 @@ DOCTAG_API int doctag_model_open(doctag_model **out, const char *path,
     if (!path) {
         rc = model_deserialize(&base, model_default_data, model_default_data_size, "<default model>");
     } else {
-        unsigned char *data;
+        char *data;
         size_t len;
-        rc = read_whole_file(path, &data, &len);
+        rc = file_read_all(path, &data, &len);
         if (rc == DOCTAG_OK) {
-            rc = model_deserialize(&base, data, len, path);
+            rc = model_deserialize(&base, (const unsigned char *)data, len, path);
             free(data);
         }
     }
@@ -248,9 +218,9 @@ DOCTAG_API int doctag_doc_from_pdf_file(doctag_doc **out, const char *path,
     if (!out || !path || !pdf_options_ok(opts))
         return error_set(DOCTAG_ERR_ARG, "doctag_doc_from_pdf_file: bad argument");
     *out = NULL;
-    unsigned char *data;
+    char *data;
     size_t len;
-    int rc = read_whole_file(path, &data, &len);
+    int rc = file_read_all(path, &data, &len);
     if (rc != DOCTAG_OK)
         return rc;
     rc = doc_from_pdf(out, data, len, path, opts);

@@ -124,8 +124,16 @@ static int scan_names(span_list *out, const doctag_model *m, const char *text, s
             }
     if (total == 0)
         return DOCTAG_OK;
-    if (!(storage = malloc(total * sizeof *storage)))
+    unsigned char *jit = calloc(m->n_patterns, 1);
+    if (!jit || !(storage = malloc(total * sizeof *storage))) {
+        free(jit);
         return error_set(DOCTAG_ERR_NOMEM, "out of memory matching");
+    }
+    for (size_t k = 0; k < m->n_patterns; k++) {
+        size_t jit_size = 0;
+        jit[k] = pcre2_pattern_info(m->patterns[k].code, PCRE2_INFO_JITSIZE, &jit_size) == 0 &&
+                 jit_size > 0;
+    }
     size_t used = 0;
     for (unsigned c = 0; c < 256; c++) {
         list[c] = storage + used;
@@ -141,9 +149,8 @@ static int scan_names(span_list *out, const doctag_model *m, const char *text, s
     const unsigned char *t = (const unsigned char *)text;
     /* go[w][c]: a name may start at byte c when the byte before it is a
      * word byte (w = 1) or not (w = 0); one table load per byte */
-    unsigned char word[256], go[2][256];
+    unsigned char go[2][256];
     for (unsigned c = 0; c < 256; c++) {
-        word[c] = is_alnum((unsigned char)c) || c >= 0x80;
         go[0][c] = count[c] > 0;
         go[1][c] = count[c] > 0 && !is_alnum((unsigned char)c) && c < 0x80;
     }
@@ -157,21 +164,38 @@ static int scan_names(span_list *out, const doctag_model *m, const char *text, s
             i++;
             continue;
         }
-        unsigned b = i + 1 < len && word[t[i + 1]] ? t[i + 1] : 0;
-        unsigned d = i + 2 < len && word[t[i + 2]] ? t[i + 2] : 0;
-        unsigned key = name_key(word[c] ? c : 0, b, d);
+        unsigned key = name_key(t + i, len - i);
         size_t next = i + 1;
         if (m->name_keys[key >> 3] & (1u << (key & 7)))
             for (unsigned k = 0; k < count[c] && rc == DOCTAG_OK; k++) {
-                size_t end;
-                rc = scan_range(out, m, list[c][k], text, len, i, i, md, mc, &end);
-                if (out->n && out->items[out->n - 1].start == i && out->items[out->n - 1].end > next)
-                    next = out->items[out->n - 1].end;
+                const model_pattern *p = &m->patterns[list[c][k]];
+                /* pcre2_jit_match skips pcre2_match's checks, which cost
+                 * more than the anchored match itself */
+                int r = jit[list[c][k]]
+                            ? pcre2_jit_match(p->code, (PCRE2_SPTR)text, len, i, 0, md, mc)
+                            : pcre2_match(p->code, (PCRE2_SPTR)text, len, i, 0, md, mc);
+                if (r == PCRE2_ERROR_NOMATCH)
+                    continue;
+                if (r < 0) {
+                    rc = error_set(DOCTAG_ERR_INTERNAL, "matching names failed (%d)", r);
+                    break;
+                }
+                PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+                uint32_t entry = mark_entry(md);
+                if (entry != UINT32_MAX)
+                    entry += p->entry_base;
+                if (ov[1] > ov[0] && entry < m->n_entries) {
+                    if (!push(out, (span){ ov[0], ov[1], entry, list[c][k] }))
+                        rc = error_set(DOCTAG_ERR_NOMEM, "out of memory matching");
+                    if (ov[1] > next)
+                        next = ov[1];
+                }
             }
         w = is_alnum(t[next - 1]);
         i = next;
     }
     free(storage);
+    free(jit);
     return rc;
 }
 

@@ -43,12 +43,21 @@ struct doctag_model {
 
 #define MODEL_NAME_KEYS_BYTES 16384
 
-/* A cheap hash of the three bytes at a position where a name may start,
- * bytes other than letters and digits counting as 0: a position whose key
- * bit is unset in name_keys cannot start a name, and is not tried. */
-static inline unsigned name_key(unsigned a, unsigned b, unsigned c)
+/* The key of a position where a name may start: a hash of its first word,
+ * the run of letters, digits and non-ASCII bytes there ("U" for "U.S.",
+ * "ICE" for "ICE's", "" for "(ICE"). A name's key is that of its own first
+ * word, so a position whose key bit is unset in name_keys starts no name. */
+static inline int name_key_byte(unsigned char c)
 {
-    return ((a * 131u + b) * 131u + c) & (MODEL_NAME_KEYS_BYTES * 8 - 1);
+    return (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z') || c >= 0x80;
+}
+
+static inline unsigned name_key(const unsigned char *s, size_t len)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < len && name_key_byte(s[i]); i++)
+        h = (h ^ s[i]) * 16777619u;
+    return h & (MODEL_NAME_KEYS_BYTES * 8 - 1);
 }
 
 /* Compiles parsed dictionaries (one or several, appended in order). */

@@ -25,7 +25,7 @@
 #include "model.h"
 
 #define MAGIC "DOCTAGM\n"
-#define FORMAT_VERSION 3
+#define FORMAT_VERSION 4
 
 typedef struct writer {
     unsigned char *buf;

@@ -218,47 +218,29 @@ int trie_pieces(const dict *d, size_t limit, char ***pieces, unsigned short **fi
     return DOCTAG_OK;
 }
 
-static unsigned key_byte(unsigned char c)
+static void set_key(unsigned char *keys, const char *s)
 {
-    return ((c | 32) >= 'a' && (c | 32) <= 'z') || (c >= '0' && c <= '9') || c >= 0x80 ? c : 0;
-}
-
-static void set_key(unsigned char *keys, unsigned a, unsigned b, unsigned c)
-{
-    unsigned bit = name_key(key_byte((unsigned char)a), key_byte((unsigned char)b),
-                            key_byte((unsigned char)c));
+    unsigned bit = name_key((const unsigned char *)s, strlen(s));
     keys[bit >> 3] |= (unsigned char)(1u << (bit & 7));
-}
-
-/* A byte of a literal in both cases when it starts a lower-case word. */
-static void cases(const char *s, size_t i, unsigned *out, int *n)
-{
-    unsigned c = (unsigned char)s[i];
-    out[0] = c;
-    *n = 1;
-    if (c && starts_lower_word(s, i))
-        out[(*n)++] = c - 'a' + 'A';
 }
 
 void trie_name_keys(const dict *d, unsigned char *keys)
 {
     for (size_t i = 0; i < d->n_variants; i++) {
         const char *s = d->variants[i].text;
-        if (d->variants[i].is_pattern || !s[0])
+        if (d->variants[i].is_pattern)
             continue;
-        unsigned a[2], b[2] = { 0, 0 }, c[2] = { 0, 0 };
-        int na, nb = 1, nc = 1;
-        cases(s, 0, a, &na);
-        if (s[1]) {
-            cases(s, 1, b, &nb);
-            if (s[2])
-                cases(s, 2, c, &nc);
+        set_key(keys, s);
+        if (starts_lower_word(s, 0)) {   /* also matches capitalised */
+            char word[64];
+            size_t n = 0;
+            while (n + 1 < sizeof word && name_key_byte((unsigned char)s[n])) {
+                word[n] = s[n];
+                n++;
+            }
+            word[n] = '\0';
+            word[0] = (char)(word[0] - 'a' + 'A');
+            set_key(keys, word);
         }
-        /* a name shorter than three bytes is followed by a non-word byte,
-         * which counts as 0 like the missing bytes here */
-        for (int x = 0; x < na; x++)
-            for (int y = 0; y < nb; y++)
-                for (int z = 0; z < nc; z++)
-                    set_key(keys, a[x], b[y], c[z]);
     }
 }

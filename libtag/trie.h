@@ -24,8 +24,8 @@
 int trie_pieces(const dict *d, size_t limit, char ***pieces, unsigned short **first,
                 size_t *n_pieces);
 
-/* Sets the name_key() bit (model.h) of the first three bytes of every
- * literal variant, in every case the literal matches in. */
+/* Sets the name_key() bit (model.h) of every literal variant, in every
+ * case the literal matches in. */
 void trie_name_keys(const dict *d, unsigned char *keys);
 
 #endif

@@ -1,0 +1,12 @@
+/* file.h: reading a whole file, with errors that name it. Internal. */
+#ifndef DOCTAG_FILE_H
+#define DOCTAG_FILE_H
+
+#include <stddef.h>
+
+/* Reads `path` into a malloc'd buffer (one spare byte after *len, set to
+ * NUL). Returns DOCTAG_OK, or DOCTAG_ERR_IO / DOCTAG_ERR_NOMEM with
+ * "path: ..." as the thread's message. */
+int file_read_all(const char *path, char **out, size_t *len);
+
+#endif
