@@ -1,6 +1,8 @@
 #!/bin/sh
 # Runs a test under valgrind, following the worker processes Criterion
 # forks, and fails when any process reports an error or a definite leak.
+# Programs the tests run to make their PDFs (groff, qpdf, ...) are not ours
+# and are not followed.
 # (Criterion does not pass a worker's valgrind exit code on, so the logs
 # are read instead.)  Used by `meson test --setup valgrind`.
 set -u
@@ -8,6 +10,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 logs=$(mktemp -d "${TMPDIR:-/tmp}/doctag-valgrind-XXXXXX")
 valgrind --quiet --leak-check=full --errors-for-leak-kinds=definite \
     --show-leak-kinds=definite --trace-children=yes \
+    --trace-children-skip='/usr/*,/bin/*,/sbin/*' \
     --suppressions="$here/valgrind.supp" \
     --log-file="$logs/vg.%p.log" "$@"
 status=$?
