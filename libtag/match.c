@@ -209,6 +209,49 @@ static int by_start(const void *a, const void *b)
     return x->priority < y->priority ? -1 : x->priority > y->priority;
 }
 
+/* Sorts spans by by_start(). They arrive as runs already in order (each
+ * pattern's matches, left to right), so adjacent runs are merged pairwise,
+ * through a buffer, until one is left: O(n log runs). */
+static int sort_spans(span_list *l)
+{
+    size_t n = l->n;
+    if (n < 2)
+        return 1;
+    span *tmp = malloc(n * sizeof *tmp);
+    if (!tmp)
+        return 0;
+    span *a = l->items, *b = tmp;
+    for (;;) {
+        size_t runs = 0, i = 0;
+        while (i < n) {
+            size_t mid = i + 1;   /* [i, mid) is a run, [mid, end) the next */
+            while (mid < n && by_start(&a[mid - 1], &a[mid]) <= 0)
+                mid++;
+            size_t end = mid + (mid < n);
+            while (end < n && by_start(&a[end - 1], &a[end]) <= 0)
+                end++;
+            size_t x = i, y = mid, k = i;
+            while (x < mid && y < end)
+                b[k++] = by_start(&a[y], &a[x]) < 0 ? a[y++] : a[x++];
+            while (x < mid)
+                b[k++] = a[x++];
+            while (y < end)
+                b[k++] = a[y++];
+            runs++;
+            i = end;
+        }
+        span *t = a;
+        a = b;
+        b = t;
+        if (runs == 1)
+            break;
+    }
+    if (a != l->items)
+        memcpy(l->items, a, n * sizeof *a);
+    free(tmp);
+    return 1;
+}
+
 /* Better of two overlapping spans: longer, then the entry written first
  * (block, then structural patterns, names, and generic patterns last). */
 static int better(const span *a, const span *b)
@@ -356,7 +399,10 @@ int match_text(span_list *out, const doctag_model *m, const char *text, size_t l
         rc = error_set(DOCTAG_ERR_NOMEM, "out of memory matching");
     near_hits_free(hits, m->n_patterns + 1);
     if (rc == DOCTAG_OK) {
-        qsort(out->items, out->n, sizeof *out->items, by_start);
+        if (!sort_spans(out))
+            rc = error_set(DOCTAG_ERR_NOMEM, "out of memory matching");
+    }
+    if (rc == DOCTAG_OK) {
         resolve_overlaps(out);
         drop_excluded(out, &links, m);
     }

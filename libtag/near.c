@@ -68,27 +68,56 @@ static size_t count_literals(const doctag_model *m, const char *const *extra)
     return n;
 }
 
-static void set_literal(literal *l, unsigned char *pairs, const char *s, uint32_t pattern)
+/* The bitmaps of the pass: pairs (every literal's anchor pair), triples (a
+ * hash of the pair and the byte after it) and open (pairs with no byte
+ * after them in some literal). A position goes on to the literal check only
+ * when its pair is in `pairs` and it is in `open` or its triple in `triples`:
+ * most chance pairs ("po" of "pounds" in "report") stop there. */
+typedef struct filter {
+    unsigned char pairs[65536 / 8], triples[65536 / 8], open[65536 / 8];
+} filter;
+
+static void set_bit(unsigned char *bits, unsigned b)
+{
+    bits[(b & 0xffff) >> 3] |= (unsigned char)(1u << (b & 7));
+}
+
+static int has_bit(const unsigned char *bits, unsigned b)
+{
+    return bits[(b & 0xffff) >> 3] & (1u << (b & 7));
+}
+
+static unsigned triple(unsigned pair, unsigned char next)
+{
+    return (pair * 31u + next) & 0xffff;
+}
+
+static void set_literal(literal *l, filter *f, const char *s, uint32_t pattern)
 {
     l->s = s;
     l->len = strlen(s);
     l->pattern = pattern;
     l->anchor = 0;
-    /* one-byte literals are keyed on the byte and any follower */
-    for (size_t a = 1; a + 1 < l->len; a++)
+    /* the rarest pair, with a byte after it where the literal has one */
+    size_t last = l->len >= 3 ? l->len - 3 : 0;
+    for (size_t a = 1; a <= last; a++)
         if (byte_rank((unsigned char)s[a]) + byte_rank((unsigned char)s[a + 1]) <
             byte_rank((unsigned char)s[l->anchor]) + byte_rank((unsigned char)s[l->anchor + 1]))
             l->anchor = a;
     l->pair = (unsigned)(unsigned char)s[l->anchor] << 8 |
               (l->len > 1 ? (unsigned char)s[l->anchor + 1] : 0);
     l->sort_key = l->len == 1 ? 0 : 1 + l->pair;   /* one-byte literals sort first */
-    if (l->len > 1) {
-        pairs[l->pair >> 3] |= (unsigned char)(1u << (l->pair & 7));
-    } else {
+    if (l->len == 1) {   /* keyed on the byte and any follower */
         for (unsigned b = 0; b < 256; b++) {
-            unsigned p = l->pair | b;
-            pairs[p >> 3] |= (unsigned char)(1u << (p & 7));
+            set_bit(f->pairs, l->pair | b);
+            set_bit(f->open, l->pair | b);
         }
+    } else {
+        set_bit(f->pairs, l->pair);
+        if (l->anchor + 2 < l->len)
+            set_bit(f->triples, triple(l->pair, (unsigned char)s[l->anchor + 2]));
+        else
+            set_bit(f->open, l->pair);
     }
 }
 
@@ -99,18 +128,18 @@ int near_find(near_hits *hits, const doctag_model *m, const char *const *extra,
     if (n_lit == 0)
         return DOCTAG_OK;
     literal *lits = malloc(n_lit * sizeof *lits);
-    unsigned char *pairs = calloc(65536 / 8, 1);
-    if (!lits || !pairs) {
+    filter *f = calloc(1, sizeof *f);
+    if (!lits || !f) {
         free(lits);
-        free(pairs);
+        free(f);
         return error_set(DOCTAG_ERR_NOMEM, "out of memory matching");
     }
     size_t j = 0;
     for (size_t k = 0; k < m->n_patterns; k++)
         for (const char *s = m->patterns[k].near; s && *s; s += strlen(s) + 1)
-            set_literal(&lits[j++], pairs, s, (uint32_t)k);
+            set_literal(&lits[j++], f, s, (uint32_t)k);
     for (size_t k = 0; extra && extra[k]; k++)
-        set_literal(&lits[j++], pairs, extra[k], (uint32_t)m->n_patterns);
+        set_literal(&lits[j++], f, extra[k], (uint32_t)m->n_patterns);
     qsort(lits, n_lit, sizeof *lits, by_pair);
     size_t n_multi = 0;            /* one-byte literals (pair < 256) sort first */
     while (n_multi < n_lit && lits[n_multi].len == 1)
@@ -123,7 +152,10 @@ int near_find(near_hits *hits, const doctag_model *m, const char *const *extra,
     int ok = 1;
     for (size_t i = 0; ok && i < len; i++) {
         unsigned pair = (unsigned)t[i] << 8 | (i + 1 < len ? t[i + 1] : 0);
-        if (!(pairs[pair >> 3] & (1u << (pair & 7))))
+        if (!has_bit(f->pairs, pair))
+            continue;
+        if (!has_bit(f->open, pair) &&
+            !(i + 2 < len && has_bit(f->triples, triple(pair, t[i + 2]))))
             continue;
         for (size_t k = 0; ok && k < n_single; k++)
             if ((single[k].pair >> 8) == t[i])
@@ -146,7 +178,7 @@ int near_find(near_hits *hits, const doctag_model *m, const char *const *extra,
         }
     }
     free(lits);
-    free(pairs);
+    free(f);
     if (!ok)
         return error_set(DOCTAG_ERR_NOMEM, "out of memory matching");
     /* literals of one pattern with different anchors may arrive out of order */

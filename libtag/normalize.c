@@ -260,6 +260,41 @@ size_t offset_map_end(const offset_map *m, size_t out_end)
     return s->in_start + s->in_len;
 }
 
+/* Moves the cursor to the segment holding output byte pos. */
+static const offset_segment *cursor_segment(offset_cursor *c, size_t pos)
+{
+    const offset_map *m = c->map;
+    if (!m->n)
+        return NULL;
+    if (c->seg >= m->n || m->seg[c->seg].out_start > pos)
+        c->seg = 0;   /* not in increasing order after all: start over */
+    while (c->seg + 1 < m->n && m->seg[c->seg + 1].out_start <= pos)
+        c->seg++;
+    return &m->seg[c->seg];
+}
+
+size_t offset_cursor_start(offset_cursor *c, size_t out_start)
+{
+    const offset_segment *s = cursor_segment(c, out_start);
+    if (!s)
+        return out_start;
+    if (s->out_len == s->in_len)
+        return s->in_start + (out_start - s->out_start);
+    return s->in_start;
+}
+
+size_t offset_cursor_end(offset_cursor *c, size_t out_end)
+{
+    if (out_end == 0)
+        return offset_cursor_start(c, 0);
+    const offset_segment *s = cursor_segment(c, out_end - 1);
+    if (!s)
+        return out_end;
+    if (s->out_len == s->in_len)
+        return s->in_start + (out_end - s->out_start);
+    return s->in_start + s->in_len;
+}
+
 size_t utf8_first_invalid(const char *str, size_t len)
 {
     const unsigned char *s = (const unsigned char *)str;

@@ -48,6 +48,16 @@ void normalized_text_free(normalized_text *t);
 size_t offset_map_start(const offset_map *m, size_t out_start);
 size_t offset_map_end(const offset_map *m, size_t out_end);
 
+/* The same for positions visited in increasing order (entities in document
+ * order): the cursor walks the segments forward instead of searching. */
+typedef struct offset_cursor {
+    const offset_map *map;
+    size_t seg;
+} offset_cursor;
+
+size_t offset_cursor_start(offset_cursor *c, size_t out_start);
+size_t offset_cursor_end(offset_cursor *c, size_t out_end);
+
 /* The first invalid UTF-8 byte offset in s, or (size_t)-1 when valid. */
 size_t utf8_first_invalid(const char *s, size_t len);
 

@@ -67,14 +67,15 @@ static int make_entities(doctag_result *r, const doctag_model *m, const doctag_d
     r->items = calloc(spans->n ? spans->n : 1, sizeof *r->items);
     if (!r->items)
         return 0;
+    offset_cursor cursor = { &norm->map, 0 };
     for (size_t i = 0; i < spans->n; i++) {
         const span *s = &spans->items[i];
         const dict_entry *entry = &m->entries[s->entry];
         doctag_entity *e = &r->items[i];
         r->n = i + 1;
         e->type = entry->type;
-        e->start = offset_map_start(&norm->map, s->start);
-        e->end = offset_map_end(&norm->map, s->end);
+        e->start = offset_cursor_start(&cursor, s->start);
+        e->end = offset_cursor_end(&cursor, s->end);
         e->text = malloc(e->end - e->start + 1);
         e->canonical = canonical_form(entry, norm->text + s->start, s->end - s->start);
         if (!e->text || !e->canonical)
