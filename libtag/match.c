@@ -147,20 +147,26 @@ static int scan_names(span_list *out, const doctag_model *m, const char *text, s
 
     pcre2_set_offset_limit(mc, PCRE2_UNSET);
     const unsigned char *t = (const unsigned char *)text;
-    /* go[w][c]: a name may start at byte c when the byte before it is a
-     * word byte (w = 1) or not (w = 0); one table load per byte */
-    unsigned char go[2][256];
-    for (unsigned c = 0; c < 256; c++) {
-        go[0][c] = count[c] > 0;
-        go[1][c] = count[c] > 0 && !is_alnum((unsigned char)c) && c < 0x80;
+    /* starts: bit (b << 8 | c) is set when a name may start at a byte c
+     * that follows a byte b: c starts some name, and b is not a letter or
+     * digit (or c is punctuation itself). One bitmap test per byte, with no
+     * dependency from one byte to the next. */
+    unsigned char *starts = calloc(65536 / 8, 1);
+    if (!starts) {
+        free(storage);
+        free(jit);
+        return error_set(DOCTAG_ERR_NOMEM, "out of memory matching");
     }
+    for (unsigned b = 0; b < 256; b++)
+        for (unsigned c = 0; c < 256; c++)
+            if (count[c] && (!is_alnum((unsigned char)b) || (!is_alnum((unsigned char)c) && c < 0x80)))
+                starts[(b << 8 | c) >> 3] |= (unsigned char)(1u << (c & 7));
     int rc = DOCTAG_OK;
-    unsigned w = 0;   /* is the byte before i a letter or digit? */
     size_t i = 0;
     while (i < len && rc == DOCTAG_OK) {
         unsigned c = t[i];
-        if (!go[w][c]) {
-            w = is_alnum((unsigned char)c);
+        unsigned pair = (i > 0 ? (unsigned)t[i - 1] << 8 : 0) | c;
+        if (!(starts[pair >> 3] & (1u << (pair & 7)))) {
             i++;
             continue;
         }
@@ -191,9 +197,9 @@ static int scan_names(span_list *out, const doctag_model *m, const char *text, s
                         next = ov[1];
                 }
             }
-        w = is_alnum(t[next - 1]);
         i = next;
     }
+    free(starts);
     free(storage);
     free(jit);
     return rc;

@@ -35,10 +35,10 @@ static int by_pair(const void *a, const void *b)
     return x->sort_key < y->sort_key ? -1 : x->sort_key > y->sort_key;
 }
 
+/* Adds an occurrence, keeping the list ascending: literals of one pattern
+ * keyed at different offsets may report a start a little out of order. */
 static int add_hit(near_hits *h, size_t pos)
 {
-    if (h->n && h->pos[h->n - 1] == pos)
-        return 1;
     if (h->n == h->cap) {
         size_t cap = h->cap ? h->cap * 2 : 64;
         size_t *p = realloc(h->pos, cap * sizeof *p);
@@ -47,15 +47,20 @@ static int add_hit(near_hits *h, size_t pos)
         h->pos = p;
         h->cap = cap;
     }
-    h->pos[h->n++] = pos;
+    size_t k = h->n;
+    while (k > 0 && h->pos[k - 1] > pos) {
+        h->pos[k] = h->pos[k - 1];
+        k--;
+    }
+    if (k > 0 && h->pos[k - 1] == pos) {   /* already there: undo the shift */
+        memmove(h->pos + k, h->pos + k + 1, (h->n - k) * sizeof *h->pos);
+        return 1;
+    }
+    h->pos[k] = pos;
+    h->n++;
     return 1;
 }
 
-static int by_size(const void *a, const void *b)
-{
-    size_t x = *(const size_t *)a, y = *(const size_t *)b;
-    return x < y ? -1 : x > y;
-}
 
 static size_t count_literals(const doctag_model *m, const char *const *extra)
 {
@@ -181,10 +186,6 @@ int near_find(near_hits *hits, const doctag_model *m, const char *const *extra,
     free(f);
     if (!ok)
         return error_set(DOCTAG_ERR_NOMEM, "out of memory matching");
-    /* literals of one pattern with different anchors may arrive out of order */
-    for (size_t k = 0; k <= m->n_patterns; k++)
-        if (hits[k].n > 1)
-            qsort(hits[k].pos, hits[k].n, sizeof *hits[k].pos, by_size);
     return DOCTAG_OK;
 }
 
