@@ -164,12 +164,15 @@ static int scan_names(span_list *out, const doctag_model *m, const char *text, s
     int rc = DOCTAG_OK;
     size_t i = 0;
     while (i < len && rc == DOCTAG_OK) {
-        unsigned c = t[i];
-        unsigned pair = (i > 0 ? (unsigned)t[i - 1] << 8 : 0) | c;
+        unsigned pair = (i > 0 ? (unsigned)t[i - 1] << 8 : 0) | t[i];
         if (!(starts[pair >> 3] & (1u << (pair & 7)))) {
             i++;
+            /* the hot loop: one bitmap test per byte */
+            while (i < len && !(starts[((unsigned)t[i - 1] << 8 | t[i]) >> 3] & (1u << (t[i] & 7))))
+                i++;
             continue;
         }
+        unsigned c = t[i];
         unsigned key = name_key(t + i, len - i);
         size_t next = i + 1;
         if (m->name_keys[key >> 3] & (1u << (key & 7)))

@@ -156,6 +156,9 @@ int near_find(near_hits *hits, const doctag_model *m, const char *const *extra,
     const unsigned char *t = (const unsigned char *)text;
     int ok = 1;
     for (size_t i = 0; ok && i < len; i++) {
+        /* the hot loop: no bounds test but for the last byte */
+        while (i + 1 < len && !has_bit(f->pairs, (unsigned)t[i] << 8 | t[i + 1]))
+            i++;
         unsigned pair = (unsigned)t[i] << 8 | (i + 1 < len ? t[i + 1] : 0);
         if (!has_bit(f->pairs, pair))
             continue;
