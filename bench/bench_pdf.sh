@@ -1,6 +1,9 @@
 #!/bin/sh
 # bench_pdf.sh: PDF extraction speed, pages per second, of `doctag text`,
-# `doctag tag` and pdftotext on the same PDFs, in one run.
+# `doctag tag` and pdftotext on the same PDFs, in one run: one process per
+# file for each tool (pdftotext takes one file at a time), and `doctag tag`
+# once more with the whole batch in one process, as a pipeline runs it (the
+# model is loaded and the libraries linked once).
 #
 #   bench/bench_pdf.sh [-t SECONDS] [FILE.pdf ...]
 #
@@ -75,12 +78,31 @@ bench() {
         elapsed=$(calc "$(now) - $start")
         [ "$(calc "$elapsed >= $min_seconds")" -eq 1 ] && break
     done
-    printf '%-14s %7d %8d %9.3f %10.1f\n' "$name" "$rounds" $((rounds * pages)) "$elapsed" \
+    printf '%-20s %7d %8d %9.3f %10.1f\n' "$name" "$rounds" $((rounds * pages)) "$elapsed" \
+        "$(calc "$rounds * $pages / $elapsed")"
+}
+
+# bench_batch NAME COMMAND...: runs COMMAND with all the files at once (one
+# process for the batch, as a pipeline runs it), round after round.
+bench_batch() {
+    name=$1
+    shift
+    "$@" $files_list >/dev/null 2>&1 || { echo "bench_pdf.sh: $name failed" >&2; exit 1; }
+    rounds=0
+    start=$(now)
+    while :; do
+        "$@" $files_list >/dev/null 2>&1
+        rounds=$((rounds + 1))
+        elapsed=$(calc "$(now) - $start")
+        [ "$(calc "$elapsed >= $min_seconds")" -eq 1 ] && break
+    done
+    printf '%-20s %7d %8d %9.3f %10.1f\n' "$name" "$rounds" $((rounds * pages)) "$elapsed" \
         "$(calc "$rounds * $pages / $elapsed")"
 }
 
 echo "$# PDFs, $pages pages; each tool repeated for at least ${min_seconds}s"
-printf '%-14s %7s %8s %9s %10s\n' tool rounds pages seconds pages/s
+printf '%-20s %7s %8s %9s %10s\n' tool rounds pages seconds pages/s
+bench "pdftotext" pdftotext_stdout
 bench "doctag text" "$cli" text
 bench "doctag tag" "$cli" tag
-bench "pdftotext" pdftotext_stdout
+bench_batch "doctag tag (batch)" "$cli" tag

@@ -12,6 +12,7 @@
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -330,6 +331,21 @@ static int tag_one(tag_settings *s, const char *path)
 
 enum { OPT_PASSWORD = 256 };
 
+/* 1 if the named inputs add up to less than FAST_LOAD_BYTES (stdin and
+ * files that cannot be measured count as large). */
+#define FAST_LOAD_BYTES (4u << 20)
+static int inputs_are_small(char *const *files, int n)
+{
+    unsigned long long total = 0;
+    for (int i = 0; i < n; i++) {
+        struct stat st;
+        if (strcmp(files[i], "-") == 0 || stat(files[i], &st) != 0 || !S_ISREG(st.st_mode))
+            return 0;
+        total += (unsigned long long)st.st_size;
+    }
+    return total < FAST_LOAD_BYTES;
+}
+
 static int command_tag(int argc, char **argv)
 {
     static const struct option longopts[] = {
@@ -399,7 +415,11 @@ static int command_tag(int argc, char **argv)
     doctag_model_options mopts = DOCTAG_MODEL_OPTIONS_INIT;
     mopts.dictionaries = dicts;
     mopts.n_dictionaries = n_dicts;
-    int rc = doctag_model_open(&model, model_path, n_dicts ? &mopts : NULL);
+    /* JIT-compiling the name patterns costs ~8 ms at load and pays off
+     * after a few megabytes: a small batch is tagged faster without it. */
+    if (inputs_are_small(argv + optind, argc - optind))
+        mopts.flags |= DOCTAG_MODEL_FAST_LOAD;
+    int rc = doctag_model_open(&model, model_path, &mopts);
     free(dicts);
     if (rc != DOCTAG_OK) {
         /* The detail names the model or dictionary file (and line). */

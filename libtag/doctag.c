@@ -64,15 +64,17 @@ DOCTAG_API int doctag_model_open(doctag_model **out, const char *path,
         return error_set(DOCTAG_ERR_ARG, "doctag_model_open: bad options (version %u)",
                          opts->version);
     doctag_model *base = NULL;
+    int jit_names = !(opts && (opts->flags & DOCTAG_MODEL_FAST_LOAD));
     int rc;
     if (!path) {
-        rc = model_deserialize(&base, model_default_data, model_default_data_size, "<default model>");
+        rc = model_deserialize(&base, model_default_data, model_default_data_size,
+                               "<default model>", jit_names);
     } else {
         char *data;
         size_t len;
         rc = file_read_all(path, &data, &len);
         if (rc == DOCTAG_OK) {
-            rc = model_deserialize(&base, (const unsigned char *)data, len, path);
+            rc = model_deserialize(&base, (const unsigned char *)data, len, path, jit_names);
             free(data);
         }
     }
@@ -83,7 +85,7 @@ DOCTAG_API int doctag_model_open(doctag_model **out, const char *path,
     doctag_model *extra = NULL;
     rc = compile_sources(&extra, opts->dictionaries, opts->n_dictionaries);
     if (rc == DOCTAG_OK)
-        rc = model_merge(out, base, extra);
+        rc = model_merge(out, base, extra, jit_names);
     model_free(extra);
     model_free(base);
     return rc;

@@ -228,7 +228,8 @@ int model_compile_dict(doctag_model **out, const dict *d)
     return DOCTAG_OK;
 }
 
-int model_merge(doctag_model **out, const doctag_model *base, const doctag_model *extra)
+int model_merge(doctag_model **out, const doctag_model *base, const doctag_model *extra,
+                int jit_names)
 {
     *out = NULL;
     doctag_model *m = model_new();
@@ -263,7 +264,7 @@ int model_merge(doctag_model **out, const doctag_model *base, const doctag_model
             memcpy(q->near, p->near, p->near_len);
         m->n_patterns = i + 1;
         ok = q->source && q->code && (!p->near_len || q->near);
-        if (ok)
+        if (ok && (jit_names || !q->anchored))
             pcre2_jit_compile(q->code, PCRE2_JIT_COMPLETE);
     }
     m->n_variants = base->n_variants + extra->n_variants;

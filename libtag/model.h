@@ -63,13 +63,15 @@ static inline unsigned name_key(const unsigned char *s, size_t len)
 /* Compiles parsed dictionaries (one or several, appended in order). */
 int model_compile_dict(doctag_model **out, const dict *d);
 
-/* Appends the entries and patterns of `extra` to `base` (a fresh model). */
-int model_merge(doctag_model **out, const doctag_model *base, const doctag_model *extra);
+/* Appends the entries and patterns of `extra` to `base` (a fresh model).
+ * `jit_names` 0 leaves the name patterns to pcre2's interpreter. */
+int model_merge(doctag_model **out, const doctag_model *base, const doctag_model *extra,
+                int jit_names);
 
 /* The binary format: serialise into a malloc'd buffer / load from bytes. */
 int model_serialize(const doctag_model *m, unsigned char **out, size_t *len);
 int model_deserialize(doctag_model **out, const unsigned char *data, size_t len,
-                      const char *name);
+                      const char *name, int jit_names);
 
 void model_free(doctag_model *m);
 

@@ -157,22 +157,24 @@ static char *get_str(reader *r)
 }
 
 static pcre2_code *load_code(const unsigned char *blob, uint32_t blob_len, const char *source,
-                             uint32_t options)
+                             uint32_t options, int jit)
 {
     pcre2_code *code = NULL;
     if (blob_len > 0 && pcre2_serialize_get_number_of_codes(blob) == 1 &&
         pcre2_serialize_decode(&code, 1, blob, NULL) != 1)
         code = NULL;
-    if (code) {
-        pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
-        return code;
-    }
     int errcode;
     PCRE2_SIZE off;
-    return model_compile_pattern(source, options, &errcode, &off);
+    if (!code)
+        code = pcre2_compile((PCRE2_SPTR)source, PCRE2_ZERO_TERMINATED, options, &errcode, &off,
+                             NULL);
+    if (code && jit)
+        pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
+    return code;
 }
 
-int model_deserialize(doctag_model **out, const unsigned char *data, size_t len, const char *name)
+int model_deserialize(doctag_model **out, const unsigned char *data, size_t len, const char *name,
+                      int jit_names)
 {
     *out = NULL;
     if (len < 12 || memcmp(data, MAGIC, 8) != 0)
@@ -243,7 +245,8 @@ int model_deserialize(doctag_model **out, const unsigned char *data, size_t len,
         if ((p->entry != MODEL_ENTRY_FROM_MARK && (uint64_t)p->entry + p->entry_base >= ne) ||
             !(p->code = load_code(blob, blob_len, p->source,
                                   (p->near_len ? PCRE2_USE_OFFSET_LIMIT : 0) |
-                                  (p->anchored ? PCRE2_ANCHORED : 0))))
+                                      (p->anchored ? PCRE2_ANCHORED : 0),
+                                  jit_names || !p->anchored)))
             r.bad = 1;
     }
     if (r.bad || !m->entries || !m->patterns || r.p != r.end) {
