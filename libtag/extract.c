@@ -164,7 +164,6 @@ static int read_page(builder *b, PopplerPage *page, int number, int *has_text)
     char *text = poppler_page_get_text(page);
     PopplerRectangle *rects = NULL;
     guint n_rects = 0;
-    GList *attrs = NULL;
     int rc = 0;
 
     *has_text = 0;
@@ -173,8 +172,10 @@ static int read_page(builder *b, PopplerPage *page, int number, int *has_text)
         g_free(rects);
         return 0;
     }
-    attrs = poppler_page_get_text_attributes(page);
-    GList *attr = attrs;
+    /* A glyph's size is the height of its box, which poppler derives from
+     * the font size: it is what tells a raised footnote mark from the text
+     * around it. (poppler_page_get_text_attributes() would give the font
+     * size itself, at the cost of another walk over the page's words.) */
     size_t line_first = b->n_glyphs;
     long last = -1; /* last non-space glyph of the current line */
     const char *s = text;
@@ -188,17 +189,13 @@ static int read_page(builder *b, PopplerPage *page, int number, int *has_text)
         }
         if (c < 0x20 || c == 0xFEFF || c == (uint32_t)-1 || c == (uint32_t)-2)
             continue;
-        while (attr && ((PopplerTextAttributes *)attr->data)->end_index < (int)i)
-            attr = attr->next;
         layout_glyph g;
         g.cp = c;
         g.x0 = (float)rects[i].x1;
         g.y0 = (float)rects[i].y1;
         g.x1 = (float)rects[i].x2;
         g.y1 = (float)rects[i].y2;
-        g.size = attr && ((PopplerTextAttributes *)attr->data)->start_index <= (int)i
-                     ? (float)((PopplerTextAttributes *)attr->data)->font_size
-                     : g.y1 - g.y0;
+        g.size = g.y1 - g.y0;
         if (g.size <= 0)
             g.size = g.y1 - g.y0 > 0 ? g.y1 - g.y0 : 1;
         if (!glyph_is_space(c)) {
@@ -227,7 +224,6 @@ static int read_page(builder *b, PopplerPage *page, int number, int *has_text)
     }
     if (rc == 0)
         rc = finish_line(b, number, line_first);
-    poppler_page_free_text_attributes(attrs);
     g_free(rects);
     g_free(text);
     return rc;
