@@ -39,6 +39,17 @@ DOCTAG_API const char *doctag_type_name(int type)
 
 /* ---- model ------------------------------------------------------------ */
 
+/* Every public way to a model ends here: the lookup tables for matching
+ * are built once, so the model is read-only from then on. */
+static int model_ready(doctag_model **out, int rc)
+{
+    if (rc == DOCTAG_OK && (rc = match_index_build(*out)) != DOCTAG_OK) {
+        model_free(*out);
+        *out = NULL;
+    }
+    return rc;
+}
+
 static int compile_sources(doctag_model **out, const char *const *paths, size_t n)
 {
     dict d = { 0 };
@@ -80,7 +91,7 @@ DOCTAG_API int doctag_model_open(doctag_model **out, const char *path,
     }
     if (rc != DOCTAG_OK || !opts || opts->n_dictionaries == 0) {
         *out = base;
-        return rc;
+        return model_ready(out, rc);
     }
     doctag_model *extra = NULL;
     rc = compile_sources(&extra, opts->dictionaries, opts->n_dictionaries);
@@ -88,7 +99,7 @@ DOCTAG_API int doctag_model_open(doctag_model **out, const char *path,
         rc = model_merge(out, base, extra, jit_names);
     model_free(extra);
     model_free(base);
-    return rc;
+    return model_ready(out, rc);
 }
 
 DOCTAG_API int doctag_model_compile(doctag_model **out, const char *const *source_paths, size_t n)
@@ -97,7 +108,7 @@ DOCTAG_API int doctag_model_compile(doctag_model **out, const char *const *sourc
     if (!out || (n && !source_paths))
         return error_set(DOCTAG_ERR_ARG, "doctag_model_compile: NULL argument");
     *out = NULL;
-    return compile_sources(out, source_paths, n);
+    return model_ready(out, compile_sources(out, source_paths, n));
 }
 
 DOCTAG_API int doctag_model_compile_buffer(doctag_model **out, const char *name,
@@ -112,7 +123,7 @@ DOCTAG_API int doctag_model_compile_buffer(doctag_model **out, const char *name,
     if (rc == DOCTAG_OK)
         rc = model_compile_dict(out, &d);
     dict_free(&d);
-    return rc;
+    return model_ready(out, rc);
 }
 
 DOCTAG_API int doctag_model_save(const doctag_model *model, const char *path)

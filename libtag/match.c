@@ -5,10 +5,11 @@
 
 #include "error.h"
 #include "match.h"
+#include "names.h"
 #include "near.h"
 
 
-static int push(span_list *l, span s)
+int span_list_push(span_list *l, span s)
 {
     if (l->n == l->cap) {
         size_t cap = l->cap ? l->cap * 2 : 256;
@@ -28,9 +29,9 @@ void span_list_free(span_list *l)
     memset(l, 0, sizeof *l);
 }
 
-static uint32_t mark_entry(pcre2_match_data *md)
+uint32_t match_mark_entry(const match_exec *x)
 {
-    PCRE2_SPTR mark = pcre2_get_mark(md);
+    PCRE2_SPTR mark = pcre2_get_mark(x->md);
     if (!mark)
         return UINT32_MAX;
     uint32_t v = 0;
@@ -39,16 +40,29 @@ static uint32_t mark_entry(pcre2_match_data *md)
     return v;
 }
 
+int match_run(match_exec *x, const pcre2_code *code, int jit, const char *text, size_t len,
+              size_t pos)
+{
+    int rc = jit ? pcre2_jit_match(code, (PCRE2_SPTR)text, len, pos, 0, x->md, x->mc)
+                 : pcre2_match(code, (PCRE2_SPTR)text, len, pos, 0, x->md, x->mc);
+    if (rc != PCRE2_ERROR_JIT_STACKLIMIT || x->js)
+        return rc;
+    if (!(x->js = pcre2_jit_stack_create(64 * 1024, 4 * 1024 * 1024, NULL)))
+        return PCRE2_ERROR_NOMEMORY;
+    pcre2_jit_stack_assign(x->mc, NULL, x->js);
+    return match_run(x, code, jit, text, len, pos);
+}
+
 /* The matches of pattern p starting in [from, limit]. */
 static int scan_range(span_list *out, const doctag_model *m, uint32_t index,
                       const char *text, size_t len, size_t from, size_t limit,
-                      pcre2_match_data *md, pcre2_match_context *mc, size_t *resume)
+                      match_exec *x, size_t *resume)
 {
     const model_pattern *p = &m->patterns[index];
     size_t pos = from;
-    pcre2_set_offset_limit(mc, p->near_len ? limit : PCRE2_UNSET);
+    pcre2_set_offset_limit(x->mc, p->near_len ? limit : PCRE2_UNSET);
     while (pos <= limit && pos <= len) {
-        int rc = pcre2_match(p->code, (PCRE2_SPTR)text, len, pos, 0, md, mc);
+        int rc = match_run(x, p->code, 0, text, len, pos);
         if (rc == PCRE2_ERROR_NOMATCH) {
             pos = limit + 1;   /* no match starts anywhere up to the limit */
             break;
@@ -59,12 +73,12 @@ static int scan_range(span_list *out, const doctag_model *m, uint32_t index,
             return error_set(DOCTAG_ERR_INTERNAL, "matching pattern %u failed: %s",
                              index, (const char *)msg);
         }
-        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-        uint32_t entry = p->entry == MODEL_ENTRY_FROM_MARK ? mark_entry(md) : p->entry;
+        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->md);
+        uint32_t entry = p->entry == MODEL_ENTRY_FROM_MARK ? match_mark_entry(x) : p->entry;
         if (entry != UINT32_MAX)
             entry += p->entry_base;
         if (ov[1] > ov[0] && entry < m->n_entries &&
-            !push(out, (span){ ov[0], ov[1], entry, index }))
+            !span_list_push(out, (span){ ov[0], ov[1], entry, index }))
             return error_set(DOCTAG_ERR_NOMEM, "out of memory matching");
         pos = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
     }
@@ -78,12 +92,12 @@ static int scan_range(span_list *out, const doctag_model *m, uint32_t index,
  * before one. */
 static int scan_pattern(span_list *out, const doctag_model *m, uint32_t index,
                         const char *text, size_t len, const near_hits *hits,
-                        pcre2_match_data *md, pcre2_match_context *mc)
+                        match_exec *x)
 {
     const model_pattern *p = &m->patterns[index];
     size_t resume = 0;
     if (!p->near_len)
-        return scan_range(out, m, index, text, len, 0, len, md, mc, &resume);
+        return scan_range(out, m, index, text, len, 0, len, x, &resume);
     for (size_t k = 0; k < hits->n; k++) {
         size_t hit = hits->pos[k];
         if (hit < resume)
@@ -91,121 +105,11 @@ static int scan_pattern(span_list *out, const doctag_model *m, uint32_t index,
         size_t from = hit > MODEL_NEAR_WINDOW ? hit - MODEL_NEAR_WINDOW : 0;
         if (from < resume)
             from = resume;
-        int rc = scan_range(out, m, index, text, len, from, hit, md, mc, &resume);
+        int rc = scan_range(out, m, index, text, len, from, hit, x, &resume);
         if (rc != DOCTAG_OK)
             return rc;
     }
     return DOCTAG_OK;
-}
-
-static int is_alnum(unsigned char c)
-{
-    return (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z');
-}
-
-/* The name patterns (tries, compiled anchored) are not scanned through the
- * text one by one: a single pass stops only where a word starts with a byte
- * pair that some name starts with, and tries there just the patterns whose
- * names start with that byte. */
-static int scan_names(span_list *out, const doctag_model *m, const char *text, size_t len,
-                      pcre2_match_data *md, pcre2_match_context *mc)
-{
-    uint16_t count[256] = { 0 };
-    uint32_t *list[256] = { 0 };
-    uint32_t *storage = NULL;
-    size_t total = 0;
-    if (!m->name_keys)
-        return DOCTAG_OK;
-    for (size_t k = 0; k < m->n_patterns; k++)
-        for (unsigned c = 0; m->patterns[k].anchored && c < 256; c++)
-            if (m->patterns[k].first[c >> 3] & (1u << (c & 7))) {
-                count[c]++;
-                total++;
-            }
-    if (total == 0)
-        return DOCTAG_OK;
-    unsigned char *jit = calloc(m->n_patterns, 1);
-    if (!jit || !(storage = malloc(total * sizeof *storage))) {
-        free(jit);
-        return error_set(DOCTAG_ERR_NOMEM, "out of memory matching");
-    }
-    for (size_t k = 0; k < m->n_patterns; k++) {
-        size_t jit_size = 0;
-        jit[k] = pcre2_pattern_info(m->patterns[k].code, PCRE2_INFO_JITSIZE, &jit_size) == 0 &&
-                 jit_size > 0;
-    }
-    size_t used = 0;
-    for (unsigned c = 0; c < 256; c++) {
-        list[c] = storage + used;
-        used += count[c];
-        count[c] = 0;
-    }
-    for (size_t k = 0; k < m->n_patterns; k++)
-        for (unsigned c = 0; m->patterns[k].anchored && c < 256; c++)
-            if (m->patterns[k].first[c >> 3] & (1u << (c & 7)))
-                list[c][count[c]++] = (uint32_t)k;
-
-    pcre2_set_offset_limit(mc, PCRE2_UNSET);
-    const unsigned char *t = (const unsigned char *)text;
-    /* starts: bit (b << 8 | c) is set when a name may start at a byte c
-     * that follows a byte b: c starts some name, and b is not a letter or
-     * digit (or c is punctuation itself). One bitmap test per byte, with no
-     * dependency from one byte to the next. */
-    unsigned char *starts = calloc(65536 / 8, 1);
-    if (!starts) {
-        free(storage);
-        free(jit);
-        return error_set(DOCTAG_ERR_NOMEM, "out of memory matching");
-    }
-    for (unsigned b = 0; b < 256; b++)
-        for (unsigned c = 0; c < 256; c++)
-            if (count[c] && (!is_alnum((unsigned char)b) || (!is_alnum((unsigned char)c) && c < 0x80)))
-                starts[(b << 8 | c) >> 3] |= (unsigned char)(1u << (c & 7));
-    int rc = DOCTAG_OK;
-    size_t i = 0;
-    while (i < len && rc == DOCTAG_OK) {
-        unsigned pair = (i > 0 ? (unsigned)t[i - 1] << 8 : 0) | t[i];
-        if (!(starts[pair >> 3] & (1u << (pair & 7)))) {
-            i++;
-            /* the hot loop: one bitmap test per byte */
-            while (i < len && !(starts[((unsigned)t[i - 1] << 8 | t[i]) >> 3] & (1u << (t[i] & 7))))
-                i++;
-            continue;
-        }
-        unsigned c = t[i];
-        unsigned key = name_key(t + i, len - i);
-        size_t next = i + 1;
-        if (m->name_keys[key >> 3] & (1u << (key & 7)))
-            for (unsigned k = 0; k < count[c] && rc == DOCTAG_OK; k++) {
-                const model_pattern *p = &m->patterns[list[c][k]];
-                /* pcre2_jit_match skips pcre2_match's checks, which cost
-                 * more than the anchored match itself */
-                int r = jit[list[c][k]]
-                            ? pcre2_jit_match(p->code, (PCRE2_SPTR)text, len, i, 0, md, mc)
-                            : pcre2_match(p->code, (PCRE2_SPTR)text, len, i, 0, md, mc);
-                if (r == PCRE2_ERROR_NOMATCH)
-                    continue;
-                if (r < 0) {
-                    rc = error_set(DOCTAG_ERR_INTERNAL, "matching names failed (%d)", r);
-                    break;
-                }
-                PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-                uint32_t entry = mark_entry(md);
-                if (entry != UINT32_MAX)
-                    entry += p->entry_base;
-                if (ov[1] > ov[0] && entry < m->n_entries) {
-                    if (!push(out, (span){ ov[0], ov[1], entry, list[c][k] }))
-                        rc = error_set(DOCTAG_ERR_NOMEM, "out of memory matching");
-                    if (ov[1] > next)
-                        next = ov[1];
-                }
-            }
-        i = next;
-    }
-    free(starts);
-    free(storage);
-    free(jit);
-    return rc;
 }
 
 static int by_start(const void *a, const void *b)
@@ -328,7 +232,7 @@ static int add_link(span_list *links, const char *text, size_t len, size_t s, si
             links->items[links->n - 1].end = e;
         return DOCTAG_OK;
     }
-    return push(links, (span){ s, e, 0, 0 }) ? DOCTAG_OK : DOCTAG_ERR_NOMEM;
+    return span_list_push(links, (span){ s, e, 0, 0 }) ? DOCTAG_OK : DOCTAG_ERR_NOMEM;
 }
 
 /* 1 if the '/' at text[i] follows a host name ("undocs.org/..."): a dot,
@@ -388,22 +292,20 @@ int match_text(span_list *out, const doctag_model *m, const char *text, size_t l
 {
     memset(out, 0, sizeof *out);
     span_list links = { 0 };
-    pcre2_match_data *md = pcre2_match_data_create(2, NULL);
-    pcre2_match_context *mc = pcre2_match_context_create(NULL);
-    pcre2_jit_stack *js = pcre2_jit_stack_create(32 * 1024, 1024 * 1024, NULL);
-    int rc = md && mc && js ? DOCTAG_OK : error_set(DOCTAG_ERR_NOMEM, "out of memory matching");
-    if (rc == DOCTAG_OK)
-        pcre2_jit_stack_assign(mc, NULL, js);
+    match_exec x = { pcre2_match_data_create(2, NULL), pcre2_match_context_create(NULL), NULL };
+    int rc = x.md && x.mc ? DOCTAG_OK : error_set(DOCTAG_ERR_NOMEM, "out of memory matching");
+    if (rc == DOCTAG_OK && !m->index)
+        rc = error_set(DOCTAG_ERR_INTERNAL, "model used before match_index_build()");
     near_hits *hits = calloc(m->n_patterns + 1, sizeof *hits);
     if (rc == DOCTAG_OK && !hits)
         rc = error_set(DOCTAG_ERR_NOMEM, "out of memory matching");
     if (rc == DOCTAG_OK)
-        rc = near_find(hits, m, link_marks, text, len);
+        rc = near_find(hits, m->index->near, text, len);
     for (size_t i = 0; rc == DOCTAG_OK && i < m->n_patterns; i++)
         if (!m->patterns[i].anchored)
-            rc = scan_pattern(out, m, (uint32_t)i, text, len, &hits[i], md, mc);
+            rc = scan_pattern(out, m, (uint32_t)i, text, len, &hits[i], &x);
     if (rc == DOCTAG_OK)
-        rc = scan_names(out, m, text, len, md, mc);
+        rc = names_scan(out, m, m->index->names, text, len, &x);
     if (rc == DOCTAG_OK && find_links(&links, &hits[m->n_patterns], text, len) != DOCTAG_OK)
         rc = error_set(DOCTAG_ERR_NOMEM, "out of memory matching");
     near_hits_free(hits, m->n_patterns + 1);
@@ -416,10 +318,37 @@ int match_text(span_list *out, const doctag_model *m, const char *text, size_t l
         drop_excluded(out, &links, m);
     }
     span_list_free(&links);
-    pcre2_jit_stack_free(js);
-    pcre2_match_context_free(mc);
-    pcre2_match_data_free(md);
+    pcre2_jit_stack_free(x.js);
+    pcre2_match_context_free(x.mc);
+    pcre2_match_data_free(x.md);
     if (rc != DOCTAG_OK)
         span_list_free(out);
     return rc;
+}
+
+int match_index_build(doctag_model *m)
+{
+    if (m->index)
+        return DOCTAG_OK;
+    match_index *ix = calloc(1, sizeof *ix);
+    if (!ix)
+        return error_set(DOCTAG_ERR_NOMEM, "out of memory preparing the model");
+    int rc = near_index_build(&ix->near, m, link_marks);
+    if (rc == DOCTAG_OK)
+        rc = name_index_build(&ix->names, m);
+    if (rc != DOCTAG_OK) {
+        match_index_free(ix);
+        return rc;
+    }
+    m->index = ix;
+    return DOCTAG_OK;
+}
+
+void match_index_free(match_index *ix)
+{
+    if (!ix)
+        return;
+    near_index_free(ix->near);
+    name_index_free(ix->names);
+    free(ix);
 }

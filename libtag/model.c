@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "error.h"
+#include "match.h"
 #include "model.h"
 #include "strbuf.h"
 #include "trie.h"
@@ -30,6 +31,7 @@ void model_free(doctag_model *m)
     free(m->entries);
     free(m->patterns);
     free(m->name_keys);
+    match_index_free(m->index);
     free(m);
 }
 

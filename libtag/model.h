@@ -39,7 +39,10 @@ struct doctag_model {
     size_t n_patterns;
     size_t n_variants;
     unsigned char *name_keys;  /* bitmap of name_key() of every name's start */
+    struct match_index *index; /* derived tables for matching (match.h), or NULL */
 };
+
+typedef struct match_index match_index;
 
 #define MODEL_NAME_KEYS_BYTES 16384
 

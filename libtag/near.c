@@ -126,33 +126,53 @@ static void set_literal(literal *l, filter *f, const char *s, uint32_t pattern)
     }
 }
 
-int near_find(near_hits *hits, const doctag_model *m, const char *const *extra,
-              const char *text, size_t len)
+struct near_index {
+    literal *lits;          /* one-byte literals first, then by pair */
+    size_t n_single, n_multi;
+    size_t n_lists;         /* hits lists: the model's patterns + the extras */
+    filter f;
+};
+
+int near_index_build(near_index **out, const doctag_model *m, const char *const *extra)
 {
+    *out = NULL;
     size_t n_lit = count_literals(m, extra);
-    if (n_lit == 0)
-        return DOCTAG_OK;
-    literal *lits = malloc(n_lit * sizeof *lits);
-    filter *f = calloc(1, sizeof *f);
-    if (!lits || !f) {
+    near_index *ix = calloc(1, sizeof *ix);
+    literal *lits = malloc((n_lit ? n_lit : 1) * sizeof *lits);
+    if (!ix || !lits) {
+        free(ix);
         free(lits);
-        free(f);
-        return error_set(DOCTAG_ERR_NOMEM, "out of memory matching");
+        return error_set(DOCTAG_ERR_NOMEM, "out of memory preparing the model");
     }
     size_t j = 0;
     for (size_t k = 0; k < m->n_patterns; k++)
         for (const char *s = m->patterns[k].near; s && *s; s += strlen(s) + 1)
-            set_literal(&lits[j++], f, s, (uint32_t)k);
+            set_literal(&lits[j++], &ix->f, s, (uint32_t)k);
     for (size_t k = 0; extra && extra[k]; k++)
-        set_literal(&lits[j++], f, extra[k], (uint32_t)m->n_patterns);
+        set_literal(&lits[j++], &ix->f, extra[k], (uint32_t)m->n_patterns);
     qsort(lits, n_lit, sizeof *lits, by_pair);
-    size_t n_multi = 0;            /* one-byte literals (pair < 256) sort first */
-    while (n_multi < n_lit && lits[n_multi].len == 1)
-        n_multi++;
-    const literal *single = lits, *multi = lits + n_multi;
-    size_t n_single = n_multi;
-    n_multi = n_lit - n_single;
+    while (ix->n_single < n_lit && lits[ix->n_single].len == 1)
+        ix->n_single++;
+    ix->n_multi = n_lit - ix->n_single;
+    ix->lits = lits;
+    ix->n_lists = m->n_patterns + 1;
+    *out = ix;
+    return DOCTAG_OK;
+}
 
+void near_index_free(near_index *ix)
+{
+    if (ix) {
+        free(ix->lits);
+        free(ix);
+    }
+}
+
+int near_find(near_hits *hits, const near_index *ix, const char *text, size_t len)
+{
+    const filter *f = &ix->f;
+    const literal *single = ix->lits, *multi = ix->lits + ix->n_single;
+    size_t n_single = ix->n_single, n_multi = ix->n_multi;
     const unsigned char *t = (const unsigned char *)text;
     int ok = 1;
     for (size_t i = 0; ok && i < len; i++) {
@@ -185,8 +205,6 @@ int near_find(near_hits *hits, const doctag_model *m, const char *const *extra,
                 ok = add_hit(&hits[l->pattern], start);
         }
     }
-    free(lits);
-    free(f);
     if (!ok)
         return error_set(DOCTAG_ERR_NOMEM, "out of memory matching");
     return DOCTAG_OK;

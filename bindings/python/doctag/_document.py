@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any, Dict, Iterator, List, NamedTuple, Optional, Sequence, Tuple, Union
@@ -67,8 +66,7 @@ def parse_canonical(raw: str) -> Dict[str, Any]:
     return dict(_parse_canonical(raw))
 
 
-@dataclass(frozen=True)
-class Entity:
+class Entity(NamedTuple):
     """One tagged span.
 
     ``start`` and ``end`` are indices into ``Document.text`` (Python string
@@ -78,10 +76,10 @@ class Entity:
     library's string. For a PDF, ``page`` is the 1-based page of the first
     box, ``boxes`` one :class:`Box` per line the span covers and ``bbox`` the
     union of the boxes on that first page; all three are ``None`` for text.
-    """
 
-    __slots__ = ("type", "text", "start", "end", "canonical", "canonical_raw",
-                 "page", "boxes")
+    An immutable record (a named tuple: fields cannot be set), cheap to make
+    by the ten thousand.
+    """
 
     type: str
     text: str
@@ -96,10 +94,6 @@ class Entity:
     def __hash__(self) -> int:
         return hash((self.type, self.text, self.start, self.end, self.canonical_raw,
                      self.page, self.boxes))
-
-    def __reduce__(self):  # frozen + __slots__: pickle through the constructor
-        return (Entity, (self.type, self.text, self.start, self.end, self.canonical,
-                         self.canonical_raw, self.page, self.boxes))
 
     @property
     def surface(self) -> str:
@@ -130,11 +124,15 @@ class Entity:
         return rec
 
 
+_tuple_new = tuple.__new__
+_box = Box._make
+
+
 def _entity(row: Sequence[Any]) -> Entity:
     """An Entity from _native's (type, text, start, end, canonical, page, boxes)."""
     type_, text, start, end, raw, page, boxes = row
-    return Entity(type_, text, start, end, parse_canonical(raw), raw,
-                  page or None, tuple(Box(*b) for b in boxes) if page else None)
+    return _tuple_new(Entity, (type_, text, start, end, dict(_parse_canonical(raw)), raw,
+                               page or None, tuple(map(_box, boxes)) if page else None))
 
 
 # Columns of to_pandas(), in order, before the canonical keys.

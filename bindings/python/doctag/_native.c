@@ -27,6 +27,7 @@
 #include <Python.h>
 
 #include <limits.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "doctag.h"
@@ -196,14 +197,33 @@ static PyObject *utf8_bytes_of(PyObject *module, PyObject *str)
 }
 
 /* Byte offset -> code point index, moving forward through a UTF-8 text.
- * Entities come in document order, so a cursor for starts and one for ends
- * each walk the text once; a step backwards restarts from the beginning. */
+ * Entities come in document order and do not overlap, so their starts and
+ * ends together only move forward: one cursor walks the text once (a step
+ * backwards restarts it from the beginning). An all-ASCII text needs no
+ * walk at all. */
 typedef struct {
     const unsigned char *text;
     size_t len;
+    int ascii;          /* byte offsets are code point indices */
     size_t byte_pos;
     Py_ssize_t cp_pos;
 } cp_cursor;
+
+/* Code points in s[0, n): the bytes that are not UTF-8 continuation bytes
+ * (10xxxxxx), counted eight at a time. */
+static Py_ssize_t count_code_points(const unsigned char *s, size_t n)
+{
+    size_t cont = 0, i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        uint64_t mask = w & ~(w << 1) & 0x8080808080808080ull;
+        cont += (size_t)__builtin_popcountll(mask);
+    }
+    for (; i < n; i++)
+        cont += (s[i] & 0xC0) == 0x80;
+    return (Py_ssize_t)(n - cont);
+}
 
 static int cp_seek(cp_cursor *c, size_t byte, Py_ssize_t *out)
 {
@@ -212,17 +232,52 @@ static int cp_seek(cp_cursor *c, size_t byte, Py_ssize_t *out)
     /* an offset inside a multi-byte sequence is no string index */
     if (byte < c->len && (c->text[byte] & 0xC0) == 0x80)
         return -1;
+    if (c->ascii) {
+        *out = (Py_ssize_t)byte;
+        return 0;
+    }
     if (byte < c->byte_pos) {
         c->byte_pos = 0;
         c->cp_pos = 0;
     }
-    Py_ssize_t n = 0;
-    for (size_t i = c->byte_pos; i < byte; i++)
-        n += (c->text[i] & 0xC0) != 0x80;
-    c->cp_pos += n;
+    c->cp_pos += count_code_points(c->text + c->byte_pos, byte - c->byte_pos);
     c->byte_pos = byte;
     *out = c->cp_pos;
     return 0;
+}
+
+/* str objects for the strings a result repeats ("id=ICE", "ICE"): one
+ * object each per call, found again by hashing the C string. */
+#define STR_CACHE_SIZE 1024
+typedef struct {
+    const char *key[STR_CACHE_SIZE];
+    PyObject *value[STR_CACHE_SIZE];
+} str_cache;
+
+static PyObject *cached_str(str_cache *cache, const char *s)
+{
+    uint32_t h = 2166136261u;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        h = (h ^ *p) * 16777619u;
+    size_t slot = h % STR_CACHE_SIZE;
+    if (cache->key[slot] && strcmp(cache->key[slot], s) == 0) {
+        Py_INCREF(cache->value[slot]);
+        return cache->value[slot];
+    }
+    PyObject *str = PyUnicode_DecodeUTF8(s, (Py_ssize_t)strlen(s), "replace");
+    if (str == NULL)
+        return NULL;
+    Py_XDECREF(cache->value[slot]);   /* a collision: the newer string wins */
+    cache->key[slot] = s;
+    cache->value[slot] = str;
+    Py_INCREF(str);
+    return str;
+}
+
+static void str_cache_clear(str_cache *cache)
+{
+    for (size_t i = 0; i < STR_CACHE_SIZE; i++)
+        Py_XDECREF(cache->value[i]);
 }
 
 /* The entities of a result as a list of tuples
@@ -231,24 +286,27 @@ static int cp_seek(cp_cursor *c, size_t byte, Py_ssize_t *out)
  * text, `len` bytes), page 0 for text documents and boxes a tuple of
  * (page, x0, y0, x1, y1). */
 static PyObject *entities_of(PyObject *module, const doctag_result *res,
-                             const char *text, size_t len, const char *context)
+                             const char *text, size_t len, int ascii, const char *context)
 {
     native_state *st = get_state(module);
     size_t count = doctag_result_count(res);
-    cp_cursor starts = {(const unsigned char *)text, len, 0, 0};
-    cp_cursor ends = starts;
-
-    PyObject *list = PyList_New(0);
-    if (list == NULL)
+    cp_cursor cursor = {(const unsigned char *)text, len, ascii, 0, 0};
+    str_cache *cache = PyMem_Calloc(1, sizeof *cache);
+    PyObject *list = cache ? PyList_New(0) : PyErr_NoMemory();
+    if (list == NULL) {
+        PyMem_Free(cache);
         return NULL;
+    }
     for (size_t i = 0; i < count; i++) {
         const doctag_entity *e = doctag_result_entity(res, i);
         if (e == NULL)
             break;
         size_t b0 = doctag_entity_start(e), b1 = doctag_entity_end(e);
         Py_ssize_t c0, c1;
-        if (b0 > b1 || cp_seek(&starts, b0, &c0) < 0 || cp_seek(&ends, b1, &c1) < 0) {
+        if (b0 > b1 || cp_seek(&cursor, b0, &c0) < 0 || cp_seek(&cursor, b1, &c1) < 0) {
             Py_DECREF(list);
+            str_cache_clear(cache);
+            PyMem_Free(cache);
             char msg[160];
             snprintf(msg, sizeof msg,
                      "entity %zu has byte offsets [%zu, %zu) outside the %zu-byte text "
@@ -294,21 +352,23 @@ static PyObject *entities_of(PyObject *module, const doctag_result *res,
 
         PyObject *items[7] = {
             type_obj,
-            PyUnicode_DecodeUTF8(etext, (Py_ssize_t)strlen(etext), "replace"),
+            cached_str(cache, etext),
             PyLong_FromSsize_t(c0),
             PyLong_FromSsize_t(c1),
-            PyUnicode_DecodeUTF8(canon, (Py_ssize_t)strlen(canon), "replace"),
+            cached_str(cache, canon),
             PyLong_FromLong(doctag_entity_page(e)),
             boxes,
         };
         PyObject *tuple = tuple_of(7, items);
         if (tuple == NULL || PyList_Append(list, tuple) < 0) {
             Py_XDECREF(tuple);
-            Py_DECREF(list);
-            return NULL;
+            Py_CLEAR(list);
+            break;
         }
         Py_DECREF(tuple);
     }
+    str_cache_clear(cache);
+    PyMem_Free(cache);
     return list;
 }
 
@@ -489,7 +549,8 @@ static PyObject *native_tag_text(PyObject *module, PyObject *args)
     if (rc != DOCTAG_OK)
         out = raise_doctag_error(module, rc, "text");
     else
-        out = entities_of(module, res, buf, (size_t)len, "text");
+        out = entities_of(module, res, buf, (size_t)len,
+                          PyUnicode_GetLength(text) == (Py_ssize_t)len, "text");
     doctag_result_free(res);
     Py_DECREF(bytes);
     return out;
@@ -568,7 +629,7 @@ static PyObject *native_tag_pdf(PyObject *module, PyObject *args)
         PyUnicode_DecodeUTF8(text, (Py_ssize_t)tlen, "strict"),
         PyLong_FromLong(npages),
         no_text != NULL ? PyList_AsTuple(no_text) : NULL,
-        entities_of(module, res, text, tlen, "pdf"),
+        entities_of(module, res, text, tlen, 0, "pdf"),
     };
     Py_XDECREF(no_text);
     out = tuple_of(4, items);
