@@ -149,30 +149,52 @@ class Document:
     In a notebook the document shows itself with its entities highlighted.
     """
 
-    __slots__ = ("text", "entities", "pages", "page_count", "pages_without_text", "source")
+    __slots__ = ("text", "_entities", "_rows", "pages", "page_count", "pages_without_text",
+                 "source")
 
-    def __init__(self, text: str, entities: List[Entity], *, pages: Optional[range] = None,
-                 page_count: Optional[int] = None, pages_without_text: Tuple[int, ...] = (),
-                 source: Optional[str] = None) -> None:
+    def __init__(self, text: str, entities: Sequence[Entity] = (), *,
+                 pages: Optional[range] = None, page_count: Optional[int] = None,
+                 pages_without_text: Tuple[int, ...] = (), source: Optional[str] = None) -> None:
         self.text = text
-        self.entities = entities
+        self._entities: Optional[List[Entity]] = list(entities)
+        self._rows: Optional[list] = None
         self.pages = pages
         self.page_count = page_count
         self.pages_without_text = pages_without_text
         self.source = source
 
+    @classmethod
+    def _from_rows(cls, text: str, rows: list, **kwargs: Any) -> "Document":
+        """A Document over _native's rows; the Entity objects are made the
+        first time they are asked for (a pipeline that only counts or
+        filters by type pays for none of them)."""
+        doc = cls(text, **kwargs)
+        doc._entities = None
+        doc._rows = rows
+        return doc
+
+    @property
+    def entities(self) -> List[Entity]:
+        """The entities, in document order."""
+        if self._entities is None:
+            self._entities = [_entity(r) for r in self._rows or ()]
+            self._rows = None
+        return self._entities
+
     def __getstate__(self):
-        return {k: getattr(self, k) for k in self.__slots__}
+        return {"text": self.text, "entities": self.entities, "pages": self.pages,
+                "page_count": self.page_count, "pages_without_text": self.pages_without_text,
+                "source": self.source}
 
     def __setstate__(self, state):
-        for k, v in state.items():
-            setattr(self, k, v)
+        entities = state.pop("entities")
+        self.__init__(state.pop("text"), entities, **state)
 
     def __iter__(self) -> Iterator[Entity]:
         return iter(self.entities)
 
     def __len__(self) -> int:
-        return len(self.entities)
+        return len(self._rows) if self._entities is None else len(self._entities)
 
     def __getitem__(self, index):
         return self.entities[index]

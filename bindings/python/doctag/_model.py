@@ -7,7 +7,7 @@ import os
 from typing import Iterable, Optional, Tuple, Union
 
 from . import _native
-from ._document import Document, _entity
+from ._document import Document
 from ._errors import PageRangeError
 
 __all__ = ["Model", "PathLike", "Pages"]
@@ -105,7 +105,7 @@ class Model:
                             "(decode bytes first, or use tag_pdf for a PDF)")
         if not text:
             return Document(text, [])
-        return Document(text, [_entity(r) for r in _native.tag_text(self._handle, text)])
+        return Document._from_rows(text, _native.tag_text(self._handle, text))
 
     def tag_pdf(self, source: Union[PathLike, bytes, bytearray, memoryview], *,
                 pages: Optional[Pages] = None, password: Optional[str] = None) -> Document:
@@ -129,5 +129,5 @@ class Model:
         text, page_count, no_text, rows = _native.tag_pdf(
             self._handle, data, is_path, pw, first, last)
         span = range(first or 1, (last or page_count) + 1)
-        return Document(text, [_entity(r) for r in rows], pages=span,
-                        page_count=page_count, pages_without_text=no_text, source=name)
+        return Document._from_rows(text, rows, pages=span, page_count=page_count,
+                                   pages_without_text=no_text, source=name)
