@@ -189,6 +189,13 @@ static int open_document(const char *path, const doctag_pdf_options *pdf_opts,
         report_io_error(display_name(path), NULL, err);
         return -1;
     }
+    if (size == 0 && !*is_pdf) {
+        /* an empty file in a batch is almost always a mistake upstream */
+        fprintf(stderr, "doctag: %s: %s: the file has no text\n", display_name(path),
+                doctag_strerror(DOCTAG_ERR_EMPTY));
+        free(data);
+        return -1;
+    }
     int rc;
     if (!*is_pdf)
         rc = doctag_doc_from_text(doc, data, size);
