@@ -46,23 +46,6 @@ static char *path_of(const char *fmt, ...)
     return strdup(buf);
 }
 
-static int have_program(const char *name)
-{
-    char cmd[256];
-    snprintf(cmd, sizeof cmd, "command -v %s >/dev/null 2>&1", name);
-    return system(cmd) == 0;
-}
-
-static int run(const char *fmt, ...)
-{
-    char cmd[8192];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(cmd, sizeof cmd, fmt, ap);
-    va_end(ap);
-    return system(cmd);
-}
-
 /* The text of a PDF through the public API (malloc'd). */
 static char *pdf_text(const char *path, const doctag_pdf_options *opts)
 {
@@ -375,7 +358,7 @@ static void filler(char *out, size_t cap, const char *const *vocab, size_t nv, u
 
 Test(extract_generated, groff_ms_two_columns)
 {
-    if (!have_program("groff") || !have_program("ps2pdf"))
+    if (!test_have_program("groff") || !test_have_program("ps2pdf"))
         cr_skip_test("groff or ps2pdf missing: apt-get install groff ghostscript");
     static const char *const vocab[] = {
         "the", "committee", "reviewed", "national", "budgets", "and", "regional",
@@ -411,7 +394,7 @@ Test(extract_generated, groff_ms_two_columns)
         }
     }
     fclose(f);
-    cr_assert_eq(run("cd '%s' && groff -ms -Tps report.ms > report.ps 2>/dev/null && "
+    cr_assert_eq(test_run("cd '%s' && groff -ms -Tps report.ms > report.ps 2>/dev/null && "
                      "ps2pdf report.ps report.pdf", dir), 0, "groff | ps2pdf failed");
 
     char *raw = pdf_text(pdf, NULL), *got = collapse(raw);
@@ -444,7 +427,7 @@ Test(extract_generated, groff_ms_two_columns)
 
 Test(extract_generated, pango_cairo_three_columns)
 {
-    if (!have_program("pango-view") || !have_program("qpdf"))
+    if (!test_have_program("pango-view") || !test_have_program("qpdf"))
         cr_skip_test("pango-view or qpdf missing: apt-get install pango1.0-tools qpdf");
     static const char *const vocab[] = {
         "the", "tribunal", "examined", "financial", "disclosures", "and", "humanitarian",
@@ -541,12 +524,12 @@ Test(extract_generated, pango_cairo_three_columns)
         }
         fprintf(f, "\nPage %d of %d\n", pg, PAGES);
         fclose(f);
-        cr_assert_eq(run("cd '%s' && pango-view --no-display --markup --font='DejaVu Sans Mono 9' "
+        cr_assert_eq(test_run("cd '%s' && pango-view --no-display --markup --font='DejaVu Sans Mono 9' "
                          "--margin=40 --output=p%d.pdf p%d.txt 2>/dev/null", dir, pg, pg), 0,
                      "pango-view failed");
         free(txt);
     }
-    cr_assert_eq(run("cd '%s' && qpdf --empty --pages p1.pdf p2.pdf p3.pdf -- cairo.pdf", dir), 0);
+    cr_assert_eq(test_run("cd '%s' && qpdf --empty --pages p1.pdf p2.pdf p3.pdf -- cairo.pdf", dir), 0);
     char *pdf = path_of("%s/cairo.pdf", dir);
     char *raw = pdf_text(pdf, NULL), *got = collapse(raw);
     free(raw);

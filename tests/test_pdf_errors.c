@@ -112,23 +112,6 @@ static char *write_file(const char *dir, const char *name, const void *data, siz
     return path;
 }
 
-static int have_program(const char *name)
-{
-    char cmd[256];
-    snprintf(cmd, sizeof cmd, "command -v %s >/dev/null 2>&1", name);
-    return system(cmd) == 0;
-}
-
-static int run(const char *fmt, ...)
-{
-    char cmd[4096];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(cmd, sizeof cmd, fmt, ap);
-    va_end(ap);
-    return system(cmd);
-}
-
 /* Opens `path` and expects error `want`, with the path in the message. */
 static void expect_file_error(const char *path, const doctag_pdf_options *opts, int want)
 {
@@ -201,13 +184,13 @@ Test(pdf_errors, truncated)
 
 Test(pdf_errors, encrypted)
 {
-    if (!have_program("qpdf"))
+    if (!test_have_program("qpdf"))
         cr_skip_test("qpdf missing: apt-get install qpdf");
     char *dir = test_tmpdir();
     size_t len;
     char *pdf = text_pdf(0, &len);
     char *plain = write_file(dir, "plain.pdf", pdf, len);
-    cr_assert_eq(run("cd '%s' && qpdf --encrypt user owner 256 -- plain.pdf locked.pdf", dir), 0);
+    cr_assert_eq(test_run("cd '%s' && qpdf --encrypt user owner 256 -- plain.pdf locked.pdf", dir), 0);
     char locked[4096];
     snprintf(locked, sizeof locked, "%s/locked.pdf", dir);
 
@@ -241,13 +224,13 @@ Test(pdf_errors, image_only_has_no_text)
 
 Test(pdf_errors, scanned_page_has_no_text)
 {
-    if (!have_program("gs") || !have_program("img2pdf"))
+    if (!test_have_program("gs") || !test_have_program("img2pdf"))
         cr_skip_test("gs or img2pdf missing: apt-get install ghostscript img2pdf");
     char *dir = test_tmpdir();
     size_t len;
     char *pdf = text_pdf(0, &len);
     char *path = write_file(dir, "page.pdf", pdf, len);
-    cr_assert_eq(run("cd '%s' && gs -q -dSAFER -dBATCH -dNOPAUSE -sDEVICE=pnggray -r100 "
+    cr_assert_eq(test_run("cd '%s' && gs -q -dSAFER -dBATCH -dNOPAUSE -sDEVICE=pnggray -r100 "
                      "-o scan.png page.pdf && img2pdf scan.png -o scan.pdf", dir), 0,
                  "gs | img2pdf failed");
     char scan[4096];

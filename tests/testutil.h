@@ -28,4 +28,10 @@ char *test_tag_lines(const char *text);
 int test_has_entity(const char *text, const char *type, const char *surface,
                     const char *canonical);
 
+/* 1 if `name` is a program on PATH (a generator a test needs). */
+int test_have_program(const char *name);
+
+/* system() of a printf-formatted shell command; returns its status. */
+int test_run(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
 #endif
