@@ -118,6 +118,23 @@ static size_t nfkc_char(utf8proc_int32_t cp, unsigned char *dst)
     return k;
 }
 
+/* 1 if the 8 bytes at p need no change: printable ASCII, with any space
+ * single and between two other bytes of the word (so that, put after a
+ * run that ends in a printable byte, no two spaces ever meet). */
+static int plain_word(const unsigned char *p)
+{
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    uint64_t w;
+    memcpy(&w, p, 8);
+    uint64_t below_space = (w - 0x20 * ones) & ~w & highs;     /* bytes < 0x20 */
+    uint64_t above_tilde = ((w + 0x01 * ones) | w) & highs;    /* bytes >= 0x7F */
+    if (below_space | above_tilde)
+        return 0;
+    uint64_t x = w ^ (0x20 * ones);                            /* spaces -> 0 */
+    uint64_t spaces = (x - ones) & ~x & highs;                 /* (may over-report) */
+    return !(spaces & (spaces << 8)) && !(spaces & 0x80u) && !(spaces >> 63);
+}
+
 int normalize_text(normalized_text *out, const char *in, size_t len, size_t *bad_offset)
 {
     memset(out, 0, sizeof *out);
@@ -132,6 +149,8 @@ int normalize_text(normalized_text *out, const char *in, size_t len, size_t *bad
         /* Fast path: printable ASCII, single spaces between, is copied as it is. */
         size_t run = i;
         for (;;) {
+            while (run + 8 <= len && plain_word(s + run))
+                run += 8;
             while (run < len && s[run] > 0x20 && s[run] < 0x7F)
                 run++;
             if (run > i && run + 1 < len && s[run] == ' ' && s[run + 1] > 0x20 && s[run + 1] < 0x7F)
