@@ -147,6 +147,14 @@ Test(instrument, capitalised_verb_before_an_act_is_outside)
     expect_instrument("Pass the Keep Washington Working Act now.", "Keep Washington Working Act", NULL);
 }
 
+Test(instrument, two_acts_joined_by_and_are_two)
+{
+    const char *text = "The First Step Act and the Dream Act were debated in Congress.";
+    expect_instrument(text, "First Step Act", NULL);
+    expect_instrument(text, "Dream Act", NULL);
+    cr_expect(!test_has_entity(text, "instrument", "First Step Act and the Dream Act", NULL));
+}
+
 Test(instrument, state_bill_number)
 {
     expect_instrument("Colorado's HB19-1124 limits cooperation with ICE.", "HB19-1124", NULL);
