@@ -147,6 +147,12 @@ Test(instrument, capitalised_verb_before_an_act_is_outside)
     expect_instrument("Pass the Keep Washington Working Act now.", "Keep Washington Working Act", NULL);
 }
 
+Test(instrument, case_against_the_state_keeps_its_article)
+{
+    expect_instrument("In Big Brother Watch and Others v. the United Kingdom (2021), the Court",
+                      "Big Brother Watch and Others v. the United Kingdom (2021)", NULL);
+}
+
 Test(instrument, two_acts_joined_by_and_are_two)
 {
     const char *text = "The First Step Act and the Dream Act were debated in Congress.";
