@@ -153,6 +153,13 @@ Test(instrument, case_against_the_state_keeps_its_article)
                       "Big Brother Watch and Others v. the United Kingdom (2021)", NULL);
 }
 
+Test(instrument, a_document_about_a_bill_is_not_the_bill)
+{
+    expect_instrument("See the Statement for the Homeland Security Appropriations Bill, 2022.",
+                      "Homeland Security Appropriations Bill, 2022", NULL);
+    expect_instrument("Section 702 of the FISA Amendments Act expires.", "FISA Amendments Act", NULL);
+}
+
 Test(instrument, two_acts_joined_by_and_are_two)
 {
     const char *text = "The First Step Act and the Dream Act were debated in Congress.";
