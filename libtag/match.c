@@ -299,13 +299,15 @@ int match_text(span_list *out, const doctag_model *m, const char *text, size_t l
     near_hits *hits = calloc(m->n_patterns + 1, sizeof *hits);
     if (rc == DOCTAG_OK && !hits)
         rc = error_set(DOCTAG_ERR_NOMEM, "out of memory matching");
+    near_hits name_starts = { 0 };
     if (rc == DOCTAG_OK)
-        rc = near_find(hits, m->index->near, text, len);
+        rc = near_find(hits, &name_starts, m->index->near, text, len);
     for (size_t i = 0; rc == DOCTAG_OK && i < m->n_patterns; i++)
         if (!m->patterns[i].anchored)
             rc = scan_pattern(out, m, (uint32_t)i, text, len, &hits[i], &x);
     if (rc == DOCTAG_OK)
-        rc = names_scan(out, m, m->index->names, text, len, &x);
+        rc = names_scan(out, m, m->index->names, name_starts.pos, name_starts.n, text, len, &x);
+    free(name_starts.pos);
     if (rc == DOCTAG_OK && find_links(&links, &hits[m->n_patterns], text, len) != DOCTAG_OK)
         rc = error_set(DOCTAG_ERR_NOMEM, "out of memory matching");
     near_hits_free(hits, m->n_patterns + 1);
@@ -333,9 +335,9 @@ int match_index_build(doctag_model *m)
     match_index *ix = calloc(1, sizeof *ix);
     if (!ix)
         return error_set(DOCTAG_ERR_NOMEM, "out of memory preparing the model");
-    int rc = near_index_build(&ix->near, m, link_marks);
+    int rc = name_index_build(&ix->names, m);
     if (rc == DOCTAG_OK)
-        rc = name_index_build(&ix->names, m);
+        rc = near_index_build(&ix->near, m, link_marks, name_index_starts(ix->names));
     if (rc != DOCTAG_OK) {
         match_index_free(ix);
         return rc;

@@ -113,28 +113,25 @@ static int names_at(span_list *out, const doctag_model *m, const name_index *ix,
     return DOCTAG_OK;
 }
 
+const unsigned char *name_index_starts(const name_index *ix)
+{
+    return ix->starts;
+}
+
 int names_scan(span_list *out, const doctag_model *m, const name_index *ix,
-               const char *text, size_t len, match_exec *x)
+               const size_t *candidates, size_t n_candidates, const char *text, size_t len,
+               match_exec *x)
 {
     if (!m->name_keys)
         return DOCTAG_OK;
     pcre2_set_offset_limit(x->mc, PCRE2_UNSET);
-    const unsigned char *t = (const unsigned char *)text;
-    const unsigned char *starts = ix->starts;
     int rc = DOCTAG_OK;
-    size_t i = 0;
-    while (i < len && rc == DOCTAG_OK) {
-        unsigned pair = (i > 0 ? (unsigned)t[i - 1] << 8 : 0) | t[i];
-        if (!(starts[pair >> 3] & (1u << (pair & 7)))) {
-            i++;
-            /* the hot loop: one bitmap test per byte */
-            while (i < len && !(starts[((unsigned)t[i - 1] << 8 | t[i]) >> 3] & (1u << (t[i] & 7))))
-                i++;
+    size_t next = 0;   /* names do not start inside the name found before */
+    for (size_t k = 0; k < n_candidates && rc == DOCTAG_OK; k++) {
+        size_t i = candidates[k];
+        if (i < next)
             continue;
-        }
-        size_t next;
         rc = names_at(out, m, ix, text, len, i, &next, x);
-        i = next;
     }
     return rc;
 }

@@ -80,6 +80,10 @@ static size_t count_literals(const doctag_model *m, const char *const *extra)
  * most chance pairs ("po" of "pounds" in "report") stop there. */
 typedef struct filter {
     unsigned char pairs[65536 / 8], triples[65536 / 8], open[65536 / 8];
+    /* names: bit (b << 8 | c) when a name may start at a byte c after a
+     * byte b (names.c); any: pairs | names, the one bitmap the hot loop
+     * tests */
+    unsigned char names[65536 / 8], any[65536 / 8];
 } filter;
 
 static void set_bit(unsigned char *bits, unsigned b)
@@ -133,7 +137,8 @@ struct near_index {
     filter f;
 };
 
-int near_index_build(near_index **out, const doctag_model *m, const char *const *extra)
+int near_index_build(near_index **out, const doctag_model *m, const char *const *extra,
+                     const unsigned char *name_starts)
 {
     *out = NULL;
     size_t n_lit = count_literals(m, extra);
@@ -156,6 +161,10 @@ int near_index_build(near_index **out, const doctag_model *m, const char *const 
     ix->n_multi = n_lit - ix->n_single;
     ix->lits = lits;
     ix->n_lists = m->n_patterns + 1;
+    if (name_starts)
+        memcpy(ix->f.names, name_starts, sizeof ix->f.names);
+    for (size_t b = 0; b < sizeof ix->f.any; b++)
+        ix->f.any[b] = ix->f.pairs[b] | ix->f.names[b];
     *out = ix;
     return DOCTAG_OK;
 }
@@ -168,18 +177,24 @@ void near_index_free(near_index *ix)
     }
 }
 
-int near_find(near_hits *hits, const near_index *ix, const char *text, size_t len)
+int near_find(near_hits *hits, near_hits *name_starts, const near_index *ix, const char *text,
+              size_t len)
 {
     const filter *f = &ix->f;
     const literal *single = ix->lits, *multi = ix->lits + ix->n_single;
     size_t n_single = ix->n_single, n_multi = ix->n_multi;
     const unsigned char *t = (const unsigned char *)text;
     int ok = 1;
+    if (len && has_bit(f->names, t[0]))   /* a name at the very start */
+        ok = add_hit(name_starts, 0);
     for (size_t i = 0; ok && i < len; i++) {
-        /* the hot loop: no bounds test but for the last byte */
-        while (i + 1 < len && !has_bit(f->pairs, (unsigned)t[i] << 8 | t[i + 1]))
+        /* the hot loop: one bitmap test per byte, no bounds test but for
+         * the last byte */
+        while (i + 1 < len && !has_bit(f->any, (unsigned)t[i] << 8 | t[i + 1]))
             i++;
         unsigned pair = (unsigned)t[i] << 8 | (i + 1 < len ? t[i + 1] : 0);
+        if (i + 1 < len && has_bit(f->names, pair))
+            ok = add_hit(name_starts, i + 1);
         if (!has_bit(f->pairs, pair))
             continue;
         if (!has_bit(f->open, pair) &&
