@@ -168,6 +168,14 @@ Test(instrument, two_acts_joined_by_and_are_two)
     cr_expect(!test_has_entity(text, "instrument", "First Step Act and the Dream Act", NULL));
 }
 
+Test(instrument, executive_orders_and_proclamations)
+{
+    expect_instrument("Executive Order 13768 changed enforcement priorities.", "Executive Order 13768", NULL);
+    expect_instrument("It was revoked by EO 14012 in 2021.", "EO 14012", NULL);
+    expect_instrument("Presidential Proclamation 9645 restricted entry.",
+                      "Presidential Proclamation 9645", NULL);
+}
+
 Test(instrument, state_bill_number)
 {
     expect_instrument("Colorado's HB19-1124 limits cooperation with ICE.", "HB19-1124", NULL);
