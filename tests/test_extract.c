@@ -442,7 +442,7 @@ Test(extract_generated, pango_cairo_three_columns)
     int section = 0;
     for (int pg = 1; pg <= PAGES; pg++) {
         /* each column: PER_COL sections wrapped at WIDTH, monospace */
-        char col[COLS][64][80];
+        char col[COLS][64][256];   /* as wide as `line` below */
         int rows[COLS] = { 0 };
         for (int c = 0; c < COLS; c++)
             for (int s = 0; s < PER_COL; s++) {
