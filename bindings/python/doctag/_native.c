@@ -522,58 +522,6 @@ PyDoc_STRVAR(tag_text_doc,
 "tag_text(model, text) -> list of (type, text, start, end, canonical, page, boxes)\n--\n\n"
 "Tags a str; start and end are indices into that str.");
 
-/* UTF-8 of UCS-4 code points, into out (room for 4 bytes a code point).
- * Returns the length, or -1 at a lone surrogate (its index in *bad). An
- * ASCII run goes four code points at a time: text is mostly ASCII. */
-static Py_ssize_t ucs4_to_utf8(const Py_UCS4 *u, Py_ssize_t n, unsigned char *out,
-                               Py_ssize_t *bad)
-{
-    Py_ssize_t i = 0, o = 0;
-    while (i < n) {
-        while (i + 4 <= n && (u[i] | u[i + 1] | u[i + 2] | u[i + 3]) < 0x80) {
-            out[o] = (unsigned char)u[i];
-            out[o + 1] = (unsigned char)u[i + 1];
-            out[o + 2] = (unsigned char)u[i + 2];
-            out[o + 3] = (unsigned char)u[i + 3];
-            i += 4;
-            o += 4;
-        }
-        if (i >= n)
-            break;
-        Py_UCS4 c = u[i++];
-        if (c < 0x80) {
-            out[o++] = (unsigned char)c;
-        } else if (c < 0x800) {
-            out[o++] = (unsigned char)(0xC0 | (c >> 6));
-            out[o++] = (unsigned char)(0x80 | (c & 0x3F));
-        } else if (c >= 0xD800 && c <= 0xDFFF) {
-            *bad = i - 1;
-            return -1;
-        } else if (c < 0x10000) {
-            out[o++] = (unsigned char)(0xE0 | (c >> 12));
-            out[o++] = (unsigned char)(0x80 | ((c >> 6) & 0x3F));
-            out[o++] = (unsigned char)(0x80 | (c & 0x3F));
-        } else {
-            out[o++] = (unsigned char)(0xF0 | (c >> 18));
-            out[o++] = (unsigned char)(0x80 | ((c >> 12) & 0x3F));
-            out[o++] = (unsigned char)(0x80 | ((c >> 6) & 0x3F));
-            out[o++] = (unsigned char)(0x80 | (c & 0x3F));
-        }
-    }
-    return o;
-}
-
-/* 1 if str.isascii() (O(1) in CPython), 0 if not, -1 on error. */
-static int str_is_ascii(PyObject *text)
-{
-    PyObject *r = PyObject_CallMethod(text, "isascii", NULL);
-    if (r == NULL)
-        return -1;
-    int yes = r == Py_True;
-    Py_DECREF(r);
-    return yes;
-}
-
 static PyObject *native_tag_text(PyObject *module, PyObject *args)
 {
     PyObject *handle, *text;
@@ -582,68 +530,29 @@ static PyObject *native_tag_text(PyObject *module, PyObject *args)
     const doctag_model *model = model_of(module, handle);
     if (model == NULL)
         return NULL;
-    int ascii = str_is_ascii(text);
-    if (ascii < 0)
+    PyObject *bytes = utf8_bytes_of(module, text);
+    if (bytes == NULL)
         return NULL;
-
-    /* ASCII: CPython's UTF-8 is a copy of the str's own bytes. Otherwise
-     * the code points are copied out (fast, with the GIL) and encoded here
-     * without the GIL, together with the tagging: CPython's encoder is
-     * the larger cost of tagging non-ASCII text from Python. */
-    PyObject *bytes = NULL;
-    Py_UCS4 *ucs4 = NULL;
-    unsigned char *utf8 = NULL;
-    char *buf = NULL;
-    Py_ssize_t len = 0, n = PyUnicode_GetLength(text), bad = -1;
-    if (ascii) {
-        bytes = utf8_bytes_of(module, text);
-        if (bytes == NULL || PyBytes_AsStringAndSize(bytes, &buf, &len) < 0) {
-            Py_XDECREF(bytes);
-            return NULL;
-        }
-    } else {
-        if (n < 0 || (size_t)n > PY_SSIZE_T_MAX / 4 - 1)
-            return PyErr_NoMemory();
-        ucs4 = PyMem_Malloc((size_t)(n ? n : 1) * sizeof *ucs4);
-        utf8 = PyMem_Malloc((size_t)n * 4 + 1);
-        if (ucs4 == NULL || utf8 == NULL) {
-            PyMem_Free(ucs4);
-            PyMem_Free(utf8);
-            return PyErr_NoMemory();
-        }
-        if (PyUnicode_AsUCS4(text, ucs4, n, 0) == NULL) {
-            PyMem_Free(ucs4);
-            PyMem_Free(utf8);
-            return NULL;
-        }
+    char *buf;
+    Py_ssize_t len;
+    if (PyBytes_AsStringAndSize(bytes, &buf, &len) < 0) {
+        Py_DECREF(bytes);
+        return NULL;
     }
 
     doctag_result *res = NULL;
-    int rc = DOCTAG_OK;
+    int rc;
     Py_BEGIN_ALLOW_THREADS
-    if (!ascii) {
-        len = ucs4_to_utf8(ucs4, n, utf8, &bad);
-        buf = (char *)utf8;
-    }
-    if (len >= 0)
-        rc = doctag_tag_text(&res, model, buf, (size_t)len);
+    rc = doctag_tag_text(&res, model, buf, (size_t)len);
     Py_END_ALLOW_THREADS
-    PyMem_Free(ucs4);
-
     PyObject *out;
-    if (len < 0) {
-        char msg[128];
-        snprintf(msg, sizeof msg, "text has a lone surrogate (U+D800..U+DFFF) at index %zd "
-                 "and cannot be encoded as UTF-8", bad);
-        out = raise_local_error(module, DOCTAG_ERR_UTF8, "text", msg);
-    } else if (rc != DOCTAG_OK) {
+    if (rc != DOCTAG_OK)
         out = raise_doctag_error(module, rc, "text");
-    } else {
-        out = entities_of(module, res, buf, (size_t)len, ascii, "text");
-    }
+    else
+        out = entities_of(module, res, buf, (size_t)len,
+                          PyUnicode_GetLength(text) == (Py_ssize_t)len, "text");
     doctag_result_free(res);
-    Py_XDECREF(bytes);
-    PyMem_Free(utf8);
+    Py_DECREF(bytes);
     return out;
 }
 
