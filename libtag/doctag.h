@@ -169,9 +169,11 @@ DOCTAG_API int doctag_doc_from_pdf_buffer(doctag_doc **out, const void *data,
  * length in bytes). For a PDF, the extracted text. Borrowed from the doc. */
 DOCTAG_API const char *doctag_doc_text(const doctag_doc *doc, size_t *len);
 
-/* Pages of a PDF document (0 for text); pages without a text layer (scanned
- * images: OCR needed) are counted by doctag_doc_pages_without_text() and
- * tested one by one with doctag_doc_page_has_text(doc, page) (1-based). */
+/* doctag_doc_page_count(): the pages in the PDF file, whatever range was
+ * read (0 for text). Pages without a text layer (scanned images: OCR
+ * needed) among those read are counted by doctag_doc_pages_without_text()
+ * and tested one by one with doctag_doc_page_has_text(doc, page)
+ * (1-based; 0 for a page outside the range read). */
 DOCTAG_API int doctag_doc_page_count(const doctag_doc *doc);
 DOCTAG_API int doctag_doc_pages_without_text(const doctag_doc *doc);
 DOCTAG_API int doctag_doc_page_has_text(const doctag_doc *doc, int page);
