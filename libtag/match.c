@@ -1,13 +1,11 @@
 /* match.c: normalised text -> resolved entity spans (see match.h). */
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "error.h"
 #include "match.h"
 #include "names.h"
 #include "near.h"
-
 
 int span_list_push(span_list *l, span s)
 {
