@@ -116,7 +116,10 @@ static void report_doctag_error(const char *what, int code)
     char *detail = strdup(last ? last : "");
     const char *name = doctag_strerror(code);
 
-    if (detail && detail[0])
+    size_t n = strlen(what);
+    if (detail && strncmp(detail, what, n) == 0 && detail[n] == ':')
+        fprintf(stderr, "doctag: %s\n", detail);   /* the library named the file already */
+    else if (detail && detail[0])
         fprintf(stderr, "doctag: %s: %s: %s\n", what, name, detail);
     else
         fprintf(stderr, "doctag: %s: %s\n", what, name);
