@@ -158,6 +158,7 @@ Test(instrument, a_document_about_a_bill_is_not_the_bill)
     expect_instrument("See the Statement for the Homeland Security Appropriations Bill, 2022.",
                       "Homeland Security Appropriations Bill, 2022", NULL);
     expect_instrument("Section 702 of the FISA Amendments Act expires.", "FISA Amendments Act", NULL);
+    expect_instrument("Title VI of the Civil Rights Act of 1964 bars it.", "Civil Rights Act of 1964", NULL);
 }
 
 Test(instrument, two_acts_joined_by_and_are_two)
