@@ -36,8 +36,13 @@ c_whole=$(echo "$c_out" | awk '/^tagging:/ { print $(NF-3) }')
 c_doc=$(echo "$c_out" | awk '/^per doc:/ { for (i = 1; i <= NF; i++) if ($i == "MB/s") print $(i-1) }')
 py_whole=$(echo "$py_out" | awk '$1 == "Model" { print $2 }')
 py_doc=$(echo "$py_out" | awk '$1 == "per-doc" { print $2 }')
-awk -v cw="$c_whole" -v cd="$c_doc" -v pw="$py_whole" -v pd="$py_doc" 'BEGIN {
-    printf "%-28s %10s %10s %22s\n", "single thread", "C MB/s", "Python MB/s", "Python time over C"
-    printf "%-28s %10.1f %10.1f %21.1f%%\n", "whole text, one call", cw, pw, (cw / pw - 1) * 100
-    printf "%-28s %10.1f %10.1f %21.1f%%\n", "one call per document", cd, pd, (cd / pd - 1) * 100
+py_bytes=$(echo "$py_out" | awk '$1 == "bytes" { print $2 }')
+py_doc_bytes=$(echo "$py_out" | awk '$1 == "per-doc-b" { print $2 }')
+awk -v cw="$c_whole" -v cd="$c_doc" -v pw="$py_whole" -v pd="$py_doc" \
+    -v bw="$py_bytes" -v bd="$py_doc_bytes" 'BEGIN {
+    printf "%-36s %8s %12s %20s\n", "single thread", "C MB/s", "Python MB/s", "Python time over C"
+    printf "%-36s %8.1f %12.1f %19.1f%%\n", "str, whole text, one call", cw, pw, (cw / pw - 1) * 100
+    printf "%-36s %8.1f %12.1f %19.1f%%\n", "str, one call per document", cd, pd, (cd / pd - 1) * 100
+    printf "%-36s %8.1f %12.1f %19.1f%%\n", "UTF-8 bytes, whole text, one call", cw, bw, (cw / bw - 1) * 100
+    printf "%-36s %8.1f %12.1f %19.1f%%\n", "UTF-8 bytes, one call per document", cd, bd, (cd / bd - 1) * 100
 }'

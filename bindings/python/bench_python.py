@@ -12,6 +12,9 @@ Concatenates the files (default: $DOCTAG_SHARED_DIR/corpus/text/*.txt, or
   Model      Model.tag_text() on the whole text: the above plus Entity objects
              and canonical dicts (what a user gets)
   per-doc    Model.tag_text() on each corpus document in turn (call overhead)
+  bytes      Model.tag_text() on the text as UTF-8 bytes (no str to encode;
+             what a pipeline reading files can pass)
+  per-doc-b  the same, one call per document
   N threads  Model.tag_text() on the per-doc list split over N threads (default:
              one per CPU) sharing one Model (the GIL is released while the C
              code tags, so this scales with the cores)
@@ -91,6 +94,12 @@ def main():
     report("Model", s, len(doc))
     s, n = best_of(args.repeat, lambda: sum(len(model.tag_text(d)) for d in per_doc))
     report("per-doc", s, n)
+    data = text.encode("utf-8")
+    per_doc_bytes = [d.encode("utf-8") for d in per_doc]
+    s, doc = best_of(args.repeat, lambda: model.tag_text(data))
+    report("bytes", s, len(doc))
+    s, n = best_of(args.repeat, lambda: sum(len(model.tag_text(d)) for d in per_doc_bytes))
+    report("per-doc-b", s, n)
 
     def threaded():
         with concurrent.futures.ThreadPoolExecutor(args.threads) as pool:

@@ -149,13 +149,14 @@ class Document:
     In a notebook the document shows itself with its entities highlighted.
     """
 
-    __slots__ = ("text", "_entities", "_rows", "pages", "page_count", "pages_without_text",
-                 "source")
+    __slots__ = ("_text", "_utf8", "_entities", "_rows", "pages", "page_count",
+                 "pages_without_text", "source")
 
     def __init__(self, text: str, entities: Sequence[Entity] = (), *,
                  pages: Optional[range] = None, page_count: Optional[int] = None,
                  pages_without_text: Tuple[int, ...] = (), source: Optional[str] = None) -> None:
-        self.text = text
+        self._text: Optional[str] = text
+        self._utf8: Optional[bytes] = None
         self._entities: Optional[List[Entity]] = list(entities)
         self._rows: Optional[list] = None
         self.pages = pages
@@ -172,6 +173,22 @@ class Document:
         doc._entities = None
         doc._rows = rows
         return doc
+
+    @classmethod
+    def _from_utf8(cls, data: bytes, rows: list, **kwargs: Any) -> "Document":
+        """A Document over UTF-8 bytes: ``text`` is decoded when first asked for."""
+        doc = cls._from_rows("", rows, **kwargs)
+        doc._text = None
+        doc._utf8 = data
+        return doc
+
+    @property
+    def text(self) -> str:
+        """The document's text; entity offsets index this str."""
+        if self._text is None:
+            self._text = (self._utf8 or b"").decode("utf-8")
+            self._utf8 = None
+        return self._text
 
     @property
     def entities(self) -> List[Entity]:

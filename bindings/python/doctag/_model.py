@@ -93,16 +93,25 @@ class Model:
         """Writes the model in the compiled format Model(path) reads."""
         _native.model_save(self._handle, os.fsencode(os.fspath(path)))
 
-    def tag_text(self, text: str) -> Document:
-        """Tags a str. Entity offsets are indices into this same str.
+    def tag_text(self, text: Union[str, bytes, bytearray, memoryview]) -> Document:
+        """Tags a str, or UTF-8 bytes. Entity offsets are indices into
+        ``Document.text`` (for bytes, the decoded str).
+
+        Bytes are tagged as they are, with no str to encode, and the
+        document's text is only decoded if asked for: the fast way for a
+        pipeline that reads files (``model.tag_text(path.read_bytes())``).
+        Invalid UTF-8 raises TextError with the byte offset.
 
         An empty str gives an empty Document (no entities) rather than an
         error, so that tagging a column of a table never stops on a blank
         cell. A str with lone surrogates raises TextError.
         """
+        if isinstance(text, (bytes, bytearray, memoryview)):
+            data = bytes(text)
+            return Document._from_utf8(data, _native.tag_utf8(self._handle, data))
         if not isinstance(text, str):
-            raise TypeError(f"tag_text() needs a str, not {type(text).__name__} "
-                            "(decode bytes first, or use tag_pdf for a PDF)")
+            raise TypeError(f"tag_text() needs a str or UTF-8 bytes, not {type(text).__name__} "
+                            "(use tag_pdf for a PDF)")
         if not text:
             return Document(text, [])
         return Document._from_rows(text, _native.tag_text(self._handle, text))

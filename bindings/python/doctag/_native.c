@@ -556,6 +556,34 @@ static PyObject *native_tag_text(PyObject *module, PyObject *args)
     return out;
 }
 
+PyDoc_STRVAR(tag_utf8_doc,
+"tag_utf8(model, data) -> list of (type, text, start, end, canonical, page, boxes)\n--\n\n"
+"Tags UTF-8 bytes as they are (no str to encode); start and end are indices\n"
+"into data.decode('utf-8').");
+
+static PyObject *native_tag_utf8(PyObject *module, PyObject *args)
+{
+    PyObject *handle, *data;
+    if (!PyArg_ParseTuple(args, "OO!:tag_utf8", &handle, &PyBytes_Type, &data))
+        return NULL;
+    const doctag_model *model = model_of(module, handle);
+    if (model == NULL)
+        return NULL;
+    char *buf;
+    Py_ssize_t len;
+    if (PyBytes_AsStringAndSize(data, &buf, &len) < 0)
+        return NULL;
+    doctag_result *res = NULL;
+    int rc;
+    Py_BEGIN_ALLOW_THREADS
+    rc = doctag_tag_text(&res, model, buf, (size_t)len);   /* checks the UTF-8 */
+    Py_END_ALLOW_THREADS
+    PyObject *out = rc != DOCTAG_OK ? raise_doctag_error(module, rc, "text")
+                                    : entities_of(module, res, buf, (size_t)len, 0, "text");
+    doctag_result_free(res);
+    return out;
+}
+
 PyDoc_STRVAR(tag_pdf_doc,
 "tag_pdf(model, source, is_path, password, first_page, last_page)\n"
 "    -> (text, page_count, pages_without_text, entities)\n--\n\n"
@@ -656,6 +684,7 @@ static PyMethodDef native_methods[] = {
     {"model_save", FUNC(native_model_save), METH_VARARGS,
      "model_save(model, path)\n--\n\nWrites the model in the compiled format."},
     {"tag_text", FUNC(native_tag_text), METH_VARARGS, tag_text_doc},
+    {"tag_utf8", FUNC(native_tag_utf8), METH_VARARGS, tag_utf8_doc},
     {"tag_pdf", FUNC(native_tag_pdf), METH_VARARGS, tag_pdf_doc},
     {NULL, NULL, 0, NULL},
 };

@@ -175,9 +175,24 @@ def test_text_without_entities(model):
     assert [e.text for e in doc] == []
 
 
-def test_bytes_are_refused(model):
-    with pytest.raises(TypeError, match="str"):
-        model.tag_text(PALANTIR.encode())
+def test_utf8_bytes_tag_like_the_str(model):
+    text = "\u00c4rzte \u2026 paid \u00a35 million to ICE. " + PALANTIR
+    from_str, from_bytes = model.tag_text(text), model.tag_text(text.encode("utf-8"))
+    assert len(from_bytes) == len(from_str) > 0
+    assert list(from_bytes) == list(from_str)          # same str indices, same values
+    assert from_bytes.text == text
+    for e in from_bytes:
+        assert from_bytes.text[e.start:e.end] == e.text
+
+
+def test_invalid_utf8_bytes_are_a_text_error(model):
+    with pytest.raises(doctag.TextError, match="byte 2"):
+        model.tag_text(b"ab\xffc ICE")
+
+
+def test_other_types_are_refused(model):
+    with pytest.raises(TypeError, match="str or UTF-8 bytes"):
+        model.tag_text(12)
 
 
 def test_lone_surrogate_is_a_text_error(model):
