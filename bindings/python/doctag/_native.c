@@ -522,6 +522,22 @@ PyDoc_STRVAR(tag_text_doc,
 "tag_text(model, text) -> list of (type, text, start, end, canonical, page, boxes)\n--\n\n"
 "Tags a str; start and end are indices into that str.");
 
+/* Tags `len` bytes of UTF-8 (the GIL released) and returns the rows, or
+ * raises. `ascii`: byte offsets are string indices. */
+static PyObject *tag_buffer(PyObject *module, const doctag_model *model, const char *buf,
+                            Py_ssize_t len, int ascii)
+{
+    doctag_result *res = NULL;
+    int rc;
+    Py_BEGIN_ALLOW_THREADS
+    rc = doctag_tag_text(&res, model, buf, (size_t)len);   /* checks the UTF-8 */
+    Py_END_ALLOW_THREADS
+    PyObject *out = rc != DOCTAG_OK ? raise_doctag_error(module, rc, "text")
+                                    : entities_of(module, res, buf, (size_t)len, ascii, "text");
+    doctag_result_free(res);
+    return out;
+}
+
 static PyObject *native_tag_text(PyObject *module, PyObject *args)
 {
     PyObject *handle, *text;
@@ -535,23 +551,9 @@ static PyObject *native_tag_text(PyObject *module, PyObject *args)
         return NULL;
     char *buf;
     Py_ssize_t len;
-    if (PyBytes_AsStringAndSize(bytes, &buf, &len) < 0) {
-        Py_DECREF(bytes);
-        return NULL;
-    }
-
-    doctag_result *res = NULL;
-    int rc;
-    Py_BEGIN_ALLOW_THREADS
-    rc = doctag_tag_text(&res, model, buf, (size_t)len);
-    Py_END_ALLOW_THREADS
-    PyObject *out;
-    if (rc != DOCTAG_OK)
-        out = raise_doctag_error(module, rc, "text");
-    else
-        out = entities_of(module, res, buf, (size_t)len,
-                          PyUnicode_GetLength(text) == (Py_ssize_t)len, "text");
-    doctag_result_free(res);
+    PyObject *out = NULL;
+    if (PyBytes_AsStringAndSize(bytes, &buf, &len) == 0)
+        out = tag_buffer(module, model, buf, len, PyUnicode_GetLength(text) == len);
     Py_DECREF(bytes);
     return out;
 }
@@ -573,15 +575,7 @@ static PyObject *native_tag_utf8(PyObject *module, PyObject *args)
     Py_ssize_t len;
     if (PyBytes_AsStringAndSize(data, &buf, &len) < 0)
         return NULL;
-    doctag_result *res = NULL;
-    int rc;
-    Py_BEGIN_ALLOW_THREADS
-    rc = doctag_tag_text(&res, model, buf, (size_t)len);   /* checks the UTF-8 */
-    Py_END_ALLOW_THREADS
-    PyObject *out = rc != DOCTAG_OK ? raise_doctag_error(module, rc, "text")
-                                    : entities_of(module, res, buf, (size_t)len, 0, "text");
-    doctag_result_free(res);
-    return out;
+    return tag_buffer(module, model, buf, len, 0);
 }
 
 PyDoc_STRVAR(tag_pdf_doc,
