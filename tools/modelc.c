@@ -47,7 +47,7 @@ int main(int argc, char **argv)
     int rc = DOCTAG_OK;
     for (int i = first; rc == DOCTAG_OK && i < argc; i++)
         rc = dict_parse_file(&d, argv[i]);
-    doctag_model *m = NULL;
+    compiled_model *m = NULL;
     if (rc == DOCTAG_OK)
         rc = model_compile_dict(&m, &d);
     unsigned char *data = NULL;

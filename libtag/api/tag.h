@@ -6,6 +6,16 @@
 #include <stddef.h>
 #include "doctag.h"
 #include "extract.h"
+#include "match.h"
+#include "model.h"
+
+/* The public model handle: the compiled model (pure data) and the lookup
+ * tables matching derives from it, both built once when the handle is
+ * opened and never changed afterwards. */
+struct doctag_model {
+    compiled_model *compiled;
+    match_index *index;
+};
 
 struct doctag_doc {
     char *text;                    /* NUL-terminated UTF-8 */

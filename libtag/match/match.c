@@ -6,53 +6,10 @@
 #include "match.h"
 #include "names.h"
 #include "near.h"
-
-int span_list_push(span_list *l, span s)
-{
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 256;
-        span *p = realloc(l->items, cap * sizeof *p);
-        if (!p)
-            return 0;
-        l->items = p;
-        l->cap = cap;
-    }
-    l->items[l->n++] = s;
-    return 1;
-}
-
-void span_list_free(span_list *l)
-{
-    free(l->items);
-    memset(l, 0, sizeof *l);
-}
-
-uint32_t match_mark_entry(const match_exec *x)
-{
-    PCRE2_SPTR mark = pcre2_get_mark(x->md);
-    if (!mark)
-        return UINT32_MAX;
-    uint32_t v = 0;
-    for (const unsigned char *p = mark; *p >= '0' && *p <= '9'; p++)
-        v = v * 10 + (uint32_t)(*p - '0');
-    return v;
-}
-
-int match_run(match_exec *x, const pcre2_code *code, int jit, const char *text, size_t len,
-              size_t pos)
-{
-    int rc = jit ? pcre2_jit_match(code, (PCRE2_SPTR)text, len, pos, 0, x->md, x->mc)
-                 : pcre2_match(code, (PCRE2_SPTR)text, len, pos, 0, x->md, x->mc);
-    if (rc != PCRE2_ERROR_JIT_STACKLIMIT || x->js)
-        return rc;
-    if (!(x->js = pcre2_jit_stack_create(64 * 1024, 4 * 1024 * 1024, NULL)))
-        return PCRE2_ERROR_NOMEMORY;
-    pcre2_jit_stack_assign(x->mc, NULL, x->js);
-    return match_run(x, code, jit, text, len, pos);
-}
+#include "scan.h"
 
 /* The matches of pattern p starting in [from, limit]. */
-static int scan_range(span_list *out, const doctag_model *m, uint32_t index,
+static int scan_range(span_list *out, const compiled_model *m, uint32_t index,
                       const char *text, size_t len, size_t from, size_t limit,
                       match_exec *x, size_t *resume)
 {
@@ -88,7 +45,7 @@ static int scan_range(span_list *out, const doctag_model *m, uint32_t index,
  * literals is only run in the windows before their occurrences (`hits`):
  * a match holds a literal, so it starts at most MODEL_NEAR_WINDOW bytes
  * before one. */
-static int scan_pattern(span_list *out, const doctag_model *m, uint32_t index,
+static int scan_pattern(span_list *out, const compiled_model *m, uint32_t index,
                         const char *text, size_t len, const near_hits *hits,
                         match_exec *x)
 {
@@ -272,7 +229,7 @@ static int find_links(span_list *links, const near_hits *marks, const char *text
 }
 
 /* Drops spans inside links and spans of `block` entries. */
-static void drop_excluded(span_list *l, const span_list *links, const doctag_model *m)
+static void drop_excluded(span_list *l, const span_list *links, const compiled_model *m)
 {
     size_t n_out = 0, k = 0;
     for (size_t i = 0; i < l->n; i++) {
@@ -286,25 +243,29 @@ static void drop_excluded(span_list *l, const span_list *links, const doctag_mod
     l->n = n_out;
 }
 
-int match_text(span_list *out, const doctag_model *m, const char *text, size_t len)
+struct match_index {
+    near_index *near;
+    name_index *names;
+};
+
+int match_text(span_list *out, const compiled_model *m, const match_index *ix,
+               const char *text, size_t len)
 {
     memset(out, 0, sizeof *out);
     span_list links = { 0 };
     match_exec x = { pcre2_match_data_create(2, NULL), pcre2_match_context_create(NULL), NULL };
     int rc = x.md && x.mc ? DOCTAG_OK : error_set(DOCTAG_ERR_NOMEM, "out of memory matching");
-    if (rc == DOCTAG_OK && !m->index)
-        rc = error_set(DOCTAG_ERR_INTERNAL, "model used before match_index_build()");
     near_hits *hits = calloc(m->n_patterns + 1, sizeof *hits);
     if (rc == DOCTAG_OK && !hits)
         rc = error_set(DOCTAG_ERR_NOMEM, "out of memory matching");
     near_hits name_starts = { 0 };
     if (rc == DOCTAG_OK)
-        rc = near_find(hits, &name_starts, m->index->near, text, len);
+        rc = near_find(hits, &name_starts, ix->near, text, len);
     for (size_t i = 0; rc == DOCTAG_OK && i < m->n_patterns; i++)
         if (!m->patterns[i].anchored)
             rc = scan_pattern(out, m, (uint32_t)i, text, len, &hits[i], &x);
     if (rc == DOCTAG_OK)
-        rc = names_scan(out, m, m->index->names, name_starts.pos, name_starts.n, text, len, &x);
+        rc = names_scan(out, m, ix->names, name_starts.pos, name_starts.n, text, len, &x);
     free(name_starts.pos);
     if (rc == DOCTAG_OK && find_links(&links, &hits[m->n_patterns], text, len) != DOCTAG_OK)
         rc = error_set(DOCTAG_ERR_NOMEM, "out of memory matching");
@@ -326,10 +287,9 @@ int match_text(span_list *out, const doctag_model *m, const char *text, size_t l
     return rc;
 }
 
-int match_index_build(doctag_model *m)
+int match_index_build(match_index **out, const compiled_model *m)
 {
-    if (m->index)
-        return DOCTAG_OK;
+    *out = NULL;
     match_index *ix = calloc(1, sizeof *ix);
     if (!ix)
         return error_set(DOCTAG_ERR_NOMEM, "out of memory preparing the model");
@@ -340,7 +300,7 @@ int match_index_build(doctag_model *m)
         match_index_free(ix);
         return rc;
     }
-    m->index = ix;
+    *out = ix;
     return DOCTAG_OK;
 }
 

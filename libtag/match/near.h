@@ -24,7 +24,7 @@ typedef struct near_index near_index;
 /* Indexes the @near literals of m's patterns and the `extra` literals
  * (NULL-terminated; may be NULL); `name_starts` (8 KiB, may be NULL) is
  * the bitmap of where names may start (names.h), checked in the same pass. */
-int near_index_build(near_index **out, const doctag_model *m, const char *const *extra,
+int near_index_build(near_index **out, const compiled_model *m, const char *const *extra,
                      const unsigned char *name_starts);
 void near_index_free(near_index *ix);
 

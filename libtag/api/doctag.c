@@ -39,18 +39,29 @@ DOCTAG_API const char *doctag_type_name(int type)
 
 /* ---- model ------------------------------------------------------------ */
 
-/* Every public way to a model ends here: the lookup tables for matching
- * are built once, so the model is read-only from then on. */
-static int model_ready(doctag_model **out, int rc)
+/* Every public way to a model ends here: the compiled model (pure data)
+ * and the lookup tables matching derives from it are built once and owned
+ * by the handle, so the handle is read-only from then on. Takes `compiled`
+ * whatever happens. */
+static int model_ready(doctag_model **out, compiled_model *compiled, int rc)
 {
-    if (rc == DOCTAG_OK && (rc = match_index_build(*out)) != DOCTAG_OK) {
-        model_free(*out);
-        *out = NULL;
+    *out = NULL;
+    doctag_model *h = NULL;
+    if (rc == DOCTAG_OK && !(h = calloc(1, sizeof *h)))
+        rc = error_set(DOCTAG_ERR_NOMEM, "out of memory opening the model");
+    if (rc == DOCTAG_OK)
+        rc = match_index_build(&h->index, compiled);
+    if (rc != DOCTAG_OK) {
+        free(h);
+        model_free(compiled);
+        return rc;
     }
-    return rc;
+    h->compiled = compiled;
+    *out = h;
+    return DOCTAG_OK;
 }
 
-static int compile_sources(doctag_model **out, const char *const *paths, size_t n)
+static int compile_sources(compiled_model **out, const char *const *paths, size_t n)
 {
     dict d = { 0 };
     int rc = DOCTAG_OK;
@@ -74,7 +85,7 @@ DOCTAG_API int doctag_model_open(doctag_model **out, const char *path,
                  (opts->n_dictionaries && !opts->dictionaries)))
         return error_set(DOCTAG_ERR_ARG, "doctag_model_open: bad options (version %u)",
                          opts->version);
-    doctag_model *base = NULL;
+    compiled_model *base = NULL;
     int jit_names = !(opts && (opts->flags & DOCTAG_MODEL_FAST_LOAD));
     int rc;
     if (!path) {
@@ -89,17 +100,15 @@ DOCTAG_API int doctag_model_open(doctag_model **out, const char *path,
             free(data);
         }
     }
-    if (rc != DOCTAG_OK || !opts || opts->n_dictionaries == 0) {
-        *out = base;
-        return model_ready(out, rc);
-    }
-    doctag_model *extra = NULL;
+    if (rc != DOCTAG_OK || !opts || opts->n_dictionaries == 0)
+        return model_ready(out, base, rc);
+    compiled_model *extra = NULL, *merged = NULL;
     rc = compile_sources(&extra, opts->dictionaries, opts->n_dictionaries);
     if (rc == DOCTAG_OK)
-        rc = model_merge(out, base, extra, jit_names);
+        rc = model_merge(&merged, base, extra, jit_names);
     model_free(extra);
     model_free(base);
-    return model_ready(out, rc);
+    return model_ready(out, merged, rc);
 }
 
 DOCTAG_API int doctag_model_compile(doctag_model **out, const char *const *source_paths, size_t n)
@@ -107,8 +116,9 @@ DOCTAG_API int doctag_model_compile(doctag_model **out, const char *const *sourc
     error_clear();
     if (!out || (n && !source_paths))
         return error_set(DOCTAG_ERR_ARG, "doctag_model_compile: NULL argument");
-    *out = NULL;
-    return model_ready(out, compile_sources(out, source_paths, n));
+    compiled_model *compiled = NULL;
+    int rc = compile_sources(&compiled, source_paths, n);
+    return model_ready(out, compiled, rc);
 }
 
 DOCTAG_API int doctag_model_compile_buffer(doctag_model **out, const char *name,
@@ -117,13 +127,13 @@ DOCTAG_API int doctag_model_compile_buffer(doctag_model **out, const char *name,
     error_clear();
     if (!out || (!source && len))
         return error_set(DOCTAG_ERR_ARG, "doctag_model_compile_buffer: NULL argument");
-    *out = NULL;
     dict d = { 0 };
+    compiled_model *compiled = NULL;
     int rc = dict_parse(&d, name ? name : "<buffer>", source ? source : "", len);
     if (rc == DOCTAG_OK)
-        rc = model_compile_dict(out, &d);
+        rc = model_compile_dict(&compiled, &d);
     dict_free(&d);
-    return model_ready(out, rc);
+    return model_ready(out, compiled, rc);
 }
 
 DOCTAG_API int doctag_model_save(const doctag_model *model, const char *path)
@@ -133,7 +143,7 @@ DOCTAG_API int doctag_model_save(const doctag_model *model, const char *path)
         return error_set(DOCTAG_ERR_ARG, "doctag_model_save: NULL argument");
     unsigned char *data;
     size_t len;
-    int rc = model_serialize(model, &data, &len);
+    int rc = model_serialize(model->compiled, &data, &len);
     if (rc != DOCTAG_OK)
         return rc;
     FILE *f = fopen(path, "wb");
@@ -149,12 +159,16 @@ DOCTAG_API int doctag_model_save(const doctag_model *model, const char *path)
 
 DOCTAG_API size_t doctag_model_entry_count(const doctag_model *model)
 {
-    return model ? model->n_variants : 0;
+    return model ? model->compiled->n_variants : 0;
 }
 
 DOCTAG_API void doctag_model_free(doctag_model *model)
 {
-    model_free(model);
+    if (!model)
+        return;
+    match_index_free(model->index);
+    model_free(model->compiled);
+    free(model);
 }
 
 /* ---- documents -------------------------------------------------------- */

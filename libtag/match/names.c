@@ -27,7 +27,7 @@ static int starts_with(const model_pattern *p, unsigned c)
     return p->anchored && (p->first[c >> 3] & (1u << (c & 7)));
 }
 
-int name_index_build(name_index **out, const doctag_model *m)
+int name_index_build(name_index **out, const compiled_model *m)
 {
     *out = NULL;
     name_index *ix = calloc(1, sizeof *ix);
@@ -83,7 +83,7 @@ void name_index_free(name_index *ix)
 
 /* Runs the name patterns for byte t[i] anchored at i; *next gets the end
  * of the longest name found (or i + 1). */
-static int names_at(span_list *out, const doctag_model *m, const name_index *ix,
+static int names_at(span_list *out, const compiled_model *m, const name_index *ix,
                     const char *text, size_t len, size_t i, size_t *next, match_exec *x)
 {
     unsigned c = (unsigned char)text[i];
@@ -118,7 +118,7 @@ const unsigned char *name_index_starts(const name_index *ix)
     return ix->starts;
 }
 
-int names_scan(span_list *out, const doctag_model *m, const name_index *ix,
+int names_scan(span_list *out, const compiled_model *m, const name_index *ix,
                const size_t *candidates, size_t n_candidates, const char *text, size_t len,
                match_exec *x)
 {

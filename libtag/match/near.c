@@ -62,7 +62,7 @@ static int add_hit(near_hits *h, size_t pos)
 }
 
 
-static size_t count_literals(const doctag_model *m, const char *const *extra)
+static size_t count_literals(const compiled_model *m, const char *const *extra)
 {
     size_t n = 0;
     for (size_t k = 0; k < m->n_patterns; k++)
@@ -137,7 +137,7 @@ struct near_index {
     filter f;
 };
 
-int near_index_build(near_index **out, const doctag_model *m, const char *const *extra,
+int near_index_build(near_index **out, const compiled_model *m, const char *const *extra,
                      const unsigned char *name_starts)
 {
     *out = NULL;

@@ -61,7 +61,7 @@ static void result_free_items(doctag_result *r)
     free(r->items);
 }
 
-static int make_entities(doctag_result *r, const doctag_model *m, const doctag_doc *doc,
+static int make_entities(doctag_result *r, const compiled_model *m, const doctag_doc *doc,
                          const normalized_text *norm, const span_list *spans)
 {
     r->items = calloc(spans->n ? spans->n : 1, sizeof *r->items);
@@ -99,10 +99,10 @@ DOCTAG_API int doctag_tag(doctag_result **out, const doctag_model *model, const 
     if (rc != DOCTAG_OK)
         return rc;
     span_list spans;
-    rc = match_text(&spans, model, norm.text, norm.len);
+    rc = match_text(&spans, model->compiled, model->index, norm.text, norm.len);
     if (rc == DOCTAG_OK) {
         doctag_result *r = calloc(1, sizeof *r);
-        if (!r || !make_entities(r, model, doc, &norm, &spans)) {
+        if (!r || !make_entities(r, model->compiled, doc, &norm, &spans)) {
             if (r)
                 result_free_items(r);
             free(r);

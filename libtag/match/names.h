@@ -11,13 +11,13 @@
 #include <stddef.h>
 #include <pcre2.h>
 
-#include "match.h"
 #include "model.h"
+#include "scan.h"
 
 /* Read-only tables derived from a model, built once when it is opened. */
 typedef struct name_index name_index;
 
-int name_index_build(name_index **out, const doctag_model *m);
+int name_index_build(name_index **out, const compiled_model *m);
 void name_index_free(name_index *ix);
 
 /* The 8 KiB bitmap, bit (b << 8 | c), of a byte c after a byte b where a
@@ -26,7 +26,7 @@ const unsigned char *name_index_starts(const name_index *ix);
 
 /* Appends to out (in document order) the names found at the candidate
  * places near_find() collected. */
-int names_scan(span_list *out, const doctag_model *m, const name_index *ix,
+int names_scan(span_list *out, const compiled_model *m, const name_index *ix,
                const size_t *candidates, size_t n_candidates, const char *text, size_t len,
                match_exec *x);
 

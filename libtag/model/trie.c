@@ -5,7 +5,7 @@
 
 #include "error.h"
 #include "strbuf.h"
-#include "model.h"
+#include "name_key.h"
 #include "trie.h"
 
 typedef struct node {

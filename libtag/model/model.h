@@ -14,6 +14,7 @@
 
 #include "dict.h"
 #include "doctag.h"
+#include "name_key.h"
 
 #define MODEL_ENTRY_FROM_MARK ((uint32_t)-1)
 
@@ -32,51 +33,33 @@ typedef struct model_pattern {
 /* How far before an @near literal a match may start. */
 #define MODEL_NEAR_WINDOW 200
 
-struct doctag_model {
+/* Pure data: nothing in it changes after model_compile_dict(),
+ * model_merge() or model_deserialize() return. The lookup tables matching
+ * derives from it (match.h) are a separate object. */
+typedef struct compiled_model compiled_model;
+struct compiled_model {
     dict_entry *entries;
     size_t n_entries;
     model_pattern *patterns;  /* in priority order: earlier wins equal-length ties */
     size_t n_patterns;
     size_t n_variants;
     unsigned char *name_keys;  /* bitmap of name_key() of every name's start */
-    struct match_index *index; /* derived tables for matching (match.h), or NULL */
 };
 
-typedef struct match_index match_index;
-
-#define MODEL_NAME_KEYS_BYTES 16384
-
-/* The key of a position where a name may start: a hash of its first word,
- * the run of letters, digits and non-ASCII bytes there ("U" for "U.S.",
- * "ICE" for "ICE's", "" for "(ICE"). A name's key is that of its own first
- * word, so a position whose key bit is unset in name_keys starts no name. */
-static inline int name_key_byte(unsigned char c)
-{
-    return (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z') || c >= 0x80;
-}
-
-static inline unsigned name_key(const unsigned char *s, size_t len)
-{
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < len && name_key_byte(s[i]); i++)
-        h = (h ^ s[i]) * 16777619u;
-    return h & (MODEL_NAME_KEYS_BYTES * 8 - 1);
-}
-
 /* Compiles parsed dictionaries (one or several, appended in order). */
-int model_compile_dict(doctag_model **out, const dict *d);
+int model_compile_dict(compiled_model **out, const dict *d);
 
 /* Appends the entries and patterns of `extra` to `base` (a fresh model).
  * `jit_names` 0 leaves the name patterns to pcre2's interpreter. */
-int model_merge(doctag_model **out, const doctag_model *base, const doctag_model *extra,
+int model_merge(compiled_model **out, const compiled_model *base, const compiled_model *extra,
                 int jit_names);
 
 /* The binary format: serialise into a malloc'd buffer / load from bytes. */
-int model_serialize(const doctag_model *m, unsigned char **out, size_t *len);
-int model_deserialize(doctag_model **out, const unsigned char *data, size_t len,
+int model_serialize(const compiled_model *m, unsigned char **out, size_t *len);
+int model_deserialize(compiled_model **out, const unsigned char *data, size_t len,
                       const char *name, int jit_names);
 
-void model_free(doctag_model *m);
+void model_free(compiled_model *m);
 
 /* pcre2_compile + JIT with these pcre2 compile options. */
 pcre2_code *model_compile_pattern(const char *src, uint32_t options, int *errcode,

@@ -73,7 +73,7 @@ static void put_bytes(writer *w, const void *p, size_t n)
     put(w, p, n);
 }
 
-int model_serialize(const doctag_model *m, unsigned char **out, size_t *len)
+int model_serialize(const compiled_model *m, unsigned char **out, size_t *len)
 {
     writer w = { 0 };
     put(&w, MAGIC, 8);
@@ -173,7 +173,7 @@ static pcre2_code *load_code(const unsigned char *blob, uint32_t blob_len, const
     return code;
 }
 
-int model_deserialize(doctag_model **out, const unsigned char *data, size_t len, const char *name,
+int model_deserialize(compiled_model **out, const unsigned char *data, size_t len, const char *name,
                       int jit_names)
 {
     *out = NULL;
@@ -187,7 +187,7 @@ int model_deserialize(doctag_model **out, const unsigned char *data, size_t len,
     reader sum = { data + len - 4, data + len, 0 };
     if (len < 16 || get_u32(&sum) != fnv1a(data, len - 4))
         return error_set(DOCTAG_ERR_MODEL_FORMAT, "%s: damaged model file (checksum)", name);
-    doctag_model *m = calloc(1, sizeof *m);
+    compiled_model *m = calloc(1, sizeof *m);
     if (!m)
         return error_set(DOCTAG_ERR_NOMEM, "out of memory loading %s", name);
     m->n_variants = get_u32(&r);

@@ -1,16 +1,15 @@
 /*
- * match.h: normalised text -> entity spans, with the overlap rules of the
- * guidelines: the longest span wins (ties: the earlier pattern), nothing is
- * tagged inside a URL or an e-mail address, `block` entries win overlaps
- * and are then dropped.
+ * scan.h: what the matchers share, a leaf below them: the list of spans
+ * they append to and the running of one pcre2 pattern at one place. The
+ * structural patterns (match.c) and the dictionary names (names.c) both
+ * use it; neither calls the other through it.
  */
-#ifndef DOCTAG_MATCH_H
-#define DOCTAG_MATCH_H
+#ifndef DOCTAG_SCAN_H
+#define DOCTAG_SCAN_H
 
 #include <stddef.h>
 #include <stdint.h>
-
-#include "model.h"
+#include <pcre2.h>
 
 typedef struct span {
     size_t start, end;     /* byte offsets in the normalised text */
@@ -41,20 +40,6 @@ int match_run(match_exec *x, const pcre2_code *code, int jit, const char *text, 
 
 /* The entry index a name pattern's (*MARK) names, or UINT32_MAX. */
 uint32_t match_mark_entry(const match_exec *x);
-
-/* The lookup tables matching uses, derived from a model once when it is
- * opened (match_index_build() sets m->index; model_free() frees it), so
- * that tagging a short document costs no set-up and a model stays
- * read-only while threads tag with it. */
-struct match_index {
-    struct near_index *near;
-    struct name_index *names;
-};
-int match_index_build(doctag_model *m);
-void match_index_free(match_index *ix);
-
-/* Finds the entity spans of `text` (normalised) in document order. */
-int match_text(span_list *out, const doctag_model *m, const char *text, size_t len);
 
 void span_list_free(span_list *l);
 

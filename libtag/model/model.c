@@ -3,7 +3,6 @@
 #include <string.h>
 
 #include "error.h"
-#include "match.h"
 #include "model.h"
 #include "strbuf.h"
 #include "trie.h"
@@ -12,12 +11,12 @@
  * names are spread over patterns of about this many source bytes. */
 #define TRIE_CHUNK_BYTES 12000
 
-static doctag_model *model_new(void)
+static compiled_model *model_new(void)
 {
-    return calloc(1, sizeof(doctag_model));
+    return calloc(1, sizeof(compiled_model));
 }
 
-void model_free(doctag_model *m)
+void model_free(compiled_model *m)
 {
     if (!m)
         return;
@@ -31,7 +30,6 @@ void model_free(doctag_model *m)
     free(m->entries);
     free(m->patterns);
     free(m->name_keys);
-    match_index_free(m->index);
     free(m);
 }
 
@@ -57,7 +55,7 @@ static size_t near_size(const char *near)
     return k + 1;
 }
 
-static int push_pattern(doctag_model *m, pcre2_code *code, char *src, uint32_t entry,
+static int push_pattern(compiled_model *m, pcre2_code *code, char *src, uint32_t entry,
                         const char *near)
 {
     size_t nl = near_size(near);
@@ -89,7 +87,7 @@ static int pattern_error(const dict_variant *v, int errcode, size_t off)
                      v->file, v->line, off, (const char *)msg);
 }
 
-static int compile_variant_patterns(doctag_model *m, const dict *d)
+static int compile_variant_patterns(compiled_model *m, const dict *d)
 {
     for (size_t i = 0; i < d->n_variants; i++) {
         const dict_variant *v = &d->variants[i];
@@ -123,7 +121,7 @@ static int compile_variant_patterns(doctag_model *m, const dict *d)
 
 /* Joins pieces [lo, hi) into one pattern; halves the range when pcre2 says
  * the result is too large. */
-static int compile_pieces(doctag_model *m, char **pieces, const unsigned short *first,
+static int compile_pieces(compiled_model *m, char **pieces, const unsigned short *first,
                           size_t lo, size_t hi)
 {
     strbuf b = { 0 };
@@ -168,7 +166,7 @@ static int compile_pieces(doctag_model *m, char **pieces, const unsigned short *
                      (const char *)msg);
 }
 
-static int compile_names(doctag_model *m, const dict *d)
+static int compile_names(compiled_model *m, const dict *d)
 {
     char **pieces = NULL;
     unsigned short *first = NULL;
@@ -196,10 +194,10 @@ static int compile_names(doctag_model *m, const dict *d)
     return rc;
 }
 
-int model_compile_dict(doctag_model **out, const dict *d)
+int model_compile_dict(compiled_model **out, const dict *d)
 {
     *out = NULL;
-    doctag_model *m = model_new();
+    compiled_model *m = model_new();
     if (!m)
         return error_set(DOCTAG_ERR_NOMEM, "out of memory compiling the model");
     m->entries = calloc(d->n_entries ? d->n_entries : 1, sizeof *m->entries);
@@ -230,11 +228,11 @@ int model_compile_dict(doctag_model **out, const dict *d)
     return DOCTAG_OK;
 }
 
-int model_merge(doctag_model **out, const doctag_model *base, const doctag_model *extra,
+int model_merge(compiled_model **out, const compiled_model *base, const compiled_model *extra,
                 int jit_names)
 {
     *out = NULL;
-    doctag_model *m = model_new();
+    compiled_model *m = model_new();
     if (!m)
         return error_set(DOCTAG_ERR_NOMEM, "out of memory merging models");
     size_t ne = base->n_entries + extra->n_entries;

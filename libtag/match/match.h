@@ -1,0 +1,28 @@
+/*
+ * match.h: normalised text -> entity spans, with the overlap rules of the
+ * guidelines: the longest span wins (ties: the earlier pattern), nothing is
+ * tagged inside a URL or an e-mail address, `block` entries win overlaps
+ * and are then dropped.
+ */
+#ifndef DOCTAG_MATCH_H
+#define DOCTAG_MATCH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "model.h"
+#include "scan.h"
+
+/* The lookup tables matching uses, derived from a compiled model once when
+ * it is opened, so that tagging a short document costs no set-up and the
+ * model stays read-only while threads tag with it. The index points into
+ * the model, which must outlive it. */
+typedef struct match_index match_index;
+int match_index_build(match_index **out, const compiled_model *m);
+void match_index_free(match_index *ix);
+
+/* Finds the entity spans of `text` (normalised) in document order. */
+int match_text(span_list *out, const compiled_model *m, const match_index *ix,
+               const char *text, size_t len);
+
+#endif

@@ -1,0 +1,49 @@
+/* scan.c: spans and running one pattern (see scan.h). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "scan.h"
+
+int span_list_push(span_list *l, span s)
+{
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 256;
+        span *p = realloc(l->items, cap * sizeof *p);
+        if (!p)
+            return 0;
+        l->items = p;
+        l->cap = cap;
+    }
+    l->items[l->n++] = s;
+    return 1;
+}
+
+void span_list_free(span_list *l)
+{
+    free(l->items);
+    memset(l, 0, sizeof *l);
+}
+
+uint32_t match_mark_entry(const match_exec *x)
+{
+    PCRE2_SPTR mark = pcre2_get_mark(x->md);
+    if (!mark)
+        return UINT32_MAX;
+    uint32_t v = 0;
+    for (const unsigned char *p = mark; *p >= '0' && *p <= '9'; p++)
+        v = v * 10 + (uint32_t)(*p - '0');
+    return v;
+}
+
+int match_run(match_exec *x, const pcre2_code *code, int jit, const char *text, size_t len,
+              size_t pos)
+{
+    int rc = jit ? pcre2_jit_match(code, (PCRE2_SPTR)text, len, pos, 0, x->md, x->mc)
+                 : pcre2_match(code, (PCRE2_SPTR)text, len, pos, 0, x->md, x->mc);
+    if (rc != PCRE2_ERROR_JIT_STACKLIMIT || x->js)
+        return rc;
+    if (!(x->js = pcre2_jit_stack_create(64 * 1024, 4 * 1024 * 1024, NULL)))
+        return PCRE2_ERROR_NOMEMORY;
+    pcre2_jit_stack_assign(x->mc, NULL, x->js);
+    return match_run(x, code, jit, text, len, pos);
+}
