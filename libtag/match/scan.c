@@ -2,18 +2,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "limits.h"
 #include "scan.h"
+#include "vec.h"
 
 int span_list_push(span_list *l, span s)
 {
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 256;
-        span *p = realloc(l->items, cap * sizeof *p);
-        if (!p)
-            return 0;
-        l->items = p;
-        l->cap = cap;
-    }
+    if (!vec_reserve((void **)&l->items, &l->cap, l->n + 1, sizeof *l->items))
+        return 0;
     l->items[l->n++] = s;
     return 1;
 }
@@ -42,7 +38,7 @@ int match_run(match_exec *x, const pcre2_code *code, int jit, const char *text, 
                  : pcre2_match(code, (PCRE2_SPTR)text, len, pos, 0, x->md, x->mc);
     if (rc != PCRE2_ERROR_JIT_STACKLIMIT || x->js)
         return rc;
-    if (!(x->js = pcre2_jit_stack_create(64 * 1024, 4 * 1024 * 1024, NULL)))
+    if (!(x->js = pcre2_jit_stack_create(LIMIT_JIT_STACK_START, LIMIT_JIT_STACK_MAX, NULL)))
         return PCRE2_ERROR_NOMEMORY;
     pcre2_jit_stack_assign(x->mc, NULL, x->js);
     return match_run(x, code, jit, text, len, pos);

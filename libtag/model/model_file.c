@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "error.h"
+#include "hash.h"
 #include "model.h"
 
 #define MAGIC "DOCTAGM\n"
@@ -57,14 +58,6 @@ static void put_u32(writer *w, uint32_t v)
 {
     unsigned char b[4] = { v & 0xff, (v >> 8) & 0xff, (v >> 16) & 0xff, v >> 24 };
     put(w, b, 4);
-}
-
-static uint32_t fnv1a(const unsigned char *p, size_t n)
-{
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ p[i]) * 16777619u;
-    return h;
 }
 
 static void put_bytes(writer *w, const void *p, size_t n)
@@ -104,7 +97,7 @@ int model_serialize(const compiled_model *m, unsigned char **out, size_t *len)
         pcre2_serialize_free(blob);
     }
     if (!w.failed)
-        put_u32(&w, fnv1a(w.buf, w.len));
+        put_u32(&w, hash_fnv1a(HASH_FNV_SEED, w.buf, w.len));
     if (w.failed) {
         free(w.buf);
         return error_set(DOCTAG_ERR_NOMEM, "out of memory writing the model");
@@ -185,7 +178,7 @@ int model_deserialize(compiled_model **out, const unsigned char *data, size_t le
         return error_set(DOCTAG_ERR_MODEL_FORMAT, "%s: model format %u, this library reads %u",
                          name, version, FORMAT_VERSION);
     reader sum = { data + len - 4, data + len, 0 };
-    if (len < 16 || get_u32(&sum) != fnv1a(data, len - 4))
+    if (len < 16 || get_u32(&sum) != hash_fnv1a(HASH_FNV_SEED, data, len - 4))
         return error_set(DOCTAG_ERR_MODEL_FORMAT, "%s: damaged model file (checksum)", name);
     compiled_model *m = calloc(1, sizeof *m);
     if (!m)

@@ -9,6 +9,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "hash.h"
+
 #define MODEL_NAME_KEYS_BYTES 16384
 
 /* The key of a position where a name may start: a hash of its first word,
@@ -22,10 +24,10 @@ static inline int name_key_byte(unsigned char c)
 
 static inline unsigned name_key(const unsigned char *s, size_t len)
 {
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < len && name_key_byte(s[i]); i++)
-        h = (h ^ s[i]) * 16777619u;
-    return h & (MODEL_NAME_KEYS_BYTES * 8 - 1);
+    size_t n = 0;
+    while (n < len && name_key_byte(s[n]))
+        n++;
+    return hash_fnv1a(HASH_FNV_SEED, s, n) & (MODEL_NAME_KEYS_BYTES * 8 - 1);
 }
 
 #endif
