@@ -19,10 +19,17 @@
  *   who frees it with that type's own free function (each accepts NULL).
  *   A pointer returned directly is borrowed from its parent object and lives
  *   as long as that parent.
- * - A doctag_model is never modified after it is opened: any number of
- *   threads may tag with one model at once. Documents and results are not
- *   shared between threads while one of them is being freed.
+ * - Option structs carry a `version` (set it with the _INIT macro): every
+ *   version from 1 to the current one is accepted, so a program built
+ *   against an older header keeps working; anything else fails with
+ *   DOCTAG_ERR_ARG and the message "<call>: unsupported options version N".
+ * - Threads: a doctag_model may be used by any number of threads at once
+ *   (it is never modified after it is opened). A doctag_doc or
+ *   doctag_result may be read by several threads at once, but not while
+ *   one of them frees it. doctag_last_error() is per thread.
  * - The library keeps no global mutable state, never prints, never aborts.
+ * - Every call below says what it returns; "since 0.1" is the version that
+ *   added it. Calls in the section "Experimental" may still change.
  */
 #ifndef DOCTAG_H
 #define DOCTAG_H
@@ -41,15 +48,13 @@ extern "C" {
 
 /* ---- Version ----------------------------------------------------------- */
 
-#define DOCTAG_VERSION_MAJOR 0
-#define DOCTAG_VERSION_MINOR 1
-#define DOCTAG_VERSION_PATCH 0
-#define DOCTAG_VERSION_NUMBER \
-    (DOCTAG_VERSION_MAJOR * 10000 + DOCTAG_VERSION_MINOR * 100 + DOCTAG_VERSION_PATCH)
-#define DOCTAG_VERSION_STRING "0.1.0"
+/* DOCTAG_VERSION_MAJOR, _MINOR, _PATCH, _NUMBER (major * 10000 + minor *
+ * 100 + patch) and _STRING, generated from the one version in meson.build. */
+#include "doctag_version.h"
 
-/* The version of the library actually loaded: "0.1.0" and 100. Compare with
- * the macros above to detect a header/library mismatch. */
+/* The version of the library actually loaded, e.g. "0.2.0" and 200.
+ * Compare with the macros above to detect a header/library mismatch.
+ * Never fail; the string is static. Any thread. Since 0.1. */
 DOCTAG_API const char *doctag_version(void);
 DOCTAG_API int doctag_version_number(void);
 
@@ -75,12 +80,15 @@ typedef enum doctag_error {
     DOCTAG_ERR_INTERNAL = -16       /* a bug in libdoctag: please report it */
 } doctag_error;
 
-/* A static English name of an error code ("invalid UTF-8"). Never NULL. */
+/* A static English name of an error code ("invalid UTF-8"); "unknown
+ * error" for a value that is not a doctag_error. Never NULL, never fails.
+ * Any thread. Since 0.1. */
 DOCTAG_API const char *doctag_strerror(int code);
 
 /* The detailed message of the last failed call made by this thread, e.g.
  * "models/agency.dict:12: expected 'ID = variant | variant'". Empty string
- * when the thread has no error. Valid until the thread's next doctag call. */
+ * when the thread's last call succeeded. Borrowed: valid until the thread's
+ * next doctag call. Since 0.1. */
 DOCTAG_API const char *doctag_last_error(void);
 
 /* ---- Entity types ------------------------------------------------------ */
@@ -93,7 +101,8 @@ typedef enum doctag_type {
 } doctag_type;
 #define DOCTAG_TYPE_COUNT 4
 
-/* "money", "un_symbol", "agency", "instrument"; NULL for an unknown value. */
+/* "money", "un_symbol", "agency", "instrument"; NULL for an unknown value.
+ * Static strings; any thread. Since 0.1. */
 DOCTAG_API const char *doctag_type_name(int type);
 
 /* ---- Model ------------------------------------------------------------- */
@@ -115,36 +124,59 @@ typedef struct doctag_model_options {
 } doctag_model_options;
 #define DOCTAG_MODEL_OPTIONS_INIT { DOCTAG_MODEL_OPTIONS_VERSION, NULL, 0, 0 }
 
-/* Opens a compiled model. `path` NULL opens the default model built into
- * the library (no data file needed). `opts` may be NULL; its dictionaries
- * (source format, see models/README.md) are compiled and added at load time.
- * On success *out is the caller's: free it with doctag_model_free(). */
+/* Opens a compiled model file (written by doctag_model_save() or `doctag
+ * compile`). `path` NULL opens the default model built into the library (no
+ * data file needed). `opts` may be NULL; its dictionaries (source format,
+ * see models/README.md) are compiled and added on top at load time.
+ * Returns DOCTAG_OK and sets *out, which the caller frees with
+ * doctag_model_free(); on failure *out is NULL and the code is
+ * DOCTAG_ERR_ARG (NULL out, bad options), DOCTAG_ERR_IO (the file cannot be
+ * read; the message has the system's reason), DOCTAG_ERR_MODEL_FORMAT (not
+ * a doctag model, or a damaged one), DOCTAG_ERR_DICT_SYNTAX /
+ * DOCTAG_ERR_PATTERN (an extra dictionary; the message has file:line) or
+ * DOCTAG_ERR_NOMEM. Any thread. Since 0.1. */
 DOCTAG_API int doctag_model_open(doctag_model **out, const char *path,
                                  const doctag_model_options *opts);
 
-/* Compiles a model from dictionary source files only (no default model). */
+/* Compiles a model from dictionary source files only (no default model).
+ * Returns as doctag_model_open() (DOCTAG_ERR_ARG also for source_paths NULL
+ * with n > 0 or a NULL path among them). Since 0.1. */
 DOCTAG_API int doctag_model_compile(doctag_model **out,
                                     const char *const *source_paths, size_t n);
 
-/* Compiles a model from one dictionary source held in memory; `name` is
- * used in error messages. */
+/* Compiles a model from one dictionary source held in memory (read only
+ * during the call); `name` (may be NULL) names it in error messages.
+ * Returns as doctag_model_compile(). Since 0.1. */
 DOCTAG_API int doctag_model_compile_buffer(doctag_model **out, const char *name,
                                            const char *source, size_t len);
 
-/* Writes a model to `path` in the compiled format doctag_model_open() reads. */
+/* Writes a model to `path` in the compiled format doctag_model_open()
+ * reads. Returns DOCTAG_OK, DOCTAG_ERR_ARG, DOCTAG_ERR_IO (with the
+ * system's reason) or DOCTAG_ERR_NOMEM. Any thread. Since 0.1. */
 DOCTAG_API int doctag_model_save(const doctag_model *model, const char *path);
 
-/* Number of dictionary entries (names and patterns) in the model. */
+/* The number of dictionary entries (one per id: a name with its acronyms
+ * and variants, or a pattern) in the model; 0 for NULL. Since 0.1 (before
+ * 0.2 it counted variants, now doctag_model_variant_count()). */
 DOCTAG_API size_t doctag_model_entry_count(const doctag_model *model);
 
+/* The number of variants (each spelling of each entry) in the model; 0 for
+ * NULL. Since 0.2. */
+DOCTAG_API size_t doctag_model_variant_count(const doctag_model *model);
+
+/* Frees a model and everything borrowed from it; NULL is a no-op. No other
+ * thread may be using the model. Since 0.1. */
 DOCTAG_API void doctag_model_free(doctag_model *model);
 
 /* ---- Document ---------------------------------------------------------- */
 
 typedef struct doctag_doc doctag_doc;
 
-/* A document from UTF-8 text (copied; need not be NUL-terminated). Invalid
- * UTF-8 fails with DOCTAG_ERR_UTF8 and the byte offset in the message. */
+/* A document from UTF-8 text (copied; need not be NUL-terminated). Returns
+ * DOCTAG_OK and sets *out (the caller frees it with doctag_doc_free()), or
+ * DOCTAG_ERR_ARG, DOCTAG_ERR_UTF8 (the message gives the byte offset of
+ * the first invalid sequence) or DOCTAG_ERR_NOMEM, with *out NULL. Empty
+ * text is a valid document with no entities. Any thread. Since 0.1. */
 DOCTAG_API int doctag_doc_from_text(doctag_doc **out, const char *text, size_t len);
 
 #define DOCTAG_PDF_OPTIONS_VERSION 1
@@ -159,25 +191,47 @@ typedef struct doctag_pdf_options {
 /* A document from a PDF file or a PDF held in memory (the buffer is only
  * read during the call). The text is extracted in reading order, with
  * running headers, footers and page numbers dropped and line-break hyphens
- * re-joined. `opts` may be NULL. */
+ * re-joined. `opts` may be NULL. Returns DOCTAG_OK and sets *out (the
+ * caller frees it with doctag_doc_free()), or, with *out NULL:
+ * DOCTAG_ERR_ARG (NULL argument, bad options), DOCTAG_ERR_IO (file
+ * unreadable, with the system's reason), DOCTAG_ERR_EMPTY, DOCTAG_ERR_NOT_PDF
+ * (no %PDF- header), DOCTAG_ERR_PDF_CORRUPT, DOCTAG_ERR_PDF_ENCRYPTED
+ * (password missing or wrong), DOCTAG_ERR_PDF_NO_PAGES,
+ * DOCTAG_ERR_PDF_NO_TEXT (no page read has a text layer: OCR needed),
+ * DOCTAG_ERR_PAGE_RANGE, DOCTAG_ERR_UNSUPPORTED (built without PDF support)
+ * or DOCTAG_ERR_NOMEM. The message names the file. Any thread (poppler
+ * documents are not shared between calls). Since 0.1. */
 DOCTAG_API int doctag_doc_from_pdf_file(doctag_doc **out, const char *path,
                                         const doctag_pdf_options *opts);
 DOCTAG_API int doctag_doc_from_pdf_buffer(doctag_doc **out, const void *data,
                                           size_t size, const doctag_pdf_options *opts);
 
 /* The document's text (UTF-8, NUL-terminated; *len, if not NULL, gets its
- * length in bytes). For a PDF, the extracted text. Borrowed from the doc. */
+ * length in bytes). For a PDF, the extracted text, pages separated by a
+ * blank line. Borrowed from the doc; NULL (and *len 0) for a NULL doc.
+ * Since 0.1. */
 DOCTAG_API const char *doctag_doc_text(const doctag_doc *doc, size_t *len);
 
-/* doctag_doc_page_count(): the pages in the PDF file, whatever range was
- * read (0 for text). Pages without a text layer (scanned images: OCR
- * needed) among those read are counted by doctag_doc_pages_without_text()
- * and tested one by one with doctag_doc_page_has_text(doc, page)
- * (1-based; 0 for a page outside the range read). */
+/* The number of pages in the PDF file, whatever range was read; 0 for a
+ * text document or NULL. Since 0.1. */
 DOCTAG_API int doctag_doc_page_count(const doctag_doc *doc);
+
+/* The pages that were read (1-based, inclusive) into *first and *last
+ * (either may be NULL). Returns DOCTAG_OK, or DOCTAG_ERR_ARG for NULL or a
+ * text document (then both are set to 0). Since 0.2. */
+DOCTAG_API int doctag_doc_page_range(const doctag_doc *doc, int *first, int *last);
+
+/* Among the pages read, the number without a text layer (scanned images:
+ * OCR needed); 0 for text or NULL. Since 0.1. */
 DOCTAG_API int doctag_doc_pages_without_text(const doctag_doc *doc);
+
+/* 1 if page `page` (1-based) was read and has a text layer, 0 otherwise
+ * (no text layer, outside the range read, a text document, NULL). Since
+ * 0.1. */
 DOCTAG_API int doctag_doc_page_has_text(const doctag_doc *doc, int page);
 
+/* Frees a document; NULL is a no-op. Results tagged from it stay valid.
+ * Since 0.1. */
 DOCTAG_API void doctag_doc_free(doctag_doc *doc);
 
 /* ---- Tagging ----------------------------------------------------------- */
@@ -185,24 +239,34 @@ DOCTAG_API void doctag_doc_free(doctag_doc *doc);
 typedef struct doctag_result doctag_result;
 typedef struct doctag_entity doctag_entity;
 
-/* Tags a document. The result does not refer to the document: either may
- * be freed first. Thread-safe for a shared model. */
+/* Tags a document. Returns DOCTAG_OK and sets *out (the caller frees it
+ * with doctag_result_free()), or DOCTAG_ERR_ARG (a NULL argument),
+ * DOCTAG_ERR_UTF8 (a document made by doctag_tag_text() from invalid UTF-8)
+ * or DOCTAG_ERR_NOMEM, with *out NULL. The result does not refer to the
+ * document: either may be freed first. Any number of threads may tag with
+ * one model at once. Since 0.1. */
 DOCTAG_API int doctag_tag(doctag_result **out, const doctag_model *model,
                           const doctag_doc *doc);
 
-/* Shortcut: doctag_doc_from_text() + doctag_tag(). */
+/* doctag_doc_from_text() + doctag_tag() in one call, without copying the
+ * text: it is read where it lies during the call. Returns as doctag_tag(),
+ * and DOCTAG_ERR_UTF8 with the byte offset for invalid UTF-8. Since 0.1. */
 DOCTAG_API int doctag_tag_text(doctag_result **out, const doctag_model *model,
                                const char *text, size_t len);
 
-/* Entities in document order. doctag_result_entity() returns NULL when
- * index >= count; the entity is borrowed from the result. */
+/* The number of entities (0 for NULL), and entity `index` in document
+ * order: borrowed from the result, NULL when index >= count. Since 0.1. */
 DOCTAG_API size_t doctag_result_count(const doctag_result *result);
 DOCTAG_API const doctag_entity *doctag_result_entity(const doctag_result *result,
                                                      size_t index);
+
+/* Frees a result and its entities; NULL is a no-op. Since 0.1. */
 DOCTAG_API void doctag_result_free(doctag_result *result);
 
-/* One entity. Strings are NUL-terminated and borrowed from the result. */
-DOCTAG_API int doctag_entity_type(const doctag_entity *e);
+/* One entity's fields. Strings are NUL-terminated and borrowed from the
+ * result. Each call accepts NULL and then returns 0 / NULL (the type: -1).
+ * Since 0.1. */
+DOCTAG_API doctag_type doctag_entity_type(const doctag_entity *e);
 /* The exact text of the span in the document's text. */
 DOCTAG_API const char *doctag_entity_text(const doctag_entity *e);
 /* Byte offsets [start, end) into the document's text (doctag_doc_text(),
@@ -220,8 +284,29 @@ typedef struct doctag_box {
     double x0, y0, x1, y1;
 } doctag_box;
 DOCTAG_API int doctag_entity_page(const doctag_entity *e);
+/* The number of boxes (0 for text or NULL), and box `index` copied into
+ * *out: DOCTAG_OK, or DOCTAG_ERR_ARG for NULL or index >= count. */
 DOCTAG_API size_t doctag_entity_box_count(const doctag_entity *e);
 DOCTAG_API int doctag_entity_box(const doctag_entity *e, size_t index, doctag_box *out);
+
+/* ---- Experimental ------------------------------------------------------ */
+/* These calls work and are tested, but their form may still change in a
+ * minor release (0.x): the compiled model format is not frozen yet. */
+
+/* Opens a model from a compiled model held in memory (what
+ * doctag_model_serialize() or doctag_model_save() wrote); the buffer is only
+ * read during the call. Returns as doctag_model_open(). Since 0.2. */
+DOCTAG_API int doctag_model_open_buffer(doctag_model **out, const void *data, size_t size,
+                                        const doctag_model_options *opts);
+
+/* Serialises a model into a new buffer: *out (free it with doctag_free())
+ * and *size. Returns DOCTAG_OK, DOCTAG_ERR_ARG or DOCTAG_ERR_NOMEM. Since
+ * 0.2. */
+DOCTAG_API int doctag_model_serialize(const doctag_model *model, void **out, size_t *size);
+
+/* Frees memory the library handed over as a plain buffer
+ * (doctag_model_serialize()); NULL is a no-op. Since 0.2. */
+DOCTAG_API void doctag_free(void *p);
 
 #ifdef __cplusplus
 }

@@ -139,11 +139,40 @@ Test(api, options_with_a_wrong_version_are_rejected)
     cr_expect_null(m, "*out is NULL on failure");
     cr_expect_neq(doctag_last_error()[0], '\0');
 
+    cr_expect_str_eq(doctag_last_error(), "doctag_model_open: unsupported options version 2");
+
     doctag_pdf_options popts = DOCTAG_PDF_OPTIONS_INIT;
     popts.version = 0;
     doctag_doc *d = (doctag_doc *)1;
     static const char pdf[] = "%PDF-1.4\n%%EOF\n";
     cr_expect_eq(doctag_doc_from_pdf_buffer(&d, pdf, sizeof pdf - 1, &popts), DOCTAG_ERR_ARG);
+    cr_expect_str_eq(doctag_last_error(),
+                     "doctag_doc_from_pdf_buffer: unsupported options version 0");
+}
+
+/* Every version from 1 to the current one is accepted (an older caller). */
+Test(api, options_of_every_older_version_are_accepted)
+{
+    for (unsigned v = 1; v <= DOCTAG_MODEL_OPTIONS_VERSION; v++) {
+        doctag_model_options opts = DOCTAG_MODEL_OPTIONS_INIT;
+        opts.version = v;
+        doctag_model *m = NULL;
+        cr_expect_eq(doctag_model_open(&m, NULL, &opts), DOCTAG_OK, "version %u: %s", v,
+                     doctag_last_error());
+        doctag_model_free(m);
+    }
+}
+
+Test(api, page_range_of_a_text_document_is_an_error)
+{
+    doctag_doc *d = NULL;
+    cr_assert_eq(doctag_doc_from_text(&d, "ICCPR", 5), DOCTAG_OK);
+    int first = 7, last = 7;
+    cr_expect_eq(doctag_doc_page_range(d, &first, &last), DOCTAG_ERR_ARG);
+    cr_expect_eq(first, 0);
+    cr_expect_eq(last, 0);
+    cr_expect_eq(doctag_doc_page_range(NULL, NULL, NULL), DOCTAG_ERR_ARG);
+    doctag_doc_free(d);
 }
 
 /* ---- Documents and results --------------------------------------------- */

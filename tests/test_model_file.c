@@ -180,7 +180,8 @@ Test(model_file, compile_from_a_dictionary_file)
     const char *paths[] = { path };
     doctag_model *m = NULL;
     cr_assert_eq(doctag_model_compile(&m, paths, 1), DOCTAG_OK, "%s", doctag_last_error());
-    cr_expect_eq(doctag_model_entry_count(m), 4, "four variants");
+    cr_expect_eq(doctag_model_entry_count(m), 2, "two entries");
+    cr_expect_eq(doctag_model_variant_count(m), 4, "four variants");
     char *got = tag_lines_with(m, "The Colorado DMV shared data with ICE despite House Bill 19-1124.");
     cr_expect_str_eq(got, "agency|Colorado DMV|id=Colorado DMV|4\n"
                           "instrument|House Bill 19-1124|id=HB19-1124|46\n",
@@ -219,4 +220,32 @@ Test(model_file, compile_reports_the_dictionary_file_and_line)
     const char *missing[] = { "/nonexistent/doctag/mine.dict" };
     cr_expect_eq(doctag_model_compile(&m, missing, 1), DOCTAG_ERR_IO);
     cr_expect_not_null(strstr(doctag_last_error(), missing[0]), "message \"%s\"", doctag_last_error());
+}
+
+Test(model_file, serialize_and_open_buffer_round_trip)
+{
+    doctag_model *m = NULL, *back = NULL;
+    cr_assert_eq(doctag_model_open(&m, NULL, NULL), DOCTAG_OK, "%s", doctag_last_error());
+    void *data = NULL;
+    size_t size = 0;
+    cr_assert_eq(doctag_model_serialize(m, &data, &size), DOCTAG_OK, "%s", doctag_last_error());
+    cr_assert_gt(size, 1000);
+    cr_assert_eq(doctag_model_open_buffer(&back, data, size, NULL), DOCTAG_OK, "%s",
+                 doctag_last_error());
+    cr_expect_eq(doctag_model_entry_count(back), doctag_model_entry_count(m));
+    cr_expect_eq(doctag_model_variant_count(back), doctag_model_variant_count(m));
+    cr_expect_gt(doctag_model_variant_count(m), doctag_model_entry_count(m));
+    const char *text = "OHCHR and the ICCPR cost $5 million (A/HRC/47/23).";
+    char *a = tag_lines_with(m, text), *b = tag_lines_with(back, text);
+    cr_expect_str_eq(a, b);
+    cr_expect(strstr(a, "agency|OHCHR|") != NULL, "%s", a);
+    free(a);
+    free(b);
+    /* a cut buffer is a format error, not a crash */
+    doctag_model *cut = (doctag_model *)1;
+    cr_expect_eq(doctag_model_open_buffer(&cut, data, size / 2, NULL), DOCTAG_ERR_MODEL_FORMAT);
+    cr_expect_null(cut);
+    doctag_free(data);
+    doctag_model_free(back);
+    doctag_model_free(m);
 }

@@ -311,6 +311,12 @@ Test(pdf_errors, page_range)
     o.first_page = o.last_page = 1;
     doctag_doc *doc = NULL;
     cr_expect_eq(doctag_doc_from_pdf_file(&doc, path, &o), DOCTAG_OK, "%s", doctag_last_error());
+    int first = 0, last = 0;
+    cr_expect_eq(doctag_doc_page_range(doc, &first, &last), DOCTAG_OK);
+    cr_expect_eq(first, 1);
+    cr_expect_eq(last, 1, "only page 1 was read");
+    cr_expect_eq(doctag_doc_page_count(doc), 2, "the file has two");
+    cr_expect_eq(doctag_doc_pages_without_text(doc), 0, "the image page was not read");
     doctag_doc_free(doc);
     free(path);
     free(pdf);

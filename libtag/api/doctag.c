@@ -74,6 +74,47 @@ static int compile_sources(compiled_model **out, const char *const *paths, size_
     return rc;
 }
 
+/* Option structs are accepted in every version from 1 to the current one
+ * (a program built against an older header keeps working). */
+static int options_version_bad(const char *call, unsigned version, unsigned current)
+{
+    if (version >= 1 && version <= current)
+        return 0;
+    error_set(DOCTAG_ERR_ARG, "%s: unsupported options version %u", call, version);
+    return 1;
+}
+
+static int model_options_bad(const char *call, const doctag_model_options *opts)
+{
+    if (!opts)
+        return 0;
+    if (options_version_bad(call, opts->version, DOCTAG_MODEL_OPTIONS_VERSION))
+        return 1;
+    if (opts->n_dictionaries && !opts->dictionaries) {
+        error_set(DOCTAG_ERR_ARG, "%s: n_dictionaries %zu but no dictionaries", call,
+                  opts->n_dictionaries);
+        return 1;
+    }
+    return 0;
+}
+
+/* A compiled model from bytes, with the options' extra dictionaries added. */
+static int open_bytes(doctag_model **out, const void *data, size_t len, const char *name,
+                      const doctag_model_options *opts)
+{
+    int jit_names = !(opts && (opts->flags & DOCTAG_MODEL_FAST_LOAD));
+    compiled_model *base = NULL, *extra = NULL, *merged = NULL;
+    int rc = model_deserialize(&base, data, len, name, jit_names);
+    if (rc != DOCTAG_OK || !opts || opts->n_dictionaries == 0)
+        return model_ready(out, base, rc);
+    rc = compile_sources(&extra, opts->dictionaries, opts->n_dictionaries);
+    if (rc == DOCTAG_OK)
+        rc = model_merge(&merged, base, extra, jit_names);
+    model_free(extra);
+    model_free(base);
+    return model_ready(out, merged, rc);
+}
+
 DOCTAG_API int doctag_model_open(doctag_model **out, const char *path,
                                  const doctag_model_options *opts)
 {
@@ -81,34 +122,31 @@ DOCTAG_API int doctag_model_open(doctag_model **out, const char *path,
     if (!out)
         return error_set(DOCTAG_ERR_ARG, "doctag_model_open: out is NULL");
     *out = NULL;
-    if (opts && (opts->version != DOCTAG_MODEL_OPTIONS_VERSION ||
-                 (opts->n_dictionaries && !opts->dictionaries)))
-        return error_set(DOCTAG_ERR_ARG, "doctag_model_open: bad options (version %u)",
-                         opts->version);
-    compiled_model *base = NULL;
-    int jit_names = !(opts && (opts->flags & DOCTAG_MODEL_FAST_LOAD));
-    int rc;
-    if (!path) {
-        rc = model_deserialize(&base, model_default_data, model_default_data_size,
-                               "<default model>", jit_names);
-    } else {
-        char *data;
-        size_t len;
-        rc = file_read_all(path, &data, &len);
-        if (rc == DOCTAG_OK) {
-            rc = model_deserialize(&base, (const unsigned char *)data, len, path, jit_names);
-            free(data);
-        }
-    }
-    if (rc != DOCTAG_OK || !opts || opts->n_dictionaries == 0)
-        return model_ready(out, base, rc);
-    compiled_model *extra = NULL, *merged = NULL;
-    rc = compile_sources(&extra, opts->dictionaries, opts->n_dictionaries);
-    if (rc == DOCTAG_OK)
-        rc = model_merge(&merged, base, extra, jit_names);
-    model_free(extra);
-    model_free(base);
-    return model_ready(out, merged, rc);
+    if (model_options_bad("doctag_model_open", opts))
+        return DOCTAG_ERR_ARG;
+    if (!path)
+        return open_bytes(out, model_default_data, model_default_data_size,
+                          "<default model>", opts);
+    char *data;
+    size_t len;
+    int rc = file_read_all(path, &data, &len);
+    if (rc != DOCTAG_OK)
+        return rc;
+    rc = open_bytes(out, data, len, path, opts);
+    free(data);
+    return rc;
+}
+
+DOCTAG_API int doctag_model_open_buffer(doctag_model **out, const void *data, size_t size,
+                                        const doctag_model_options *opts)
+{
+    error_clear();
+    if (!out || (!data && size))
+        return error_set(DOCTAG_ERR_ARG, "doctag_model_open_buffer: NULL argument");
+    *out = NULL;
+    if (model_options_bad("doctag_model_open_buffer", opts))
+        return DOCTAG_ERR_ARG;
+    return open_bytes(out, data ? data : "", size, "<buffer>", opts);
 }
 
 DOCTAG_API int doctag_model_compile(doctag_model **out, const char *const *source_paths, size_t n)
@@ -157,7 +195,31 @@ DOCTAG_API int doctag_model_save(const doctag_model *model, const char *path)
     return ok ? DOCTAG_OK : error_set(DOCTAG_ERR_IO, "%s: write error", path);
 }
 
+DOCTAG_API int doctag_model_serialize(const doctag_model *model, void **out, size_t *size)
+{
+    error_clear();
+    if (!model || !out || !size)
+        return error_set(DOCTAG_ERR_ARG, "doctag_model_serialize: NULL argument");
+    *out = NULL;
+    *size = 0;
+    unsigned char *data;
+    int rc = model_serialize(model->compiled, &data, size);
+    if (rc == DOCTAG_OK)
+        *out = data;
+    return rc;
+}
+
+DOCTAG_API void doctag_free(void *p)
+{
+    free(p);
+}
+
 DOCTAG_API size_t doctag_model_entry_count(const doctag_model *model)
+{
+    return model ? model->compiled->n_entries : 0;
+}
+
+DOCTAG_API size_t doctag_model_variant_count(const doctag_model *model)
 {
     return model ? model->compiled->n_variants : 0;
 }
@@ -198,10 +260,17 @@ DOCTAG_API int doctag_doc_from_text(doctag_doc **out, const char *text, size_t l
     return DOCTAG_OK;
 }
 
-static int pdf_options_ok(const doctag_pdf_options *opts)
+static int pdf_options_bad(const char *call, const doctag_pdf_options *opts)
 {
-    return !opts || (opts->version == DOCTAG_PDF_OPTIONS_VERSION && opts->first_page >= 0 &&
-                     opts->last_page >= 0);
+    if (!opts)
+        return 0;
+    if (options_version_bad(call, opts->version, DOCTAG_PDF_OPTIONS_VERSION))
+        return 1;
+    if (opts->first_page < 0 || opts->last_page < 0) {
+        error_set(DOCTAG_ERR_ARG, "%s: negative page number", call);
+        return 1;
+    }
+    return 0;
 }
 
 static int doc_from_pdf(doctag_doc **out, const void *data, size_t size, const char *name,
@@ -232,9 +301,11 @@ DOCTAG_API int doctag_doc_from_pdf_buffer(doctag_doc **out, const void *data, si
                                           const doctag_pdf_options *opts)
 {
     error_clear();
-    if (!out || (!data && size) || !pdf_options_ok(opts))
-        return error_set(DOCTAG_ERR_ARG, "doctag_doc_from_pdf_buffer: bad argument");
+    if (!out || (!data && size))
+        return error_set(DOCTAG_ERR_ARG, "doctag_doc_from_pdf_buffer: NULL argument");
     *out = NULL;
+    if (pdf_options_bad("doctag_doc_from_pdf_buffer", opts))
+        return DOCTAG_ERR_ARG;
     return doc_from_pdf(out, data, size, "<buffer>", opts);
 }
 
@@ -242,9 +313,11 @@ DOCTAG_API int doctag_doc_from_pdf_file(doctag_doc **out, const char *path,
                                         const doctag_pdf_options *opts)
 {
     error_clear();
-    if (!out || !path || !pdf_options_ok(opts))
-        return error_set(DOCTAG_ERR_ARG, "doctag_doc_from_pdf_file: bad argument");
+    if (!out || !path)
+        return error_set(DOCTAG_ERR_ARG, "doctag_doc_from_pdf_file: NULL argument");
     *out = NULL;
+    if (pdf_options_bad("doctag_doc_from_pdf_file", opts))
+        return DOCTAG_ERR_ARG;
     char *data;
     size_t len;
     int rc = file_read_all(path, &data, &len);
@@ -265,6 +338,16 @@ DOCTAG_API const char *doctag_doc_text(const doctag_doc *doc, size_t *len)
 DOCTAG_API int doctag_doc_page_count(const doctag_doc *doc)
 {
     return doc && doc->pdf ? doc->pdf->n_pages : 0;
+}
+
+DOCTAG_API int doctag_doc_page_range(const doctag_doc *doc, int *first, int *last)
+{
+    int ok = doc && doc->pdf;
+    if (first)
+        *first = ok ? doc->pdf->first_page : 0;
+    if (last)
+        *last = ok ? doc->pdf->last_page : 0;
+    return ok ? DOCTAG_OK : error_set(DOCTAG_ERR_ARG, "doctag_doc_page_range: not a PDF document");
 }
 
 DOCTAG_API int doctag_doc_pages_without_text(const doctag_doc *doc)

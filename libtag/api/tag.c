@@ -147,9 +147,9 @@ DOCTAG_API void doctag_result_free(doctag_result *result)
     free(result);
 }
 
-DOCTAG_API int doctag_entity_type(const doctag_entity *e)
+DOCTAG_API doctag_type doctag_entity_type(const doctag_entity *e)
 {
-    return e ? e->type : -1;
+    return e ? (doctag_type)e->type : (doctag_type)-1;
 }
 
 DOCTAG_API const char *doctag_entity_text(const doctag_entity *e)

@@ -637,9 +637,10 @@ static PyObject *native_tag_pdf(PyObject *module, PyObject *args)
         text = "";
         tlen = 0;
     }
-    int npages = doctag_doc_page_count(doc);
-    PyObject *no_text = PyList_New(0);
-    for (int p = 1; no_text != NULL && p <= npages; p++) {
+    int npages = doctag_doc_page_count(doc), first_read = 0, last_read = 0;
+    doctag_doc_page_range(doc, &first_read, &last_read);
+    PyObject *no_text = PyList_New(0);   /* only among the pages read */
+    for (int p = first_read; no_text != NULL && p >= 1 && p <= last_read; p++) {
         if (doctag_doc_page_has_text(doc, p))
             continue;
         PyObject *num = PyLong_FromLong(p);

@@ -94,3 +94,13 @@ def test_page_selection(model, tiny_pdf):
 def test_pdf_html(model, tiny_pdf):
     doc = model.tag_pdf(tiny_pdf)
     assert doc._repr_html_().count("<mark") == len(doc)
+
+
+def test_pages_without_text_only_among_pages_read(model, tmp_path):
+    from conftest import make_pdf
+    path = tmp_path / "gap.pdf"
+    # page 2 has no text layer; pages 1, 3, 4 have text
+    path.write_bytes(make_pdf([["The ICCPR."], [], ["OHCHR"], ["UNHCR"]]))
+    assert model.tag_pdf(path).pages_without_text == (2,)
+    assert model.tag_pdf(path, pages=(3, 4)).pages_without_text == ()
+    assert model.tag_pdf(path, pages=(1, 2)).pages_without_text == (2,)
