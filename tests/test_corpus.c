@@ -163,3 +163,5 @@ Test(corpus, api_entities_are_the_documents_bytes)
     free_list(texts);
     free(text_dir);
 }
+
+TEST_MAIN_NEEDS_SHARED

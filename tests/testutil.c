@@ -5,6 +5,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include <criterion/criterion.h>
+
 #include "testutil.h"
 
 const char *test_shared_dir(void)
@@ -16,6 +18,20 @@ const char *test_shared_dir(void)
         return NULL;
     snprintf(probe, sizeof probe, "%s/corpus/GUIDELINES.md", d);
     return stat(probe, &st) == 0 ? d : NULL;
+}
+
+int test_main_needing_shared(int argc, char *argv[])
+{
+    if (!test_shared_dir()) {
+        fprintf(stderr, "skipped: ../shared (the corpus) is absent; set DOCTAG_SHARED_DIR\n");
+        return 77;
+    }
+    struct criterion_test_set *tests = criterion_initialize();
+    int result = 0;
+    if (criterion_handle_args(argc, argv, true))
+        result = !criterion_run_all_tests(tests);
+    criterion_finalize(tests);
+    return result;
 }
 
 char *test_tmpdir(void)

@@ -9,6 +9,12 @@
  * in which case a test calls cr_skip_test() saying so. */
 const char *test_shared_dir(void);
 
+/* A Criterion main() for a suite that needs ../shared: when it is absent
+ * the whole program exits 77, which meson reports as SKIP (not as a pass). */
+int test_main_needing_shared(int argc, char *argv[]);
+#define TEST_MAIN_NEEDS_SHARED \
+    int main(int argc, char *argv[]) { return test_main_needing_shared(argc, argv); }
+
 /* A fresh empty directory under $TMPDIR for one test; caller frees. */
 char *test_tmpdir(void);
 
