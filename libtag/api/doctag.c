@@ -31,12 +31,6 @@ DOCTAG_API int doctag_version_number(void)
     return DOCTAG_VERSION_NUMBER;
 }
 
-DOCTAG_API const char *doctag_type_name(int type)
-{
-    static const char *const names[] = { "money", "un_symbol", "agency", "instrument" };
-    return type >= 0 && type < DOCTAG_TYPE_COUNT ? names[type] : NULL;
-}
-
 /* ---- model ------------------------------------------------------------ */
 
 /* Every public way to a model ends here: the compiled model (pure data)

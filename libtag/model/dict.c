@@ -197,14 +197,13 @@ static int parse_near(parser *p, char *rest)
 
 static int parse_type(parser *p, char *rest)
 {
-    static const char *const names[] = { "money", "un_symbol", "agency", "instrument" };
     rest = trim(rest);
     if (strcmp(rest, "block") == 0) {
         p->type = DICT_TYPE_BLOCK;
         return DOCTAG_OK;
     }
-    for (int i = 0; i < 4; i++)
-        if (strcmp(rest, names[i]) == 0) {
+    for (int i = 0; i < DOCTAG_TYPE_COUNT; i++)
+        if (strcmp(rest, doctag_type_name(i)) == 0) {
             p->type = i;
             return DOCTAG_OK;
         }
