@@ -4,6 +4,7 @@
  *   -> spans (match, with the model) -> entities (canonical), mapped back
  *   to the document's own offsets and, for PDFs, to page boxes.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -139,12 +140,14 @@ DOCTAG_API int doctag_model_save(const doctag_model *model, const char *path)
     FILE *f = fopen(path, "wb");
     if (!f) {
         free(data);
-        return error_set(DOCTAG_ERR_IO, "%s: cannot create", path);
+        return error_set_errno(DOCTAG_ERR_IO, errno, "cannot create", path);
     }
-    int ok = fwrite(data, 1, len, f) == len;
-    ok = (fclose(f) == 0) && ok;
+    errno = 0;
+    int err = fwrite(data, 1, len, f) == len ? 0 : (errno ? errno : EIO);
+    if (fclose(f) != 0 && !err)
+        err = errno ? errno : EIO;
     free(data);
-    return ok ? DOCTAG_OK : error_set(DOCTAG_ERR_IO, "%s: write error", path);
+    return err ? error_set_errno(DOCTAG_ERR_IO, err, "cannot write", path) : DOCTAG_OK;
 }
 
 DOCTAG_API size_t doctag_model_entry_count(const doctag_model *model)

@@ -59,7 +59,8 @@ typedef enum doctag_error {
     DOCTAG_OK = 0,
     DOCTAG_ERR_NOMEM = -1,          /* out of memory */
     DOCTAG_ERR_ARG = -2,            /* a NULL or out-of-range argument */
-    DOCTAG_ERR_IO = -3,             /* a file could not be read or written */
+    DOCTAG_ERR_IO = -3,             /* a file could not be read or written
+                                       (the system's reason: doctag_last_errno()) */
     DOCTAG_ERR_UTF8 = -4,           /* text is not valid UTF-8 (message: byte offset) */
     DOCTAG_ERR_EMPTY = -5,          /* the input is empty */
     DOCTAG_ERR_DICT_SYNTAX = -6,    /* malformed dictionary line (message: file:line) */
@@ -80,8 +81,18 @@ DOCTAG_API const char *doctag_strerror(int code);
 
 /* The detailed message of the last failed call made by this thread, e.g.
  * "models/agency.dict:12: expected 'ID = variant | variant'". Empty string
- * when the thread has no error. Valid until the thread's next doctag call. */
+ * when the thread has no error. Valid until the thread's next doctag call.
+ * A file that cannot be opened, read or written gives the system's reason:
+ * "cannot open report.pdf: No such file or directory". */
 DOCTAG_API const char *doctag_last_error(void);
+
+/* The errno value behind the last failed call made by this thread, when
+ * that call failed with DOCTAG_ERR_IO on a file: ENOENT (no such file),
+ * EACCES (permission denied), EISDIR (a directory given as a file), ENOSPC
+ * ... 0 when the last failure was not a system error, or the thread has
+ * none. Like doctag_last_error(), reset by the thread's next doctag call
+ * that can fail. Since 0.1.0 (symbol version DOCTAG_1.1). */
+DOCTAG_API int doctag_last_errno(void);
 
 /* ---- Entity types ------------------------------------------------------ */
 

@@ -24,15 +24,17 @@ except ImportError as exc:  # the source tree, or a build without the extension
         "<builddir>/bindings/python on PYTHONPATH, or install it with meson install"
     ) from exc
 from ._document import Box, Document, Entity, parse_canonical
-from ._errors import (EncryptedPDFError, Error, FileError, ModelError, NoTextError,
-                      PageRangeError, PDFError, TextError)
+from ._errors import (EncryptedPDFError, Error, FileError, FileNotFoundError,
+                      IsADirectoryError, ModelError, NoTextError, PageRangeError, PDFError,
+                      PermissionError, TextError)
 from ._model import Model
 from ._version import __version__
 
 __all__ = [
     "Model", "Document", "Entity", "Box", "parse_canonical", "version", "ENTITY_TYPES",
-    "Error", "ModelError", "TextError", "FileError", "PDFError", "EncryptedPDFError",
-    "NoTextError", "PageRangeError", "__version__",
+    "Error", "ModelError", "TextError", "FileError", "FileNotFoundError", "PermissionError",
+    "IsADirectoryError", "PDFError", "EncryptedPDFError", "NoTextError", "PageRangeError",
+    "__version__",
 ]
 
 # The entity types, in the library's order: money, un_symbol, agency, instrument.

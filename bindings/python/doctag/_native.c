@@ -14,8 +14,9 @@
  *   - turns the C API's byte offsets into Python string (code point)
  *     indices, walking the UTF-8 text once per document;
  *   - reports failures through an error factory installed by the Python
- *     side (init()), which maps a doctag_error code to the package's own
- *     exception classes and carries doctag_last_error()'s message.
+ *     side (init()), which maps a doctag_error code (and, for a file, the
+ *     errno of doctag_last_errno()) to the package's own exception classes
+ *     and carries doctag_last_error()'s message.
  *
  * Only the limited API is used: no macros that reach into object layouts
  * (PyTuple_SET_ITEM, PyUnicode_AS_DATA...), no private _Py* calls.
@@ -36,7 +37,7 @@
 
 typedef struct {
     PyObject *model_type;    /* the ModelHandle heap type */
-    PyObject *error_factory; /* callable(code, message, context) -> exception */
+    PyObject *error_factory; /* callable(code, message, context, errno) -> exception */
     PyObject *type_names;    /* tuple of str: index = doctag_type */
 } native_state;
 
@@ -49,12 +50,27 @@ static native_state *get_state(PyObject *module)
 
 /* Raises the package's exception for a failed doctag call: the factory
  * installed by init() gets the code, the detailed message of this thread's
- * last error and a context ("model", "text", "pdf") and returns the
- * exception to raise. Call right after the failing call, with the GIL held:
+ * last error, a context ("model", "text", "pdf") and the errno behind a
+ * file error (doctag_last_errno(), 0 for others) and returns the exception
+ * to raise. Call right after the failing call, with the GIL held:
  * doctag_last_error() is per thread and valid until the next doctag call. */
+static PyObject *call_factory(PyObject *module, int code, PyObject *message,
+                              const char *context, int err)
+{
+    native_state *st = get_state(module);
+    PyObject *exc = PyObject_CallFunction(st->error_factory, "iOsi", code, message, context,
+                                          err);
+    if (exc == NULL)
+        return NULL;
+    PyErr_SetObject((PyObject *)Py_TYPE(exc), exc);
+    Py_DECREF(exc);
+    return NULL;
+}
+
 static PyObject *raise_doctag_error(PyObject *module, int code, const char *context)
 {
     native_state *st = get_state(module);
+    int err = doctag_last_errno();
     const char *detail = doctag_last_error();
     if (detail == NULL || detail[0] == '\0')
         detail = doctag_strerror(code);
@@ -65,12 +81,8 @@ static PyObject *raise_doctag_error(PyObject *module, int code, const char *cont
     PyObject *message = PyUnicode_DecodeUTF8(detail, (Py_ssize_t)strlen(detail), "replace");
     if (message == NULL)
         return NULL;
-    PyObject *exc = PyObject_CallFunction(st->error_factory, "iOs", code, message, context);
+    call_factory(module, code, message, context, err);
     Py_DECREF(message);
-    if (exc == NULL)
-        return NULL;
-    PyErr_SetObject((PyObject *)Py_TYPE(exc), exc);
-    Py_DECREF(exc);
     return NULL;
 }
 
@@ -84,11 +96,11 @@ static PyObject *raise_local_error(PyObject *module, int code, const char *conte
         PyErr_Format(PyExc_RuntimeError, "doctag error %d: %s", code, message);
         return NULL;
     }
-    PyObject *exc = PyObject_CallFunction(st->error_factory, "iss", code, message, context);
-    if (exc == NULL)
+    PyObject *msg = PyUnicode_FromString(message);
+    if (msg == NULL)
         return NULL;
-    PyErr_SetObject((PyObject *)Py_TYPE(exc), exc);
-    Py_DECREF(exc);
+    call_factory(module, code, msg, context, 0);
+    Py_DECREF(msg);
     return NULL;
 }
 
@@ -376,8 +388,8 @@ static PyObject *entities_of(PyObject *module, const doctag_result *res,
 
 PyDoc_STRVAR(init_doc,
 "init(error_factory)\n--\n\n"
-"Installs error_factory(code, message, context) -> exception, used for every\n"
-"failure. Called once by doctag/__init__.py.");
+"Installs error_factory(code, message, context, errno) -> exception, used for\n"
+"every failure. Called once by doctag/_errors.py.");
 
 static PyObject *native_init(PyObject *module, PyObject *factory)
 {
