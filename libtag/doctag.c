@@ -256,6 +256,24 @@ DOCTAG_API int doctag_doc_page_count(const doctag_doc *doc)
     return doc && doc->pdf ? doc->pdf->n_pages : 0;
 }
 
+DOCTAG_API int doctag_doc_page_start(const doctag_doc *doc, int page, size_t *offset)
+{
+    error_clear();
+    if (!doc || !offset)
+        return error_set(DOCTAG_ERR_ARG, "doctag_doc_page_start: NULL argument");
+    const extract_result *pdf = doc->pdf;
+    if (!pdf || page < pdf->first_page || page > pdf->last_page)
+        return error_set(DOCTAG_ERR_PAGE_RANGE, "page %d was not read", page);
+    *offset = doc->len;
+    for (size_t i = 0; i < pdf->n_lines; i++) {   /* lines are in text order */
+        if (pdf->lines[i].page >= page) {
+            *offset = pdf->lines[i].start;
+            break;
+        }
+    }
+    return DOCTAG_OK;
+}
+
 DOCTAG_API int doctag_doc_pages_without_text(const doctag_doc *doc)
 {
     if (!doc || !doc->pdf || !doc->pdf->page_has_text)
