@@ -115,6 +115,53 @@ for c in tag text compile highlight; do
     has_text "help-$c.out" "^Usage: doctag $c" "$c --help prints its usage"
 done
 
+# ---- the manual page and the completions ----------------------------------
+src=${DOCTAG_SOURCE_DIR:-}
+if [ -n "$src" ] && [ -f "$src/doc/doctag.1" ]; then
+    # every command and long option of the help is in the manual page
+    missing=
+    for c in tag text highlight compile; do
+        grep -q "^\.B doctag $c" "$src/doc/doctag.1" || missing="$missing $c"
+        for o in $("$cli" "$c" --help | grep -oE -- '--[a-z][a-z-]+' | sort -u); do
+            grep -qF -- "$(printf '%s' "$o" | sed 's/-/\\-/g')" "$src/doc/doctag.1" || missing="$missing $c:$o"
+        done
+    done
+    if [ -z "$missing" ]; then pass "man page: every command and option"; else fail "man page: every command and option" "missing:$missing"; fi
+    for section in 'EXIT STATUS' 'EXAMPLES' 'DIAGNOSTICS'; do
+        has_text "$src/doc/doctag.1" "^\.SH $section" "man page: $section section"
+    done
+    if command -v man >/dev/null 2>&1; then
+        if MANWIDTH=80 man --warnings -l "$src/doc/doctag.1" >man.out 2>man.err && [ ! -s man.err ] &&
+           grep -q 'doctag highlight' man.out; then
+            pass "man page: renders without warnings"
+        else
+            fail "man page: renders without warnings" "$(head -c 400 man.err)"
+        fi
+    else
+        skip "man page rendering: no man"
+    fi
+    # bash completion: commands, options, formats, types
+    complete_words() {  # complete_words WORD... (the last one is being completed)
+        bash -c 'complete() { :; }; source "$1"; shift; COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1))
+                 _doctag; printf "%s\n" "${COMPREPLY[@]}"' _ "$src/doc/doctag.bash" "$@"
+    }
+    complete_words doctag h >comp1.out 2>&1
+    has_line comp1.out highlight "bash completion: commands"
+    complete_words doctag tag --format '' >comp2.out 2>&1
+    has_line comp2.out csv "bash completion: --format values"
+    complete_words doctag tag --types money,ag >comp3.out 2>&1
+    has_line comp3.out money,agency "bash completion: comma-separated --types"
+    complete_words doctag highlight --o >comp4.out 2>&1
+    has_line comp4.out --output "bash completion: a command's options"
+    if command -v zsh >/dev/null 2>&1; then
+        if zsh -n "$src/doc/_doctag" 2>zsh.err; then pass "zsh completion: parses"; else fail "zsh completion: parses" "$(cat zsh.err)"; fi
+    else
+        skip "zsh completion: no zsh"
+    fi
+else
+    skip "man page and completions: DOCTAG_SOURCE_DIR not set"
+fi
+
 # ---- tag a text file -------------------------------------------------------
 run tag1 tag sample.txt
 expect_status tag1 0
