@@ -19,12 +19,12 @@ from typing import Any, Dict, Tuple
 
 try:
     from . import _native
-except ImportError as exc:  # the source tree, or a build without the extension
+except ImportError as _exc:  # the source tree, or a build without the extension
     raise ImportError(
-        f"doctag's extension doctag._native is not importable from {__path__[0]} ({exc}). "
+        f"doctag's extension doctag._native is not importable from {__path__[0]} ({_exc}). "
         "Build it with meson (see bindings/python/README.md) and put "
         "<builddir>/bindings/python on PYTHONPATH, or install it with meson install"
-    ) from exc
+    ) from _exc
 from ._document import Box, Document, Entity, parse_canonical
 from ._errors import (EncryptedPDFError, Error, FileError, FileNotFoundError,
                       IsADirectoryError, ModelError, NoTextError, PageRangeError, PDFError,

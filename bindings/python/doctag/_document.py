@@ -193,11 +193,11 @@ class Document:
         self._entities: Optional[List[Entity]] = list(entities)
         self._rows: Optional[List[Any]] = None
         self._password: Optional[bytes] = None
-        self.pages = pages
-        self.page_count = page_count
-        self.pages_without_text = pages_without_text
-        self.page_starts = page_starts
-        self.source = source
+        self.pages: Optional[range] = pages
+        self.page_count: Optional[int] = page_count
+        self.pages_without_text: Tuple[int, ...] = pages_without_text
+        self.page_starts: Tuple[int, ...] = page_starts
+        self.source: Optional[str] = source
 
     @classmethod
     def _from_rows(cls, text: str, rows: List[Any], **kwargs: Any) -> "Document":

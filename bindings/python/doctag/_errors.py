@@ -80,9 +80,9 @@ class FileError(Error, OSError):
         OSError.__init__(self, message)
         self.message = message
         self.code = code
-        self.errno = errno or None  # type: ignore[assignment]
-        self.strerror = os.strerror(errno) if errno else message  # type: ignore[assignment]
-        self.filename = filename
+        self.errno: Optional[int] = errno or None
+        self.strerror: Optional[str] = os.strerror(errno) if errno else message
+        self.filename: Optional[str] = filename
 
     def __str__(self) -> str:
         return self.message
