@@ -477,15 +477,13 @@ static void write_pdf_text(FILE *f, const doctag_doc *doc, const doctag_pdf_opti
     int last = opts->last_page > 0 && opts->last_page < count ? opts->last_page : count;
 
     for (int page = first + 1; text && page <= last; page++) {
-        size_t at;
-        if (doctag_doc_page_start(doc, page, &at) != DOCTAG_OK || at <= done || at > len)
+        size_t at;   /* the feed replaces text[at - 1], the break's last byte */
+        if (doctag_doc_page_start(doc, page, &at) != DOCTAG_OK || at <= done || at > len ||
+            (text[at - 1] != '\n' && text[at - 1] != ' '))
             continue;
-        size_t brk = at;   /* the feed goes at text[brk - 1] */
-        if (text[at - 1] != '\n' && text[at - 1] != ' ')
-            continue;
-        fwrite(text + done, 1, brk - 1 - done, f);
+        fwrite(text + done, 1, at - 1 - done, f);
         putc('\f', f);
-        done = brk;
+        done = at;
     }
     if (text)
         fwrite(text + done, 1, len - done, f);
