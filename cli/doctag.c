@@ -1,7 +1,8 @@
 /* doctag.c: the doctag command-line tool, for batch pipelines.
  *
- *   doctag tag [options] FILE...     entities as JSON Lines or TSV
+ *   doctag tag [options] FILE...     entities as JSON Lines, TSV or CSV
  *   doctag text [options] FILE...    the text the tagger sees
+ *   doctag highlight [options] PDF   a copy of the PDF, entities highlighted
  *   doctag compile -o OUT SOURCE...  dictionary sources -> model file
  *
  * Only the public API (doctag.h) is used. An input is a PDF when "%PDF-"
@@ -16,16 +17,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli.h"
 #include "doctag.h"
 #include "input.h"
 #include "output.h"
-
-enum {
-    EXIT_ALL_OK = 0,
-    EXIT_INPUT_FAILED = 1,
-    EXIT_USAGE = 2,
-    EXIT_MODEL = 3
-};
 
 
 static const char usage_exit_codes[] =
@@ -41,37 +36,42 @@ static const char usage_main[] =
     "Tag legal instruments, UN document symbols, agencies and money in reports.\n"
     "\n"
     "Commands:\n"
-    "  tag       tag text or PDF files; entities as JSON Lines (or TSV)\n"
-    "  text      print the text the tagger sees (extracted from a PDF)\n"
-    "  compile   compile dictionary sources into a model file\n"
+    "  tag        tag text or PDF files; entities as JSON Lines, TSV or CSV\n"
+    "  text       print the text the tagger sees (extracted from a PDF)\n"
+    "  highlight  write a copy of a PDF with the entities highlighted\n"
+    "  compile    compile dictionary sources into a model file\n"
     "\n"
     "  -h, --help     this help; 'doctag COMMAND --help' for a command\n"
     "  -V, --version  the version of doctag and of libdoctag\n"
     "\n"
     "An input is a PDF if '%PDF-' is in its first 1024 bytes, else UTF-8 text;\n"
-    "'-' reads standard input.\n"
+    "'-' reads standard input. 'man doctag' has the details and examples.\n"
     "\n";
 
 static const char usage_tag[] =
     "Usage: doctag tag [options] FILE...\n"
     "Tags each FILE (UTF-8 text or PDF, detected by content; '-' = stdin) and\n"
     "writes one entity a line to stdout:\n"
-    "  {\"doc\": NAME, \"type\": T, \"text\": S, \"start\": N, \"end\": N,\n"
-    "   \"canonical\": \"k=v;...\"}  plus \"page\" and \"boxes\" [[page,x0,y0,x1,y1],...]\n"
-    "  for a PDF. NAME is the file name without directory and extension\n"
-    "  ('stdin' for '-'); start/end are byte offsets in the text 'doctag text'\n"
-    "  prints; boxes are in PDF points, origin at the page's top-left corner.\n"
+    "  {\"doc\": NAME, \"path\": FILE, \"type\": T, \"text\": S, \"start\": N,\n"
+    "   \"end\": N, \"canonical\": \"k=v;...\"}  plus \"page\" and \"boxes\"\n"
+    "  [[page,x0,y0,x1,y1],...] for a PDF. NAME is the file name without\n"
+    "  directory and extension ('stdin' for '-'), FILE the path as given;\n"
+    "  start/end are byte offsets in the text 'doctag text' prints; boxes are\n"
+    "  in PDF points, origin at the page's top-left corner.\n"
     "\n"
     "Options:\n"
-    "  -f, --format FMT     jsonl (default) or tsv (columns doc, type, text, start,\n"
-    "                       end, canonical, page; a header line; tab, newline, CR\n"
-    "                       and backslash escaped as \\t \\n \\r \\\\)\n"
-    "  -o, --out-dir DIR    write DIR/NAME.jsonl (or .tsv) for each input instead\n"
-    "                       of stdout; DIR is created if missing (the layout\n"
-    "                       eval/score.py reads)\n"
+    "  -f, --format FMT     jsonl (default), tsv or csv: a table with the columns\n"
+    "                       doc, type, text, start, end, canonical, page, path and\n"
+    "                       a header line. TSV escapes tab, newline, CR and\n"
+    "                       backslash as \\t \\n \\r \\\\; CSV quotes as RFC 4180\n"
+    "                       does (CRLF line ends), so a text that spans a line\n"
+    "                       break stays one row\n"
+    "      --no-header      no header line (tsv, csv)\n"
+    "  -o, --out-dir DIR    write DIR/NAME.jsonl (or .tsv, .csv) for each input\n"
+    "                       instead of stdout; DIR is created if missing\n"
     "  -m, --model FILE     a compiled model (default: the one built in)\n"
     "  -D, --dict FILE      a dictionary source added to the model at load time\n"
-    "                       (repeatable; format: models/README.md)\n"
+    "                       (repeatable; format: doctag(1), DICTIONARIES)\n"
     "  -t, --types LIST     only these types, comma-separated: money, un_symbol,\n"
     "                       agency, instrument\n"
     "  -p, --pages RANGE    PDF pages A-B, N, A- or -B (1-based; text: ignored)\n"
@@ -84,6 +84,9 @@ static const char usage_text[] =
     "Prints the text of each FILE as the tagger sees it: the text extracted from a\n"
     "PDF (reading order, running headers and page numbers dropped, hyphens\n"
     "re-joined), or a text file as read. Entity offsets index this text.\n"
+    "As pdftotext does, each page of a PDF ends with a form feed (\\f): it takes\n"
+    "the place of the line break between two pages, so offsets do not move, and\n"
+    "one is added after the last page (past the text entities index).\n"
     "\n"
     "Options:\n"
     "  -p, --pages RANGE    PDF pages A-B, N, A- or -B (1-based; text: ignored)\n"
@@ -93,7 +96,7 @@ static const char usage_text[] =
 
 static const char usage_compile[] =
     "Usage: doctag compile -o OUT.model SOURCE.dict...\n"
-    "Compiles dictionary sources (format: models/README.md) into a model file for\n"
+    "Compiles dictionary sources (format: doctag(1), DICTIONARIES) into a model file for\n"
     "'doctag tag --model'. The model holds only these sources, not the built-in\n"
     "dictionaries. A malformed source line is reported as FILE:LINE.\n"
     "\n"
@@ -110,14 +113,13 @@ static const char usage_compile[] =
 
 /* "doctag: WHAT: <strerror>: <detail>". The detail is copied first: it is
  * only valid until the next doctag call, and doctag_strerror() is one. */
-static void report_doctag_error(const char *what, int code)
+void report_doctag_error(const char *what, int code)
 {
     const char *last = doctag_last_error();
     char *detail = strdup(last ? last : "");
     const char *name = doctag_strerror(code);
 
-    size_t n = strlen(what);
-    if (detail && strncmp(detail, what, n) == 0 && detail[n] == ':')
+    if (detail && what[0] && strstr(detail, what))
         fprintf(stderr, "doctag: %s\n", detail);   /* the library named the file already */
     else if (detail && detail[0])
         fprintf(stderr, "doctag: %s: %s: %s\n", what, name, detail);
@@ -127,24 +129,21 @@ static void report_doctag_error(const char *what, int code)
 }
 
 /* A failure of the CLI's own I/O, in the same shape. */
-static void report_io_error(const char *what, const char *detail, int err)
+void report_io_error(const char *what, const char *detail, int err)
 {
     fprintf(stderr, "doctag: %s: %s: %s%s%s\n", what, doctag_strerror(DOCTAG_ERR_IO),
             detail ? detail : "", detail ? ": " : "", strerror(err));
 }
 
 /* Points to the help; getopt_long has already named a bad option. */
-static int usage_hint(const char *command)
+int usage_hint(const char *command)
 {
     fprintf(stderr, "Try 'doctag %s%s--help'.\n", command ? command : "",
             command ? " " : "");
     return EXIT_USAGE;
 }
 
-static int usage_error(const char *command, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
-
-static int usage_error(const char *command, const char *fmt, ...)
+int usage_error(const char *command, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -189,15 +188,16 @@ static int open_document(const char *path, const doctag_pdf_options *pdf_opts,
     size_t size = 0;
     int err = input_read(path, 1, &data, &size, is_pdf);
     if (err) {
-        report_io_error(display_name(path), NULL, err);
+        /* as other tools say it: "cannot open report.pdf: No such file or directory" */
+        int opening = err == ENOENT || err == EACCES || err == EISDIR || err == ENOTDIR;
+        fprintf(stderr, "doctag: cannot %s %s: %s\n", opening ? "open" : "read",
+                display_name(path), strerror(err));
         return -1;
     }
     if (size == 0 && !*is_pdf) {
-        /* an empty file in a batch is almost always a mistake upstream */
-        fprintf(stderr, "doctag: %s: %s: the file has no text\n", display_name(path),
-                doctag_strerror(DOCTAG_ERR_EMPTY));
-        free(data);
-        return -1;
+        /* no text, no entities: as doctag_tag_text() and Model.tag_text("")
+         * give; said on stderr, as it is often a mistake upstream */
+        fprintf(stderr, "doctag: %s: warning: the file is empty\n", display_name(path));
     }
     int rc;
     if (!*is_pdf)
@@ -217,7 +217,7 @@ static int open_document(const char *path, const doctag_pdf_options *pdf_opts,
 }
 
 /* --types money,agency -> bit mask of doctag_type values. */
-static int parse_types(const char *list, unsigned *mask)
+int parse_types(const char *list, unsigned *mask)
 {
     const char *p = list;
     *mask = 0;
@@ -243,6 +243,7 @@ static int parse_types(const char *list, unsigned *mask)
 
 typedef struct tag_settings {
     output_format format;
+    int header;                /* a header line for tsv and csv */
     const char *out_dir;
     unsigned type_mask;
     doctag_pdf_options pdf;
@@ -251,7 +252,7 @@ typedef struct tag_settings {
 } tag_settings;
 
 static void write_result(FILE *f, const tag_settings *s, const char *name,
-                         const doctag_result *result, int is_pdf)
+                         const char *path, const doctag_result *result, int is_pdf)
 {
     size_t n = doctag_result_count(result);
     for (size_t i = 0; i < n; i++) {
@@ -259,7 +260,7 @@ static void write_result(FILE *f, const tag_settings *s, const char *name,
         int type = doctag_entity_type(e);
         if (type >= 0 && type < DOCTAG_TYPE_COUNT && !(s->type_mask & (1u << type)))
             continue;
-        output_write_entity(f, s->format, name, e, is_pdf);
+        output_write_entity_of(f, s->format, name, path, e, is_pdf);
     }
 }
 
@@ -295,8 +296,9 @@ static int write_result_file(tag_settings *s, const char *path, const char *name
         return -1;
     }
     errno = 0;
-    output_write_header(f, s->format);
-    write_result(f, s, name, result, is_pdf);
+    if (s->header)
+        output_write_header(f, s->format);
+    write_result(f, s, name, path, result, is_pdf);
     int werr = ferror(f) ? (errno ? errno : EIO) : 0;
     if (fclose(f) != 0 && !werr)
         werr = errno;
@@ -333,13 +335,13 @@ static int tag_one(tag_settings *s, const char *path)
     if (s->out_dir)
         rc = write_result_file(s, path, name, result, is_pdf);
     else
-        write_result(stdout, s, name, result, is_pdf);
+        write_result(stdout, s, name, path, result, is_pdf);
     free(name);
     doctag_result_free(result);
     return rc;
 }
 
-enum { OPT_PASSWORD = 256 };
+enum { OPT_PASSWORD = 256, OPT_NO_HEADER };
 
 /* 1 if the named inputs add up to less than FAST_LOAD_BYTES (stdin and
  * files that cannot be measured count as large). */
@@ -366,10 +368,11 @@ static int command_tag(int argc, char **argv)
         { "types", required_argument, NULL, 't' },
         { "pages", required_argument, NULL, 'p' },
         { "password", required_argument, NULL, OPT_PASSWORD },
+        { "no-header", no_argument, NULL, OPT_NO_HEADER },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
-    tag_settings s = { .format = OUTPUT_JSONL, .type_mask = ~0u };
+    tag_settings s = { .format = OUTPUT_JSONL, .header = 1, .type_mask = ~0u };
     doctag_pdf_options pdf = DOCTAG_PDF_OPTIONS_INIT;
     const char *model_path = NULL;
     /* --dict values point into argv; at most one per argument. */
@@ -387,7 +390,7 @@ static int command_tag(int argc, char **argv)
         switch (c) {
         case 'f':
             if (output_format_from_name(optarg, &s.format) != 0)
-                status = usage_error("tag", "unknown format '%s' (jsonl or tsv)", optarg);
+                status = usage_error("tag", "unknown format '%s' (jsonl, tsv or csv)", optarg);
             break;
         case 'o': s.out_dir = optarg; break;
         case 'm': model_path = optarg; break;
@@ -402,6 +405,7 @@ static int command_tag(int argc, char **argv)
                 status = usage_error("tag", "bad page range '%s' (A-B, N, A- or -B)", optarg);
             break;
         case OPT_PASSWORD: s.pdf.password = optarg; break;
+        case OPT_NO_HEADER: s.header = 0; break;
         case 'h':
             fputs(usage_tag, stdout);
             fputs(usage_exit_codes, stdout);
@@ -445,7 +449,7 @@ static int command_tag(int argc, char **argv)
             doctag_model_free(model);
             return EXIT_INPUT_FAILED;
         }
-    } else {
+    } else if (s.header) {
         output_write_header(stdout, s.format);
     }
 
@@ -459,6 +463,32 @@ static int command_tag(int argc, char **argv)
 }
 
 /* ---- doctag text -------------------------------------------------------- */
+
+/* A PDF's text with a form feed ending each page, as pdftotext writes it,
+ * without moving any offset: the feed takes the place of the break between
+ * two pages ("\n\n" becomes "\n\f", "\n" or " " becomes "\f"; a word
+ * re-joined across the pages gets none), and "\n\f" follows the last page. */
+static void write_pdf_text(FILE *f, const doctag_doc *doc, const doctag_pdf_options *opts)
+{
+    size_t len = 0, done = 0;
+    const char *text = doctag_doc_text(doc, &len);
+    int count = doctag_doc_page_count(doc);
+    int first = opts->first_page > 0 ? opts->first_page : 1;
+    int last = opts->last_page > 0 && opts->last_page < count ? opts->last_page : count;
+
+    for (int page = first + 1; text && page <= last; page++) {
+        size_t at;   /* the feed replaces text[at - 1], the break's last byte */
+        if (doctag_doc_page_start(doc, page, &at) != DOCTAG_OK || at <= done || at > len ||
+            (text[at - 1] != '\n' && text[at - 1] != ' '))
+            continue;
+        fwrite(text + done, 1, at - 1 - done, f);
+        putc('\f', f);
+        done = at;
+    }
+    if (text)
+        fwrite(text + done, 1, len - done, f);
+    fputs("\n\f", f);
+}
 
 static int command_text(int argc, char **argv)
 {
@@ -497,10 +527,14 @@ static int command_text(int argc, char **argv)
             status = EXIT_INPUT_FAILED;
             continue;
         }
-        size_t len = 0;
-        const char *text = doctag_doc_text(doc, &len);
-        if (text)
-            fwrite(text, 1, len, stdout);
+        if (is_pdf)
+            write_pdf_text(stdout, doc, &pdf);
+        else {
+            size_t len = 0;
+            const char *text = doctag_doc_text(doc, &len);
+            if (text)
+                fwrite(text, 1, len, stdout);
+        }
         doctag_doc_free(doc);
     }
     return status;
@@ -594,13 +628,13 @@ int main(int argc, char **argv)
         }
     }
     if (optind >= argc)
-        return usage_error(NULL, "no command (tag, text or compile)");
+        return usage_error(NULL, "no command (tag, text, highlight or compile)");
 
     const char *command = argv[optind];
     int sub_argc = argc - optind;
     char **sub_argv = argv + optind;
     static char tag_name[] = "doctag tag", text_name[] = "doctag text",
-                compile_name[] = "doctag compile";
+                compile_name[] = "doctag compile", highlight_name[] = "doctag highlight";
     int status;
     if (strcmp(command, "tag") == 0) {
         sub_argv[0] = tag_name;
@@ -611,6 +645,9 @@ int main(int argc, char **argv)
     } else if (strcmp(command, "compile") == 0) {
         sub_argv[0] = compile_name;
         status = command_compile(sub_argc, sub_argv);
+    } else if (strcmp(command, "highlight") == 0) {
+        sub_argv[0] = highlight_name;
+        status = command_highlight(sub_argc, sub_argv);
     } else if (strcmp(command, "help") == 0) {
         fputs(usage_main, stdout);
         fputs(usage_exit_codes, stdout);

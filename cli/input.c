@@ -62,6 +62,10 @@ int input_read(const char *path, int pdf_by_path, char **data, size_t *size,
 
     size_t cap = 1 << 16, len = 0;
     struct stat st;
+    if (!is_stdin && fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+        fclose(f);   /* Linux opens a directory for reading; reading fails */
+        return EISDIR;
+    }
     if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
         (unsigned long long)st.st_size < SIZE_MAX - 1)
         cap = (size_t)st.st_size + 1; /* +1: EOF is seen without a regrowth */

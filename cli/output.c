@@ -1,4 +1,4 @@
-/* output.c: the doctag CLI's entity writers (JSON Lines and TSV). */
+/* output.c: the doctag CLI's entity writers (JSON Lines, TSV and CSV). */
 #include <errno.h>
 #include <math.h>
 #include <stdint.h>
@@ -18,18 +18,28 @@ int output_format_from_name(const char *name, output_format *out)
         *out = OUTPUT_TSV;
         return 0;
     }
+    if (strcmp(name, "csv") == 0) {
+        *out = OUTPUT_CSV;
+        return 0;
+    }
     return -1;
 }
 
 const char *output_format_extension(output_format format)
 {
-    return format == OUTPUT_TSV ? ".tsv" : ".jsonl";
+    switch (format) {
+    case OUTPUT_TSV: return ".tsv";
+    case OUTPUT_CSV: return ".csv";
+    default: return ".jsonl";
+    }
 }
 
 void output_write_header(FILE *f, output_format format)
 {
     if (format == OUTPUT_TSV)
-        fputs("doc\ttype\ttext\tstart\tend\tcanonical\tpage\n", f);
+        fputs("doc\ttype\ttext\tstart\tend\tcanonical\tpage\tpath\n", f);
+    else if (format == OUTPUT_CSV)
+        fputs("doc,type,text,start,end,canonical,page,path\r\n", f);
 }
 
 /* Length of the well-formed UTF-8 sequence at `s` (RFC 3629: no overlongs,
@@ -114,6 +124,22 @@ void output_tsv_field(FILE *f, const char *s)
     }
 }
 
+void output_csv_field(FILE *f, const char *s)
+{
+    s = s ? s : "";
+    if (!s[strcspn(s, ",\"\r\n")]) {
+        fputs(s, f);
+        return;
+    }
+    putc('"', f);
+    for (; *s; s++) {
+        if (*s == '"')
+            putc('"', f);
+        putc(*s, f);
+    }
+    putc('"', f);
+}
+
 /* A coordinate in PDF points; JSON has no NaN or infinity. */
 static void write_coordinate(FILE *f, double v)
 {
@@ -147,13 +173,17 @@ static void write_boxes(FILE *f, const doctag_entity *e)
     putc(']', f);
 }
 
-static void write_json_entity(FILE *f, const char *doc_name, const doctag_entity *e,
-                              int is_pdf)
+static void write_json_entity(FILE *f, const char *doc_name, const char *path,
+                              const doctag_entity *e, int is_pdf)
 {
     const char *type = doctag_type_name(doctag_entity_type(e));
 
     fputs("{\"doc\": ", f);
     output_json_string(f, doc_name);
+    if (path) {
+        fputs(", \"path\": ", f);
+        output_json_string(f, path);
+    }
     fputs(", \"type\": ", f);
     output_json_string(f, type ? type : "unknown");
     fputs(", \"text\": ", f);
@@ -168,31 +198,43 @@ static void write_json_entity(FILE *f, const char *doc_name, const doctag_entity
     fputs("}\n", f);
 }
 
-static void write_tsv_entity(FILE *f, const char *doc_name, const doctag_entity *e,
-                             int is_pdf)
+/* TSV and CSV: the same columns, each format's field writer and line end. */
+static void write_table_entity(FILE *f, output_format format, const char *doc_name,
+                               const char *path, const doctag_entity *e, int is_pdf)
 {
+    void (*field)(FILE *, const char *) =
+        format == OUTPUT_CSV ? output_csv_field : output_tsv_field;
+    int sep = format == OUTPUT_CSV ? ',' : '\t';
     const char *type = doctag_type_name(doctag_entity_type(e));
 
-    output_tsv_field(f, doc_name);
-    putc('\t', f);
-    output_tsv_field(f, type ? type : "unknown");
-    putc('\t', f);
-    output_tsv_field(f, doctag_entity_text(e));
-    fprintf(f, "\t%zu\t%zu\t", doctag_entity_start(e), doctag_entity_end(e));
-    output_tsv_field(f, doctag_entity_canonical(e));
-    putc('\t', f);
+    field(f, doc_name);
+    putc(sep, f);
+    field(f, type ? type : "unknown");
+    putc(sep, f);
+    field(f, doctag_entity_text(e));
+    fprintf(f, "%c%zu%c%zu%c", sep, doctag_entity_start(e), sep, doctag_entity_end(e), sep);
+    field(f, doctag_entity_canonical(e));
+    putc(sep, f);
     if (is_pdf)
         fprintf(f, "%d", doctag_entity_page(e));
-    putc('\n', f);
+    putc(sep, f);
+    field(f, path);
+    fputs(format == OUTPUT_CSV ? "\r\n" : "\n", f);
+}
+
+void output_write_entity_of(FILE *f, output_format format, const char *doc_name,
+                            const char *path, const doctag_entity *e, int is_pdf)
+{
+    if (format == OUTPUT_JSONL)
+        write_json_entity(f, doc_name, path, e, is_pdf);
+    else
+        write_table_entity(f, format, doc_name, path, e, is_pdf);
 }
 
 void output_write_entity(FILE *f, output_format format, const char *doc_name,
                          const doctag_entity *e, int is_pdf)
 {
-    if (format == OUTPUT_TSV)
-        write_tsv_entity(f, doc_name, e, is_pdf);
-    else
-        write_json_entity(f, doc_name, e, is_pdf);
+    output_write_entity_of(f, format, doc_name, NULL, e, is_pdf);
 }
 
 /* ---- Output directory --------------------------------------------------- */

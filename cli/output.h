@@ -1,4 +1,4 @@
-/* output.h: the doctag CLI's entity writers (JSON Lines and TSV).
+/* output.h: the doctag CLI's entity writers (JSON Lines, TSV and CSV).
  *
  * Only the public API (doctag.h) is used: an entity is read through its
  * accessors and written as one line. Write errors are left in the FILE's
@@ -12,20 +12,32 @@
 
 typedef enum output_format {
     OUTPUT_JSONL,
-    OUTPUT_TSV
+    OUTPUT_TSV,
+    OUTPUT_CSV
 } output_format;
 
-/* "jsonl" / "tsv" -> format; returns -1 for an unknown name. */
+/* "jsonl" / "tsv" / "csv" -> format; returns -1 for an unknown name. */
 int output_format_from_name(const char *name, output_format *out);
 
-/* The file name extension for a format, with its dot: ".jsonl", ".tsv". */
+/* The file name extension for a format, with its dot: ".jsonl", ".tsv",
+ * ".csv". */
 const char *output_format_extension(output_format format);
 
-/* The header line of a format (TSV only; JSON Lines has none). */
+/* The header line of a format (TSV and CSV; JSON Lines has none):
+ * doc, type, text, start, end, canonical, page, path. */
 void output_write_header(FILE *f, output_format format);
 
-/* One entity of document `doc_name` as one line. `is_pdf` adds the page
- * and the boxes (JSON) or the page column (TSV; empty for text). */
+/* One entity of document `doc_name`, read from the input `path` (as given:
+ * "-" for stdin; NULL leaves it out of JSON and empty in a table), as one
+ * JSON line or table row. `is_pdf` adds the page and the boxes (JSON) or
+ * the page column (TSV, CSV; empty for text). A CSV row is RFC 4180: a
+ * field holding a comma, a quote or a line break is quoted (quotes
+ * doubled), so an entity that spans a line break stays one row; rows end
+ * in CRLF. */
+void output_write_entity_of(FILE *f, output_format format, const char *doc_name,
+                            const char *path, const doctag_entity *e, int is_pdf);
+
+/* The same without the path. */
 void output_write_entity(FILE *f, output_format format, const char *doc_name,
                          const doctag_entity *e, int is_pdf);
 
@@ -37,6 +49,10 @@ void output_json_string(FILE *f, const char *s);
 /* `s` as one TSV field: backslash, tab, newline and carriage return are
  * written as \\, \t, \n and \r so a field never breaks the table. */
 void output_tsv_field(FILE *f, const char *s);
+
+/* `s` as one RFC 4180 CSV field: as it is, or in double quotes (with each
+ * quote doubled) when it holds a comma, a quote, CR or LF. */
+void output_csv_field(FILE *f, const char *s);
 
 /* ---- Output directory ---------------------------------------------------- */
 

@@ -64,7 +64,8 @@ typedef enum doctag_error {
     DOCTAG_OK = 0,
     DOCTAG_ERR_NOMEM = -1,          /* out of memory */
     DOCTAG_ERR_ARG = -2,            /* a NULL or out-of-range argument */
-    DOCTAG_ERR_IO = -3,             /* a file could not be read or written */
+    DOCTAG_ERR_IO = -3,             /* a file could not be read or written
+                                       (the system's reason: doctag_last_errno()) */
     DOCTAG_ERR_UTF8 = -4,           /* text is not valid UTF-8 (message: byte offset) */
     DOCTAG_ERR_EMPTY = -5,          /* the input is empty */
     DOCTAG_ERR_DICT_SYNTAX = -6,    /* malformed dictionary line (message: file:line) */
@@ -87,9 +88,19 @@ DOCTAG_API const char *doctag_strerror(int code);
 
 /* The detailed message of the last failed call made by this thread, e.g.
  * "models/agency.dict:12: expected 'ID = variant | variant'". Empty string
- * when the thread's last call succeeded. Borrowed: valid until the thread's
- * next doctag call. Since 0.1. */
+ * when the thread's last call succeeded. A file that cannot be opened, read
+ * or written gives the system's reason: "cannot open report.pdf: No such
+ * file or directory". Borrowed: valid until the thread's next doctag call.
+ * Since 0.1. */
 DOCTAG_API const char *doctag_last_error(void);
+
+/* The errno value behind the last failed call made by this thread, when
+ * that call failed with DOCTAG_ERR_IO on a file: ENOENT (no such file),
+ * EACCES (permission denied), EISDIR (a directory given as a file), ENOSPC
+ * ... 0 when the last failure was not a system error, or the thread has
+ * none. Like doctag_last_error(), reset by the thread's next doctag call
+ * that can fail. Since 0.2. */
+DOCTAG_API int doctag_last_errno(void);
 
 /* ---- Entity types ------------------------------------------------------ */
 
@@ -221,6 +232,16 @@ DOCTAG_API int doctag_doc_page_count(const doctag_doc *doc);
  * text document (then both are set to 0). Since 0.2. */
 DOCTAG_API int doctag_doc_page_range(const doctag_doc *doc, int *first, int *last);
 
+/* Where the text of `page` (1-based) begins in doctag_doc_text(): *offset
+ * gets the byte offset of its first character. A page of the range read
+ * that gave no text starts where the next page's text does (or at the end
+ * of the text). The bytes just before a page's start are the break the
+ * extractor put between the pages ("\n\n", "\n", " ", or none where a
+ * hyphenated word was re-joined across them). Returns DOCTAG_OK, or
+ * DOCTAG_ERR_PAGE_RANGE for a page outside the range read (any page of a
+ * text document), DOCTAG_ERR_ARG for NULL arguments. Since 0.2. */
+DOCTAG_API int doctag_doc_page_start(const doctag_doc *doc, int page, size_t *offset);
+
 /* Among the pages read, the number without a text layer (scanned images:
  * OCR needed); 0 for text or NULL. Since 0.1. */
 DOCTAG_API int doctag_doc_pages_without_text(const doctag_doc *doc);
@@ -288,6 +309,40 @@ DOCTAG_API int doctag_entity_page(const doctag_entity *e);
  * *out: DOCTAG_OK, or DOCTAG_ERR_ARG for NULL or index >= count. */
 DOCTAG_API size_t doctag_entity_box_count(const doctag_entity *e);
 DOCTAG_API int doctag_entity_box(const doctag_entity *e, size_t index, doctag_box *out);
+
+/* ---- Highlighted PDFs --------------------------------------------------- */
+
+/* One mark to highlight: an entity's boxes (doctag_entity_box()), a colour
+ * and a note. */
+typedef struct doctag_highlight {
+    int type;                  /* a doctag_type: picks the default colour */
+    const char *note;          /* the annotation's text (UTF-8), or NULL;
+                                  doctag's CLI writes "TYPE: CANONICAL" */
+    unsigned rgb;              /* 0xRRGGBB; 0 = doctag_type_color(type) */
+    const doctag_box *boxes;   /* one per line, top-left based PDF points */
+    size_t n_boxes;
+} doctag_highlight;
+
+/* Writes a copy of the PDF file `pdf_path` to `out_path` with each mark
+ * highlighted: one highlight annotation per mark and page it touches (one
+ * quadrilateral per box), in the mark's colour, its note as the
+ * annotation's contents and "doctag" as its author. `password` opens an
+ * encrypted PDF (or NULL). The input is read whole first, so `out_path`
+ * may name the input itself. The marks are only read during the call.
+ * Returns DOCTAG_OK, or DOCTAG_ERR_IO (with doctag_last_errno()) when a
+ * file cannot be read or written, DOCTAG_ERR_PDF_CORRUPT,
+ * DOCTAG_ERR_PDF_ENCRYPTED, DOCTAG_ERR_PAGE_RANGE for a box on a page the
+ * PDF does not have, DOCTAG_ERR_ARG, DOCTAG_ERR_UNSUPPORTED (built without
+ * PDF support). Since 0.2. */
+DOCTAG_API int doctag_pdf_highlight(const char *pdf_path, const char *password,
+                                    const doctag_highlight *marks, size_t n,
+                                    const char *out_path);
+
+/* The default highlight colour of a type as 0xRRGGBB: money green
+ * (0x7ddc6f), un_symbol blue (0x6fb8f0), agency orange (0xffb74d),
+ * instrument purple (0xc79af0); yellow for an unknown type. Since
+ * 0.2. */
+DOCTAG_API unsigned doctag_type_color(int type);
 
 /* ---- Experimental ------------------------------------------------------ */
 /* These calls work and are tested, but their form may still change in a

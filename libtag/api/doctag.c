@@ -4,6 +4,7 @@
  *   -> spans (match, with the model) -> entities (canonical), mapped back
  *   to the document's own offsets and, for PDFs, to page boxes.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -181,12 +182,14 @@ DOCTAG_API int doctag_model_save(const doctag_model *model, const char *path)
     FILE *f = fopen(path, "wb");
     if (!f) {
         free(data);
-        return error_set(DOCTAG_ERR_IO, "%s: cannot create", path);
+        return error_set_errno(DOCTAG_ERR_IO, errno, "cannot create", path);
     }
-    int ok = fwrite(data, 1, len, f) == len;
-    ok = (fclose(f) == 0) && ok;
+    errno = 0;
+    int err = fwrite(data, 1, len, f) == len ? 0 : (errno ? errno : EIO);
+    if (fclose(f) != 0 && !err)
+        err = errno ? errno : EIO;
     free(data);
-    return ok ? DOCTAG_OK : error_set(DOCTAG_ERR_IO, "%s: write error", path);
+    return err ? error_set_errno(DOCTAG_ERR_IO, err, "cannot write", path) : DOCTAG_OK;
 }
 
 DOCTAG_API int doctag_model_serialize(const doctag_model *model, void **out, size_t *size)
@@ -342,6 +345,22 @@ DOCTAG_API int doctag_doc_page_range(const doctag_doc *doc, int *first, int *las
     if (last)
         *last = ok ? doc->pdf->last_page : 0;
     return ok ? DOCTAG_OK : error_set(DOCTAG_ERR_ARG, "doctag_doc_page_range: not a PDF document");
+DOCTAG_API int doctag_doc_page_start(const doctag_doc *doc, int page, size_t *offset)
+{
+    error_clear();
+    if (!doc || !offset)
+        return error_set(DOCTAG_ERR_ARG, "doctag_doc_page_start: NULL argument");
+    const extract_result *pdf = doc->pdf;
+    if (!pdf || page < pdf->first_page || page > pdf->last_page)
+        return error_set(DOCTAG_ERR_PAGE_RANGE, "page %d was not read", page);
+    *offset = doc->len;
+    for (size_t i = 0; i < pdf->n_lines; i++) {   /* lines are in text order */
+        if (pdf->lines[i].page >= page) {
+            *offset = pdf->lines[i].start;
+            break;
+        }
+    }
+    return DOCTAG_OK;
 }
 
 DOCTAG_API int doctag_doc_pages_without_text(const doctag_doc *doc)

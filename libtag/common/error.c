@@ -1,12 +1,17 @@
 /* error.c: error names and the per-thread detailed message. */
+/* The XSI strerror_r, not the GNU one the project's -D_GNU_SOURCE selects. */
+#undef _GNU_SOURCE
+#define _POSIX_C_SOURCE 200809L
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "error.h"
 
 /* Thread-local, so that threads sharing a model never see each other's
  * messages; this is the library's only static storage and it is per thread. */
 static _Thread_local char last_message[1024];
+static _Thread_local int last_errno;
 
 int error_set(int code, const char *fmt, ...)
 {
@@ -14,17 +19,35 @@ int error_set(int code, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(last_message, sizeof last_message, fmt, ap);
     va_end(ap);
+    last_errno = 0;
+    return code;
+}
+
+int error_set_errno(int code, int err, const char *what, const char *path)
+{
+    char reason[256];
+    /* the XSI strerror_r (no _GNU_SOURCE here): thread-safe, fills reason */
+    if (err == 0 || strerror_r(err, reason, sizeof reason) != 0)
+        snprintf(reason, sizeof reason, "error %d", err);
+    snprintf(last_message, sizeof last_message, "%s %s: %s", what, path, reason);
+    last_errno = err;
     return code;
 }
 
 void error_clear(void)
 {
     last_message[0] = '\0';
+    last_errno = 0;
 }
 
 DOCTAG_API const char *doctag_last_error(void)
 {
     return last_message;
+}
+
+DOCTAG_API int doctag_last_errno(void)
+{
+    return last_errno;
 }
 
 DOCTAG_API const char *doctag_strerror(int code)

@@ -5,8 +5,9 @@
 #include <stddef.h>
 
 /* Reads `path` into a malloc'd buffer (one spare byte after *len, set to
- * NUL). Returns DOCTAG_OK, or DOCTAG_ERR_IO / DOCTAG_ERR_NOMEM with
- * "path: ..." as the thread's message. */
+ * NUL). Returns DOCTAG_OK, or DOCTAG_ERR_NOMEM, or DOCTAG_ERR_IO with the
+ * system's reason: "cannot open PATH: No such file or directory" (a
+ * directory: EISDIR) and doctag_last_errno() set. */
 int file_read_all(const char *path, char **out, size_t *len);
 
 #endif

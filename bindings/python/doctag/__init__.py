@@ -15,31 +15,48 @@ Errors are subclasses of :class:`doctag.Error` carrying the library's code
 and message. The native part is one abi3 extension over libdoctag.so.1.
 """
 
+from typing import Any, Dict, Tuple
+
 try:
     from . import _native
-except ImportError as exc:  # the source tree, or a build without the extension
+except ImportError as _exc:  # the source tree, or a build without the extension
     raise ImportError(
-        f"doctag's extension doctag._native is not importable from {__path__[0]} ({exc}). "
+        f"doctag's extension doctag._native is not importable from {__path__[0]} ({_exc}). "
         "Build it with meson (see bindings/python/README.md) and put "
         "<builddir>/bindings/python on PYTHONPATH, or install it with meson install"
-    ) from exc
+    ) from _exc
 from ._document import Box, Document, Entity, parse_canonical
-from ._errors import (EncryptedPDFError, Error, FileError, ModelError, NoTextError,
-                      PageRangeError, PDFError, TextError)
+from ._errors import (EncryptedPDFError, Error, FileError, FileNotFoundError,
+                      IsADirectoryError, ModelError, NoTextError, PageRangeError, PDFError,
+                      PermissionError, TextError)
+from ._html import COLOURS as _COLOURS
 from ._model import Model
 from ._version import __version__
 
 __all__ = [
     "Model", "Document", "Entity", "Box", "parse_canonical", "version", "ENTITY_TYPES",
-    "Error", "ModelError", "TextError", "FileError", "PDFError", "EncryptedPDFError",
-    "NoTextError", "PageRangeError", "__version__",
+    "COLORS", "DISPLACY_OPTIONS",
+    "Error", "ModelError", "TextError", "FileError", "FileNotFoundError", "PermissionError",
+    "IsADirectoryError", "PDFError", "EncryptedPDFError", "NoTextError", "PageRangeError",
+    "__version__",
 ]
 
 # The entity types, in the library's order: money, un_symbol, agency, instrument.
-ENTITY_TYPES = tuple(_native.TYPE_NAMES)
+ENTITY_TYPES: Tuple[str, ...] = tuple(_native.TYPE_NAMES)
+
+# The highlight colour of each type (CSS "#rrggbb"), in notebooks and PDFs.
+COLORS: Dict[str, str] = dict(_COLOURS)
+
+# spaCy displaCy options with doctag's colours, for Document.to_displacy():
+#   displacy.render(doc.to_displacy(), style="ent", manual=True, options=DISPLACY_OPTIONS)
+DISPLACY_OPTIONS: Dict[str, Any] = {"colors": {t.upper(): c for t, c in COLORS.items()}}
 
 
 def version() -> str:
-    """The version of the libdoctag shared library actually loaded
-    (``__version__`` is the version these bindings were built as)."""
+    """The version of the libdoctag library actually loaded.
+
+    Returns:
+        e.g. ``"0.1.0"``; ``__version__`` is the version these bindings
+        were built as.
+    """
     return _native.version()

@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import os
 from decimal import Decimal
 from functools import lru_cache
-from typing import Any, Dict, Iterator, List, NamedTuple, Optional, Sequence, Tuple, Union
+from typing import (TYPE_CHECKING, Any, Dict, Iterable, Iterator, List, Mapping, NamedTuple,
+                    Optional, Sequence, Tuple, Union, overload)
+
+if TYPE_CHECKING:
+    import pandas
+
+    from ._html import Rendered
 
 __all__ = ["Box", "Entity", "Document", "parse_canonical"]
 
@@ -62,6 +69,12 @@ def parse_canonical(raw: str) -> Dict[str, Any]:
     ``decimal.Decimal`` otherwise (exact: ``"value=3.5"`` -> ``Decimal("3.5")``);
     every other key (``id``, ``symbol``, ``currency``, ``qualifier``...) stays
     a ``str``, even when it looks like a number.
+
+    Args:
+        raw: the library's ``key=value;key=value`` string.
+
+    Returns:
+        A new dict, one item per key, in the string's order.
     """
     return dict(_parse_canonical(raw))
 
@@ -90,6 +103,11 @@ class Entity(NamedTuple):
     page: Optional[int]
     boxes: Optional[Tuple[Box, ...]]
 
+    def __repr__(self) -> str:
+        """Compact: ``<agency 'DHS' id=DHS p.3>`` (no page for text)."""
+        page = f" p.{self.page}" if self.page else ""
+        return f"<{self.type} {self.text!r} {self.canonical_raw}{page}>"
+
     # canonical is a dict: leave it out of the hash (equality still uses it)
     def __hash__(self) -> int:
         return hash((self.type, self.text, self.start, self.end, self.canonical_raw,
@@ -102,6 +120,7 @@ class Entity(NamedTuple):
 
     @property
     def bbox(self) -> Optional[Tuple[float, float, float, float]]:
+        """The union (x0, y0, x1, y1) of the boxes on the first page, None for text."""
         if not self.boxes:
             return None
         first = [b for b in self.boxes if b.page == self.boxes[0].page]
@@ -110,7 +129,12 @@ class Entity(NamedTuple):
 
     def to_record(self) -> Dict[str, Any]:
         """A flat dict: type, text, start, end, page, canonical (the string)
-        and one key per canonical key (value, currency, id, symbol...)."""
+        and one key per canonical key (value, currency, id, symbol...).
+
+        Returns:
+            A new dict; a canonical key that clashes with a field is
+            prefixed ``canonical_``.
+        """
         rec: Dict[str, Any] = {
             "type": self.type,
             "text": self.text,
@@ -145,27 +169,38 @@ class Document:
     Iterating, ``len()`` and indexing go over the entities, in document
     order. For a PDF, ``text`` is the extracted text, ``pages`` the range of
     page numbers that were read, ``page_count`` the number of pages the
-    library reports and ``pages_without_text`` those with no text layer.
-    In a notebook the document shows itself with its entities highlighted.
+    library reports, ``pages_without_text`` those with no text layer,
+    ``page_starts`` the index in ``text`` where each page read begins and
+    ``source`` the file's path (None for bytes). In a notebook the document
+    shows itself with its entities highlighted (see :meth:`render`).
+
+    Args:
+        text: the document's text.
+        entities: its entities, in document order.
+        pages, page_count, pages_without_text, page_starts, source: as the
+            attributes, for a PDF.
     """
 
     __slots__ = ("_text", "_utf8", "_entities", "_rows", "pages", "page_count",
-                 "pages_without_text", "source")
+                 "pages_without_text", "page_starts", "source", "_password")
 
     def __init__(self, text: str, entities: Sequence[Entity] = (), *,
                  pages: Optional[range] = None, page_count: Optional[int] = None,
-                 pages_without_text: Tuple[int, ...] = (), source: Optional[str] = None) -> None:
+                 pages_without_text: Tuple[int, ...] = (), page_starts: Tuple[int, ...] = (),
+                 source: Optional[str] = None) -> None:
         self._text: Optional[str] = text
         self._utf8: Optional[bytes] = None
         self._entities: Optional[List[Entity]] = list(entities)
-        self._rows: Optional[list] = None
-        self.pages = pages
-        self.page_count = page_count
-        self.pages_without_text = pages_without_text
-        self.source = source
+        self._rows: Optional[List[Any]] = None
+        self._password: Optional[bytes] = None
+        self.pages: Optional[range] = pages
+        self.page_count: Optional[int] = page_count
+        self.pages_without_text: Tuple[int, ...] = pages_without_text
+        self.page_starts: Tuple[int, ...] = page_starts
+        self.source: Optional[str] = source
 
     @classmethod
-    def _from_rows(cls, text: str, rows: list, **kwargs: Any) -> "Document":
+    def _from_rows(cls, text: str, rows: List[Any], **kwargs: Any) -> "Document":
         """A Document over _native's rows; the Entity objects are made the
         first time they are asked for (a pipeline that only counts or
         filters by type pays for none of them)."""
@@ -175,7 +210,7 @@ class Document:
         return doc
 
     @classmethod
-    def _from_utf8(cls, data: bytes, rows: list, **kwargs: Any) -> "Document":
+    def _from_utf8(cls, data: bytes, rows: List[Any], **kwargs: Any) -> "Document":
         """A Document over UTF-8 bytes: ``text`` is decoded when first asked for."""
         doc = cls._from_rows("", rows, **kwargs)
         doc._text = None
@@ -198,12 +233,12 @@ class Document:
             self._rows = None
         return self._entities
 
-    def __getstate__(self):
+    def __getstate__(self) -> Dict[str, Any]:
         return {"text": self.text, "entities": self.entities, "pages": self.pages,
                 "page_count": self.page_count, "pages_without_text": self.pages_without_text,
-                "source": self.source}
+                "page_starts": self.page_starts, "source": self.source}
 
-    def __setstate__(self, state):
+    def __setstate__(self, state: Dict[str, Any]) -> None:
         entities = state.pop("entities")
         self.__init__(state.pop("text"), entities, **state)
 
@@ -213,7 +248,13 @@ class Document:
     def __len__(self) -> int:
         return len(self._rows) if self._entities is None else len(self._entities)
 
-    def __getitem__(self, index):
+    @overload
+    def __getitem__(self, index: int) -> Entity: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> List[Entity]: ...
+
+    def __getitem__(self, index: Union[int, slice]) -> Union[Entity, List[Entity]]:
         return self.entities[index]
 
     def __repr__(self) -> str:
@@ -222,19 +263,109 @@ class Document:
         return f"<doctag.Document {what}{len(self.entities)} entities, {len(self.text)} chars{pages}>"
 
     def on_page(self, page: int) -> List[Entity]:
-        """The entities whose first box is on `page` (1-based)."""
+        """The entities whose first box is on `page`.
+
+        Args:
+            page: a 1-based page number.
+
+        Returns:
+            A new list, empty for a text document.
+        """
         return [e for e in self.entities if e.page == page]
 
     def to_records(self) -> List[Dict[str, Any]]:
-        """One flat dict per entity (see :meth:`Entity.to_record`)."""
+        """One flat dict per entity (see :meth:`Entity.to_record`).
+
+        Returns:
+            A new list of dicts, in document order.
+        """
         return [e.to_record() for e in self.entities]
 
-    def to_pandas(self):
+    def to_displacy(self) -> Dict[str, Any]:
+        """The document in spaCy displaCy's manual format.
+
+        Returns:
+            ``{"text": ..., "ents": [{"start", "end", "label"}], "title": ...}``
+            with character offsets into ``text``, the labels upper-case
+            (``AGENCY``, ``MONEY``, ``UN_SYMBOL``, ``INSTRUMENT``) and the
+            source file as the title (None for text). Render it with
+            ``spacy.displacy.render(doc.to_displacy(), style="ent",
+            manual=True, options=doctag.DISPLACY_OPTIONS)``.
+        """
+        return {"text": self.text,
+                "ents": [{"start": e.start, "end": e.end, "label": e.type.upper()}
+                         for e in self.entities],
+                "title": self.source}
+
+    def render(self, types: Optional[Iterable[str]] = None,
+               colors: Optional[Mapping[str, str]] = None,
+               max_chars: Optional[int] = None) -> "Rendered":
+        """The text as HTML with each entity highlighted, as a notebook shows it.
+
+        A legend gives each type's colour and count; page breaks of a PDF
+        are marked; an entity that wraps over a line break is one highlight.
+
+        Args:
+            types: only these entity types (e.g. ``["agency", "money"]``);
+                None shows all.
+            colors: CSS colours by type, over the defaults (the library's,
+                also used by :meth:`save_highlighted`), e.g.
+                ``{"money": "#ffd54f"}``.
+            max_chars: cut the text after this many characters (default
+                200,000); the entities after the cut are not shown.
+
+        Returns:
+            The HTML, a ``str`` that notebooks display as HTML.
+
+        Raises:
+            ValueError: an unknown type, or a colour that is not CSS.
+        """
+        from ._html import MAX_CHARS, render
+
+        return render(self, max_chars=MAX_CHARS if max_chars is None else max_chars,
+                      types=types, colors=colors)
+
+    def save_highlighted(self, path: Union[str, "os.PathLike[str]"], *,
+                         types: Optional[Iterable[str]] = None,
+                         colors: Optional[Mapping[str, str]] = None) -> None:
+        """Writes a copy of the PDF with each entity highlighted.
+
+        One highlight annotation per entity (and page it spans), in its
+        type's colour, with a note holding its type and canonical form
+        (``"agency: id=ICE"``), as ``doctag highlight`` writes.
+
+        Args:
+            path: the PDF to write; it may be the source itself.
+            types: only these entity types; None highlights all.
+            colors: ``"#rrggbb"`` colours by type, over the defaults.
+
+        Raises:
+            ValueError: the document was not read from a PDF file
+                (``Model.tag_pdf(path)``), an unknown type, a bad colour.
+            FileError: the source cannot be read or `path` written
+                (:class:`FileNotFoundError`, :class:`PermissionError`...).
+            PDFError: the source is no longer the PDF that was tagged.
+        """
+        from ._highlight import save_highlighted
+
+        if self.source is None:
+            raise ValueError("save_highlighted() needs a Document from Model.tag_pdf(path), "
+                             "with the PDF's file path: this one has none")
+        save_highlighted(self.entities, self.source, os.fspath(path), self._password,
+                         types, colors)
+
+    def to_pandas(self) -> "pandas.DataFrame":
         """The entities as a pandas DataFrame, one row each.
 
         Columns: type, text, start, end, page (nullable Int64), canonical (the
         library's string), then one column per canonical key; ``value``,
         ``min`` and ``max`` are float64 (NaN where absent).
+
+        Returns:
+            A new DataFrame.
+
+        Raises:
+            ImportError: pandas is not installed.
         """
         try:
             import pandas as pd
@@ -255,6 +386,4 @@ class Document:
         return df
 
     def _repr_html_(self) -> str:
-        from ._html import render
-
-        return render(self)
+        return str(self.render())

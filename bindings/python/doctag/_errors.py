@@ -1,9 +1,15 @@
 """Exceptions: one class per kind of failure, each with the library's code
-and its detailed message (doctag_last_error(): file:line, byte offset...)."""
+and its detailed message (doctag_last_error(): file:line, byte offset...).
+A file that cannot be opened, read or written raises a :class:`FileError`
+subclass that is also the built-in ``OSError`` subclass for its errno, with
+``errno``, ``strerror`` and ``filename`` set."""
 
 from __future__ import annotations
 
-from typing import Dict, Optional, Type
+import builtins
+import errno as _errno
+import os
+from typing import Any, Dict, Optional, Tuple, Type
 
 from . import _native
 
@@ -16,15 +22,20 @@ __all__ = [
     "NoTextError",
     "PageRangeError",
     "FileError",
+    "FileNotFoundError",
+    "PermissionError",
+    "IsADirectoryError",
 ]
 
 
 class Error(Exception):
     """Base class of every error raised by doctag.
 
-    ``code`` is the library's negative ``doctag_error`` code, ``name`` its
-    English name (``doctag_strerror``) and ``message`` the detailed message
-    of the failure, e.g. ``"mine.dict:2: expected 'ID = variant | ...'"``.
+    Attributes:
+        code: the library's negative ``doctag_error`` code.
+        name: its English name (``doctag_strerror``), e.g. ``"invalid UTF-8"``.
+        message: the detailed message of the failure, e.g.
+            ``"mine.dict:2: expected 'ID = variant | ...'"``; also ``str(err)``.
     """
 
     def __init__(self, message: str, code: int = _native.ERR_INTERNAL) -> None:
@@ -34,12 +45,13 @@ class Error(Exception):
 
     @property
     def name(self) -> str:
+        """The library's English name of :attr:`code`."""
         return _native.strerror(self.code)
 
     def __str__(self) -> str:
         return self.message
 
-    def __reduce__(self):  # keep code and message across processes
+    def __reduce__(self) -> Tuple[Any, ...]:  # keep code and message across processes
         return (type(self), (self.message, self.code))
 
 
@@ -48,16 +60,47 @@ class ModelError(Error):
 
 
 class TextError(Error, ValueError):
-    """Text that is not valid Unicode/UTF-8 (e.g. lone surrogates)."""
+    """Text that is not valid Unicode/UTF-8 (e.g. lone surrogates), or a
+    PDF passed as text."""
 
 
 class FileError(Error, OSError):
-    """A file could not be read or written."""
+    """A file could not be opened, read or written.
 
-    def __init__(self, message: str, code: int = _native.ERR_IO) -> None:
+    Also an ``OSError``: ``errno`` is the system's error number (0 when
+    unknown), ``strerror`` its text and ``filename`` the file, as for the
+    built-in exceptions. The subclasses :class:`FileNotFoundError`,
+    :class:`PermissionError` and :class:`IsADirectoryError` are also the
+    built-in classes of the same names, so ``except FileNotFoundError``
+    catches a missing report whichever module raised it.
+    """
+
+    def __init__(self, message: str, code: int = _native.ERR_IO, errno: int = 0,
+                 filename: Optional[str] = None) -> None:
         OSError.__init__(self, message)
         self.message = message
         self.code = code
+        self.errno: Optional[int] = errno or None
+        self.strerror: Optional[str] = os.strerror(errno) if errno else message
+        self.filename: Optional[str] = filename
+
+    def __str__(self) -> str:
+        return self.message
+
+    def __reduce__(self) -> Tuple[Any, ...]:
+        return (type(self), (self.message, self.code, self.errno or 0, self.filename))
+
+
+class FileNotFoundError(FileError, builtins.FileNotFoundError):
+    """The file does not exist (ENOENT)."""
+
+
+class PermissionError(FileError, builtins.PermissionError):
+    """The file may not be read or written (EACCES, EPERM)."""
+
+
+class IsADirectoryError(FileError, builtins.IsADirectoryError):
+    """A directory was given where a file is needed (EISDIR)."""
 
 
 class PDFError(Error):
@@ -90,13 +133,49 @@ _BY_CODE: Dict[int, Type[Error]] = {
     _native.ERR_PAGE_RANGE: PageRangeError,
 }
 
+_BY_ERRNO: Dict[int, Type[FileError]] = {
+    _errno.ENOENT: FileNotFoundError,
+    _errno.EACCES: PermissionError,
+    _errno.EPERM: PermissionError,
+    _errno.EISDIR: IsADirectoryError,
+}
+
 # Codes whose class depends on what was being done: an empty input is a
 # PDFError when reading a PDF.
 _BY_CONTEXT: Dict[str, Type[Error]] = {"pdf": PDFError, "model": ModelError}
 
+# The verbs of the library's file messages: "cannot open PATH: REASON".
+_FILE_VERBS = ("cannot open ", "cannot read ", "cannot create ", "cannot write ")
 
-def error_for(code: int, message: str, context: Optional[str] = None) -> Error:
-    """The exception for a failed native call (installed in _native.init)."""
+
+def _filename_of(message: str, errno: int) -> Optional[str]:
+    """PATH out of "cannot open PATH: <strerror(errno)>", else None."""
+    suffix = ": " + os.strerror(errno)
+    if not message.endswith(suffix):
+        return None
+    head = message[:-len(suffix)]
+    for verb in _FILE_VERBS:
+        if head.startswith(verb):
+            return head[len(verb):]
+    return None
+
+
+def error_for(code: int, message: str, context: Optional[str] = None,
+              errno: int = 0) -> Error:
+    """The exception for a failed native call (installed in _native.init).
+
+    Args:
+        code: the library's ``doctag_error`` code.
+        message: ``doctag_last_error()``.
+        context: what was being done: ``"model"``, ``"text"`` or ``"pdf"``.
+        errno: ``doctag_last_errno()``, for a file error.
+
+    Returns:
+        An instance of the matching :class:`Error` subclass.
+    """
+    if code == _native.ERR_IO:
+        cls_io = _BY_ERRNO.get(errno, FileError)
+        return cls_io(message, code, errno, _filename_of(message, errno) if errno else None)
     cls = _BY_CODE.get(code)
     if cls is None:
         cls = _BY_CONTEXT.get(context or "", Error) if code == _native.ERR_EMPTY else Error

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import operator
 import os
-from typing import Iterable, Optional, Tuple, Union
+from typing import Any, Iterable, Optional, Tuple, Union
 
 from . import _native
 from ._document import Document
-from ._errors import PageRangeError
+from ._errors import PageRangeError, TextError
 
 __all__ = ["Model", "PathLike", "Pages"]
 
@@ -45,14 +45,21 @@ def _page_span(pages: Optional[Pages]) -> Tuple[int, int]:
 class Model:
     """Compiled dictionaries that tag text and PDFs.
 
-    ``Model()`` is the default model built into the library.
-    ``Model(path)`` opens a model file written by ``doctag compile`` or
-    :meth:`save`; ``extra_dictionaries`` are dictionary source files
-    (models/README.md) compiled and added at load time.
-
     A Model never changes once open: share one between threads (tagging
     releases the GIL) and send it to worker processes (it pickles as its
     path and dictionaries, which are opened again there).
+
+    Args:
+        path: a model file written by ``doctag compile`` or :meth:`save`;
+            None (the default) is the model built into the library.
+        extra_dictionaries: dictionary source files (``man doctag``,
+            DICTIONARIES) compiled and added at load time.
+
+    Raises:
+        FileError: a file cannot be read (:class:`FileNotFoundError`,
+            :class:`PermissionError`, :class:`IsADirectoryError`).
+        ModelError: a malformed dictionary line (with file and line), a
+            pattern that does not compile, or not a model file.
     """
 
     __slots__ = ("_handle", "_path", "_extra", "__weakref__")
@@ -74,6 +81,7 @@ class Model:
 
     @property
     def extra_dictionaries(self) -> Tuple[str, ...]:
+        """The dictionary source files added at load time."""
         return self._extra  # type: ignore[return-value]
 
     @property
@@ -81,7 +89,7 @@ class Model:
         """Number of dictionary entries (names and patterns) in the model."""
         return _native.model_entry_count(self._handle)
 
-    def __reduce__(self):
+    def __reduce__(self) -> Tuple[Any, ...]:
         return (Model, (self._path, self._extra))
 
     def __repr__(self) -> str:
@@ -90,41 +98,77 @@ class Model:
         return f"<doctag.Model {what}{extra}, {self.entry_count} entries>"
 
     def save(self, path: PathLike) -> None:
-        """Writes the model in the compiled format Model(path) reads."""
+        """Writes the model in the compiled format ``Model(path)`` reads.
+
+        Args:
+            path: the file to write (replaced if it exists).
+
+        Raises:
+            FileError: it cannot be written (e.g. :class:`IsADirectoryError`).
+        """
         _native.model_save(self._handle, os.fsencode(os.fspath(path)))
 
     def tag_text(self, text: Union[str, bytes, bytearray, memoryview]) -> Document:
-        """Tags a str, or UTF-8 bytes. Entity offsets are indices into
-        ``Document.text`` (for bytes, the decoded str).
+        """Tags a str, or UTF-8 bytes.
 
         Bytes are tagged as they are, with no str to encode, and the
         document's text is only decoded if asked for: the fast way for a
         pipeline that reads files (``model.tag_text(path.read_bytes())``).
-        Invalid UTF-8 raises TextError with the byte offset.
+        An empty text gives an empty Document (no entities) rather than an
+        error, as the C library and the CLI do, so that tagging a column of
+        a table never stops on a blank cell.
 
-        An empty str gives an empty Document (no entities) rather than an
-        error, so that tagging a column of a table never stops on a blank
-        cell. A str with lone surrogates raises TextError.
+        Args:
+            text: the text, a str or UTF-8 bytes.
+
+        Returns:
+            A :class:`Document`; entity offsets are indices into its
+            ``text`` (for bytes, the decoded str).
+
+        Raises:
+            TextError: invalid UTF-8 (with the byte offset), a str with lone
+                surrogates, or a PDF's bytes ("this is a PDF: use tag_pdf").
+            TypeError: neither str nor bytes.
         """
         if isinstance(text, (bytes, bytearray, memoryview)):
             data = bytes(text)
+            if data[:1024].lstrip().startswith(b"%PDF-"):
+                raise TextError("this is a PDF: use tag_pdf() (tag_text() takes text)",
+                                _native.ERR_ARG)
             return Document._from_utf8(data, _native.tag_utf8(self._handle, data))
         if not isinstance(text, str):
             raise TypeError(f"tag_text() needs a str or UTF-8 bytes, not {type(text).__name__} "
                             "(use tag_pdf for a PDF)")
         if not text:
             return Document(text, [])
+        if text[:1024].lstrip().startswith("%PDF-"):
+            raise TextError("this is a PDF: use tag_pdf() (tag_text() takes text)",
+                            _native.ERR_ARG)
         return Document._from_rows(text, _native.tag_text(self._handle, text))
 
     def tag_pdf(self, source: Union[PathLike, bytes, bytearray, memoryview], *,
                 pages: Optional[Pages] = None, password: Optional[str] = None) -> Document:
-        """Extracts the text of a PDF (a file path, or the PDF's bytes) and tags it.
+        """Extracts the text of a PDF and tags it.
 
-        ``pages`` selects pages, 1-based and inclusive: ``3``, ``(2, 5)`` or
-        ``range(2, 6)``; ``None`` reads them all. ``password`` opens an
-        encrypted PDF. Failures raise :class:`PDFError` or a subclass
-        (:class:`EncryptedPDFError`, :class:`NoTextError`,
-        :class:`PageRangeError`), or :class:`FileError` for an unreadable file.
+        Args:
+            source: a file path, or the PDF's bytes.
+            pages: the pages to read, 1-based and inclusive: ``3``, ``(2, 5)``
+                or ``range(2, 6)``; None reads them all.
+            password: opens an encrypted PDF.
+
+        Returns:
+            A :class:`Document` with ``pages``, ``page_count``,
+            ``pages_without_text``, ``page_starts`` and ``source`` (the path,
+            None for bytes) set; each entity has its page and boxes.
+
+        Raises:
+            FileError: the file cannot be read (:class:`FileNotFoundError`,
+                :class:`PermissionError`, :class:`IsADirectoryError`).
+            PDFError: not a PDF, or a damaged or empty one; its subclasses
+                :class:`EncryptedPDFError` (password missing or wrong),
+                :class:`NoTextError` (scanned pages: OCR needed) and
+                :class:`PageRangeError` (pages not in the document).
+            TypeError: `pages` of the wrong type.
         """
         first, last = _page_span(pages)
         pw = password.encode("utf-8") if password is not None else None
@@ -135,8 +179,10 @@ class Model:
             if isinstance(name, bytes):
                 name = os.fsdecode(name)
             data, is_path = os.fsencode(name), True
-        text, page_count, no_text, rows = _native.tag_pdf(
+        text, page_count, no_text, rows, starts = _native.tag_pdf(
             self._handle, data, is_path, pw, first, last)
         span = range(first or 1, (last or page_count) + 1)
-        return Document._from_rows(text, rows, pages=span, page_count=page_count,
-                                   pages_without_text=no_text, source=name)
+        doc = Document._from_rows(text, rows, pages=span, page_count=page_count,
+                                  pages_without_text=no_text, page_starts=starts, source=name)
+        doc._password = pw  # for save_highlighted()
+        return doc

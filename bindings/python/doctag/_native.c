@@ -14,8 +14,9 @@
  *   - turns the C API's byte offsets into Python string (code point)
  *     indices, walking the UTF-8 text once per document;
  *   - reports failures through an error factory installed by the Python
- *     side (init()), which maps a doctag_error code to the package's own
- *     exception classes and carries doctag_last_error()'s message.
+ *     side (init()), which maps a doctag_error code (and, for a file, the
+ *     errno of doctag_last_errno()) to the package's own exception classes
+ *     and carries doctag_last_error()'s message.
  *
  * Only the limited API is used: no macros that reach into object layouts
  * (PyTuple_SET_ITEM, PyUnicode_AS_DATA...), no private _Py* calls.
@@ -36,7 +37,7 @@
 
 typedef struct {
     PyObject *model_type;    /* the ModelHandle heap type */
-    PyObject *error_factory; /* callable(code, message, context) -> exception */
+    PyObject *error_factory; /* callable(code, message, context, errno) -> exception */
     PyObject *type_names;    /* tuple of str: index = doctag_type */
 } native_state;
 
@@ -49,12 +50,27 @@ static native_state *get_state(PyObject *module)
 
 /* Raises the package's exception for a failed doctag call: the factory
  * installed by init() gets the code, the detailed message of this thread's
- * last error and a context ("model", "text", "pdf") and returns the
- * exception to raise. Call right after the failing call, with the GIL held:
+ * last error, a context ("model", "text", "pdf") and the errno behind a
+ * file error (doctag_last_errno(), 0 for others) and returns the exception
+ * to raise. Call right after the failing call, with the GIL held:
  * doctag_last_error() is per thread and valid until the next doctag call. */
+static PyObject *call_factory(PyObject *module, int code, PyObject *message,
+                              const char *context, int err)
+{
+    native_state *st = get_state(module);
+    PyObject *exc = PyObject_CallFunction(st->error_factory, "iOsi", code, message, context,
+                                          err);
+    if (exc == NULL)
+        return NULL;
+    PyErr_SetObject((PyObject *)Py_TYPE(exc), exc);
+    Py_DECREF(exc);
+    return NULL;
+}
+
 static PyObject *raise_doctag_error(PyObject *module, int code, const char *context)
 {
     native_state *st = get_state(module);
+    int err = doctag_last_errno();
     const char *detail = doctag_last_error();
     if (detail == NULL || detail[0] == '\0')
         detail = doctag_strerror(code);
@@ -65,12 +81,8 @@ static PyObject *raise_doctag_error(PyObject *module, int code, const char *cont
     PyObject *message = PyUnicode_DecodeUTF8(detail, (Py_ssize_t)strlen(detail), "replace");
     if (message == NULL)
         return NULL;
-    PyObject *exc = PyObject_CallFunction(st->error_factory, "iOs", code, message, context);
+    call_factory(module, code, message, context, err);
     Py_DECREF(message);
-    if (exc == NULL)
-        return NULL;
-    PyErr_SetObject((PyObject *)Py_TYPE(exc), exc);
-    Py_DECREF(exc);
     return NULL;
 }
 
@@ -84,11 +96,11 @@ static PyObject *raise_local_error(PyObject *module, int code, const char *conte
         PyErr_Format(PyExc_RuntimeError, "doctag error %d: %s", code, message);
         return NULL;
     }
-    PyObject *exc = PyObject_CallFunction(st->error_factory, "iss", code, message, context);
-    if (exc == NULL)
+    PyObject *msg = PyUnicode_FromString(message);
+    if (msg == NULL)
         return NULL;
-    PyErr_SetObject((PyObject *)Py_TYPE(exc), exc);
-    Py_DECREF(exc);
+    call_factory(module, code, msg, context, 0);
+    Py_DECREF(msg);
     return NULL;
 }
 
@@ -376,8 +388,8 @@ static PyObject *entities_of(PyObject *module, const doctag_result *res,
 
 PyDoc_STRVAR(init_doc,
 "init(error_factory)\n--\n\n"
-"Installs error_factory(code, message, context) -> exception, used for every\n"
-"failure. Called once by doctag/__init__.py.");
+"Installs error_factory(code, message, context, errno) -> exception, used for\n"
+"every failure. Called once by doctag/_errors.py.");
 
 static PyObject *native_init(PyObject *module, PyObject *factory)
 {
@@ -580,9 +592,34 @@ static PyObject *native_tag_utf8(PyObject *module, PyObject *args)
 
 PyDoc_STRVAR(tag_pdf_doc,
 "tag_pdf(model, source, is_path, password, first_page, last_page)\n"
-"    -> (text, page_count, pages_without_text, entities)\n--\n\n"
+"    -> (text, page_count, pages_without_text, entities, page_starts)\n--\n\n"
 "Extracts and tags a PDF: source is a file path (is_path true) or the PDF's\n"
-"bytes; password is bytes or None; pages are 1-based, 0 for open ends.");
+"bytes; password is bytes or None; pages are 1-based, 0 for open ends.\n"
+"page_starts: the index in text where each page read begins, in order.");
+
+/* The code point index where each page read starts (doctag_doc_page_start). */
+static PyObject *page_starts_of(const doctag_doc *doc, const char *text, size_t len,
+                                int first, int last)
+{
+    int count = doctag_doc_page_count(doc);
+    first = first > 0 ? first : 1;
+    last = last > 0 && last < count ? last : count;
+    PyObject *list = PyList_New(0);
+    cp_cursor cursor = {(const unsigned char *)text, len, 0, 0, 0};
+    for (int p = first; list != NULL && p <= last; p++) {
+        size_t at;
+        Py_ssize_t index;
+        if (doctag_doc_page_start(doc, p, &at) != DOCTAG_OK || cp_seek(&cursor, at, &index) < 0)
+            index = -1;
+        PyObject *num = PyLong_FromSsize_t(index);
+        if (num == NULL || PyList_Append(list, num) < 0)
+            Py_CLEAR(list);
+        Py_XDECREF(num);
+    }
+    PyObject *out = list != NULL ? PyList_AsTuple(list) : NULL;
+    Py_XDECREF(list);
+    return out;
+}
 
 static PyObject *native_tag_pdf(PyObject *module, PyObject *args)
 {
@@ -648,19 +685,110 @@ static PyObject *native_tag_pdf(PyObject *module, PyObject *args)
             Py_CLEAR(no_text);
         Py_XDECREF(num);
     }
-    PyObject *items[4] = {
+    PyObject *items[5] = {
         PyUnicode_DecodeUTF8(text, (Py_ssize_t)tlen, "strict"),
         PyLong_FromLong(npages),
         no_text != NULL ? PyList_AsTuple(no_text) : NULL,
         entities_of(module, res, text, tlen, 0, "pdf"),
+        page_starts_of(doc, text, tlen, first, last),
     };
     Py_XDECREF(no_text);
-    out = tuple_of(4, items);
+    out = tuple_of(5, items);
 
 done:
     doctag_result_free(res);
     doctag_doc_free(doc);
     return out;
+}
+
+PyDoc_STRVAR(pdf_highlight_doc,
+"pdf_highlight(path, password, marks, out)\n--\n\n"
+"Writes a copy of the PDF file `path` (bytes) to `out` (bytes) with each mark\n"
+"highlighted: marks is a sequence of (type, note, rgb, boxes), boxes a\n"
+"sequence of (page, x0, y0, x1, y1); note is bytes (UTF-8) or None, rgb\n"
+"0xRRGGBB or 0 for the type's colour. password is bytes or None.");
+
+/* The boxes of one mark into a PyMem array (freed by the caller). */
+static int boxes_of(PyObject *seq, doctag_box **out, size_t *n)
+{
+    PyObject *fast = PySequence_Tuple(seq);
+    if (fast == NULL)
+        return -1;
+    Py_ssize_t count = PyTuple_Size(fast);
+    *out = PyMem_Calloc(count > 0 ? (size_t)count : 1, sizeof **out);
+    *n = (size_t)count;
+    int rc = *out != NULL ? 0 : -1;
+    for (Py_ssize_t i = 0; rc == 0 && i < count; i++) {
+        doctag_box *b = &(*out)[i];
+        if (!PyArg_ParseTuple(PyTuple_GetItem(fast, i), "idddd;a box is (page, x0, y0, x1, y1)",
+                              &b->page, &b->x0, &b->y0, &b->x1, &b->y1))
+            rc = -1;
+    }
+    if (*out == NULL)
+        PyErr_NoMemory();
+    Py_DECREF(fast);
+    return rc;
+}
+
+/* marks (a tuple of (type, note, rgb, boxes)) into doctag_highlight
+ * structs; notes point into the bytes objects the tuple holds. */
+static int marks_of(PyObject *tuple, doctag_highlight *marks)
+{
+    for (Py_ssize_t i = 0; i < PyTuple_Size(tuple); i++) {
+        PyObject *note, *boxes;
+        doctag_highlight *m = &marks[i];
+        if (!PyArg_ParseTuple(PyTuple_GetItem(tuple, i), "iOIO;a mark is (type, note, rgb, boxes)",
+                              &m->type, &note, &m->rgb, &boxes)
+            || optional_cstring(note, &m->note, "a note") < 0
+            || boxes_of(boxes, (doctag_box **)&m->boxes, &m->n_boxes) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+static PyObject *native_pdf_highlight(PyObject *module, PyObject *args)
+{
+    PyObject *path_obj, *password_obj, *marks_obj, *out_obj, *tuple;
+    if (!PyArg_ParseTuple(args, "O!OOO!:pdf_highlight", &PyBytes_Type, &path_obj, &password_obj,
+                          &marks_obj, &PyBytes_Type, &out_obj))
+        return NULL;
+    const char *path, *password, *out;
+    if (optional_cstring(path_obj, &path, "path") < 0
+        || optional_cstring(password_obj, &password, "password") < 0
+        || optional_cstring(out_obj, &out, "out") < 0
+        || (tuple = PySequence_Tuple(marks_obj)) == NULL)
+        return NULL;
+    Py_ssize_t n = PyTuple_Size(tuple);
+    doctag_highlight *marks = PyMem_Calloc(n > 0 ? (size_t)n : 1, sizeof *marks);
+    PyObject *result = NULL;
+    if (marks == NULL)
+        PyErr_NoMemory();
+    else if (marks_of(tuple, marks) == 0) {
+        int rc;
+        Py_BEGIN_ALLOW_THREADS   /* the tuple keeps every note alive */
+        rc = doctag_pdf_highlight(path, password, marks, (size_t)n, out);
+        Py_END_ALLOW_THREADS
+        if (rc != DOCTAG_OK)
+            raise_doctag_error(module, rc, "pdf");
+        else {
+            Py_INCREF(Py_None);
+            result = Py_None;
+        }
+    }
+    for (Py_ssize_t i = 0; marks != NULL && i < n; i++)
+        PyMem_Free((void *)marks[i].boxes);
+    PyMem_Free(marks);
+    Py_DECREF(tuple);
+    return result;
+}
+
+static PyObject *native_type_color(PyObject *module, PyObject *arg)
+{
+    (void)module;
+    int type = (int)PyLong_AsLong(arg);
+    if (type == -1 && PyErr_Occurred())
+        return NULL;
+    return PyLong_FromUnsignedLong(doctag_type_color(type));
 }
 
 #define FUNC(f) ((PyCFunction)(void (*)(void))(f))
@@ -681,6 +809,9 @@ static PyMethodDef native_methods[] = {
     {"tag_text", FUNC(native_tag_text), METH_VARARGS, tag_text_doc},
     {"tag_utf8", FUNC(native_tag_utf8), METH_VARARGS, tag_utf8_doc},
     {"tag_pdf", FUNC(native_tag_pdf), METH_VARARGS, tag_pdf_doc},
+    {"pdf_highlight", FUNC(native_pdf_highlight), METH_VARARGS, pdf_highlight_doc},
+    {"type_color", FUNC(native_type_color), METH_O,
+     "type_color(type) -> int\n--\n\nThe library's highlight colour of a type, 0xRRGGBB."},
     {NULL, NULL, 0, NULL},
 };
 

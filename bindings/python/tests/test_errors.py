@@ -164,3 +164,93 @@ def test_model_handle_is_not_picklable_or_usable_alone():
         pickle.dumps(doctag.Model()._handle)
     with pytest.raises(TypeError):
         _native.tag_text(object(), "ICE")
+
+
+# ---- files: errors that say why ------------------------------------------
+
+import builtins
+import errno
+import os
+import shutil
+
+
+def test_missing_file_is_file_not_found(model, tmp_path):
+    path = tmp_path / "report.pdf"
+    with pytest.raises(doctag.FileNotFoundError) as info:
+        model.tag_pdf(path)
+    err = info.value
+    assert isinstance(err, builtins.FileNotFoundError) and isinstance(err, doctag.FileError)
+    assert isinstance(err, doctag.Error) and err.code == _native.ERR_IO
+    assert err.errno == errno.ENOENT and err.filename == str(path)
+    assert err.strerror == os.strerror(errno.ENOENT)
+    assert str(err) == f"cannot open {path}: No such file or directory"
+    with pytest.raises(FileNotFoundError):  # the built-in class catches it
+        doctag.Model(extra_dictionaries=[tmp_path / "absent.dict"])
+    with pytest.raises(doctag.FileNotFoundError) as info:
+        doctag.Model(tmp_path / "absent.model")
+    assert info.value.filename == str(tmp_path / "absent.model")
+
+
+def test_directory_is_is_a_directory(model, tmp_path):
+    with pytest.raises(doctag.IsADirectoryError) as info:
+        model.tag_pdf(tmp_path)
+    assert isinstance(info.value, builtins.IsADirectoryError)
+    assert info.value.errno == errno.EISDIR and info.value.filename == str(tmp_path)
+    assert str(info.value).endswith(": Is a directory")
+    with pytest.raises(doctag.IsADirectoryError):
+        model.save(tmp_path)
+    with pytest.raises(IsADirectoryError):
+        doctag.Model(extra_dictionaries=[tmp_path])
+
+
+PERMISSION = """
+import sys, doctag
+try:
+    doctag.Model().tag_pdf(sys.argv[1])
+except PermissionError as err:
+    assert isinstance(err, doctag.FileError), type(err)
+    assert err.errno == 13 and err.filename == sys.argv[1], (err.errno, err.filename)
+    print("PermissionError:", err)
+"""
+
+
+def test_unreadable_file_is_permission_error(tmp_path):
+    locked = tmp_path / "locked.pdf"
+    locked.write_bytes(b"%PDF-1.4\n")
+    locked.chmod(0)
+    cmd = [sys.executable, "-c", PERMISSION, str(locked)]
+    if os.geteuid() == 0:  # root reads anything: ask as nobody
+        setpriv = shutil.which("setpriv")
+        if setpriv is None:
+            pytest.skip("running as root without setpriv: cannot be refused a file")
+        cmd = [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups"] + cmd
+    env = dict(os.environ, PYTHONPATH=os.path.dirname(os.path.dirname(doctag.__file__)))
+    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=120, env=env)
+    if os.geteuid() == 0 and "Error" in proc.stderr and "doctag" not in proc.stdout:
+        if "ModuleNotFoundError" in proc.stderr or "ImportError" in proc.stderr:
+            pytest.skip(f"nobody cannot import doctag from here: {proc.stderr[-200:]}")
+    assert proc.returncode == 0, proc.stderr
+    assert f"PermissionError: cannot open {locked}: Permission denied" in proc.stdout
+
+
+def test_file_errors_pickle(model, tmp_path):
+    try:
+        model.tag_pdf(tmp_path / "absent.pdf")
+    except doctag.FileNotFoundError as err:
+        back = pickle.loads(pickle.dumps(err))
+        assert type(back) is doctag.FileNotFoundError
+        assert (back.errno, back.filename, str(back)) == (err.errno, err.filename, str(err))
+
+
+def test_pdf_bytes_to_tag_text_say_use_tag_pdf(model, tiny_pdf):
+    for data in (tiny_pdf.read_bytes(), tiny_pdf.read_bytes().decode("latin-1")):
+        with pytest.raises(doctag.TextError) as info:
+            model.tag_text(data)
+        assert "this is a PDF: use tag_pdf" in str(info.value)
+
+
+def test_empty_text_is_no_entities(model):
+    # the same as the C library (doctag_tag_text) and the CLI (exit 0)
+    for text in ("", b""):
+        doc = model.tag_text(text)
+        assert len(doc) == 0 and doc.text == ""
