@@ -345,6 +345,8 @@ DOCTAG_API int doctag_doc_page_range(const doctag_doc *doc, int *first, int *las
     if (last)
         *last = ok ? doc->pdf->last_page : 0;
     return ok ? DOCTAG_OK : error_set(DOCTAG_ERR_ARG, "doctag_doc_page_range: not a PDF document");
+}
+
 DOCTAG_API int doctag_doc_page_start(const doctag_doc *doc, int page, size_t *offset)
 {
     error_clear();
