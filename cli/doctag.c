@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "batch.h"
 #include "doctag.h"
 #include "input.h"
 #include "output.h"
@@ -43,6 +44,7 @@ static const char usage_main[] =
     "Commands:\n"
     "  tag       tag text or PDF files; entities as JSON Lines (or TSV)\n"
     "  text      print the text the tagger sees (extracted from a PDF)\n"
+    "  batch     tag folders and archives of reports: parallel, resumable\n"
     "  compile   compile dictionary sources into a model file\n"
     "\n"
     "  -h, --help     this help; 'doctag COMMAND --help' for a command\n"
@@ -611,6 +613,10 @@ int main(int argc, char **argv)
     } else if (strcmp(command, "compile") == 0) {
         sub_argv[0] = compile_name;
         status = command_compile(sub_argc, sub_argv);
+    } else if (strcmp(command, "batch") == 0) {
+        static char batch_name[] = "doctag batch";
+        sub_argv[0] = batch_name;
+        status = command_batch(sub_argc, sub_argv);
     } else if (strcmp(command, "help") == 0) {
         fputs(usage_main, stdout);
         fputs(usage_exit_codes, stdout);
