@@ -20,6 +20,7 @@
 #include "doctag.h"
 #include "input.h"
 #include "output.h"
+#include "sniff.h"
 
 enum {
     EXIT_ALL_OK = 0,
@@ -192,6 +193,13 @@ static int open_document(const char *path, const doctag_pdf_options *pdf_opts,
     int err = input_read(path, 1, &data, &size, is_pdf);
     if (err) {
         report_io_error(display_name(path), NULL, err);
+        return -1;
+    }
+    sniff_kind kind = *is_pdf ? SNIFF_PDF : sniff_kind_of(data, size);
+    if (kind == SNIFF_ARCHIVE || kind == SNIFF_COMPRESSED) {
+        fprintf(stderr, "doctag: %s: an archive or compressed file: use 'doctag batch'\n",
+                display_name(path));
+        free(data);
         return -1;
     }
     if (size == 0 && !*is_pdf) {
