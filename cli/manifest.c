@@ -252,9 +252,12 @@ static int load(manifest *m, FILE *f)
     ssize_t n;
     long offset = 0, good_end = 0;
     int err = 0;
+    int torn = 0;
     while (!err && (n = getline(&line, &cap, f)) > 0) {
-        if (line[n - 1] != '\n')
+        if (line[n - 1] != '\n') {
+            torn = 1;
             break;
+        }
         manifest_entry rec;
         if (parse_record(line, &rec) == 0)
             err = index_record(m, &rec, offset);
@@ -264,7 +267,7 @@ static int load(manifest *m, FILE *f)
         good_end = offset;
     }
     free(line);
-    if (!err && ftruncate(m->fd, good_end) != 0)
+    if (!err && torn && ftruncate(m->fd, good_end) != 0)
         err = errno;
     return err;
 }

@@ -86,7 +86,15 @@ static int too_big(const walker *w, long long size)
 
 /* ---- archives ------------------------------------------------------------ */
 
-static int walk_archive(walker *w, struct archive *a, const char *id, int depth);
+/* The archive being walked: its id, and its own size and mtime (those of
+ * a single compressed file's one document, whose header has neither). */
+typedef struct archive_at {
+    const char *id;
+    long long size, mtime;
+    int depth;
+} archive_at;
+
+static int walk_archive(walker *w, struct archive *a, const archive_at *at);
 
 /* Office documents and e-books are zips of XML: not reports to read as
  * text. Known by their name, as their content is any zip's. */
@@ -128,7 +136,8 @@ static int walk_archive_at(walker *w, const char *path, const void *data, size_t
         return ENOMEM;
     int r = path ? archive_read_open_filename(a, path, ARCHIVE_BLOCK)
                  : archive_read_open_memory(a, data, len);
-    int rc = r == ARCHIVE_OK ? walk_archive(w, a, id, depth)
+    archive_at at = { id, size, mtime, depth };
+    int rc = r == ARCHIVE_OK ? walk_archive(w, a, &at)
                              : fail_doc(w, id, size, mtime, "damaged archive: %s",
                                         archive_error_string(a));
     archive_read_free(a);
@@ -216,8 +225,6 @@ static int take_member(walker *w, struct archive *a, source_doc *doc, int depth)
     if (r == -2)
         return fail_doc(w, doc->id, doc->size, doc->mtime, "damaged archive member: %s",
                         archive_error_string(a) ? archive_error_string(a) : "out of memory");
-    if (doc->size < 0)
-        doc->size = (long long)doc->len;
     doc->kind = sniff_kind_of(doc->data, doc->len);
     int rc;
     if (doc->kind == SNIFF_ARCHIVE || doc->kind == SNIFF_COMPRESSED)
@@ -232,13 +239,17 @@ static int take_member(walker *w, struct archive *a, source_doc *doc, int depth)
 
 /* The checks on one member's header; then take_member(). */
 static int walk_member(walker *w, struct archive *a, struct archive_entry *e,
-                       const char *id, int depth)
+                       const archive_at *at)
 {
-    const char *name = archive_entry_pathname(e);
-    int raw = archive_format(a) == ARCHIVE_FORMAT_RAW;
+    const char *name = archive_entry_pathname(e), *id = at->id;
+    int raw = archive_format(a) == ARCHIVE_FORMAT_RAW, depth = at->depth;
     const char *path = member_path(name ? name : "");
     long long size = archive_entry_size_is_set(e) ? (long long)archive_entry_size(e) : -1;
     long long mtime = (long long)archive_entry_mtime(e);
+    if (raw) {   /* one compressed file: it changes when the file does */
+        size = at->size;
+        mtime = at->mtime;
+    }
     if (!raw && (!path || !*path))
         return fail_doc(w, id, size, mtime, "unsafe member path '%s' (not read)",
                         name ? name : "");
@@ -266,7 +277,7 @@ static int walk_member(walker *w, struct archive *a, struct archive_entry *e,
     return rc;
 }
 
-static int walk_archive(walker *w, struct archive *a, const char *id, int depth)
+static int walk_archive(walker *w, struct archive *a, const archive_at *at)
 {
     struct archive_entry *e;
     int rc = 0;
@@ -275,10 +286,10 @@ static int walk_archive(walker *w, struct archive *a, const char *id, int depth)
         if (r == ARCHIVE_EOF)
             break;
         if (r < ARCHIVE_WARN)   /* the rest of the archive cannot be read */
-            return fail_doc(w, id, -1, 0, "damaged archive: %s",
+            return fail_doc(w, at->id, -1, 0, "damaged archive: %s",
                             archive_error_string(a) ? archive_error_string(a) : "unreadable");
         if (archive_entry_filetype(e) == AE_IFREG)
-            rc = walk_member(w, a, e, id, depth);
+            rc = walk_member(w, a, e, at);
     }
     return rc;
 }
