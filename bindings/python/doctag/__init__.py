@@ -15,6 +15,8 @@ Errors are subclasses of :class:`doctag.Error` carrying the library's code
 and message. The native part is one abi3 extension over libdoctag.so.1.
 """
 
+import threading
+
 try:
     from . import _native
 except ImportError as exc:  # the source tree, or a build without the extension
@@ -25,14 +27,16 @@ except ImportError as exc:  # the source tree, or a build without the extension
     ) from exc
 from ._document import Box, Document, Entity, parse_canonical
 from ._errors import (EncryptedPDFError, Error, FileError, ModelError, NoTextError,
-                      PageRangeError, PDFError, TextError)
+                      PageRangeError, PDFError, TextError, UnsupportedFileError)
 from ._model import Model
+from ._pipe import to_pandas
 from ._version import __version__
 
 __all__ = [
     "Model", "Document", "Entity", "Box", "parse_canonical", "version", "ENTITY_TYPES",
     "Error", "ModelError", "TextError", "FileError", "PDFError", "EncryptedPDFError",
-    "NoTextError", "PageRangeError", "__version__",
+    "NoTextError", "PageRangeError", "UnsupportedFileError", "tag_file", "to_pandas",
+    "default_model", "__version__",
 ]
 
 # The entity types, in the library's order: money, un_symbol, agency, instrument.
@@ -43,3 +47,23 @@ def version() -> str:
     """The version of the libdoctag shared library actually loaded
     (``__version__`` is the version these bindings were built as)."""
     return _native.version()
+
+
+_default_model = None
+_default_lock = threading.Lock()
+
+
+def default_model() -> Model:
+    """The built-in model, opened once per process (thread-safe)."""
+    global _default_model
+    with _default_lock:
+        if _default_model is None:
+            _default_model = Model()
+        return _default_model
+
+
+def tag_file(path, *, model=None, pages=None, password=None):
+    """Tags a file, PDF or UTF-8 text by content as the CLI decides, with
+    ``model`` (default: the built-in model, opened once). See
+    :meth:`Model.tag_file`."""
+    return (model or default_model()).tag_file(path, pages=pages, password=password)

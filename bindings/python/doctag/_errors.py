@@ -16,6 +16,7 @@ __all__ = [
     "NoTextError",
     "PageRangeError",
     "FileError",
+    "UnsupportedFileError",
 ]
 
 
@@ -58,6 +59,14 @@ class FileError(Error, OSError):
         OSError.__init__(self, message)
         self.message = message
         self.code = code
+
+
+class UnsupportedFileError(FileError, ValueError):
+    """A file that is neither a PDF nor UTF-8 text (an image, an archive,
+    an empty file): what doctag.tag_file() and Model.pipe() will not tag."""
+
+    def __init__(self, message: str, code: int = _native.ERR_NOT_PDF) -> None:
+        FileError.__init__(self, message, code)
 
 
 class PDFError(Error):
