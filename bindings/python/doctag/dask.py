@@ -22,6 +22,11 @@ those): tasks carry no model. Failed documents are left out of the entities
 same fields as ``doctag batch``'s manifest.jsonl; ``errors="raise"`` fails
 the computation instead. Works with any ``distributed.Client`` (or dask's
 local schedulers): nothing here talks to the scheduler.
+
+For output that must survive a crash and resume, :func:`batch` runs
+``doctag batch`` on the workers, one task per input, each with its own
+output folder and manifest; computing it again redoes only what is not
+done. :func:`read_manifests` reads their records back.
 """
 
 from __future__ import annotations
@@ -41,8 +46,8 @@ from ._errors import Error, UnsupportedFileError
 from ._model import Model
 from ._pipe import FRAME_COLUMNS, frame_records, records_frame, tag_file
 
-__all__ = ["read_reports", "documents", "manifest", "expand_paths", "worker_model",
-           "MANIFEST_COLUMNS"]
+__all__ = ["read_reports", "documents", "manifest", "batch", "read_manifests",
+           "expand_paths", "worker_model", "MANIFEST_COLUMNS"]
 
 Paths = Union[str, "os.PathLike[str]", Iterable[Union[str, "os.PathLike[str]"]]]
 ModelSpec = Tuple[Optional[str], Tuple[str, ...]]
@@ -224,3 +229,87 @@ def documents(paths: Paths, *, model=None, pages=None, password: Optional[str] =
 
 def _documents_of(part):
     return [doc for _, doc, _ in part if doc is not None]
+
+
+# ---- durable batches: doctag batch on the workers --------------------------
+
+
+def _find_cli(cli: Optional[str]) -> str:
+    import shutil
+
+    found = cli or os.environ.get("DOCTAG_CLI") or shutil.which("doctag")
+    if not found:
+        raise FileNotFoundError("no doctag CLI on this worker: install it (meson install) "
+                                "or pass cli=/path/to/doctag")
+    return found
+
+
+def _input_name(path: str) -> str:
+    return os.path.basename(os.path.normpath(path)) or "root"
+
+
+def _run_batch(path: str, out_dir: str, jobs: int, cli: Optional[str],
+               args: Tuple[str, ...]) -> Dict[str, Any]:
+    import subprocess
+
+    out = os.path.join(out_dir, _input_name(path))
+    proc = subprocess.run([_find_cli(cli), "batch", "-j", str(jobs), "-d", out, *args, path],
+                          capture_output=True, text=True)
+    lines = proc.stderr.strip().splitlines()
+    summary = lines[-1] if lines and lines[-1].startswith("doctag batch:") else ""
+    return {"input": path, "out_dir": out, "returncode": proc.returncode, "summary": summary,
+            "errors": [l for l in lines if l != summary]}
+
+
+def batch(inputs: Paths, out_dir: str, *, jobs: int = 1, cli: Optional[str] = None,
+          args: Sequence[str] = ()) -> db.Bag:
+    """``doctag batch`` on the workers, one task per input (a folder, an
+    archive or a file), each writing OUT_DIR/<input's name>/ with its own
+    manifest.jsonl: the CLI's resume applies as it is. Computing the bag
+    again (after a worker died, or with new reports) passes by what is done
+    and redoes only the rest. Returns a Bag of one dict per input:
+    input, out_dir, returncode (0 all tagged, 1 some failed), summary (the
+    CLI's last line) and errors (its other stderr lines).
+
+    ``jobs``: threads per task (-j); ``args``: more CLI options, e.g.
+    ``["--glob", "*.pdf", "--max-pages", "500"]``. Inputs and OUT_DIR must
+    be on storage every worker sees at the same path; inputs must have
+    distinct names. The CLI must be installed on the workers (``cli=``, or
+    ``doctag`` on their PATH, or $DOCTAG_CLI).
+    """
+    if isinstance(inputs, (str, os.PathLike)):
+        inputs = [inputs]
+    paths = [os.path.abspath(os.fspath(p)) for p in inputs]
+    names = [_input_name(p) for p in paths]
+    if len(set(names)) != len(names):
+        raise ValueError(f"inputs must have distinct names (their output folders): {names}")
+    out = os.path.abspath(os.fspath(out_dir))
+    bag = db.from_sequence(paths, npartitions=max(1, len(paths)))
+    return bag.map(_run_batch, out, jobs, cli, tuple(args))
+
+
+def read_manifests(out_dir: str):
+    """The manifest records of every ``batch()`` output under ``out_dir``
+    (OUT_DIR/*/manifest.jsonl) as a Dask DataFrame with MANIFEST_COLUMNS
+    (the entity counts as columns) plus ``output`` and ``config``."""
+    import json
+
+    files = sorted(_glob.glob(os.path.join(os.fspath(out_dir), "*", "manifest.jsonl")))
+
+    def load(path):
+        import pandas as pd
+
+        rows = []
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                rec = json.loads(line)
+                rec.update(rec.pop("entities", {}))
+                rows.append(rec)
+        return pd.DataFrame.from_records(rows, columns=list(MANIFEST_COLUMNS)
+                                         + ["output", "output_bytes", "config"])
+
+    meta = load(os.devnull)
+    if not files:
+        return dd.from_pandas(meta, npartitions=1)
+    return dd.from_delayed([dask.delayed(load)(f) for f in files], meta=meta,
+                           verify_meta=False)

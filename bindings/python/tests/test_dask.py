@@ -115,3 +115,20 @@ def test_expand_paths(reports):
     got = doctag.dask.expand_paths([reports / "bad", str(reports / "*.txt")])
     assert [pathlib.Path(p).name for p in got][:2] == ["damaged.pdf", "scan.png"]
     assert all(p.endswith(".txt") for p in got[2:]) and "notes.txt" in {pathlib.Path(p).name for p in got}
+
+
+def test_batch_on_workers_resumes(client, reports, tmp_path):
+    if not CLI or not os.path.exists(CLI):
+        pytest.skip("DOCTAG_CLI not set")
+    zipped = shutil.make_archive(str(tmp_path / "bundle"), "zip", reports, ".")
+    out = tmp_path / "out"
+    first = doctag.dask.batch([reports, zipped], out, cli=CLI).compute()
+    assert [r["returncode"] for r in first] == [1, 1]   # the damaged PDF, the PNG
+    assert all(" tagged, 2 failed " in r["summary"] for r in first), first
+    records = doctag.dask.read_manifests(out).compute()
+    assert len(records) == 2 * len(doctag.dask.expand_paths(reports))
+    assert set(records["status"]) == {"ok", "failed"}
+    assert records["doc"].str.startswith("bundle.zip!").sum() == len(records) // 2
+    again = doctag.dask.batch([reports, zipped], out, cli=CLI).compute()
+    assert all(": 0 tagged," in r["summary"] for r in again), again
+    assert len(doctag.dask.read_manifests(out).compute()) == len(records)
