@@ -4,6 +4,7 @@
 #include <getopt.h>
 #include <limits.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -20,7 +21,8 @@
 #include "progress.h"
 #include "sources.h"
 
-enum { EXIT_ALL_OK = 0, EXIT_INPUT_FAILED = 1, EXIT_USAGE = 2, EXIT_MODEL = 3 };
+enum { EXIT_ALL_OK = 0, EXIT_INPUT_FAILED = 1, EXIT_USAGE = 2, EXIT_MODEL = 3,
+       EXIT_INTERRUPTED = 130 /* as a shell reports a SIGINT */ };
 
 /* The default --max-bytes: a report larger than this is almost surely not
  * one; it also bounds the memory a batch holds: window x max-bytes. */
@@ -74,7 +76,9 @@ static const char usage_batch[] =
     "  0  every document was tagged (now or in an earlier run)\n"
     "  1  some document failed, or an output could not be written\n"
     "  2  usage error\n"
-    "  3  the model could not be loaded (--model, --dict)\n";
+    "  3  the model could not be loaded (--model, --dict)\n"
+    "  130  interrupted (Ctrl-C, SIGTERM): what was under way was finished and\n"
+    "     recorded; the same command goes on from there\n";
 
 typedef struct batch_options {
     const char *out_dir, *output, *manifest, *model_path;
@@ -291,9 +295,31 @@ static int on_skip(void *ctx, const source_doc *doc)
     return 1;
 }
 
+/* Ctrl-C or SIGTERM: the walk stops, the documents in flight finish and
+ * are recorded. The handler is then reset: a second signal kills. */
+static volatile sig_atomic_t interrupted;
+
+static void on_signal(int sig)
+{
+    interrupted = sig;
+}
+
+static void catch_signals(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sa.sa_flags = SA_RESTART | SA_RESETHAND;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+}
+
 static int on_take(void *ctx, source_doc *doc)
 {
     batch *b = ctx;
+    if (interrupted)
+        return EINTR;
     batch_job *job = new_job(doc);
     if (!job)
         return ENOMEM;
@@ -508,10 +534,16 @@ static void run(batch *b, const batch_options *o, char *const *inputs, int n)
     }
     counter count;
     count_start(&count, b, inputs, n, &so);
+    catch_signals();
     err = sources_walk(inputs, n, &so, b->resume ? on_skip : NULL, on_take, b);
     pipeline_finish(b->pipe);
     count_stop(&count);
-    if (err) {
+    if (err == EINTR) {
+        progress_clear(&b->progress);
+        fprintf(stderr, "doctag: interrupted: the documents under way were finished and "
+                "recorded; run the same command again to go on\n");
+        b->status = EXIT_INTERRUPTED;
+    } else if (err) {
         fprintf(stderr, "doctag: batch stopped: %s\n", strerror(err));
         b->status = EXIT_INPUT_FAILED;
     }

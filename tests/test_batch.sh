@@ -208,6 +208,32 @@ check "kill, rerun: outputs as an uninterrupted run" diff -r -x manifest.jsonl r
     [ "$(wc -l <killed/manifest.jsonl)" -eq "$total" ] &&
     pass "kill, rerun: one record per document" || fail "kill, rerun: one record per document"
 
+# a record torn by a crash (no newline) is ignored, and the next one starts a line
+printf '{"doc": "many/r1.pdf", "status": "o' >>killed/manifest.jsonl
+"$cli" batch -j 2 -d killed many many.zip >/dev/null 2>torn.err
+status=$?
+[ "$status" -eq 0 ] && grep -q ': 0 tagged,' torn.err && py manifest killed/manifest.jsonl >/dev/null &&
+    [ "$(wc -l <killed/manifest.jsonl)" -eq "$total" ] &&
+    pass "torn last record: ignored and cut" || fail "torn last record: ignored and cut" "exit $status: $(tail -n 1 torn.err)"
+
+# Ctrl-C: the walk stops, what is under way is finished and recorded, exit 130
+"$cli" batch -j 2 -d interrupted many many.zip >/dev/null 2>int.err &
+pid=$!
+for _ in $(seq 1 200); do
+    [ -f interrupted/manifest.jsonl ] && [ "$(wc -l <interrupted/manifest.jsonl)" -ge 5 ] && break
+    sleep 0.02
+done
+kill -INT "$pid" 2>/dev/null
+wait "$pid"
+status=$?
+if [ "$status" -eq 130 ] && grep -q 'interrupted' int.err; then
+    pass "SIGINT: exit 130, said so"
+    "$cli" batch -q -j 2 -d interrupted many many.zip 2>/dev/null
+    check "SIGINT, rerun: outputs as an uninterrupted run" diff -r -x manifest.jsonl ref interrupted
+else
+    skip "SIGINT: the batch was not caught partway (exit $status)"
+fi
+
 # ---- options ------------------------------------------------------------------------
 "$cli" batch -q -g '*.pdf' -d globbed reports 2>/dev/null
 [ "$(py docs globbed/manifest.jsonl 2>/dev/null | tr '\n' ' ')" = "reports/2019/a.pdf reports/2020/a.pdf reports/bad/damaged.pdf reports/bad/encrypted.pdf " ] &&
