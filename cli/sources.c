@@ -250,9 +250,13 @@ static int walk_member(walker *w, struct archive *a, struct archive_entry *e,
         size = at->size;
         mtime = at->mtime;
     }
-    if (!raw && (!path || !*path))
-        return fail_doc(w, id, size, mtime, "unsafe member path '%s' (not read)",
-                        name ? name : "");
+    if (!raw && (!path || !*path)) {   /* its id, as stored, names no output file */
+        char *bad_id = join(id, "!", name ? name : "");
+        int rc = bad_id ? fail_doc(w, bad_id, size, mtime, "unsafe member path '%s': not "
+                                   "read", name ? name : "") : ENOMEM;
+        free(bad_id);
+        return rc;
+    }
     if (!raw && hidden_member(path))
         return 0;
     char *member_id = raw ? strdup(id) : join(id, "!", path);

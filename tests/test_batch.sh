@@ -234,6 +234,39 @@ else
     skip "SIGINT: the batch was not caught partway (exit $status)"
 fi
 
+# ---- more archive formats, nesting, and archive members that are not reports ------
+mkdir -p fmt
+tar cJf fmt/texts.tar.xz -C stage notes
+if command -v bsdtar >/dev/null 2>&1; then bsdtar --format 7zip -cf fmt/texts.7z -C stage notes; fi
+tar cf fmt/nested.tar bundle.zip
+"$python" - <<'PY'
+import zipfile
+with zipfile.ZipFile("fmt/odd.zip", "w") as z:
+    z.writestr("../../escape.txt", "ICE paid $1 million.")      # must not leave the output folder
+    z.writestr("ok.txt", "ICE paid $1 million.")
+with zipfile.ZipFile("fmt/letter.docx", "w") as z:
+    z.writestr("[Content_Types].xml", "<Types/>")
+    z.writestr("word/document.xml", "<w:document>ICE</w:document>")
+PY
+"$cli" batch -q -d fmtout fmt 2>fmt.err
+py manifest fmtout/manifest.jsonl >fmt.list
+has() { if grep -qxF -- "$2" fmt.list; then pass "$1"; else fail "$1" "$(cat fmt.list)"; fi; }
+has "tar.xz member" 'fmt/texts.tar.xz!notes/notes.txt|ok|fmt/texts.tar.xz/notes/notes.txt.jsonl'
+if [ -f fmt/texts.7z ]; then
+    has "7z member" 'fmt/texts.7z!notes/notes.txt|ok|fmt/texts.7z/notes/notes.txt.jsonl'
+else
+    skip "7z: no bsdtar (libarchive-tools) to make one"
+fi
+has "an archive inside an archive" 'fmt/nested.tar!bundle.zip!2019/a.pdf|ok|fmt/nested.tar/bundle.zip/2019/a.pdf.jsonl'
+has "a member path with '..' fails, unread" 'fmt/odd.zip!../../escape.txt|failed|None'
+has "the other members of that archive are read" 'fmt/odd.zip!ok.txt|ok|fmt/odd.zip/ok.txt.jsonl'
+has "an office document (a zip of XML) is unsupported" 'fmt/letter.docx|failed|None'
+if [ ! -e escape.txt.jsonl ] && [ ! -e fmtout/escape.txt.jsonl ] && ! find . -name 'escape.txt*' | grep -q .; then
+    pass "nothing written outside the output folder"
+else
+    fail "nothing written outside the output folder"
+fi
+
 # ---- options ------------------------------------------------------------------------
 "$cli" batch -q -g '*.pdf' -d globbed reports 2>/dev/null
 [ "$(py docs globbed/manifest.jsonl 2>/dev/null | tr '\n' ' ')" = "reports/2019/a.pdf reports/2020/a.pdf reports/bad/damaged.pdf reports/bad/encrypted.pdf " ] &&
