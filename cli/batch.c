@@ -32,7 +32,8 @@ static const char usage_batch[] =
     "Usage: doctag batch [options] INPUT... (--out-dir DIR | -o FILE)\n"
     "Tags every document in the INPUTs: files, folders (recursive) and archives\n"
     "read in place (zip, tar, tar.gz/tgz, tar.xz, tar.bz2, 7z, a single .gz...),\n"
-    "with worker threads sharing one model. What a file is comes from its content:\n"
+    "with worker threads sharing one model; '-' reads one from standard input.\n"
+    "What a file is comes from its content:\n"
     "PDF, UTF-8 text, an archive; anything else is reported as unsupported.\n"
     "Each document's id is the input's name and the path below it, with '!' into\n"
     "an archive: corpus/2019/a.pdf, reports.zip!2019/a.pdf.\n"
@@ -260,7 +261,7 @@ static batch_job *new_job(const source_doc *doc)
 static int done_earlier(batch *b, const manifest_entry *e, const source_doc *doc)
 {
     if (!e->has_record || e->seen || !e->config || strcmp(e->config, b->config) != 0 ||
-        e->bytes != doc->size || e->mtime != doc->mtime)
+        doc->size < 0 || e->bytes != doc->size || e->mtime != doc->mtime)
         return 0;
     if (e->status == MANIFEST_FAILED)
         return 1;
@@ -438,7 +439,10 @@ static void count_start(counter *c, batch *b, char *const *inputs, int n,
     c->n = n;
     c->opts = *opts;
     c->opts.count_only = 1;
-    c->started = b->progress.mode != PROGRESS_QUIET &&
+    int streamed = 0;   /* standard input can be read once only: no count */
+    for (int i = 0; i < n; i++)
+        streamed |= strcmp(inputs[i], "-") == 0;
+    c->started = b->progress.mode != PROGRESS_QUIET && !streamed &&
                  pthread_create(&c->thread, NULL, count_main, c) == 0;
 }
 

@@ -122,7 +122,8 @@ static struct archive *archive_reader(void)
     return a;
 }
 
-/* Opens the archive `path` (or `data`, in memory) and walks it. */
+/* Opens the archive `path` ("-": standard input, or `data`, in memory)
+ * and walks it. */
 static int walk_archive_at(walker *w, const char *path, const void *data, size_t len,
                            const char *id, long long size, long long mtime, int depth)
 {
@@ -134,8 +135,9 @@ static int walk_archive_at(walker *w, const char *path, const void *data, size_t
     struct archive *a = archive_reader();
     if (!a)
         return ENOMEM;
-    int r = path ? archive_read_open_filename(a, path, ARCHIVE_BLOCK)
-                 : archive_read_open_memory(a, data, len);
+    int r = path && strcmp(path, "-") == 0 ? archive_read_open_fd(a, 0, ARCHIVE_BLOCK)
+          : path ? archive_read_open_filename(a, path, ARCHIVE_BLOCK)
+          : archive_read_open_memory(a, data, len);
     archive_at at = { id, size, mtime, depth };
     int rc = r == ARCHIVE_OK ? walk_archive(w, a, &at)
                              : fail_doc(w, id, size, mtime, "damaged archive: %s",
@@ -440,6 +442,8 @@ int sources_walk(char *const *inputs, int n, const sources_options *opts,
         struct stat st;
         if (!id)
             rc = ENOMEM;
+        else if (strcmp(inputs[i], "-") == 0)   /* streamed: size and mtime unknown */
+            rc = walk_archive_at(&w, "-", NULL, 0, "stdin", -1, 0, 0);
         else if (stat(inputs[i], &st) != 0)
             rc = fail_doc(&w, inputs[i], -1, 0, "cannot open: %s", strerror(errno));
         else if (S_ISDIR(st.st_mode))

@@ -7,6 +7,9 @@
  * archive inside an archive. What a file is comes from its content
  * (sniff.h), never from its name.
  *
+ * "-" is standard input, streamed through libarchive: an archive (not 7z,
+ * which needs to seek), a compressed file or one document, id "stdin".
+ *
  * Each document gets an id that is unique within the inputs and stable
  * from run to run: the input's base name, then the path below it, with
  * '!' where a path enters an archive:

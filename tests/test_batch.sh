@@ -267,6 +267,14 @@ else
     fail "nothing written outside the output folder"
 fi
 
+# standard input: an archive streamed in, or one document
+"$cli" batch -j 2 - <bundle.tar.gz >stdin.jsonl 2>stdin.err
+"$cli" batch -q -j 2 bundle.tar.gz 2>/dev/null | sed 's/"doc": "bundle\.tar\.gz!/"doc": "stdin!/' >file.jsonl
+[ -s stdin.jsonl ] && cmp -s stdin.jsonl file.jsonl && pass "stdin: a tar.gz streamed in, ids stdin!member" ||
+    fail "stdin: a tar.gz streamed in" "$(head -c 300 stdin.err)"
+"$cli" batch -q - <reports/2020/notes.txt | py docs /dev/stdin | sort -u >stdin.docs
+[ "$(cat stdin.docs)" = stdin ] && pass "stdin: one document, id stdin" || fail "stdin: one document, id stdin"
+
 # ---- options ------------------------------------------------------------------------
 "$cli" batch -q -g '*.pdf' -d globbed reports 2>/dev/null
 [ "$(py docs globbed/manifest.jsonl 2>/dev/null | tr '\n' ' ')" = "reports/2019/a.pdf reports/2020/a.pdf reports/bad/damaged.pdf reports/bad/encrypted.pdf " ] &&
