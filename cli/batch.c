@@ -526,7 +526,8 @@ static void run(batch *b, const batch_options *o, char *const *inputs, int n)
 {
     sources_options so = { .globs = o->globs, .n_globs = o->n_globs,
                            .excludes = o->excludes, .n_excludes = o->n_excludes,
-                           .max_bytes = o->max_bytes };
+                           .max_bytes = o->max_bytes,
+                           .skip_dir = o->out_dir };   /* not its own outputs as inputs */
     pipeline_calls calls = { on_work, on_commit, on_tick, b };
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     int jobs = o->jobs ? o->jobs : cores > 0 ? (int)cores : 1;

@@ -26,6 +26,9 @@ typedef struct walker {
     sources_take_fn take;
     void *ctx;
     char error[512];   /* the message of the document being reported */
+    int has_skip;      /* skip_dir exists: its device and inode */
+    dev_t skip_dev;
+    ino_t skip_ino;
 } walker;
 
 /* a + sep + b, malloc'd ("" sep joins as is). NULL when out of memory. */
@@ -379,6 +382,9 @@ static int walk_entry(walker *w, const char *path, const char *id, const char *n
         return 0;
     if (lstat(path, &st) != 0)
         return fail_doc(w, id, -1, 0, "cannot read: %s", strerror(errno));
+    if (S_ISDIR(st.st_mode) && w->has_skip && st.st_dev == w->skip_dev &&
+        st.st_ino == w->skip_ino)
+        return 0;
     if (S_ISDIR(st.st_mode))
         return walk_dir(w, path, id);
     if (S_ISLNK(st.st_mode) && (stat(path, &st) != 0 || !S_ISREG(st.st_mode)))
@@ -436,6 +442,12 @@ int sources_walk(char *const *inputs, int n, const sources_options *opts,
                  sources_skip_fn skip, sources_take_fn take, void *ctx)
 {
     walker w = { .opts = opts, .skip = skip, .take = take, .ctx = ctx };
+    struct stat skip_st;
+    if (opts->skip_dir && stat(opts->skip_dir, &skip_st) == 0) {
+        w.has_skip = 1;
+        w.skip_dev = skip_st.st_dev;
+        w.skip_ino = skip_st.st_ino;
+    }
     int rc = 0;
     for (int i = 0; i < n && rc == 0; i++) {
         char *id = input_id(inputs[i]);

@@ -46,6 +46,8 @@ typedef struct sources_options {
     size_t n_excludes;            /* whose name or id matches one */
     long long max_bytes;          /* larger documents fail unread; 0: no limit */
     int count_only;               /* only list: no member is read or sniffed */
+    const char *skip_dir;         /* a folder never walked into (the batch's own
+                                     output folder), or NULL */
 } sources_options;
 
 /* Called for each document before its bytes are read (doc->data NULL):

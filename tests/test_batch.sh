@@ -275,6 +275,14 @@ fi
 "$cli" batch -q - <reports/2020/notes.txt | py docs /dev/stdin | sort -u >stdin.docs
 [ "$(cat stdin.docs)" = stdin ] && pass "stdin: one document, id stdin" || fail "stdin: one document, id stdin"
 
+# an output folder inside an input is not read as input
+mkdir -p inside
+cp reports/2020/notes.txt inside/
+"$cli" batch -q -d inside/out inside 2>/dev/null
+"$cli" batch -d inside/out inside >/dev/null 2>inside.err
+grep -q ': 1 documents: 0 tagged, 0 failed (0 in an earlier run), 1 passed by' inside.err &&
+    pass "the output folder inside an input is left out" || fail "the output folder inside an input is left out" "$(tail -n 1 inside.err)"
+
 # ---- options ------------------------------------------------------------------------
 "$cli" batch -q -g '*.pdf' -d globbed reports 2>/dev/null
 [ "$(py docs globbed/manifest.jsonl 2>/dev/null | tr '\n' ' ')" = "reports/2019/a.pdf reports/2020/a.pdf reports/bad/damaged.pdf reports/bad/encrypted.pdf " ] &&
