@@ -117,9 +117,10 @@ void progress_finish(progress *p)
     if (p->mode == PROGRESS_QUIET)
         return;
     double elapsed = progress_now() - p->start;
-    fprintf(p->out, "doctag batch: %lld documents: %lld tagged, %lld failed (%lld in an "
+    fprintf(p->out, "doctag batch: %lld document%s: %lld tagged, %lld failed (%lld in an "
             "earlier run), %lld passed by (done earlier); %lld pages; entities:", p->done,
-            p->tagged, p->failed, p->failed_earlier, p->skipped - p->failed_earlier, p->pages);
+            p->done == 1 ? "" : "s", p->tagged, p->failed, p->failed_earlier,
+            p->skipped - p->failed_earlier, p->pages);
     for (int t = 0; t < DOCTAG_TYPE_COUNT; t++)
         fprintf(p->out, " %s %llu", doctag_type_name(t), p->entities[t]);
     fprintf(p->out, "; %.1f s (%.1f docs/s, %.1f pages/s)\n", elapsed,

@@ -280,7 +280,7 @@ mkdir -p inside
 cp reports/2020/notes.txt inside/
 "$cli" batch -q -d inside/out inside 2>/dev/null
 "$cli" batch -d inside/out inside >/dev/null 2>inside.err
-grep -q ': 1 documents: 0 tagged, 0 failed (0 in an earlier run), 1 passed by' inside.err &&
+grep -q ': 1 document: 0 tagged, 0 failed (0 in an earlier run), 1 passed by' inside.err &&
     pass "the output folder inside an input is left out" || fail "the output folder inside an input is left out" "$(tail -n 1 inside.err)"
 
 # ---- options ------------------------------------------------------------------------

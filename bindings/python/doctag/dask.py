@@ -13,7 +13,8 @@ paths: put the reports on shared storage (NFS, CephFS, a bucket mounted
 with the same name everywhere). The paths are made absolute on the client;
 each document's id (the ``doc`` column, ``Document.source``) is the path as
 matched. What a file is comes from its content, as in the CLI (PDF or
-UTF-8 text; anything else fails as unsupported).
+UTF-8 text; anything else fails as unsupported: for archives, use
+:func:`batch`, which runs the CLI that reads them).
 
 The model is opened once per worker process, the first time a task there
 needs it, and cached by its path and dictionaries (a Model pickles as
@@ -73,8 +74,9 @@ def worker_model(spec: ModelSpec) -> Model:
 def _model_spec(model: Union[None, Model, str, "os.PathLike[str]"]) -> ModelSpec:
     if model is None:
         return (None, ())
-    if isinstance(model, Model):
-        return (model.path, tuple(model.extra_dictionaries))
+    if isinstance(model, Model):   # absolute: the workers' folder is not the client's
+        return (os.path.abspath(model.path) if model.path else None,
+                tuple(os.path.abspath(d) for d in model.extra_dictionaries))
     return (os.path.abspath(os.fspath(model)), ())
 
 
