@@ -6,8 +6,8 @@
 # Builds a folder of DOCS (default 200) PDFs, copies of the given PDFs
 # (default: ../shared/corpus/pdf/*.pdf, else samples/*.pdf), then prints:
 #   - documents/s and pages/s of `doctag batch -j 1` and `-j 2` over the
-#     folder (one stream to /dev/null; the best of ROUNDS runs, default 3),
-#     and the speedup of -j 2 over -j 1;
+#     folder (one stream to /dev/null; the best of ROUNDS runs each, default
+#     3, the two alternating), and the speedup of -j 2 over -j 1;
 #   - the peak RSS (/usr/bin/time -v) of `doctag batch -j 2 --out-dir` at
 #     DOCS and 4 x DOCS documents, from a folder and from a zip of them:
 #     it should not grow with the number of documents.
@@ -69,18 +69,16 @@ big_pages=$(make_corpus "$tmp/big" "$big")
 (cd "$tmp/small" && zip -q -0 ../small.zip ./*.pdf)
 echo "doctag batch: $docs PDFs ($pages pages; copies of $(echo "$sources" | wc -w) files), best of $rounds"
 
-# best_time ARGS...: "WALL CPU" of the fastest (wall) of `rounds` runs of
-# `doctag batch ARGS`, in seconds; CPU is user + system time.
-best_time() {
-    best=
-    r=0
-    while [ "$r" -lt "$rounds" ]; do
-        /usr/bin/time -f '%e %U %S' -o "$tmp/t.txt" "$cli" batch -q "$@" >/dev/null 2>&1 || true
-        t=$(awk '{ print $1, $2 + $3 }' "$tmp/t.txt")
-        if [ -z "$best" ] || [ "$(calc "${t%% *} < ${best%% *}")" -eq 1 ]; then best=$t; fi
-        r=$((r + 1))
-    done
-    echo "$best"
+# one_time ARGS...: "WALL CPU" of one run of `doctag batch ARGS`, in
+# seconds; CPU is user + system time.
+one_time() {
+    /usr/bin/time -f '%e %U %S' -o "$tmp/t.txt" "$cli" batch -q "$@" >/dev/null 2>&1 || true
+    awk '{ print $1, $2 + $3 }' "$tmp/t.txt"
+}
+
+# keep_best BEST NEW: the one with the shorter wall time
+keep_best() {
+    if [ -z "$1" ] || [ "$(calc "${2%% *} < ${1%% *}")" -eq 1 ]; then echo "$2"; else echo "$1"; fi
 }
 
 # row LABEL "WALL CPU"
@@ -93,9 +91,16 @@ row() {
 
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores)"
 printf '%-6s %8s %8s %8s %9s %12s\n' jobs wall-s cpu-s docs/s pages/s pages/cpu-s
-r1=$(best_time -j 1 -o - "$tmp/small")
+# -j 1 and -j 2 alternate, so that a change in the machine's load touches both
+r1=
+r2=
+r=0
+while [ "$r" -lt "$rounds" ]; do
+    r1=$(keep_best "$r1" "$(one_time -j 1 -o - "$tmp/small")")
+    r2=$(keep_best "$r2" "$(one_time -j 2 -o - "$tmp/small")")
+    r=$((r + 1))
+done
 row "-j 1" "$r1"
-r2=$(best_time -j 2 -o - "$tmp/small")
 row "-j 2" "$r2"
 echo "speedup -j 2 / -j 1 (wall): $(calc "${r1%% *} / ${r2%% *}")x"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
