@@ -18,9 +18,11 @@
 #include <string.h>
 
 #include "cli.h"
+#include "batch.h"
 #include "doctag.h"
 #include "input.h"
 #include "output.h"
+#include "sniff.h"
 
 
 static const char usage_exit_codes[] =
@@ -38,6 +40,7 @@ static const char usage_main[] =
     "Commands:\n"
     "  tag        tag text or PDF files; entities as JSON Lines, TSV or CSV\n"
     "  text       print the text the tagger sees (extracted from a PDF)\n"
+    "  batch      tag folders and archives of reports: parallel, resumable\n"
     "  highlight  write a copy of a PDF with the entities highlighted\n"
     "  compile    compile dictionary sources into a model file\n"
     "\n"
@@ -192,6 +195,13 @@ static int open_document(const char *path, const doctag_pdf_options *pdf_opts,
         int opening = err == ENOENT || err == EACCES || err == EISDIR || err == ENOTDIR;
         fprintf(stderr, "doctag: cannot %s %s: %s\n", opening ? "open" : "read",
                 display_name(path), strerror(err));
+        return -1;
+    }
+    sniff_kind kind = *is_pdf ? SNIFF_PDF : sniff_kind_of(data, size);
+    if (kind == SNIFF_ARCHIVE || kind == SNIFF_COMPRESSED) {
+        fprintf(stderr, "doctag: %s: an archive or compressed file: use 'doctag batch'\n",
+                display_name(path));
+        free(data);
         return -1;
     }
     if (size == 0 && !*is_pdf) {
@@ -648,6 +658,10 @@ int main(int argc, char **argv)
     } else if (strcmp(command, "highlight") == 0) {
         sub_argv[0] = highlight_name;
         status = command_highlight(sub_argc, sub_argv);
+    } else if (strcmp(command, "batch") == 0) {
+        static char batch_name[] = "doctag batch";
+        sub_argv[0] = batch_name;
+        status = command_batch(sub_argc, sub_argv);
     } else if (strcmp(command, "help") == 0) {
         fputs(usage_main, stdout);
         fputs(usage_exit_codes, stdout);

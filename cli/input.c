@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "input.h"
+#include "sniff.h"
 
 /* Where the "%PDF-" magic may sit: PDF readers accept leading junk too. */
 #define PDF_MAGIC_WINDOW 1024
@@ -104,13 +105,11 @@ int input_read(const char *path, int pdf_by_path, char **data, size_t *size,
     return 0;
 }
 
+/* sniff.c decides: "%PDF-" past offset 0 counts only when no archive
+ * signature is there (a tar of PDFs has one at byte 512). */
 int input_is_pdf(const char *data, size_t size)
 {
-    size_t window = size < PDF_MAGIC_WINDOW ? size : PDF_MAGIC_WINDOW;
-    for (size_t i = 0; i + 5 <= window; i++)
-        if (memcmp(data + i, "%PDF-", 5) == 0)
-            return 1;
-    return 0;
+    return sniff_kind_of(data, size) == SNIFF_PDF;
 }
 
 /* Parses A-B, N, A- or -B into 1-based inclusive bounds (0 = open end). */

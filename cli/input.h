@@ -21,7 +21,8 @@ char *input_doc_name(const char *path);
 int input_read(const char *path, int pdf_by_path, char **data, size_t *size,
                int *is_pdf);
 
-/* 1 if the "%PDF-" magic occurs in the first 1024 bytes. */
+/* 1 if the "%PDF-" magic occurs in the first 1024 bytes, and at offset 0
+ * if the data has an archive's signature (sniff.h). */
 int input_is_pdf(const char *data, size_t size);
 
 /* Parses a page range "A-B", "N", "A-" or "-B" (1-based, inclusive) into

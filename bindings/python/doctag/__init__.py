@@ -15,6 +15,7 @@ Errors are subclasses of :class:`doctag.Error` carrying the library's code
 and message. The native part is one abi3 extension over libdoctag.so.1.
 """
 
+import threading
 from typing import Any, Dict, Tuple
 
 try:
@@ -28,9 +29,10 @@ except ImportError as _exc:  # the source tree, or a build without the extension
 from ._document import Box, Document, Entity, parse_canonical
 from ._errors import (EncryptedPDFError, Error, FileError, FileNotFoundError,
                       IsADirectoryError, ModelError, NoTextError, PageRangeError, PDFError,
-                      PermissionError, TextError)
+                      PermissionError, TextError, UnsupportedFileError)
 from ._html import COLOURS as _COLOURS
 from ._model import Model
+from ._pipe import to_pandas
 from ._version import __version__
 
 __all__ = [
@@ -38,7 +40,7 @@ __all__ = [
     "COLORS", "DISPLACY_OPTIONS",
     "Error", "ModelError", "TextError", "FileError", "FileNotFoundError", "PermissionError",
     "IsADirectoryError", "PDFError", "EncryptedPDFError", "NoTextError", "PageRangeError",
-    "__version__",
+    "UnsupportedFileError", "tag_file", "to_pandas", "default_model", "__version__",
 ]
 
 # The entity types, in the library's order: money, un_symbol, agency, instrument.
@@ -60,3 +62,23 @@ def version() -> str:
         were built as.
     """
     return _native.version()
+
+
+_default_model = None
+_default_lock = threading.Lock()
+
+
+def default_model() -> Model:
+    """The built-in model, opened once per process (thread-safe)."""
+    global _default_model
+    with _default_lock:
+        if _default_model is None:
+            _default_model = Model()
+        return _default_model
+
+
+def tag_file(path, *, model=None, pages=None, password=None):
+    """Tags a file, PDF or UTF-8 text by content as the CLI decides, with
+    ``model`` (default: the built-in model, opened once). See
+    :meth:`Model.tag_file`."""
+    return (model or default_model()).tag_file(path, pages=pages, password=password)

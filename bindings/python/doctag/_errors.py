@@ -25,6 +25,7 @@ __all__ = [
     "FileNotFoundError",
     "PermissionError",
     "IsADirectoryError",
+    "UnsupportedFileError",
 ]
 
 
@@ -101,6 +102,14 @@ class PermissionError(FileError, builtins.PermissionError):
 
 class IsADirectoryError(FileError, builtins.IsADirectoryError):
     """A directory was given where a file is needed (EISDIR)."""
+
+
+class UnsupportedFileError(FileError, ValueError):
+    """A file that is neither a PDF nor UTF-8 text (an image, an archive,
+    an empty file): what doctag.tag_file() and Model.pipe() will not tag."""
+
+    def __init__(self, message: str, code: int = _native.ERR_NOT_PDF) -> None:
+        FileError.__init__(self, message, code)
 
 
 class PDFError(Error):

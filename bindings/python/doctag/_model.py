@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import operator
 import os
-from typing import Any, Iterable, Optional, Tuple, Union
+from typing import Any, Iterable, Iterator, Optional, Tuple, Union
 
-from . import _native
+from . import _native, _pipe
 from ._document import Document
 from ._errors import PageRangeError, TextError
 
@@ -186,3 +186,29 @@ class Model:
                                   pages_without_text=no_text, page_starts=starts, source=name)
         doc._password = pw  # for save_highlighted()
         return doc
+
+    def tag_file(self, path: PathLike, *, pages: Optional[Pages] = None,
+                 password: Optional[str] = None) -> Document:
+        """Tags a file as the CLI does: a PDF if its content is one (whatever
+        its name), else UTF-8 text. An archive, an image or an empty file
+        raises :class:`UnsupportedFileError`. ``pages`` and ``password``
+        apply to a PDF."""
+        return _pipe.tag_file(self, path, pages=pages, password=password)
+
+    def pipe(self, items: Iterable[Any], n_threads: Optional[int] = None, *,
+             pages: Optional[Pages] = None, password: Optional[str] = None,
+             as_tuples: bool = False, errors: str = "raise") -> Iterator[Any]:
+        """Tags many file paths or documents' bytes (PDF or text, by
+        content) on ``n_threads`` threads (default: the cores), yielding the
+        Documents in input order; memory stays bounded for a generator of
+        any length (2 x n_threads in flight).
+
+        ``as_tuples=True``: items are ``(source, context)`` pairs, and so are
+        the results. ``errors="return"`` yields the :class:`Error` in place
+        of a document that fails instead of raising it::
+
+            for doc in model.pipe(paths, n_threads=4, errors="return"):
+                if isinstance(doc, doctag.Error): log(doc)
+        """
+        return _pipe.pipe(self, items, n_threads, pages=pages, password=password,
+                          as_tuples=as_tuples, errors=errors)
