@@ -99,8 +99,8 @@ static void write_entities(const batch_settings *s, FILE *f, const batch_job *jo
 {
     size_t n = doctag_result_count(result);
     for (size_t i = 0; i < n; i++)
-        output_write_entity(f, s->format, job->id, doctag_result_entity(result, i),
-                            job->kind == SNIFF_PDF);
+        output_write_entity_of(f, s->format, job->id, job->path,
+                               doctag_result_entity(result, i), job->kind == SNIFF_PDF);
 }
 
 char *batch_job_output_name(const char *id, output_format format)

@@ -87,6 +87,7 @@ for line in open(path, encoding="utf-8"):
     o = json.loads(line)
     if mode == "entities":
         o.pop("doc")
+        o.pop("path", None)  # where it was read from: a staged copy when tagged alone
         print(json.dumps(o, sort_keys=True))
     elif mode == "docs":
         print(o["doc"])
