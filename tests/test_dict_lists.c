@@ -7,6 +7,7 @@
 #include <criterion/criterion.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "testutil.h"
 
@@ -113,4 +114,27 @@ Test(lists, us_statutes_codes_and_clauses)
     INSTRUMENT("a violation of Utah Code section 58-37-8", "Utah Code", "Utah Code");
     INSTRUMENT("the Double Jeopardy Clause bars a second prosecution", "Double Jeopardy Clause", "Double Jeopardy Clause");
     INSTRUMENT("section 501(c)(3) of the Internal Revenue Code of 1986", "Internal Revenue Code of 1986", "Internal Revenue Code");
+}
+
+Test(lists, titles_acting_for_their_office)
+{
+    AGENCY("The Secretary of Homeland Security shall, in consultation with the Attorney General, review",
+           "Secretary of Homeland Security", "DHS");
+    AGENCY("The Secretary of Homeland Security shall, in consultation with the Attorney General, review",
+           "Attorney General", "DOJ");
+    AGENCY("a report of the Secretary-General on the rights of the child", "Secretary-General", "UNSG");
+    char *lines = test_tag_lines("Attorney General Merrick Garland and Deputy Secretary of State Kurt Campbell met.");
+    cr_expect(strstr(lines, "agency|") == NULL, "a person named with a post is not the office:\n%s", lines);
+    free(lines);
+}
+
+Test(lists, constitutions_national_laws_and_eu_acts)
+{
+    INSTRUMENT("section 51 of the Australian Constitution", "Australian Constitution", "Constitution of Australia");
+    INSTRUMENT("the Constitution of the Republic of South Africa, 1996 protects", "Constitution of the Republic of South Africa, 1996", "Constitution of South Africa");
+    INSTRUMENT("under the Equality Act 2010, public bodies", "Equality Act 2010", "Equality Act 2010");
+    INSTRUMENT("powers under the Telecommunications and Other Legislation Amendment (Assistance and Access) Act 2018 (TOLA)", "TOLA", "TOLA");
+    INSTRUMENT("the New Zealand Bill of Rights Act 1990 affirms", "New Zealand Bill of Rights Act 1990", "NZBORA");
+    INSTRUMENT("Member States transposed the Temporary Protection Directive in 2022", "Temporary Protection Directive", "Temporary Protection Directive");
+    INSTRUMENT("the Treaty of Amsterdam moved asylum to the first pillar", "Treaty of Amsterdam", "Treaty of Amsterdam");
 }
