@@ -49,7 +49,7 @@ static const char usage_batch[] =
     "                       with a 'doc' field ('-': stdout, the default)\n"
     "\n"
     "Options:\n"
-    "  -f, --format FMT     jsonl (default) or tsv (one header line)\n"
+    "  -f, --format FMT     jsonl (default), tsv or csv (one header line)\n"
     "  -j, --jobs N         worker threads (default: the number of cores)\n"
     "  -g, --glob PATTERN   in folders and archives, only documents whose name\n"
     "                       (or id) matches (repeatable; e.g. '*.pdf')\n"
@@ -149,7 +149,7 @@ static int parse_option(batch_options *o, int c, const char *arg)
     case 'o': o->output = arg; break;
     case 'f':
         if (output_format_from_name(arg, &o->format) != 0)
-            return usage_error("unknown format '%s' (jsonl or tsv)", arg);
+            return usage_error("unknown format '%s' (jsonl, tsv or csv)", arg);
         break;
     case 'j':
         if ((n = parse_count(arg, 1024)) < 0)
