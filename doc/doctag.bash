@@ -10,12 +10,12 @@ _doctag()
         words=("${COMP_WORDS[@]}")
         cword=$COMP_CWORD
     }
-    local commands="tag text highlight compile help"
+    local commands="tag text batch highlight compile help"
     local types="money un_symbol agency instrument"
     local command="" i
     for ((i = 1; i < cword; i++)); do
         case ${words[i]} in
-        tag|text|highlight|compile|help) command=${words[i]}; break ;;
+        tag|text|batch|highlight|compile|help) command=${words[i]}; break ;;
         esac
     done
 
@@ -32,16 +32,18 @@ _doctag()
         local head=${cur%,*} tail=${cur##*,}
         [[ $head == "$cur" ]] && head="" || head="$head,"
         COMPREPLY=($(compgen -P "$head" -W "$types" -- "$tail")); return ;;
+    -d)
+        COMPREPLY=($(compgen -d -- "$cur")); return ;;
     -o|--out-dir)
-        if [[ $command == tag ]]; then
+        if [[ $command == tag || ( $command == batch && $prev == --out-dir ) ]]; then
             COMPREPLY=($(compgen -d -- "$cur")); return
         fi
         COMPREPLY=($(compgen -f -- "$cur")); return ;;
-    --output|-m|--model)
+    --output|-m|--model|--manifest)
         COMPREPLY=($(compgen -f -- "$cur")); return ;;
     -D|--dict)
         COMPREPLY=($(compgen -f -X '!*.dict' -- "$cur") $(compgen -d -- "$cur")); return ;;
-    -p|--pages|--password)
+    -p|--pages|--password|-j|--jobs|-g|--glob|-x|--exclude|--max-bytes|--max-pages)
         return ;;
     esac
 
@@ -50,6 +52,7 @@ _doctag()
         case $command in
         tag) opts="--format --no-header --out-dir --model --dict --types --pages --password --help" ;;
         text) opts="--pages --password --help" ;;
+        batch) opts="--out-dir --output --format --jobs --glob --exclude --force --manifest --max-bytes --max-pages --sync --quiet --model --dict --pages --password --help" ;;
         highlight) opts="--output --model --dict --types --pages --password --help" ;;
         compile) opts="--output --help" ;;
         esac

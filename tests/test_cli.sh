@@ -109,7 +109,7 @@ run help --help
 expect_status help 0
 has_text help.out 'Exit status' "--help documents the exit status"
 has_text help.out '3 +the model could not be loaded' "--help documents exit 3"
-for c in tag text compile highlight; do
+for c in tag text batch compile highlight; do
     run "help-$c" "$c" --help
     expect_status "help-$c" 0
     has_text "help-$c.out" "^Usage: doctag $c" "$c --help prints its usage"
@@ -117,21 +117,22 @@ done
 
 # ---- the manual page and the completions ----------------------------------
 src=${DOCTAG_SOURCE_DIR:-}
-if [ -n "$src" ] && [ -f "$src/doc/doctag.1" ]; then
+man=${DOCTAG_BUILD_DIR:-}/doc/doctag.1   # made from doc/doctag.1.in by meson
+if [ -n "${DOCTAG_BUILD_DIR:-}" ] && [ -f "$man" ]; then
     # every command and long option of the help is in the manual page
     missing=
-    for c in tag text highlight compile; do
-        grep -q "^\.B doctag $c" "$src/doc/doctag.1" || missing="$missing $c"
+    for c in tag text batch highlight compile; do
+        grep -q "^\.B doctag $c" "$man" || missing="$missing $c"
         for o in $("$cli" "$c" --help | grep -oE -- '--[a-z][a-z-]+' | sort -u); do
-            grep -qF -- "$(printf '%s' "$o" | sed 's/-/\\-/g')" "$src/doc/doctag.1" || missing="$missing $c:$o"
+            grep -qF -- "$(printf '%s' "$o" | sed 's/-/\\-/g')" "$man" || missing="$missing $c:$o"
         done
     done
     if [ -z "$missing" ]; then pass "man page: every command and option"; else fail "man page: every command and option" "missing:$missing"; fi
     for section in 'EXIT STATUS' 'EXAMPLES' 'DIAGNOSTICS'; do
-        has_text "$src/doc/doctag.1" "^\.SH $section" "man page: $section section"
+        has_text "$man" "^\.SH $section" "man page: $section section"
     done
     if command -v man >/dev/null 2>&1; then
-        if MANWIDTH=80 man --warnings -l "$src/doc/doctag.1" >man.out 2>man.err && [ ! -s man.err ] &&
+        if MANWIDTH=80 man --warnings -l "$man" >man.out 2>man.err && [ ! -s man.err ] &&
            grep -q 'doctag highlight' man.out; then
             pass "man page: renders without warnings"
         else
@@ -153,6 +154,8 @@ if [ -n "$src" ] && [ -f "$src/doc/doctag.1" ]; then
     has_line comp3.out money,agency "bash completion: comma-separated --types"
     complete_words doctag highlight --o >comp4.out 2>&1
     has_line comp4.out --output "bash completion: a command's options"
+    complete_words doctag batch --ma >comp5.out 2>&1
+    has_line comp5.out --max-bytes "bash completion: batch's options"
     if command -v zsh >/dev/null 2>&1; then
         if zsh -n "$src/doc/_doctag" 2>zsh.err; then pass "zsh completion: parses"; else fail "zsh completion: parses" "$(cat zsh.err)"; fi
     else
