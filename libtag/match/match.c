@@ -265,7 +265,7 @@ int match_text(span_list *out, const compiled_model *m, const match_index *ix,
         if (!m->patterns[i].anchored)
             rc = scan_pattern(out, m, (uint32_t)i, text, len, &hits[i], &x);
     if (rc == DOCTAG_OK)
-        rc = names_scan(out, m, ix->names, name_starts.pos, name_starts.n, text, len, &x);
+        rc = names_scan(out, m, ix->names, name_starts.pos, name_starts.n, text, len);
     free(name_starts.pos);
     if (rc == DOCTAG_OK && find_links(&links, &hits[m->n_patterns], text, len) != DOCTAG_OK)
         rc = error_set(DOCTAG_ERR_NOMEM, "out of memory matching");

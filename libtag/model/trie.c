@@ -1,38 +1,26 @@
-/* trie.c: literal variants -> trie-shaped pattern pieces (see trie.h). */
+/* trie.c: the model's names -> a byte trie (see trie.h). */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "error.h"
-#include "strbuf.h"
 #include "name_key.h"
 #include "trie.h"
+#include "vec.h"
 
-typedef struct node {
-    unsigned char c;     /* the edge into this node */
-    unsigned char fold;  /* 1: matches c and its capital (a lower-case word's first letter) */
-    int32_t child, sibling;
-    int32_t entry;       /* the entry a name ending here belongs to, or -1 */
-} node;
+/* While building: each node's children as a linked list. */
+typedef struct build_node {
+    uint16_t label;
+    int32_t entry;
+    uint32_t child, sibling;   /* 0: none (the root is nobody's child) */
+} build_node;
 
-typedef struct trie {
-    node *nodes;
+typedef struct builder {
+    build_node *nodes;
     size_t n, cap;
-} trie;
-
-static int32_t new_node(trie *t, unsigned char c, unsigned char fold)
-{
-    if (t->n == t->cap) {
-        size_t cap = t->cap ? t->cap * 2 : 1024;
-        node *p = realloc(t->nodes, cap * sizeof *p);
-        if (!p)
-            return -1;
-        t->nodes = p;
-        t->cap = cap;
-    }
-    t->nodes[t->n] = (node){ c, fold, -1, -1, -1 };
-    return (int32_t)t->n++;
-}
+    size_t depth;
+    uint32_t root[512];        /* the root's children by label */
+} builder;
 
 /* 1 if position i of s starts a word written all in lower-case letters. */
 static int starts_lower_word(const char *s, size_t i)
@@ -45,177 +33,125 @@ static int starts_lower_word(const char *s, size_t i)
     return j > i && (s[j] == ' ' || s[j] == '\0');
 }
 
-static int insert(trie *t, const char *s, int32_t entry)
+static uint32_t new_node(builder *b, uint16_t label)
 {
-    int32_t cur = 0;
-    for (size_t i = 0; s[i]; i++) {
-        unsigned char c = (unsigned char)s[i];
-        unsigned char fold = (unsigned char)starts_lower_word(s, i);
-        int32_t k = t->nodes[cur].child;
-        while (k >= 0 && !(t->nodes[k].c == c && t->nodes[k].fold == fold))
-            k = t->nodes[k].sibling;
-        if (k < 0) {
-            if ((k = new_node(t, c, fold)) < 0)
-                return DOCTAG_ERR_NOMEM;
-            t->nodes[k].sibling = t->nodes[cur].child;
-            t->nodes[cur].child = k;
-        }
-        cur = k;
+    if (b->n >= UINT32_MAX || !vec_reserve((void **)&b->nodes, &b->cap, b->n + 1, sizeof *b->nodes))
+        return 0;
+    b->nodes[b->n] = (build_node){ label, -1, 0, 0 };
+    return (uint32_t)b->n++;
+}
+
+/* The child of node k along `label`, made if missing; 0 when out of memory. */
+static uint32_t child(builder *b, uint32_t k, uint16_t label)
+{
+    uint32_t c = k ? b->nodes[k].child : b->root[label];
+    while (c && b->nodes[c].label != label)
+        c = b->nodes[c].sibling;
+    if (c || !(c = new_node(b, label)))
+        return c;
+    if (k) {
+        b->nodes[c].sibling = b->nodes[k].child;
+        b->nodes[k].child = c;
+    } else {
+        b->root[label] = c;
     }
-    if (t->nodes[cur].entry < 0)   /* the first entry to claim a name keeps it */
-        t->nodes[cur].entry = entry;
+    return c;
+}
+
+static int insert(builder *b, const char *s, uint32_t entry)
+{
+    uint32_t k = 0;
+    size_t i = 0;
+    for (; s[i]; i++) {
+        uint16_t label = (uint16_t)((unsigned char)s[i] | (starts_lower_word(s, i) ? TRIE_FOLD : 0));
+        if (!(k = child(b, k, label)))
+            return DOCTAG_ERR_NOMEM;
+    }
+    if (k && b->nodes[k].entry < 0)   /* the first entry to claim a name keeps it */
+        b->nodes[k].entry = (int32_t)entry;
+    if (i > b->depth)
+        b->depth = i;
     return DOCTAG_OK;
 }
 
-static void put_edge(strbuf *b, const node *n)
+static int by_label(const void *a, const void *b)
 {
-    if (n->fold) {
-        sb_printf(b, "[%c%c]", n->c, n->c - 'a' + 'A');
-        return;
-    }
-    if (strchr("\\^$.|?*+()[]{}/#", n->c) && n->c)
-        sb_putc(b, '\\');
-    sb_putc(b, (char)n->c);
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
 }
 
-static void put_end(strbuf *b, int32_t entry)
+/* Lays the linked children out as edge arrays sorted by label; `pairs`
+ * (n entries) is scratch for one node's (label, node) pairs. */
+static void flatten(name_trie *t, const builder *b, uint64_t *pairs)
 {
-    sb_printf(b, TRIE_AFTER "(*MARK:%d)", (int)entry);
-}
-
-/* The pattern of the subtree below node k (its edge not included). */
-static void put_subtree(strbuf *b, const trie *t, int32_t k)
-{
-    const node *n = &t->nodes[k];
-    /* a chain of single children with no name ending: plain text */
-    while (n->entry < 0 && n->child >= 0 && t->nodes[n->child].sibling < 0) {
-        n = &t->nodes[n->child];
-        put_edge(b, n);
-    }
-    int alternatives = (n->entry >= 0) + 0;
-    for (int32_t c = n->child; c >= 0; c = t->nodes[c].sibling)
-        alternatives++;
-    if (alternatives == 0)
-        return;
-    if (alternatives == 1 && n->entry >= 0) {
-        put_end(b, n->entry);
-        return;
-    }
-    sb_puts(b, "(?:");
-    int first = 1;
-    for (int32_t c = n->child; c >= 0; c = t->nodes[c].sibling) {
-        if (!first)
-            sb_putc(b, '|');
-        first = 0;
-        put_edge(b, &t->nodes[c]);
-        put_subtree(b, t, c);
-    }
-    if (n->entry >= 0) {   /* last: longer names are tried first */
-        sb_putc(b, '|');
-        put_end(b, n->entry);
-    }
-    sb_putc(b, ')');
-}
-
-typedef struct piece_list {
-    char **items;
-    unsigned short *first;
-    size_t n, cap;
-    unsigned short cur_first;   /* first byte of the pieces being added */
-    int failed;
-} piece_list;
-
-static void add_piece(piece_list *l, char *s)
-{
-    if (!s || l->failed) {
-        free(s);
-        l->failed = 1;
-        return;
-    }
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 64;
-        char **p = realloc(l->items, cap * sizeof *p);
-        if (p)
-            l->items = p;
-        unsigned short *f = p ? realloc(l->first, cap * sizeof *f) : NULL;
-        if (!p || !f) {
-            free(s);
-            l->failed = 1;
-            return;
+    uint32_t e = 0;
+    for (size_t k = 0; k < b->n; k++) {
+        t->edge_start[k] = e;
+        t->entry[k] = b->nodes[k].entry;
+        size_t m = 0;
+        for (uint32_t c = k ? b->nodes[k].child : 0; c; c = b->nodes[c].sibling)
+            pairs[m++] = (uint64_t)b->nodes[c].label << 32 | c;
+        for (unsigned l = 0; k == 0 && l < 512; l++)
+            if (b->root[l])
+                pairs[m++] = (uint64_t)l << 32 | b->root[l];
+        qsort(pairs, m, sizeof *pairs, by_label);
+        for (size_t x = 0; x < m; x++, e++) {
+            t->label[e] = (uint16_t)(pairs[x] >> 32);
+            t->target[e] = (uint32_t)pairs[x];
         }
-        l->first = f;
-        l->cap = cap;
     }
-    l->first[l->n] = l->cur_first;
-    l->items[l->n++] = s;
+    t->edge_start[b->n] = e;
+    memcpy(t->root, b->root, sizeof t->root);
 }
 
-/* Pieces for the subtree below node k, reached by the text in `path`. A
- * subtree too long for one piece is split at its children. */
-static void pieces_below(piece_list *l, const trie *t, int32_t k, const char *path, size_t limit)
+static int alloc_arrays(name_trie *t, size_t n)
 {
-    strbuf b = { 0 };
-    sb_puts(&b, path);
-    put_subtree(&b, t, k);
-    if (b.len <= limit || t->nodes[k].child < 0) {
-        add_piece(l, sb_take(&b));
-        return;
-    }
-    sb_free(&b);
-    if (t->nodes[k].entry >= 0) {
-        strbuf e = { 0 };
-        sb_puts(&e, path);
-        put_end(&e, t->nodes[k].entry);
-        add_piece(l, sb_take(&e));
-    }
-    for (int32_t c = t->nodes[k].child; c >= 0; c = t->nodes[c].sibling) {
-        strbuf p = { 0 };
-        sb_puts(&p, path);
-        put_edge(&p, &t->nodes[c]);
-        char *sub = sb_take(&p);
-        if (!sub) {
-            l->failed = 1;
-            return;
-        }
-        pieces_below(l, t, c, sub, limit);
-        free(sub);
-    }
+    t->edge_start = malloc((n + 1) * sizeof *t->edge_start);
+    t->entry = malloc(n * sizeof *t->entry);
+    t->label = malloc(n * sizeof *t->label);
+    t->target = malloc(n * sizeof *t->target);
+    return t->edge_start && t->entry && t->label && t->target ? DOCTAG_OK : DOCTAG_ERR_NOMEM;
 }
 
-int trie_pieces(const dict *d, size_t limit, char ***pieces, unsigned short **first,
-                size_t *n_pieces)
+int name_trie_build(name_trie **out, const model_names *names)
 {
-    trie t = { 0 };
-    piece_list l = { 0 };
-    int rc = new_node(&t, 0, 0) < 0 ? DOCTAG_ERR_NOMEM : DOCTAG_OK;
-    for (size_t i = 0; rc == DOCTAG_OK && i < d->n_variants; i++)
-        if (!d->variants[i].is_pattern)
-            rc = insert(&t, d->variants[i].text, (int32_t)d->variants[i].entry);
+    *out = NULL;
+    builder b = { 0 };
+    name_trie *t = calloc(1, sizeof *t);
+    int rc = t && new_node(&b, 0) == 0 && b.n == 1 ? DOCTAG_OK : DOCTAG_ERR_NOMEM;
+    const char *s = names->text;
+    for (size_t i = 0; rc == DOCTAG_OK && i < names->n; i++) {
+        rc = insert(&b, s, names->entry[i]);
+        s += strlen(s) + 1;
+    }
+    uint64_t *pairs = rc == DOCTAG_OK ? malloc(b.n * sizeof *pairs) : NULL;
+    if (rc == DOCTAG_OK && (!pairs || alloc_arrays(t, b.n) != DOCTAG_OK))
+        rc = DOCTAG_ERR_NOMEM;
     if (rc == DOCTAG_OK)
-        for (int32_t c = t.nodes[0].child; c >= 0 && !l.failed; c = t.nodes[c].sibling) {
-            strbuf p = { 0 };
-            put_edge(&p, &t.nodes[c]);
-            l.cur_first = (unsigned short)(t.nodes[c].c | (t.nodes[c].fold << 8));
-            char *edge = sb_take(&p);
-            if (!edge) {
-                l.failed = 1;
-                break;
-            }
-            pieces_below(&l, &t, c, edge, limit);
-            free(edge);
-        }
-    free(t.nodes);
-    if (rc != DOCTAG_OK || l.failed) {
-        for (size_t i = 0; i < l.n; i++)
-            free(l.items[i]);
-        free(l.items);
-        free(l.first);
-        return error_set(DOCTAG_ERR_NOMEM, "out of memory building the name patterns");
+        flatten(t, &b, pairs);
+    free(pairs);
+    if (t) {
+        t->n_nodes = b.n;
+        t->depth = b.depth;
     }
-    *pieces = l.items;
-    *first = l.first;
-    *n_pieces = l.n;
+    free(b.nodes);
+    if (rc != DOCTAG_OK) {
+        name_trie_free(t);
+        return error_set(DOCTAG_ERR_NOMEM, "out of memory building the name trie");
+    }
+    *out = t;
     return DOCTAG_OK;
+}
+
+void name_trie_free(name_trie *t)
+{
+    if (!t)
+        return;
+    free(t->edge_start);
+    free(t->entry);
+    free(t->label);
+    free(t->target);
+    free(t);
 }
 
 static void set_key(unsigned char *keys, const char *s)
@@ -224,12 +160,10 @@ static void set_key(unsigned char *keys, const char *s)
     keys[bit >> 3] |= (unsigned char)(1u << (bit & 7));
 }
 
-void trie_name_keys(const dict *d, unsigned char *keys)
+void trie_name_keys(const model_names *names, unsigned char *keys)
 {
-    for (size_t i = 0; i < d->n_variants; i++) {
-        const char *s = d->variants[i].text;
-        if (d->variants[i].is_pattern)
-            continue;
+    const char *s = names->text;
+    for (size_t i = 0; i < names->n; i++, s += strlen(s) + 1) {
         set_key(keys, s);
         if (starts_lower_word(s, 0)) {   /* also matches capitalised */
             char word[64];
