@@ -68,20 +68,36 @@ typedef struct walk_step {
     size_t pos;
 } walk_step;
 
-/* Pushes the nodes that text byte t[pos] leads to from node k: the edge of
- * the byte itself and, for a letter, the folded edge of its lower case. */
-static size_t step(const name_trie *trie, walk_step *stack, size_t n, uint32_t k,
-                   const unsigned char *t, size_t pos)
+/* 1 if the text at pos reads the labels of node c's edge after its first. */
+static int edge_matches(const name_trie *trie, uint32_t c, const unsigned char *t, size_t pos,
+                        size_t len)
 {
-    unsigned c = t[pos];
-    uint32_t next = k ? name_trie_step(trie, k, c) : trie->root[c];
-    if (next)
-        stack[n++] = (walk_step){ next, pos + 1 };
-    if ((c | 32) >= 'a' && (c | 32) <= 'z') {
-        unsigned folded = (c | 32) | TRIE_FOLD;
-        next = k ? name_trie_step(trie, k, folded) : trie->root[folded];
-        if (next)
-            stack[n++] = (walk_step){ next, pos + 1 };
+    uint32_t n = trie->edge_len[c];
+    if (n > len - pos)
+        return 0;
+    const uint16_t *l = trie->labels + trie->edge[c];
+    for (uint32_t j = 1; j < n; j++) {
+        unsigned x = t[pos + j];
+        if (x != l[j] && !((l[j] & TRIE_FOLD) && (x | 32) == (l[j] & 0xff)))
+            return 0;
+    }
+    return 1;
+}
+
+/* Pushes the children of node k that the text at pos leads to: the edge
+ * starting with the byte itself and, for a letter, the folded edge of its
+ * lower case. */
+static size_t step(const name_trie *trie, walk_step *stack, size_t n, uint32_t k,
+                   const unsigned char *t, size_t pos, size_t len)
+{
+    unsigned x = t[pos];
+    uint32_t c = name_trie_child(trie, k, x);
+    if (c && edge_matches(trie, c, t, pos, len))
+        stack[n++] = (walk_step){ c, pos + trie->edge_len[c] };
+    if ((x | 32) >= 'a' && (x | 32) <= 'z') {
+        c = name_trie_child(trie, k, (x | 32) | TRIE_FOLD);
+        if (c && edge_matches(trie, c, t, pos, len))
+            stack[n++] = (walk_step){ c, pos + trie->edge_len[c] };
     }
     return n;
 }
@@ -91,7 +107,7 @@ static size_t step(const name_trie *trie, walk_step *stack, size_t n, uint32_t k
 static int longest_name(const name_trie *trie, walk_step *stack, const unsigned char *t,
                         size_t len, size_t i, size_t *end, uint32_t *entry)
 {
-    size_t n = step(trie, stack, 0, 0, t, i);
+    size_t n = step(trie, stack, 0, 0, t, i, len);
     int found = 0;
     while (n) {
         walk_step s = stack[--n];
@@ -103,7 +119,7 @@ static int longest_name(const name_trie *trie, walk_step *stack, const unsigned 
             found = 1;
         }
         if (s.pos < len)
-            n = step(trie, stack, n, s.node, t, s.pos);
+            n = step(trie, stack, n, s.node, t, s.pos, len);
     }
     return found;
 }

@@ -8,18 +8,22 @@
 #include "trie.h"
 #include "vec.h"
 
-/* While building: each node's children as a linked list. */
+/* While building: nodes point to their parent, and a hash table finds a
+ * node's child by its first label, so that a step costs one probe however
+ * many children the node has. */
 typedef struct build_node {
-    uint16_t label;
+    uint32_t edge, edge_len;
     int32_t entry;
-    uint32_t child, sibling;   /* 0: none (the root is nobody's child) */
+    uint32_t parent;
 } build_node;
 
 typedef struct builder {
     build_node *nodes;
     size_t n, cap;
-    size_t depth;
-    uint32_t root[512];        /* the root's children by label */
+    const uint16_t *labels;
+    uint32_t *slots;           /* node ids (0: empty), by (parent, first label) */
+    size_t mask;
+    unsigned shift;            /* 64 - log2(table size) */
 } builder;
 
 /* 1 if position i of s starts a word written all in lower-case letters. */
@@ -33,44 +37,68 @@ static int starts_lower_word(const char *s, size_t i)
     return j > i && (s[j] == ' ' || s[j] == '\0');
 }
 
-static uint32_t new_node(builder *b, uint16_t label)
+static size_t slot_of(const builder *b, uint32_t parent, uint16_t label)
+{
+    size_t h = (size_t)(((uint64_t)parent * 512 + label) * 0x9E3779B97F4A7C15ull >> b->shift);
+    for (;; h = (h + 1) & b->mask) {
+        uint32_t c = b->slots[h];
+        if (!c || (b->nodes[c].parent == parent && b->labels[b->nodes[c].edge] == label))
+            return h;
+    }
+}
+
+/* A new node, filed under its parent and first label; 0 when out of memory. */
+static uint32_t new_node(builder *b, build_node n)
 {
     if (b->n >= UINT32_MAX || !vec_reserve((void **)&b->nodes, &b->cap, b->n + 1, sizeof *b->nodes))
         return 0;
-    b->nodes[b->n] = (build_node){ label, -1, 0, 0 };
+    b->nodes[b->n] = n;
+    if (b->n)
+        b->slots[slot_of(b, n.parent, b->labels[n.edge])] = (uint32_t)b->n;
     return (uint32_t)b->n++;
 }
 
-/* The child of node k along `label`, made if missing; 0 when out of memory. */
-static uint32_t child(builder *b, uint32_t k, uint16_t label)
+/* Cuts node c's edge after `at` labels: a new node takes the first part
+ * and c's place under its parent; c, with the rest, becomes its child.
+ * Returns the new node, or 0. */
+static uint32_t split(builder *b, uint32_t c, uint32_t at)
 {
-    uint32_t c = k ? b->nodes[k].child : b->root[label];
-    while (c && b->nodes[c].label != label)
-        c = b->nodes[c].sibling;
-    if (c || !(c = new_node(b, label)))
-        return c;
-    if (k) {
-        b->nodes[c].sibling = b->nodes[k].child;
-        b->nodes[k].child = c;
-    } else {
-        b->root[label] = c;
-    }
-    return c;
+    build_node n = b->nodes[c];
+    size_t h = slot_of(b, n.parent, b->labels[n.edge]);
+    uint32_t m = new_node(b, (build_node){ n.edge, at, -1, n.parent });   /* files itself at h */
+    if (!m)
+        return 0;
+    b->nodes[c].edge += at;
+    b->nodes[c].edge_len -= at;
+    b->nodes[c].parent = m;
+    b->slots[h] = m;
+    b->slots[slot_of(b, m, b->labels[b->nodes[c].edge])] = c;
+    return m;
 }
 
-static int insert(builder *b, const char *s, uint32_t entry)
+/* Inserts the name whose labels are labels[at, at + len). */
+static int insert(builder *b, uint32_t at, uint32_t len, uint32_t entry)
 {
-    uint32_t k = 0;
-    size_t i = 0;
-    for (; s[i]; i++) {
-        uint16_t label = (uint16_t)((unsigned char)s[i] | (starts_lower_word(s, i) ? TRIE_FOLD : 0));
-        if (!(k = child(b, k, label)))
+    const uint16_t *l = b->labels;
+    uint32_t k = 0, i = 0;
+    while (i < len) {
+        uint32_t c = b->slots[slot_of(b, k, l[at + i])];
+        if (!c) {
+            if (!(k = new_node(b, (build_node){ at + i, len - i, -1, k })))
+                return DOCTAG_ERR_NOMEM;
+            break;
+        }
+        const build_node *n = &b->nodes[c];
+        uint32_t j = 1;
+        while (j < n->edge_len && i + j < len && l[n->edge + j] == l[at + i + j])
+            j++;
+        if (j < n->edge_len && !(c = split(b, c, j)))
             return DOCTAG_ERR_NOMEM;
+        k = c;
+        i += j;
     }
-    if (k && b->nodes[k].entry < 0)   /* the first entry to claim a name keeps it */
+    if (b->nodes[k].entry < 0)   /* the first entry to claim a name keeps it */
         b->nodes[k].entry = (int32_t)entry;
-    if (i > b->depth)
-        b->depth = i;
     return DOCTAG_OK;
 }
 
@@ -80,61 +108,106 @@ static int by_label(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-/* Lays the linked children out as edge arrays sorted by label; `pairs`
- * (n entries) is scratch for one node's (label, node) pairs. */
+/* Lays the children out by parent (a counting sort), each node's sorted by
+ * first label; `pairs` (n entries) is scratch. */
 static void flatten(name_trie *t, const builder *b, uint64_t *pairs)
 {
-    uint32_t e = 0;
-    for (size_t k = 0; k < b->n; k++) {
-        t->edge_start[k] = e;
+    size_t n = b->n;
+    memset(t->child_start, 0, (n + 1) * sizeof *t->child_start);
+    memset(t->target, 0, n * sizeof *t->target);
+    for (size_t c = 1; c < n; c++)
+        t->child_start[b->nodes[c].parent + 1]++;
+    for (size_t k = 0; k < n; k++) {
+        t->child_start[k + 1] += t->child_start[k];
+        t->edge[k] = b->nodes[k].edge;
+        t->edge_len[k] = b->nodes[k].edge_len;
         t->entry[k] = b->nodes[k].entry;
-        size_t m = 0;
-        for (uint32_t c = k ? b->nodes[k].child : 0; c; c = b->nodes[c].sibling)
-            pairs[m++] = (uint64_t)b->nodes[c].label << 32 | c;
-        for (unsigned l = 0; k == 0 && l < 512; l++)
-            if (b->root[l])
-                pairs[m++] = (uint64_t)l << 32 | b->root[l];
-        qsort(pairs, m, sizeof *pairs, by_label);
-        for (size_t x = 0; x < m; x++, e++) {
-            t->label[e] = (uint16_t)(pairs[x] >> 32);
-            t->target[e] = (uint32_t)pairs[x];
+    }
+    for (size_t c = 1; c < n; c++) {   /* target[] counts each parent's children placed */
+        uint32_t p = b->nodes[c].parent;
+        uint32_t at = t->child_start[p] + t->target[p];
+        t->target[p]++;
+        pairs[at] = (uint64_t)b->labels[b->nodes[c].edge] << 32 | c;
+    }
+    memset(t->root, 0, sizeof t->root);
+    for (size_t k = 0; k < n; k++) {
+        uint32_t lo = t->child_start[k], hi = t->child_start[k + 1];
+        qsort(pairs + lo, hi - lo, sizeof *pairs, by_label);
+        for (uint32_t x = lo; x < hi; x++) {
+            t->first[x] = (uint16_t)(pairs[x] >> 32);
+            t->target[x] = (uint32_t)pairs[x];
+            if (k == 0)
+                t->root[t->first[x]] = t->target[x];
         }
     }
-    t->edge_start[b->n] = e;
-    memcpy(t->root, b->root, sizeof t->root);
 }
 
 static int alloc_arrays(name_trie *t, size_t n)
 {
-    t->edge_start = malloc((n + 1) * sizeof *t->edge_start);
+    t->edge = malloc(n * sizeof *t->edge);
+    t->edge_len = malloc(n * sizeof *t->edge_len);
     t->entry = malloc(n * sizeof *t->entry);
-    t->label = malloc(n * sizeof *t->label);
+    t->child_start = malloc((n + 1) * sizeof *t->child_start);
+    t->first = malloc(n * sizeof *t->first);
     t->target = malloc(n * sizeof *t->target);
-    return t->edge_start && t->entry && t->label && t->target ? DOCTAG_OK : DOCTAG_ERR_NOMEM;
+    return t->edge && t->edge_len && t->entry && t->child_start && t->first && t->target
+               ? DOCTAG_OK
+               : DOCTAG_ERR_NOMEM;
+}
+
+/* Every name's labels (its bytes, TRIE_FOLD on the first letter of a word
+ * written in lower case), and each name in turn inserted. */
+static int insert_all(builder *b, name_trie *t, const model_names *names)
+{
+    uint16_t *l = malloc((names->text_len ? names->text_len : 1) * sizeof *l);
+    if (!(t->labels = l))
+        return DOCTAG_ERR_NOMEM;
+    b->labels = l;
+    const char *s = names->text;
+    uint32_t at = 0;
+    int rc = DOCTAG_OK;
+    for (size_t i = 0; rc == DOCTAG_OK && i < names->n; i++) {
+        uint32_t len = 0;
+        for (; s[len]; len++)
+            l[at + len] = (uint16_t)((unsigned char)s[len] |
+                                     (starts_lower_word(s, len) ? TRIE_FOLD : 0));
+        rc = insert(b, at, len, names->entry[i]);
+        if (len > t->depth)
+            t->depth = len;
+        at += len + 1;
+        s += len + 1;
+    }
+    return rc;
 }
 
 int name_trie_build(name_trie **out, const model_names *names)
 {
     *out = NULL;
     builder b = { 0 };
-    name_trie *t = calloc(1, sizeof *t);
-    int rc = t && new_node(&b, 0) == 0 && b.n == 1 ? DOCTAG_OK : DOCTAG_ERR_NOMEM;
-    const char *s = names->text;
-    for (size_t i = 0; rc == DOCTAG_OK && i < names->n; i++) {
-        rc = insert(&b, s, names->entry[i]);
-        s += strlen(s) + 1;
+    size_t slots = 64;
+    b.shift = 58;
+    while (slots < 4 * names->n) {   /* at most 2n + 1 nodes: under half full */
+        slots *= 2;
+        b.shift--;
     }
+    b.slots = calloc(slots, sizeof *b.slots);
+    b.mask = slots - 1;
+    name_trie *t = calloc(1, sizeof *t);
+    int rc = t && b.slots && new_node(&b, (build_node){ 0, 0, -1, 0 }) == 0 && b.n == 1
+                 ? DOCTAG_OK
+                 : DOCTAG_ERR_NOMEM;
+    if (rc == DOCTAG_OK)
+        rc = insert_all(&b, t, names);
     uint64_t *pairs = rc == DOCTAG_OK ? malloc(b.n * sizeof *pairs) : NULL;
     if (rc == DOCTAG_OK && (!pairs || alloc_arrays(t, b.n) != DOCTAG_OK))
         rc = DOCTAG_ERR_NOMEM;
-    if (rc == DOCTAG_OK)
+    if (rc == DOCTAG_OK) {
         flatten(t, &b, pairs);
-    free(pairs);
-    if (t) {
         t->n_nodes = b.n;
-        t->depth = b.depth;
     }
+    free(pairs);
     free(b.nodes);
+    free(b.slots);
     if (rc != DOCTAG_OK) {
         name_trie_free(t);
         return error_set(DOCTAG_ERR_NOMEM, "out of memory building the name trie");
@@ -147,9 +220,12 @@ void name_trie_free(name_trie *t)
 {
     if (!t)
         return;
-    free(t->edge_start);
+    free(t->labels);
+    free(t->edge);
+    free(t->edge_len);
     free(t->entry);
-    free(t->label);
+    free(t->child_start);
+    free(t->first);
     free(t->target);
     free(t);
 }

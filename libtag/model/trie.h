@@ -29,16 +29,22 @@
 /* An edge label: the byte, with TRIE_FOLD set when its capital matches too. */
 #define TRIE_FOLD 0x100u
 
-/* Node 0 is the root. Node k's edges are [edge_start[k], edge_start[k+1]),
- * sorted by label (so folded edges come last). */
+/* A radix trie: the edge into node k reads edge_len[k] labels from
+ * labels + edge[k] (chains of single children are one edge), so a walk
+ * makes a step per branch, not per byte. Node 0 is the root. Node k's
+ * children are [child_start[k], child_start[k+1]) of first/target, sorted
+ * by the first label of their edge (so folded edges come last). */
 typedef struct name_trie {
-    uint32_t *edge_start;  /* n_nodes + 1 */
+    uint16_t *labels;      /* every name's labels, each name after the other */
+    uint32_t *edge;        /* per node: where its edge's labels start */
+    uint32_t *edge_len;    /* per node: how many labels its edge has */
     int32_t *entry;        /* per node: the entry of the name ending there, or -1 */
-    uint16_t *label;       /* per edge */
-    uint32_t *target;      /* per edge: the node it leads to */
+    uint32_t *child_start; /* n_nodes + 1 */
+    uint16_t *first;       /* per child: the first label of its edge */
+    uint32_t *target;      /* per child: its node */
     size_t n_nodes;
     size_t depth;          /* the longest name, in bytes */
-    uint32_t root[512];    /* the root's edges by label (0: none) */
+    uint32_t root[512];    /* the root's children by first label (0: none) */
 } name_trie;
 
 /* Builds the trie of all the names of `names`. Returns DOCTAG_OK or
@@ -46,19 +52,21 @@ typedef struct name_trie {
 int name_trie_build(name_trie **out, const model_names *names);
 void name_trie_free(name_trie *t);
 
-/* The node that edge `label` of node k leads to, or 0 when there is none. */
-static inline uint32_t name_trie_step(const name_trie *t, uint32_t k, unsigned label)
+/* The child of node k whose edge starts with `label`, or 0 when none. */
+static inline uint32_t name_trie_child(const name_trie *t, uint32_t k, unsigned label)
 {
-    uint32_t lo = t->edge_start[k], hi = t->edge_start[k + 1];
+    if (!k)
+        return t->root[label];
+    uint32_t lo = t->child_start[k], hi = t->child_start[k + 1];
     while (hi - lo > 8) {   /* wide nodes: halve, then scan */
         uint32_t mid = lo + (hi - lo) / 2;
-        if (t->label[mid] <= label)
+        if (t->first[mid] <= label)
             lo = mid;
         else
             hi = mid;
     }
     for (; lo < hi; lo++)
-        if (t->label[lo] == label)
+        if (t->first[lo] == label)
             return t->target[lo];
     return 0;
 }
