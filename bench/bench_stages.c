@@ -116,7 +116,7 @@ int main(int argc, char **argv)
         if (normalize_text(&norm, text, len, NULL) != DOCTAG_OK)
             return 1;
         double t2 = now();
-        span_list sl;
+        span_list sl = { 0 };
         if (match_text(&sl, model->compiled, model->index, norm.text, norm.len) != DOCTAG_OK)
             return 1;
         double t3 = now();
