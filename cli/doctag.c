@@ -180,32 +180,50 @@ static void warn_pages_without_text(const char *path, const doctag_doc *doc,
                 "(scanned pages need OCR)\n", display_name(path), blank, last - first + 1);
 }
 
+/* Reads one input, reporting any failure on stderr: a text's bytes in
+ * *data, a PDF's too when it comes from stdin (NULL otherwise: it is
+ * opened by path). Returns 0 or -1. */
+static int read_input(const char *path, char **data, size_t *size, int *is_pdf)
+{
+    *data = NULL;
+    *size = 0;
+    int err = input_read(path, 1, data, size, is_pdf);
+    if (err) {
+        report_io_error(display_name(path), NULL, err);
+        return -1;
+    }
+    if (*size == 0 && !*is_pdf) {
+        /* an empty file in a batch is almost always a mistake upstream */
+        fprintf(stderr, "doctag: %s: %s: the file has no text\n", display_name(path),
+                doctag_strerror(DOCTAG_ERR_EMPTY));
+        free(*data);
+        *data = NULL;
+        return -1;
+    }
+    return 0;
+}
+
+/* The document of what read_input() read. Returns a doctag_error. */
+static int doc_from_input(const char *path, const doctag_pdf_options *pdf_opts,
+                          const char *data, size_t size, int is_pdf, doctag_doc **doc)
+{
+    if (!is_pdf)
+        return doctag_doc_from_text(doc, data, size);
+    if (data)
+        return doctag_doc_from_pdf_buffer(doc, data, size, pdf_opts); /* stdin */
+    return doctag_doc_from_pdf_file(doc, path, pdf_opts);
+}
+
 /* Opens one input as a document, reporting any failure on stderr.
  * Returns 0 or -1. */
 static int open_document(const char *path, const doctag_pdf_options *pdf_opts,
                          doctag_doc **doc, int *is_pdf)
 {
-    char *data = NULL;
-    size_t size = 0;
-    int err = input_read(path, 1, &data, &size, is_pdf);
-    if (err) {
-        report_io_error(display_name(path), NULL, err);
+    char *data;
+    size_t size;
+    if (read_input(path, &data, &size, is_pdf) != 0)
         return -1;
-    }
-    if (size == 0 && !*is_pdf) {
-        /* an empty file in a batch is almost always a mistake upstream */
-        fprintf(stderr, "doctag: %s: %s: the file has no text\n", display_name(path),
-                doctag_strerror(DOCTAG_ERR_EMPTY));
-        free(data);
-        return -1;
-    }
-    int rc;
-    if (!*is_pdf)
-        rc = doctag_doc_from_text(doc, data, size);
-    else if (data)
-        rc = doctag_doc_from_pdf_buffer(doc, data, size, pdf_opts); /* stdin */
-    else
-        rc = doctag_doc_from_pdf_file(doc, path, pdf_opts);
+    int rc = doc_from_input(path, pdf_opts, data, size, *is_pdf, doc);
     if (rc != DOCTAG_OK)
         report_doctag_error(display_name(path), rc);
     free(data);
@@ -313,12 +331,26 @@ static int tag_one(tag_settings *s, const char *path)
 {
     doctag_doc *doc = NULL;
     doctag_result *result = NULL;
-    int is_pdf = 0;
+    int is_pdf = 0, rc;
+    char *data;
+    size_t size;
 
-    if (open_document(path, &s->pdf, &doc, &is_pdf) != 0)
+    /* A text is tagged where it was read: no copy into a document, and the
+     * tagger's is the one UTF-8 check. */
+    if (read_input(path, &data, &size, &is_pdf) != 0)
         return -1;
-    int rc = doctag_tag(&result, s->model, doc);
-    doctag_doc_free(doc);
+    if (!is_pdf) {
+        rc = doctag_tag_text(&result, s->model, data, size);
+        free(data);
+    } else {
+        rc = doc_from_input(path, &s->pdf, data, size, is_pdf, &doc);
+        free(data);
+        if (rc == DOCTAG_OK) {
+            warn_pages_without_text(path, doc, &s->pdf);
+            rc = doctag_tag(&result, s->model, doc);
+        }
+        doctag_doc_free(doc);
+    }
     if (rc != DOCTAG_OK) {
         report_doctag_error(display_name(path), rc);
         return -1;
