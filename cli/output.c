@@ -67,53 +67,6 @@ static size_t utf8_sequence_length(const unsigned char *s)
     return n;
 }
 
-void output_json_string(FILE *f, const char *s)
-{
-    const unsigned char *p = (const unsigned char *)(s ? s : "");
-
-    putc('"', f);
-    while (*p) {
-        unsigned char c = *p;
-        switch (c) {
-        case '"': fputs("\\\"", f); p++; continue;
-        case '\\': fputs("\\\\", f); p++; continue;
-        case '\n': fputs("\\n", f); p++; continue;
-        case '\r': fputs("\\r", f); p++; continue;
-        case '\t': fputs("\\t", f); p++; continue;
-        case '\b': fputs("\\b", f); p++; continue;
-        case '\f': fputs("\\f", f); p++; continue;
-        default: break;
-        }
-        if (c < 0x20 || c == 0x7F) {
-            fprintf(f, "\\u%04x", c);
-            p++;
-            continue;
-        }
-        size_t n = utf8_sequence_length(p);
-        if (n == 0) {
-            fputs("\\ufffd", f);
-            p++;
-        } else {
-            fwrite(p, 1, n, f);
-            p += n;
-        }
-    }
-    putc('"', f);
-}
-
-void output_tsv_field(FILE *f, const char *s)
-{
-    for (const char *p = s ? s : ""; *p; p++) {
-        switch (*p) {
-        case '\\': fputs("\\\\", f); break;
-        case '\t': fputs("\\t", f); break;
-        case '\n': fputs("\\n", f); break;
-        case '\r': fputs("\\r", f); break;
-        default: putc(*p, f); break;
-        }
-    }
-}
-
 /* ---- JSON rows ------------------------------------------------------------ */
 
 /* A row is assembled here and handed to stdio in one fwrite (no putc or
@@ -159,8 +112,8 @@ static void row_size(row_writer *w, size_t v)
     row_put(w, digits + k, sizeof digits - k);
 }
 
-/* output_json_string() into the row: runs of bytes that need no escaping
- * are copied whole; the rest byte by byte as there. */
+/* `s` as a JSON string literal into the row (output.h says how): runs of
+ * bytes that need no escaping are copied whole. */
 static void row_json_string(row_writer *w, const char *s)
 {
     const unsigned char *p = (const unsigned char *)(s ? s : "");
@@ -201,6 +154,28 @@ static void row_json_string(row_writer *w, const char *s)
 }
 
 /* A coordinate in PDF points; JSON has no NaN or infinity. */
+void output_json_string(FILE *f, const char *s)
+{
+    row_writer w;
+    w.f = f;
+    w.n = 0;
+    row_json_string(&w, s);
+    row_flush(&w);
+}
+
+void output_tsv_field(FILE *f, const char *s)
+{
+    for (const char *p = s ? s : ""; *p; p++) {
+        switch (*p) {
+        case '\\': fputs("\\\\", f); break;
+        case '\t': fputs("\\t", f); break;
+        case '\n': fputs("\\n", f); break;
+        case '\r': fputs("\\r", f); break;
+        default: putc(*p, f); break;
+        }
+    }
+}
+
 static void row_coordinate(row_writer *w, double v)
 {
     char num[64];
