@@ -182,14 +182,14 @@ static void warn_pages_without_text(const char *path, const doctag_doc *doc,
                 "(scanned pages need OCR)\n", display_name(path), blank, last - first + 1);
 }
 
-/* Opens one input as a document, reporting any failure on stderr.
- * Returns 0 or -1. */
-static int open_document(const char *path, const doctag_pdf_options *pdf_opts,
-                         doctag_doc **doc, int *is_pdf)
+/* Reads one input, reporting any failure on stderr: a text's bytes in
+ * *data, a PDF's too when it comes from stdin (NULL otherwise: it is
+ * opened by path). Returns 0 or -1. */
+static int read_input(const char *path, char **data, size_t *size, int *is_pdf)
 {
-    char *data = NULL;
-    size_t size = 0;
-    int err = input_read(path, 1, &data, &size, is_pdf);
+    *data = NULL;
+    *size = 0;
+    int err = input_read(path, 1, data, size, is_pdf);
     if (err) {
         /* as other tools say it: "cannot open report.pdf: No such file or directory" */
         int opening = err == ENOENT || err == EACCES || err == EISDIR || err == ENOTDIR;
@@ -197,25 +197,43 @@ static int open_document(const char *path, const doctag_pdf_options *pdf_opts,
                 display_name(path), strerror(err));
         return -1;
     }
-    sniff_kind kind = *is_pdf ? SNIFF_PDF : sniff_kind_of(data, size);
+    sniff_kind kind = *is_pdf ? SNIFF_PDF : sniff_kind_of(*data, *size);
     if (kind == SNIFF_ARCHIVE || kind == SNIFF_COMPRESSED) {
         fprintf(stderr, "doctag: %s: an archive or compressed file: use 'doctag batch'\n",
                 display_name(path));
-        free(data);
+        free(*data);
+        *data = NULL;
         return -1;
     }
-    if (size == 0 && !*is_pdf) {
+    if (*size == 0 && !*is_pdf) {
         /* no text, no entities: as doctag_tag_text() and Model.tag_text("")
          * give; said on stderr, as it is often a mistake upstream */
         fprintf(stderr, "doctag: %s: warning: the file is empty\n", display_name(path));
     }
-    int rc;
-    if (!*is_pdf)
-        rc = doctag_doc_from_text(doc, data, size);
-    else if (data)
-        rc = doctag_doc_from_pdf_buffer(doc, data, size, pdf_opts); /* stdin */
-    else
-        rc = doctag_doc_from_pdf_file(doc, path, pdf_opts);
+    return 0;
+}
+
+/* The document of what read_input() read. Returns a doctag_error. */
+static int doc_from_input(const char *path, const doctag_pdf_options *pdf_opts,
+                          const char *data, size_t size, int is_pdf, doctag_doc **doc)
+{
+    if (!is_pdf)
+        return doctag_doc_from_text(doc, data, size);
+    if (data)
+        return doctag_doc_from_pdf_buffer(doc, data, size, pdf_opts); /* stdin */
+    return doctag_doc_from_pdf_file(doc, path, pdf_opts);
+}
+
+/* Opens one input as a document, reporting any failure on stderr.
+ * Returns 0 or -1. */
+static int open_document(const char *path, const doctag_pdf_options *pdf_opts,
+                         doctag_doc **doc, int *is_pdf)
+{
+    char *data;
+    size_t size;
+    if (read_input(path, &data, &size, is_pdf) != 0)
+        return -1;
+    int rc = doc_from_input(path, pdf_opts, data, size, *is_pdf, doc);
     if (rc != DOCTAG_OK)
         report_doctag_error(display_name(path), rc);
     free(data);
@@ -325,12 +343,26 @@ static int tag_one(tag_settings *s, const char *path)
 {
     doctag_doc *doc = NULL;
     doctag_result *result = NULL;
-    int is_pdf = 0;
+    int is_pdf = 0, rc;
+    char *data;
+    size_t size;
 
-    if (open_document(path, &s->pdf, &doc, &is_pdf) != 0)
+    /* A text is tagged where it was read: no copy into a document, and the
+     * tagger's is the one UTF-8 check. */
+    if (read_input(path, &data, &size, &is_pdf) != 0)
         return -1;
-    int rc = doctag_tag(&result, s->model, doc);
-    doctag_doc_free(doc);
+    if (!is_pdf) {
+        rc = doctag_tag_text(&result, s->model, data, size);
+        free(data);
+    } else {
+        rc = doc_from_input(path, &s->pdf, data, size, is_pdf, &doc);
+        free(data);
+        if (rc == DOCTAG_OK) {
+            warn_pages_without_text(path, doc, &s->pdf);
+            rc = doctag_tag(&result, s->model, doc);
+        }
+        doctag_doc_free(doc);
+    }
     if (rc != DOCTAG_OK) {
         report_doctag_error(display_name(path), rc);
         return -1;

@@ -77,38 +77,100 @@ static size_t utf8_sequence_length(const unsigned char *s)
     return n;
 }
 
-void output_json_string(FILE *f, const char *s)
+/* ---- JSON rows ------------------------------------------------------------ */
+
+/* A row is assembled here and handed to stdio in one fwrite (no putc or
+ * printf per character or field). */
+typedef struct row_writer {
+    FILE *f;
+    size_t n;
+    char buf[8192];
+} row_writer;
+
+static void row_flush(row_writer *w)
+{
+    if (w->n)
+        fwrite(w->buf, 1, w->n, w->f);
+    w->n = 0;
+}
+
+static void row_put(row_writer *w, const char *s, size_t n)
+{
+    while (n > 0) {
+        if (w->n == sizeof w->buf)
+            row_flush(w);
+        size_t k = sizeof w->buf - w->n < n ? sizeof w->buf - w->n : n;
+        memcpy(w->buf + w->n, s, k);
+        w->n += k;
+        s += k;
+        n -= k;
+    }
+}
+
+static void row_puts(row_writer *w, const char *s)
+{
+    row_put(w, s, strlen(s));
+}
+
+static void row_size(row_writer *w, size_t v)
+{
+    char digits[24];
+    size_t k = sizeof digits;
+    do
+        digits[--k] = (char)('0' + v % 10);
+    while ((v /= 10) > 0);
+    row_put(w, digits + k, sizeof digits - k);
+}
+
+/* `s` as a JSON string literal into the row (output.h says how): runs of
+ * bytes that need no escaping are copied whole. */
+static void row_json_string(row_writer *w, const char *s)
 {
     const unsigned char *p = (const unsigned char *)(s ? s : "");
-
-    putc('"', f);
+    row_put(w, "\"", 1);
     while (*p) {
-        unsigned char c = *p;
-        switch (c) {
-        case '"': fputs("\\\"", f); p++; continue;
-        case '\\': fputs("\\\\", f); p++; continue;
-        case '\n': fputs("\\n", f); p++; continue;
-        case '\r': fputs("\\r", f); p++; continue;
-        case '\t': fputs("\\t", f); p++; continue;
-        case '\b': fputs("\\b", f); p++; continue;
-        case '\f': fputs("\\f", f); p++; continue;
+        const unsigned char *run = p;
+        while (*p >= 0x20 && *p < 0x7F && *p != '"' && *p != '\\')
+            p++;
+        row_put(w, (const char *)run, (size_t)(p - run));
+        if (!*p)
+            break;
+        char esc[8];
+        const char *e = NULL;
+        switch (*p) {
+        case '"': e = "\\\""; break;
+        case '\\': e = "\\\\"; break;
+        case '\n': e = "\\n"; break;
+        case '\r': e = "\\r"; break;
+        case '\t': e = "\\t"; break;
+        case '\b': e = "\\b"; break;
+        case '\f': e = "\\f"; break;
         default: break;
         }
-        if (c < 0x20 || c == 0x7F) {
-            fprintf(f, "\\u%04x", c);
+        if (!e && (*p < 0x20 || *p == 0x7F)) {
+            snprintf(esc, sizeof esc, "\\u%04x", *p);
+            e = esc;
+        }
+        if (e) {
+            row_puts(w, e);
             p++;
             continue;
         }
         size_t n = utf8_sequence_length(p);
-        if (n == 0) {
-            fputs("\\ufffd", f);
-            p++;
-        } else {
-            fwrite(p, 1, n, f);
-            p += n;
-        }
+        row_put(w, n ? (const char *)p : "\\ufffd", n ? n : 6);
+        p += n ? n : 1;
     }
-    putc('"', f);
+    row_put(w, "\"", 1);
+}
+
+/* A coordinate in PDF points; JSON has no NaN or infinity. */
+void output_json_string(FILE *f, const char *s)
+{
+    row_writer w;
+    w.f = f;
+    w.n = 0;
+    row_json_string(&w, s);
+    row_flush(&w);
 }
 
 void output_tsv_field(FILE *f, const char *s)
@@ -141,61 +203,73 @@ void output_csv_field(FILE *f, const char *s)
 }
 
 /* A coordinate in PDF points; JSON has no NaN or infinity. */
-static void write_coordinate(FILE *f, double v)
+static void row_coordinate(row_writer *w, double v)
 {
-    if (isfinite(v))
-        fprintf(f, "%.2f", v);
-    else
-        fputs("null", f);
+    char num[64];
+    if (!isfinite(v)) {
+        row_puts(w, "null");
+        return;
+    }
+    int n = snprintf(num, sizeof num, "%.2f", v);
+    row_put(w, num, n > 0 ? (size_t)n : 0);
 }
 
-static void write_boxes(FILE *f, const doctag_entity *e)
+static void row_boxes(row_writer *w, const doctag_entity *e)
 {
     size_t n = doctag_entity_box_count(e);
     int first = 1;
-
-    fputs(", \"boxes\": [", f);
+    row_puts(w, ", \"boxes\": [");
     for (size_t i = 0; i < n; i++) {
         doctag_box box;
         if (doctag_entity_box(e, i, &box) != DOCTAG_OK)
             continue;
-        fprintf(f, "%s[%d, ", first ? "" : ", ", box.page);
-        write_coordinate(f, box.x0);
-        fputs(", ", f);
-        write_coordinate(f, box.y0);
-        fputs(", ", f);
-        write_coordinate(f, box.x1);
-        fputs(", ", f);
-        write_coordinate(f, box.y1);
-        putc(']', f);
+        char page[32];
+        snprintf(page, sizeof page, "%s[%d, ", first ? "" : ", ", box.page);
+        row_puts(w, page);
+        row_coordinate(w, box.x0);
+        row_puts(w, ", ");
+        row_coordinate(w, box.y0);
+        row_puts(w, ", ");
+        row_coordinate(w, box.x1);
+        row_puts(w, ", ");
+        row_coordinate(w, box.y1);
+        row_put(w, "]", 1);
         first = 0;
     }
-    putc(']', f);
+    row_put(w, "]", 1);
 }
 
 static void write_json_entity(FILE *f, const char *doc_name, const char *path,
                               const doctag_entity *e, int is_pdf)
 {
     const char *type = doctag_type_name(doctag_entity_type(e));
-
-    fputs("{\"doc\": ", f);
-    output_json_string(f, doc_name);
+    row_writer w;
+    w.f = f;
+    w.n = 0;
+    row_puts(&w, "{\"doc\": ");
+    row_json_string(&w, doc_name);
     if (path) {
-        fputs(", \"path\": ", f);
-        output_json_string(f, path);
+        row_puts(&w, ", \"path\": ");
+        row_json_string(&w, path);
     }
-    fputs(", \"type\": ", f);
-    output_json_string(f, type ? type : "unknown");
-    fputs(", \"text\": ", f);
-    output_json_string(f, doctag_entity_text(e));
-    fprintf(f, ", \"start\": %zu, \"end\": %zu, \"canonical\": ",
-            doctag_entity_start(e), doctag_entity_end(e));
-    output_json_string(f, doctag_entity_canonical(e));
+    row_puts(&w, ", \"type\": ");
+    row_json_string(&w, type ? type : "unknown");
+    row_puts(&w, ", \"text\": ");
+    row_json_string(&w, doctag_entity_text(e));
+    row_puts(&w, ", \"start\": ");
+    row_size(&w, doctag_entity_start(e));
+    row_puts(&w, ", \"end\": ");
+    row_size(&w, doctag_entity_end(e));
+    row_puts(&w, ", \"canonical\": ");
+    row_json_string(&w, doctag_entity_canonical(e));
     if (is_pdf) {
-        fprintf(f, ", \"page\": %d", doctag_entity_page(e));
-        write_boxes(f, e);
+        char page[32];
+        snprintf(page, sizeof page, ", \"page\": %d", doctag_entity_page(e));
+        row_puts(&w, page);
+        row_boxes(&w, e);
     }
-    fputs("}\n", f);
+    row_put(&w, "}\n", 2);
+    row_flush(&w);
 }
 
 /* TSV and CSV: the same columns, each format's field writer and line end. */

@@ -5,27 +5,66 @@
 
 #include "canonical.h"
 #include "error.h"
+#include "limits.h"
 #include "match.h"
 #include "model.h"
 #include "normalize.h"
+#include "strbuf.h"
 #include "tag.h"
+#include "vec.h"
 
-/* One box per extracted line the entity [start, end) touches: the union
- * of its glyphs' boxes on that line (bytes the extractor added itself,
- * page 0, have none). */
-static int entity_boxes(doctag_entity *e, const extract_result *pdf, size_t start, size_t end)
+/* One tagging call. The document is tagged a piece at a time (pieces end
+ * at paragraph breaks, which no entity crosses), through buffers of one
+ * piece's size reused from piece to piece; the entities' texts and
+ * canonical forms go into one pool and their boxes into one array. */
+typedef struct tagger {
+    const compiled_model *m;
+    const match_index *ix;
+    const doctag_doc *doc;
+    normalized_text norm;
+    span_list spans;
+    doctag_result *r;
+    size_t cap;                /* of r->items */
+    strbuf pool;
+    size_t cap_boxes;          /* of r->boxes */
+} tagger;
+
+/* Where the piece starting at `start` ends: at the first paragraph break (a
+ * line break, blanks, another line break) LIMIT_TAG_PIECE bytes on or
+ * more, just after its first line break; the end of the text if none. */
+static size_t piece_end(const char *text, size_t len, size_t start)
+{
+    if (len - start <= LIMIT_TAG_PIECE)
+        return len;
+    const char *p = text + start + LIMIT_TAG_PIECE, *end = text + len;
+    while ((p = memchr(p, '\n', (size_t)(end - p)))) {
+        const char *q = p + 1;
+        while (q < end && (*q == ' ' || *q == '\t' || *q == '\r'))
+            q++;
+        if (q < end && *q == '\n')
+            return (size_t)(p + 1 - text);
+        p = q;
+    }
+    return len;
+}
+
+/* Adds to the result's boxes one per extracted line the entity [start,
+ * end) touches: the union of its glyphs' boxes on that line (bytes the
+ * extractor added itself, page 0, have none). */
+static int entity_boxes(tagger *t, doctag_entity *e, const extract_result *pdf)
 {
     size_t lo = 0, hi = pdf->n_lines;   /* the first line ending after start */
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (pdf->lines[mid].end <= start)
+        if (pdf->lines[mid].end <= e->start)
             lo = mid + 1;
         else
             hi = mid;
     }
-    for (size_t l = lo; l < pdf->n_lines && pdf->lines[l].start < end; l++) {
-        size_t from = pdf->lines[l].start > start ? pdf->lines[l].start : start;
-        size_t to = pdf->lines[l].end < end ? pdf->lines[l].end : end;
+    e->box_at = t->r->n_boxes;
+    for (size_t l = lo; l < pdf->n_lines && pdf->lines[l].start < e->end; l++) {
+        size_t from = pdf->lines[l].start > e->start ? pdf->lines[l].start : e->start;
+        size_t to = pdf->lines[l].end < e->end ? pdf->lines[l].end : e->end;
         doctag_box box = { 0, 0, 0, 0, 0 };
         for (size_t i = from; i < to; i++) {
             const extract_pos *p = &pdf->pos[i];
@@ -42,50 +81,74 @@ static int entity_boxes(doctag_entity *e, const extract_result *pdf, size_t star
         }
         if (!box.page)
             continue;
-        doctag_box *grown = realloc(e->boxes, (e->n_boxes + 1) * sizeof *grown);
-        if (!grown)
+        if (!vec_reserve((void **)&t->r->boxes, &t->cap_boxes, t->r->n_boxes + 1, sizeof box))
             return 0;
-        e->boxes = grown;
-        e->boxes[e->n_boxes++] = box;
+        t->r->boxes[t->r->n_boxes++] = box;
+        e->n_boxes++;
     }
     return 1;
 }
 
-static void result_free_items(doctag_result *r)
+/* Appends the entities of the piece's spans to the result. */
+static int add_entities(tagger *t)
 {
-    for (size_t i = 0; i < r->n; i++) {
-        free(r->items[i].text);
-        free(r->items[i].canonical);
-        free(r->items[i].boxes);
-    }
-    free(r->items);
-}
-
-static int make_entities(doctag_result *r, const compiled_model *m, const doctag_doc *doc,
-                         const normalized_text *norm, const span_list *spans)
-{
-    r->items = calloc(spans->n ? spans->n : 1, sizeof *r->items);
-    if (!r->items)
+    doctag_result *r = t->r;
+    if (!vec_reserve((void **)&r->items, &t->cap, r->n + t->spans.n, sizeof *r->items))
         return 0;
-    offset_cursor cursor = { &norm->map, 0 };
-    for (size_t i = 0; i < spans->n; i++) {
-        const span *s = &spans->items[i];
-        const dict_entry *entry = &m->entries[s->entry];
-        doctag_entity *e = &r->items[i];
-        r->n = i + 1;
+    offset_cursor cursor = { &t->norm.map, 0 };
+    for (size_t i = 0; i < t->spans.n; i++) {
+        const span *s = &t->spans.items[i];
+        const dict_entry *entry = &t->m->entries[s->entry];
+        doctag_entity *e = &r->items[r->n++];
+        memset(e, 0, sizeof *e);
         e->type = entry->type;
         e->start = offset_cursor_start(&cursor, s->start);
         e->end = offset_cursor_end(&cursor, s->end);
-        e->text = malloc(e->end - e->start + 1);
-        e->canonical = canonical_form(entry, norm->text + s->start, s->end - s->start);
-        if (!e->text || !e->canonical)
-            return 0;
-        memcpy(e->text, doc->text + e->start, e->end - e->start);
-        e->text[e->end - e->start] = '\0';
-        if (doc->pdf && !entity_boxes(e, doc->pdf, e->start, e->end))
+        e->text_at = t->pool.len;
+        sb_putn(&t->pool, t->doc->text + e->start, e->end - e->start);
+        sb_putc(&t->pool, '\0');
+        e->canonical_at = t->pool.len;
+        canonical_append(&t->pool, entry, t->norm.text + s->start, s->end - s->start);
+        sb_putc(&t->pool, '\0');
+        if (t->doc->pdf && !entity_boxes(t, e, t->doc->pdf))
             return 0;
     }
-    return 1;
+    return !t->pool.failed;
+}
+
+/* The pool and the box array are complete: the entities point into them. */
+static void finish(tagger *t)
+{
+    doctag_result *r = t->r;
+    r->pool = t->pool.s;
+    memset(&t->pool, 0, sizeof t->pool);
+    for (size_t i = 0; i < r->n; i++) {
+        doctag_entity *e = &r->items[i];
+        e->text = r->pool + e->text_at;
+        e->canonical = r->pool + e->canonical_at;
+        e->boxes = e->n_boxes ? r->boxes + e->box_at : NULL;
+    }
+}
+
+static int tag_piece(tagger *t, size_t start, size_t end)
+{
+    int rc = normalize_range(&t->norm, t->doc->text, start, end, NULL);
+    if (rc == DOCTAG_OK)
+        rc = match_text(&t->spans, t->m, t->ix, t->norm.text, t->norm.len);
+    if (rc == DOCTAG_OK && !add_entities(t))
+        rc = error_set(DOCTAG_ERR_NOMEM, "out of memory building %zu entities",
+                       t->r->n + t->spans.n);
+    return rc;
+}
+
+static void result_free(doctag_result *r)
+{
+    if (!r)
+        return;
+    free(r->items);
+    free(r->pool);
+    free(r->boxes);
+    free(r);
 }
 
 DOCTAG_API int doctag_tag(doctag_result **out, const doctag_model *model, const doctag_doc *doc)
@@ -94,25 +157,22 @@ DOCTAG_API int doctag_tag(doctag_result **out, const doctag_model *model, const 
     if (!out || !model || !doc)
         return error_set(DOCTAG_ERR_ARG, "doctag_tag: NULL argument");
     *out = NULL;
-    normalized_text norm;
-    int rc = normalize_text(&norm, doc->text, doc->len, NULL);
-    if (rc != DOCTAG_OK)
-        return rc;
-    span_list spans;
-    rc = match_text(&spans, model->compiled, model->index, norm.text, norm.len);
-    if (rc == DOCTAG_OK) {
-        doctag_result *r = calloc(1, sizeof *r);
-        if (!r || !make_entities(r, model->compiled, doc, &norm, &spans)) {
-            if (r)
-                result_free_items(r);
-            free(r);
-            rc = error_set(DOCTAG_ERR_NOMEM, "out of memory building %zu entities", spans.n);
-        } else {
-            *out = r;
-        }
-        span_list_free(&spans);
+    tagger t = { model->compiled, model->index, doc, { 0 }, { 0 }, NULL, 0, { 0 }, 0 };
+    int rc = (t.r = calloc(1, sizeof *t.r)) ? DOCTAG_OK
+                                            : error_set(DOCTAG_ERR_NOMEM, "out of memory tagging");
+    for (size_t start = 0, end; rc == DOCTAG_OK && start < doc->len; start = end) {
+        end = piece_end(doc->text, doc->len, start);
+        rc = tag_piece(&t, start, end);
     }
-    normalized_text_free(&norm);
+    if (rc == DOCTAG_OK) {
+        finish(&t);
+        *out = t.r;
+    } else {
+        result_free(t.r);
+    }
+    sb_free(&t.pool);
+    normalized_text_free(&t.norm);
+    span_list_free(&t.spans);
     return rc;
 }
 
@@ -124,7 +184,7 @@ DOCTAG_API int doctag_tag_text(doctag_result **out, const doctag_model *model,
         return error_set(DOCTAG_ERR_ARG, "doctag_tag_text: NULL argument");
     *out = NULL;
     /* The caller's text is tagged where it lies, with no copy into a
-     * document; normalize_text() rejects invalid UTF-8 with its offset. */
+     * document; normalize_range() rejects invalid UTF-8 with its offset. */
     doctag_doc borrowed = { (char *)(text ? text : ""), len, NULL };
     return doctag_tag(out, model, &borrowed);
 }
@@ -141,10 +201,7 @@ DOCTAG_API const doctag_entity *doctag_result_entity(const doctag_result *result
 
 DOCTAG_API void doctag_result_free(doctag_result *result)
 {
-    if (!result)
-        return;
-    result_free_items(result);
-    free(result);
+    result_free(result);
 }
 
 DOCTAG_API doctag_type doctag_entity_type(const doctag_entity *e)

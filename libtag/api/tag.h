@@ -30,11 +30,19 @@ struct doctag_entity {
     char *canonical;
     doctag_box *boxes;
     size_t n_boxes;
+    /* while the result is built (its pool and boxes may still move):
+     * where text and canonical start in the pool, boxes in the boxes */
+    size_t text_at, canonical_at, box_at;
 };
 
+/* The entities point into the result's pool (every text and canonical
+ * form, each ending in a NUL) and box array: three allocations in all. */
 struct doctag_result {
     doctag_entity *items;
     size_t n;
+    char *pool;
+    doctag_box *boxes;
+    size_t n_boxes;
 };
 
 #endif

@@ -88,7 +88,8 @@ static void resolution(strbuf *b, const char *s, size_t len)
     sb_puts(b, "id=");
     for (size_t k = 0; k < sizeof bodies / sizeof *bodies; k++) {
         if (memmem(s, (size_t)(number - s), bodies[k].name, strlen(bodies[k].name))) {
-            sb_printf(b, "%s ", bodies[k].abbr);
+            sb_puts(b, bodies[k].abbr);
+            sb_putc(b, ' ');
             break;
         }
     }
@@ -103,23 +104,27 @@ static void general_comment(strbuf *b, const char *s, size_t len)
     while (i > 0 && isdigit((unsigned char)s[i - 1]))
         i--;
     int recommendation = len >= 22 && strncasecmp(s, "General Recommendation", 22) == 0;
-    sb_printf(b, "id=General %s No. ", recommendation ? "Recommendation" : "Comment");
+    sb_puts(b, recommendation ? "id=General Recommendation No. " : "id=General Comment No. ");
     sb_putn(b, s + i, len - i);
+}
+
+void canonical_append(strbuf *b, const dict_entry *e, const char *s, size_t len)
+{
+    switch (e->canon) {
+    case CANON_MONEY: money_append(b, s, len); break;
+    case CANON_UN_SYMBOL: un_symbol(b, s, len); break;
+    case CANON_STATUTE: statute(b, s, len); break;
+    case CANON_CASE: court_case(b, s, len); break;
+    case CANON_RESOLUTION: resolution(b, s, len); break;
+    case CANON_GENERAL_COMMENT: general_comment(b, s, len); break;
+    case CANON_NAME: sb_puts(b, "id="); sb_putn(b, s, len); break;
+    default: sb_puts(b, "id="); sb_puts(b, e->id); break;
+    }
 }
 
 char *canonical_form(const dict_entry *e, const char *s, size_t len)
 {
-    if (e->canon == CANON_MONEY)
-        return money_canonical(s, len);
     strbuf b = { 0 };
-    switch (e->canon) {
-    case CANON_UN_SYMBOL: un_symbol(&b, s, len); break;
-    case CANON_STATUTE: statute(&b, s, len); break;
-    case CANON_CASE: court_case(&b, s, len); break;
-    case CANON_RESOLUTION: resolution(&b, s, len); break;
-    case CANON_GENERAL_COMMENT: general_comment(&b, s, len); break;
-    case CANON_NAME: sb_puts(&b, "id="); sb_putn(&b, s, len); break;
-    default: sb_printf(&b, "id=%s", e->id); break;
-    }
+    canonical_append(&b, e, s, len);
     return sb_take(&b);
 }

@@ -7,12 +7,18 @@
 
 #include <stddef.h>
 #include "dict.h"
+#include "strbuf.h"
 
 /* The canonical form of `surface` (normalised text, `len` bytes) matched by
  * entry `e`. Returns a malloc'd string, or NULL when out of memory. */
 char *canonical_form(const dict_entry *e, const char *surface, size_t len);
 
+/* The same, appended to `b` (no allocation but b's growth, no printf): how
+ * a result builds all its canonical forms in one buffer. */
+void canonical_append(strbuf *b, const dict_entry *e, const char *surface, size_t len);
+
 /* value=91900000;currency=USD, min=...;max=...;currency=..., qualifier=plus */
 char *money_canonical(const char *surface, size_t len);
+void money_append(strbuf *b, const char *surface, size_t len);
 
 #endif

@@ -170,7 +170,7 @@ static size_t skip_scale(const char *s, size_t len, size_t i)
     return read_scale(s, len, i) ? e - i : 0;
 }
 
-char *money_canonical(const char *s, size_t len)
+void money_append(strbuf *b, const char *s, size_t len)
 {
     amount lo = { "0", 0 }, hi = { "0", 0 };
     size_t i = 0;
@@ -203,18 +203,24 @@ char *money_canonical(const char *s, size_t len)
         if (!scale_lo && amount_value(&lo) <= amount_value(&hi))
             scale_lo = scale_hi;
     }
-    strbuf b = { 0 };
     if (range) {
-        sb_puts(&b, "min=");
-        put_amount(&b, &lo, scale_lo);
-        sb_puts(&b, ";max=");
-        put_amount(&b, &hi, scale_hi);
+        sb_puts(b, "min=");
+        put_amount(b, &lo, scale_lo);
+        sb_puts(b, ";max=");
+        put_amount(b, &hi, scale_hi);
     } else {
-        sb_puts(&b, "value=");
-        put_amount(&b, &lo, scale_lo);
+        sb_puts(b, "value=");
+        put_amount(b, &lo, scale_lo);
     }
-    sb_printf(&b, ";currency=%s", find_currency(s, len));
+    sb_puts(b, ";currency=");
+    sb_puts(b, find_currency(s, len));
     if (memchr(s, '+', len))
-        sb_puts(&b, ";qualifier=plus");
+        sb_puts(b, ";qualifier=plus");
+}
+
+char *money_canonical(const char *s, size_t len)
+{
+    strbuf b = { 0 };
+    money_append(&b, s, len);
     return sb_take(&b);
 }

@@ -18,4 +18,14 @@
 #define LIMIT_JIT_STACK_MAX (4 * 1024 * 1024)
 #endif
 
+/* ---- matching engine (issue 9) ----------------------------------------- */
+
+/* A document is tagged a piece of about this many bytes at a time, each
+ * ending at a paragraph break (which no entity crosses): normalised text,
+ * spans and matching state stay the size of a piece, reused from one to
+ * the next, warm in the cache, whatever the size of the document. */
+#ifndef LIMIT_TAG_PIECE
+#define LIMIT_TAG_PIECE (256 * 1024)
+#endif
+
 #endif

@@ -251,7 +251,7 @@ struct match_index {
 int match_text(span_list *out, const compiled_model *m, const match_index *ix,
                const char *text, size_t len)
 {
-    memset(out, 0, sizeof *out);
+    out->n = 0;
     span_list links = { 0 };
     match_exec x = { pcre2_match_data_create(2, NULL), pcre2_match_context_create(NULL), NULL };
     int rc = x.md && x.mc ? DOCTAG_OK : error_set(DOCTAG_ERR_NOMEM, "out of memory matching");
@@ -265,7 +265,7 @@ int match_text(span_list *out, const compiled_model *m, const match_index *ix,
         if (!m->patterns[i].anchored)
             rc = scan_pattern(out, m, (uint32_t)i, text, len, &hits[i], &x);
     if (rc == DOCTAG_OK)
-        rc = names_scan(out, m, ix->names, name_starts.pos, name_starts.n, text, len, &x);
+        rc = names_scan(out, m, ix->names, name_starts.pos, name_starts.n, text, len);
     free(name_starts.pos);
     if (rc == DOCTAG_OK && find_links(&links, &hits[m->n_patterns], text, len) != DOCTAG_OK)
         rc = error_set(DOCTAG_ERR_NOMEM, "out of memory matching");

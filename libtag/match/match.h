@@ -21,7 +21,8 @@ typedef struct match_index match_index;
 int match_index_build(match_index **out, const compiled_model *m);
 void match_index_free(match_index *ix);
 
-/* Finds the entity spans of `text` (normalised) in document order. */
+/* Finds the entity spans of `text` (normalised) in document order: `out`
+ * (zeroed once, then reused from call to call) is emptied first. */
 int match_text(span_list *out, const compiled_model *m, const match_index *ix,
                const char *text, size_t len);
 

@@ -4,12 +4,10 @@
 
 #include "error.h"
 #include "names.h"
+#include "trie.h"
 
 struct name_index {
-    uint16_t count[256];      /* name patterns whose names start with byte c ... */
-    uint32_t *list[256];      /* ... and their indices */
-    uint32_t *storage;
-    unsigned char *jit;       /* per pattern: JIT-compiled, run with pcre2_jit_match */
+    name_trie *trie;
     /* bit (b << 8 | c): a name may start at a byte c that follows a byte b:
      * c starts some name, and b is not a letter or digit (or c is itself
      * punctuation). One bitmap test per byte, with no dependency from one
@@ -22,9 +20,11 @@ static int is_alnum(unsigned char c)
     return (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z');
 }
 
-static int starts_with(const model_pattern *p, unsigned c)
+static void set_start(name_index *ix, unsigned c)
 {
-    return p->anchored && (p->first[c >> 3] & (1u << (c & 7)));
+    for (unsigned b = 0; b < 256; b++)
+        if (!is_alnum((unsigned char)b) || (!is_alnum((unsigned char)c) && c < 0x80))
+            ix->starts[(b << 8 | c) >> 3] |= (unsigned char)(1u << (c & 7));
 }
 
 int name_index_build(name_index **out, const compiled_model *m)
@@ -33,39 +33,17 @@ int name_index_build(name_index **out, const compiled_model *m)
     name_index *ix = calloc(1, sizeof *ix);
     if (!ix)
         return error_set(DOCTAG_ERR_NOMEM, "out of memory preparing the model");
-    size_t total = 0;
-    for (size_t k = 0; k < m->n_patterns; k++)
-        for (unsigned c = 0; c < 256; c++)
-            if (starts_with(&m->patterns[k], c)) {
-                ix->count[c]++;
-                total++;
-            }
-    ix->storage = malloc((total ? total : 1) * sizeof *ix->storage);
-    ix->jit = calloc(m->n_patterns ? m->n_patterns : 1, 1);
-    if (!ix->storage || !ix->jit) {
-        name_index_free(ix);
-        return error_set(DOCTAG_ERR_NOMEM, "out of memory preparing the model");
+    int rc = name_trie_build(&ix->trie, &m->names);
+    if (rc != DOCTAG_OK) {
+        free(ix);
+        return rc;
     }
-    size_t used = 0;
-    for (unsigned c = 0; c < 256; c++) {
-        ix->list[c] = ix->storage + used;
-        used += ix->count[c];
-        ix->count[c] = 0;
-    }
-    for (size_t k = 0; k < m->n_patterns; k++) {
-        for (unsigned c = 0; c < 256; c++)
-            if (starts_with(&m->patterns[k], c))
-                ix->list[c][ix->count[c]++] = (uint32_t)k;
-        size_t jit_size = 0;
-        ix->jit[k] = pcre2_pattern_info(m->patterns[k].code, PCRE2_INFO_JITSIZE, &jit_size) == 0 &&
-                     jit_size > 0;
-    }
-    for (unsigned c = 0; c < 256; c++) {
-        if (!ix->count[c])
+    for (unsigned l = 0; l < 512; l++) {
+        if (!ix->trie->root[l])
             continue;
-        for (unsigned b = 0; b < 256; b++)
-            if (!is_alnum((unsigned char)b) || (!is_alnum((unsigned char)c) && c < 0x80))
-                ix->starts[(b << 8 | c) >> 3] |= (unsigned char)(1u << (c & 7));
+        set_start(ix, l & 0xff);
+        if (l & TRIE_FOLD)   /* a lower-case word's letter: its capital too */
+            set_start(ix, (l & 0xff) - 'a' + 'A');
     }
     *out = ix;
     return DOCTAG_OK;
@@ -75,42 +53,8 @@ void name_index_free(name_index *ix)
 {
     if (!ix)
         return;
-    free(ix->storage);
-    free(ix->jit);
+    name_trie_free(ix->trie);
     free(ix);
-}
-
-
-/* Runs the name patterns for byte t[i] anchored at i; *next gets the end
- * of the longest name found (or i + 1). */
-static int names_at(span_list *out, const compiled_model *m, const name_index *ix,
-                    const char *text, size_t len, size_t i, size_t *next, match_exec *x)
-{
-    unsigned c = (unsigned char)text[i];
-    *next = i + 1;
-    unsigned key = name_key((const unsigned char *)text + i, len - i);
-    if (!(m->name_keys[key >> 3] & (1u << (key & 7))))
-        return DOCTAG_OK;
-    for (unsigned k = 0; k < ix->count[c]; k++) {
-        uint32_t index = ix->list[c][k];
-        const model_pattern *p = &m->patterns[index];
-        int r = match_run(x, p->code, ix->jit[index], text, len, i);
-        if (r == PCRE2_ERROR_NOMATCH)
-            continue;
-        if (r < 0)
-            return error_set(DOCTAG_ERR_INTERNAL, "matching names failed (%d)", r);
-        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->md);
-        uint32_t entry = match_mark_entry(x);
-        if (entry != UINT32_MAX)
-            entry += p->entry_base;
-        if (ov[1] <= ov[0] || entry >= m->n_entries)
-            continue;
-        if (!span_list_push(out, (span){ ov[0], ov[1], entry, index }))
-            return error_set(DOCTAG_ERR_NOMEM, "out of memory matching");
-        if (ov[1] > *next)
-            *next = ov[1];
-    }
-    return DOCTAG_OK;
 }
 
 const unsigned char *name_index_starts(const name_index *ix)
@@ -118,20 +62,93 @@ const unsigned char *name_index_starts(const name_index *ix)
     return ix->starts;
 }
 
-int names_scan(span_list *out, const compiled_model *m, const name_index *ix,
-               const size_t *candidates, size_t n_candidates, const char *text, size_t len,
-               match_exec *x)
+/* A place in the walk: node k reached with the text read up to pos. */
+typedef struct walk_step {
+    uint32_t node;
+    size_t pos;
+} walk_step;
+
+/* 1 if the text at pos reads the labels of node c's edge after its first. */
+static int edge_matches(const name_trie *trie, uint32_t c, const unsigned char *t, size_t pos,
+                        size_t len)
 {
-    if (!m->name_keys)
+    uint32_t n = trie->edge_len[c];
+    if (n > len - pos)
+        return 0;
+    const uint16_t *l = trie->labels + trie->edge[c];
+    for (uint32_t j = 1; j < n; j++) {
+        unsigned x = t[pos + j];
+        if (x != l[j] && !((l[j] & TRIE_FOLD) && (x | 32) == (l[j] & 0xff)))
+            return 0;
+    }
+    return 1;
+}
+
+/* Pushes the children of node k that the text at pos leads to: the edge
+ * starting with the byte itself and, for a letter, the folded edge of its
+ * lower case. */
+static size_t step(const name_trie *trie, walk_step *stack, size_t n, uint32_t k,
+                   const unsigned char *t, size_t pos, size_t len)
+{
+    unsigned x = t[pos];
+    uint32_t c = name_trie_child(trie, k, x);
+    if (c && edge_matches(trie, c, t, pos, len))
+        stack[n++] = (walk_step){ c, pos + trie->edge_len[c] };
+    if ((x | 32) >= 'a' && (x | 32) <= 'z') {
+        c = name_trie_child(trie, k, (x | 32) | TRIE_FOLD);
+        if (c && edge_matches(trie, c, t, pos, len))
+            stack[n++] = (walk_step){ c, pos + trie->edge_len[c] };
+    }
+    return n;
+}
+
+/* The longest name starting at i (ties: the entry written first), its end
+ * in *end; 0 when none. `stack` holds 2 * (trie depth + 1) steps. */
+static int longest_name(const name_trie *trie, walk_step *stack, const unsigned char *t,
+                        size_t len, size_t i, size_t *end, uint32_t *entry)
+{
+    size_t n = step(trie, stack, 0, 0, t, i, len);
+    int found = 0;
+    while (n) {
+        walk_step s = stack[--n];
+        int32_t e = trie->entry[s.node];
+        if (e >= 0 && (s.pos >= len || !is_alnum(t[s.pos])) &&
+            (!found || s.pos > *end || (s.pos == *end && (uint32_t)e < *entry))) {
+            *end = s.pos;
+            *entry = (uint32_t)e;
+            found = 1;
+        }
+        if (s.pos < len)
+            n = step(trie, stack, n, s.node, t, s.pos, len);
+    }
+    return found;
+}
+
+int names_scan(span_list *out, const compiled_model *m, const name_index *ix,
+               const size_t *candidates, size_t n_candidates, const char *text, size_t len)
+{
+    if (!m->name_keys || !m->names.n)
         return DOCTAG_OK;
-    pcre2_set_offset_limit(x->mc, PCRE2_UNSET);
+    const unsigned char *t = (const unsigned char *)text;
+    walk_step *stack = malloc(2 * (ix->trie->depth + 1) * sizeof *stack);
+    if (!stack)
+        return error_set(DOCTAG_ERR_NOMEM, "out of memory matching");
+    uint32_t priority = (uint32_t)m->n_patterns;   /* after every pattern */
     int rc = DOCTAG_OK;
     size_t next = 0;   /* names do not start inside the name found before */
     for (size_t k = 0; k < n_candidates && rc == DOCTAG_OK; k++) {
-        size_t i = candidates[k];
-        if (i < next)
+        size_t i = candidates[k], end = 0;
+        uint32_t entry = 0;
+        if (i < next || (i > 0 && is_alnum(t[i - 1])))
             continue;
-        rc = names_at(out, m, ix, text, len, i, &next, x);
+        unsigned key = name_key(t + i, len - i);
+        if (!(m->name_keys[key >> 3] & (1u << (key & 7))) ||
+            !longest_name(ix->trie, stack, t, len, i, &end, &entry) || entry >= m->n_entries)
+            continue;
+        if (!span_list_push(out, (span){ i, end, entry, priority }))
+            rc = error_set(DOCTAG_ERR_NOMEM, "out of memory matching");
+        next = end;
     }
+    free(stack);
     return rc;
 }

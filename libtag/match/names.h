@@ -1,15 +1,15 @@
 /*
- * names.h: finding dictionary names. The names are compiled into anchored
- * trie patterns (trie.c); rather than scanning the text once per pattern,
- * the pass of near.c collects the places where a word starts with a byte
- * some name starts with; here each such word is checked against the
- * model's name keys, and only then are the patterns for its first byte run.
+ * names.h: finding dictionary names. The pass of near.c collects the places
+ * where a word starts with a byte some name starts with; here each such
+ * word is checked against the model's name keys, and only then is the
+ * text walked down the name trie (model/trie.h) for the longest name
+ * there. No regular expression runs, and a step costs the same whatever
+ * the number of names.
  */
 #ifndef DOCTAG_NAMES_H
 #define DOCTAG_NAMES_H
 
 #include <stddef.h>
-#include <pcre2.h>
 
 #include "model.h"
 #include "scan.h"
@@ -24,10 +24,10 @@ void name_index_free(name_index *ix);
  * name may start: near_find() collects such places in its pass. */
 const unsigned char *name_index_starts(const name_index *ix);
 
-/* Appends to out (in document order) the names found at the candidate
- * places near_find() collected. */
+/* Appends to out (in document order) the longest name at each of the
+ * candidate places near_find() collected (ties: the entry written first),
+ * skipping places inside the name found before. */
 int names_scan(span_list *out, const compiled_model *m, const name_index *ix,
-               const size_t *candidates, size_t n_candidates, const char *text, size_t len,
-               match_exec *x);
+               const size_t *candidates, size_t n_candidates, const char *text, size_t len);
 
 #endif

@@ -6,10 +6,7 @@
 #include "model.h"
 #include "strbuf.h"
 #include "trie.h"
-
-/* LINK_SIZE 2 (Debian's pcre2) caps one compiled pattern at 64 KiB, so the
- * names are spread over patterns of about this many source bytes. */
-#define TRIE_CHUNK_BYTES 12000
+#include "vec.h"
 
 static compiled_model *model_new(void)
 {
@@ -30,6 +27,8 @@ void model_free(compiled_model *m)
     free(m->entries);
     free(m->patterns);
     free(m->name_keys);
+    free(m->names.text);
+    free(m->names.entry);
     free(m);
 }
 
@@ -119,79 +118,48 @@ static int compile_variant_patterns(compiled_model *m, const dict *d)
     return DOCTAG_OK;
 }
 
-/* Joins pieces [lo, hi) into one pattern; halves the range when pcre2 says
- * the result is too large. */
-static int compile_pieces(compiled_model *m, char **pieces, const unsigned short *first,
-                          size_t lo, size_t hi)
+/* Appends one name (NUL included) and its entry to `names`; `cap` and
+ * `cap_entry` are the arrays' capacities. */
+static int add_name(model_names *names, size_t *cap, size_t *cap_entry, const char *s,
+                    size_t len, uint32_t entry)
 {
-    strbuf b = { 0 };
-    sb_puts(&b, TRIE_BEFORE "(?:");
-    for (size_t i = lo; i < hi; i++) {
-        if (i > lo)
-            sb_putc(&b, '|');
-        sb_puts(&b, pieces[i]);
-    }
-    sb_putc(&b, ')');
-    char *src = sb_take(&b);
-    if (!src)
-        return error_set(DOCTAG_ERR_NOMEM, "out of memory compiling the model");
-    int errcode;
-    size_t off;
-    pcre2_code *code = model_compile_pattern(src, PCRE2_ANCHORED, &errcode, &off);
-    if (code) {
-        int rc = push_pattern(m, code, src, MODEL_ENTRY_FROM_MARK, NULL);
-        if (rc)
-            return rc;
-        model_pattern *p = &m->patterns[m->n_patterns - 1];
-        p->anchored = 1;
-        for (size_t i = lo; i < hi; i++) {
-            unsigned c = first[i] & 0xff;
-            p->first[c >> 3] |= (unsigned char)(1u << (c & 7));
-            if (first[i] >> 8) {
-                c = c - 'a' + 'A';
-                p->first[c >> 3] |= (unsigned char)(1u << (c & 7));
-            }
-        }
-        return DOCTAG_OK;
-    }
-    free(src);
-    if (errcode == PCRE2_ERROR_PATTERN_TOO_LARGE && hi - lo > 1) {
-        size_t mid = lo + (hi - lo) / 2;
-        int rc = compile_pieces(m, pieces, first, lo, mid);
-        return rc ? rc : compile_pieces(m, pieces, first, mid, hi);
-    }
-    PCRE2_UCHAR msg[256];
-    pcre2_get_error_message(errcode, msg, sizeof msg);
-    return error_set(DOCTAG_ERR_PATTERN, "names do not compile into a pattern: %s",
-                     (const char *)msg);
+    if (!vec_reserve((void **)&names->text, cap, names->text_len + len + 1, 1) ||
+        !vec_reserve((void **)&names->entry, cap_entry, names->n + 1, sizeof *names->entry))
+        return 0;
+    memcpy(names->text + names->text_len, s, len + 1);
+    names->text_len += len + 1;
+    names->entry[names->n++] = entry;
+    return 1;
 }
 
-static int compile_names(compiled_model *m, const dict *d)
+/* Appends every name of `src`, their entries moved up by `entry_base`. */
+static int append_names(model_names *dst, const model_names *src, uint32_t entry_base)
 {
-    char **pieces = NULL;
-    unsigned short *first = NULL;
-    size_t n = 0;
-    int rc = trie_pieces(d, TRIE_CHUNK_BYTES, &pieces, &first, &n);
-    if (rc == DOCTAG_OK && !(m->name_keys = calloc(1, MODEL_NAME_KEYS_BYTES)))
-        rc = error_set(DOCTAG_ERR_NOMEM, "out of memory compiling the model");
-    if (rc == DOCTAG_OK)
-        trie_name_keys(d, m->name_keys);
-    size_t start = 0, bytes = 0;
-    for (size_t i = 0; rc == DOCTAG_OK && i <= n; i++) {
-        size_t len = i < n ? strlen(pieces[i]) : 0;
-        if (i == n || (i > start && bytes + len > TRIE_CHUNK_BYTES)) {
-            if (i > start)
-                rc = compile_pieces(m, pieces, first, start, i);
-            start = i;
-            bytes = 0;
-        }
-        bytes += len + 1;
+    size_t cap = dst->text_len, cap_entry = dst->n;
+    const char *s = src->text;
+    for (size_t i = 0; i < src->n; i++) {
+        size_t len = strlen(s);
+        if (!add_name(dst, &cap, &cap_entry, s, len, src->entry[i] + entry_base))
+            return 0;
+        s += len + 1;
     }
-    for (size_t i = 0; i < n; i++)
-        free(pieces[i]);
-    free(pieces);
-    free(first);
-    return rc;
+    return 1;
+}
+
+/* The literal variants, in dictionary order, and their name keys. */
+static int collect_names(compiled_model *m, const dict *d)
+{
+    size_t cap = 0, cap_entry = 0;
+    for (size_t i = 0; i < d->n_variants; i++) {
+        const dict_variant *v = &d->variants[i];
+        if (!v->is_pattern &&
+            !add_name(&m->names, &cap, &cap_entry, v->text, strlen(v->text), (uint32_t)v->entry))
+            return error_set(DOCTAG_ERR_NOMEM, "out of memory compiling the model");
+    }
+    if (!(m->name_keys = calloc(1, MODEL_NAME_KEYS_BYTES)))
+        return error_set(DOCTAG_ERR_NOMEM, "out of memory compiling the model");
+    trie_name_keys(&m->names, m->name_keys);
+    return DOCTAG_OK;
 }
 
 int model_compile_dict(compiled_model **out, const dict *d)
@@ -219,7 +187,7 @@ int model_compile_dict(compiled_model **out, const dict *d)
      * structure, e.g. a resolution) is preferred. */
     int rc = compile_variant_patterns(m, d);
     if (rc == DOCTAG_OK)
-        rc = compile_names(m, d);
+        rc = collect_names(m, d);
     if (rc != DOCTAG_OK) {
         model_free(m);
         return rc;
@@ -268,6 +236,8 @@ int model_merge(compiled_model **out, const compiled_model *base, const compiled
             pcre2_jit_compile(q->code, PCRE2_JIT_COMPLETE);
     }
     m->n_variants = base->n_variants + extra->n_variants;
+    ok = ok && append_names(&m->names, &base->names, 0) &&
+         append_names(&m->names, &extra->names, (uint32_t)base->n_entries);
     if (ok && (base->name_keys || extra->name_keys)) {
         ok = (m->name_keys = calloc(1, MODEL_NAME_KEYS_BYTES)) != NULL;
         for (size_t i = 0; ok && i < MODEL_NAME_KEYS_BYTES; i++)

@@ -1,8 +1,8 @@
 /*
- * model.h: compiled models. Dictionary entries become pcre2 code: all the
- * literal variants go into trie-shaped patterns (one pass over the text finds
- * the longest name at each position; a (*MARK) names the entry), each
- * /pattern/ variant into a pattern of its own. A model is immutable once
+ * model.h: compiled models. Each /pattern/ variant of the dictionaries
+ * becomes pcre2 code of its own; the literal variants (names) are kept as
+ * they are written, with their entries, and the matcher builds a byte trie
+ * from them when the model is opened (trie.h). A model is immutable once
  * built and is shared by threads.
  */
 #ifndef DOCTAG_MODEL_H
@@ -25,10 +25,22 @@ typedef struct model_pattern {
     uint32_t entry_base; /* added to the entry index (models merged at load) */
     char *near;          /* "lit\0lit\0\0": only tried near these (dict @near) */
     size_t near_len;     /* bytes of near, 0 when there is none */
-    int anchored;        /* 1: a name pattern, compiled anchored, tried only at
-                            positions whose byte is in `first` (see match.c) */
-    unsigned char first[32];  /* bitmap of the bytes an anchored pattern starts with */
+    int anchored;        /* always 0: names are no longer patterns (the field
+                            stays in the file record; an anchored pattern is
+                            never run) */
+    unsigned char first[32];  /* unused, kept with `anchored` */
 } model_pattern;
+
+/* The literal variants: every name, as written in its dictionary, with its
+ * entry. `text` holds the n names one after another, each ending in a NUL
+ * (text_len bytes in all); `entry[i]` is the entry of the i-th name. The
+ * first name to claim a text keeps it (dictionary order). */
+typedef struct model_names {
+    char *text;
+    size_t text_len;
+    uint32_t *entry;
+    size_t n;
+} model_names;
 
 /* How far before an @near literal a match may start. */
 #define MODEL_NEAR_WINDOW 200
@@ -44,13 +56,14 @@ struct compiled_model {
     size_t n_patterns;
     size_t n_variants;
     unsigned char *name_keys;  /* bitmap of name_key() of every name's start */
+    model_names names;
 };
 
 /* Compiles parsed dictionaries (one or several, appended in order). */
 int model_compile_dict(compiled_model **out, const dict *d);
 
 /* Appends the entries and patterns of `extra` to `base` (a fresh model).
- * `jit_names` 0 leaves the name patterns to pcre2's interpreter. */
+ * `jit_names` is ignored (names are no longer pcre2 patterns). */
 int model_merge(compiled_model **out, const compiled_model *base, const compiled_model *extra,
                 int jit_names);
 

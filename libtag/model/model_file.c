@@ -5,6 +5,8 @@
  *   u32 n_variants
  *   u32 n_entries   { i32 type, u32 canon, str id }
  *   blob name_keys (16384 bytes, or empty)
+ *   blob names      (the literal variants, each ending in a NUL)
+ *   blob name_entries (u32 per name: its entry)
  *   u32 n_patterns  { u32 entry, u32 entry_base, u32 anchored, 32 bytes first,
  *                     str source, blob near, blob pcre2 }
  *
@@ -26,7 +28,7 @@
 #include "model.h"
 
 #define MAGIC "DOCTAGM\n"
-#define FORMAT_VERSION 4
+#define FORMAT_VERSION 5
 
 typedef struct writer {
     unsigned char *buf;
@@ -79,6 +81,10 @@ int model_serialize(const compiled_model *m, unsigned char **out, size_t *len)
         put_bytes(&w, m->entries[i].id, strlen(m->entries[i].id));
     }
     put_bytes(&w, m->name_keys, m->name_keys ? MODEL_NAME_KEYS_BYTES : 0);
+    put_bytes(&w, m->names.text, m->names.text_len);
+    put_u32(&w, (uint32_t)(m->names.n * 4));
+    for (size_t i = 0; i < m->names.n; i++)
+        put_u32(&w, m->names.entry[i]);
     put_u32(&w, (uint32_t)m->n_patterns);
     for (size_t i = 0; i < m->n_patterns; i++) {
         const model_pattern *p = &m->patterns[i];
@@ -149,6 +155,34 @@ static char *get_str(reader *r)
     return c;
 }
 
+/* The names blob: non-empty names, each ending in a NUL, and one entry
+ * (below n_entries) per name. */
+static void get_names(reader *r, model_names *names, uint32_t n_entries)
+{
+    uint32_t text_len, entries_len;
+    const unsigned char *text = get_bytes(r, &text_len);
+    const unsigned char *entries = get_bytes(r, &entries_len);
+    size_t n = 0;
+    for (uint32_t i = 0; !r->bad && i < text_len; i++)
+        if (!text[i]) {
+            r->bad |= i == 0 || !text[i - 1];   /* an empty name */
+            n++;
+        }
+    if (r->bad || (text_len && text[text_len - 1]) || entries_len != n * 4)
+        return (void)(r->bad = 1);
+    names->text = malloc(text_len ? text_len : 1);
+    names->entry = malloc(n ? n * 4 : 1);
+    if (!names->text || !names->entry)
+        return (void)(r->bad = 1);
+    memcpy(names->text, text, text_len);
+    names->text_len = text_len;
+    names->n = n;
+    reader e = { entries, entries + entries_len, 0 };
+    for (size_t i = 0; i < n; i++)
+        if ((names->entry[i] = get_u32(&e)) >= n_entries)
+            r->bad = 1;
+}
+
 static pcre2_code *load_code(const unsigned char *blob, uint32_t blob_len, const char *source,
                              uint32_t options, int jit)
 {
@@ -205,6 +239,8 @@ int model_deserialize(compiled_model **out, const unsigned char *data, size_t le
         r.bad = 1;
     if (m->name_keys)
         memcpy(m->name_keys, pairs, pairs_len);
+    if (!r.bad && m->entries)
+        get_names(&r, &m->names, ne);
     uint32_t np = r.bad || !m->entries ? 0 : get_u32(&r);
     if (np > len / 16)
         r.bad = 1;

@@ -1,38 +1,30 @@
-/* trie.c: literal variants -> trie-shaped pattern pieces (see trie.h). */
+/* trie.c: the model's names -> a byte trie (see trie.h). */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "error.h"
-#include "strbuf.h"
 #include "name_key.h"
 #include "trie.h"
+#include "vec.h"
 
-typedef struct node {
-    unsigned char c;     /* the edge into this node */
-    unsigned char fold;  /* 1: matches c and its capital (a lower-case word's first letter) */
-    int32_t child, sibling;
-    int32_t entry;       /* the entry a name ending here belongs to, or -1 */
-} node;
+/* While building: nodes point to their parent, and a hash table finds a
+ * node's child by its first label, so that a step costs one probe however
+ * many children the node has. */
+typedef struct build_node {
+    uint32_t edge, edge_len;
+    int32_t entry;
+    uint32_t parent;
+} build_node;
 
-typedef struct trie {
-    node *nodes;
+typedef struct builder {
+    build_node *nodes;
     size_t n, cap;
-} trie;
-
-static int32_t new_node(trie *t, unsigned char c, unsigned char fold)
-{
-    if (t->n == t->cap) {
-        size_t cap = t->cap ? t->cap * 2 : 1024;
-        node *p = realloc(t->nodes, cap * sizeof *p);
-        if (!p)
-            return -1;
-        t->nodes = p;
-        t->cap = cap;
-    }
-    t->nodes[t->n] = (node){ c, fold, -1, -1, -1 };
-    return (int32_t)t->n++;
-}
+    const uint16_t *labels;
+    uint32_t *slots;           /* node ids (0: empty), by (parent, first label) */
+    size_t mask;
+    unsigned shift;            /* 64 - log2(table size) */
+} builder;
 
 /* 1 if position i of s starts a word written all in lower-case letters. */
 static int starts_lower_word(const char *s, size_t i)
@@ -45,177 +37,197 @@ static int starts_lower_word(const char *s, size_t i)
     return j > i && (s[j] == ' ' || s[j] == '\0');
 }
 
-static int insert(trie *t, const char *s, int32_t entry)
+static size_t slot_of(const builder *b, uint32_t parent, uint16_t label)
 {
-    int32_t cur = 0;
-    for (size_t i = 0; s[i]; i++) {
-        unsigned char c = (unsigned char)s[i];
-        unsigned char fold = (unsigned char)starts_lower_word(s, i);
-        int32_t k = t->nodes[cur].child;
-        while (k >= 0 && !(t->nodes[k].c == c && t->nodes[k].fold == fold))
-            k = t->nodes[k].sibling;
-        if (k < 0) {
-            if ((k = new_node(t, c, fold)) < 0)
+    size_t h = (size_t)(((uint64_t)parent * 512 + label) * 0x9E3779B97F4A7C15ull >> b->shift);
+    for (;; h = (h + 1) & b->mask) {
+        uint32_t c = b->slots[h];
+        if (!c || (b->nodes[c].parent == parent && b->labels[b->nodes[c].edge] == label))
+            return h;
+    }
+}
+
+/* A new node, filed under its parent and first label; 0 when out of memory. */
+static uint32_t new_node(builder *b, build_node n)
+{
+    if (b->n >= UINT32_MAX || !vec_reserve((void **)&b->nodes, &b->cap, b->n + 1, sizeof *b->nodes))
+        return 0;
+    b->nodes[b->n] = n;
+    if (b->n)
+        b->slots[slot_of(b, n.parent, b->labels[n.edge])] = (uint32_t)b->n;
+    return (uint32_t)b->n++;
+}
+
+/* Cuts node c's edge after `at` labels: a new node takes the first part
+ * and c's place under its parent; c, with the rest, becomes its child.
+ * Returns the new node, or 0. */
+static uint32_t split(builder *b, uint32_t c, uint32_t at)
+{
+    build_node n = b->nodes[c];
+    size_t h = slot_of(b, n.parent, b->labels[n.edge]);
+    uint32_t m = new_node(b, (build_node){ n.edge, at, -1, n.parent });   /* files itself at h */
+    if (!m)
+        return 0;
+    b->nodes[c].edge += at;
+    b->nodes[c].edge_len -= at;
+    b->nodes[c].parent = m;
+    b->slots[h] = m;
+    b->slots[slot_of(b, m, b->labels[b->nodes[c].edge])] = c;
+    return m;
+}
+
+/* Inserts the name whose labels are labels[at, at + len). */
+static int insert(builder *b, uint32_t at, uint32_t len, uint32_t entry)
+{
+    const uint16_t *l = b->labels;
+    uint32_t k = 0, i = 0;
+    while (i < len) {
+        uint32_t c = b->slots[slot_of(b, k, l[at + i])];
+        if (!c) {
+            if (!(k = new_node(b, (build_node){ at + i, len - i, -1, k })))
                 return DOCTAG_ERR_NOMEM;
-            t->nodes[k].sibling = t->nodes[cur].child;
-            t->nodes[cur].child = k;
+            break;
         }
-        cur = k;
+        const build_node *n = &b->nodes[c];
+        uint32_t j = 1;
+        while (j < n->edge_len && i + j < len && l[n->edge + j] == l[at + i + j])
+            j++;
+        if (j < n->edge_len && !(c = split(b, c, j)))
+            return DOCTAG_ERR_NOMEM;
+        k = c;
+        i += j;
     }
-    if (t->nodes[cur].entry < 0)   /* the first entry to claim a name keeps it */
-        t->nodes[cur].entry = entry;
+    if (b->nodes[k].entry < 0)   /* the first entry to claim a name keeps it */
+        b->nodes[k].entry = (int32_t)entry;
     return DOCTAG_OK;
 }
 
-static void put_edge(strbuf *b, const node *n)
+static int by_label(const void *a, const void *b)
 {
-    if (n->fold) {
-        sb_printf(b, "[%c%c]", n->c, n->c - 'a' + 'A');
-        return;
-    }
-    if (strchr("\\^$.|?*+()[]{}/#", n->c) && n->c)
-        sb_putc(b, '\\');
-    sb_putc(b, (char)n->c);
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
 }
 
-static void put_end(strbuf *b, int32_t entry)
+/* Lays the children out by parent (a counting sort), each node's sorted by
+ * first label; `pairs` (n entries) is scratch. */
+static void flatten(name_trie *t, const builder *b, uint64_t *pairs)
 {
-    sb_printf(b, TRIE_AFTER "(*MARK:%d)", (int)entry);
-}
-
-/* The pattern of the subtree below node k (its edge not included). */
-static void put_subtree(strbuf *b, const trie *t, int32_t k)
-{
-    const node *n = &t->nodes[k];
-    /* a chain of single children with no name ending: plain text */
-    while (n->entry < 0 && n->child >= 0 && t->nodes[n->child].sibling < 0) {
-        n = &t->nodes[n->child];
-        put_edge(b, n);
+    size_t n = b->n;
+    memset(t->child_start, 0, (n + 1) * sizeof *t->child_start);
+    memset(t->target, 0, n * sizeof *t->target);
+    for (size_t c = 1; c < n; c++)
+        t->child_start[b->nodes[c].parent + 1]++;
+    for (size_t k = 0; k < n; k++) {
+        t->child_start[k + 1] += t->child_start[k];
+        t->edge[k] = b->nodes[k].edge;
+        t->edge_len[k] = b->nodes[k].edge_len;
+        t->entry[k] = b->nodes[k].entry;
     }
-    int alternatives = (n->entry >= 0) + 0;
-    for (int32_t c = n->child; c >= 0; c = t->nodes[c].sibling)
-        alternatives++;
-    if (alternatives == 0)
-        return;
-    if (alternatives == 1 && n->entry >= 0) {
-        put_end(b, n->entry);
-        return;
+    for (size_t c = 1; c < n; c++) {   /* target[] counts each parent's children placed */
+        uint32_t p = b->nodes[c].parent;
+        uint32_t at = t->child_start[p] + t->target[p];
+        t->target[p]++;
+        pairs[at] = (uint64_t)b->labels[b->nodes[c].edge] << 32 | c;
     }
-    sb_puts(b, "(?:");
-    int first = 1;
-    for (int32_t c = n->child; c >= 0; c = t->nodes[c].sibling) {
-        if (!first)
-            sb_putc(b, '|');
-        first = 0;
-        put_edge(b, &t->nodes[c]);
-        put_subtree(b, t, c);
-    }
-    if (n->entry >= 0) {   /* last: longer names are tried first */
-        sb_putc(b, '|');
-        put_end(b, n->entry);
-    }
-    sb_putc(b, ')');
-}
-
-typedef struct piece_list {
-    char **items;
-    unsigned short *first;
-    size_t n, cap;
-    unsigned short cur_first;   /* first byte of the pieces being added */
-    int failed;
-} piece_list;
-
-static void add_piece(piece_list *l, char *s)
-{
-    if (!s || l->failed) {
-        free(s);
-        l->failed = 1;
-        return;
-    }
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 64;
-        char **p = realloc(l->items, cap * sizeof *p);
-        if (p)
-            l->items = p;
-        unsigned short *f = p ? realloc(l->first, cap * sizeof *f) : NULL;
-        if (!p || !f) {
-            free(s);
-            l->failed = 1;
-            return;
+    memset(t->root, 0, sizeof t->root);
+    for (size_t k = 0; k < n; k++) {
+        uint32_t lo = t->child_start[k], hi = t->child_start[k + 1];
+        qsort(pairs + lo, hi - lo, sizeof *pairs, by_label);
+        for (uint32_t x = lo; x < hi; x++) {
+            t->first[x] = (uint16_t)(pairs[x] >> 32);
+            t->target[x] = (uint32_t)pairs[x];
+            if (k == 0)
+                t->root[t->first[x]] = t->target[x];
         }
-        l->first = f;
-        l->cap = cap;
-    }
-    l->first[l->n] = l->cur_first;
-    l->items[l->n++] = s;
-}
-
-/* Pieces for the subtree below node k, reached by the text in `path`. A
- * subtree too long for one piece is split at its children. */
-static void pieces_below(piece_list *l, const trie *t, int32_t k, const char *path, size_t limit)
-{
-    strbuf b = { 0 };
-    sb_puts(&b, path);
-    put_subtree(&b, t, k);
-    if (b.len <= limit || t->nodes[k].child < 0) {
-        add_piece(l, sb_take(&b));
-        return;
-    }
-    sb_free(&b);
-    if (t->nodes[k].entry >= 0) {
-        strbuf e = { 0 };
-        sb_puts(&e, path);
-        put_end(&e, t->nodes[k].entry);
-        add_piece(l, sb_take(&e));
-    }
-    for (int32_t c = t->nodes[k].child; c >= 0; c = t->nodes[c].sibling) {
-        strbuf p = { 0 };
-        sb_puts(&p, path);
-        put_edge(&p, &t->nodes[c]);
-        char *sub = sb_take(&p);
-        if (!sub) {
-            l->failed = 1;
-            return;
-        }
-        pieces_below(l, t, c, sub, limit);
-        free(sub);
     }
 }
 
-int trie_pieces(const dict *d, size_t limit, char ***pieces, unsigned short **first,
-                size_t *n_pieces)
+static int alloc_arrays(name_trie *t, size_t n)
 {
-    trie t = { 0 };
-    piece_list l = { 0 };
-    int rc = new_node(&t, 0, 0) < 0 ? DOCTAG_ERR_NOMEM : DOCTAG_OK;
-    for (size_t i = 0; rc == DOCTAG_OK && i < d->n_variants; i++)
-        if (!d->variants[i].is_pattern)
-            rc = insert(&t, d->variants[i].text, (int32_t)d->variants[i].entry);
+    t->edge = malloc(n * sizeof *t->edge);
+    t->edge_len = malloc(n * sizeof *t->edge_len);
+    t->entry = malloc(n * sizeof *t->entry);
+    t->child_start = malloc((n + 1) * sizeof *t->child_start);
+    t->first = malloc(n * sizeof *t->first);
+    t->target = malloc(n * sizeof *t->target);
+    return t->edge && t->edge_len && t->entry && t->child_start && t->first && t->target
+               ? DOCTAG_OK
+               : DOCTAG_ERR_NOMEM;
+}
+
+/* Every name's labels (its bytes, TRIE_FOLD on the first letter of a word
+ * written in lower case), and each name in turn inserted. */
+static int insert_all(builder *b, name_trie *t, const model_names *names)
+{
+    uint16_t *l = malloc((names->text_len ? names->text_len : 1) * sizeof *l);
+    if (!(t->labels = l))
+        return DOCTAG_ERR_NOMEM;
+    b->labels = l;
+    const char *s = names->text;
+    uint32_t at = 0;
+    int rc = DOCTAG_OK;
+    for (size_t i = 0; rc == DOCTAG_OK && i < names->n; i++) {
+        uint32_t len = 0;
+        for (; s[len]; len++)
+            l[at + len] = (uint16_t)((unsigned char)s[len] |
+                                     (starts_lower_word(s, len) ? TRIE_FOLD : 0));
+        rc = insert(b, at, len, names->entry[i]);
+        if (len > t->depth)
+            t->depth = len;
+        at += len + 1;
+        s += len + 1;
+    }
+    return rc;
+}
+
+int name_trie_build(name_trie **out, const model_names *names)
+{
+    *out = NULL;
+    builder b = { 0 };
+    size_t slots = 64;
+    b.shift = 58;
+    while (slots < 4 * names->n) {   /* at most 2n + 1 nodes: under half full */
+        slots *= 2;
+        b.shift--;
+    }
+    b.slots = calloc(slots, sizeof *b.slots);
+    b.mask = slots - 1;
+    name_trie *t = calloc(1, sizeof *t);
+    int rc = t && b.slots && new_node(&b, (build_node){ 0, 0, -1, 0 }) == 0 && b.n == 1
+                 ? DOCTAG_OK
+                 : DOCTAG_ERR_NOMEM;
     if (rc == DOCTAG_OK)
-        for (int32_t c = t.nodes[0].child; c >= 0 && !l.failed; c = t.nodes[c].sibling) {
-            strbuf p = { 0 };
-            put_edge(&p, &t.nodes[c]);
-            l.cur_first = (unsigned short)(t.nodes[c].c | (t.nodes[c].fold << 8));
-            char *edge = sb_take(&p);
-            if (!edge) {
-                l.failed = 1;
-                break;
-            }
-            pieces_below(&l, &t, c, edge, limit);
-            free(edge);
-        }
-    free(t.nodes);
-    if (rc != DOCTAG_OK || l.failed) {
-        for (size_t i = 0; i < l.n; i++)
-            free(l.items[i]);
-        free(l.items);
-        free(l.first);
-        return error_set(DOCTAG_ERR_NOMEM, "out of memory building the name patterns");
+        rc = insert_all(&b, t, names);
+    uint64_t *pairs = rc == DOCTAG_OK ? malloc(b.n * sizeof *pairs) : NULL;
+    if (rc == DOCTAG_OK && (!pairs || alloc_arrays(t, b.n) != DOCTAG_OK))
+        rc = DOCTAG_ERR_NOMEM;
+    if (rc == DOCTAG_OK) {
+        flatten(t, &b, pairs);
+        t->n_nodes = b.n;
     }
-    *pieces = l.items;
-    *first = l.first;
-    *n_pieces = l.n;
+    free(pairs);
+    free(b.nodes);
+    free(b.slots);
+    if (rc != DOCTAG_OK) {
+        name_trie_free(t);
+        return error_set(DOCTAG_ERR_NOMEM, "out of memory building the name trie");
+    }
+    *out = t;
     return DOCTAG_OK;
+}
+
+void name_trie_free(name_trie *t)
+{
+    if (!t)
+        return;
+    free(t->labels);
+    free(t->edge);
+    free(t->edge_len);
+    free(t->entry);
+    free(t->child_start);
+    free(t->first);
+    free(t->target);
+    free(t);
 }
 
 static void set_key(unsigned char *keys, const char *s)
@@ -224,12 +236,10 @@ static void set_key(unsigned char *keys, const char *s)
     keys[bit >> 3] |= (unsigned char)(1u << (bit & 7));
 }
 
-void trie_name_keys(const dict *d, unsigned char *keys)
+void trie_name_keys(const model_names *names, unsigned char *keys)
 {
-    for (size_t i = 0; i < d->n_variants; i++) {
-        const char *s = d->variants[i].text;
-        if (d->variants[i].is_pattern)
-            continue;
+    const char *s = names->text;
+    for (size_t i = 0; i < names->n; i++, s += strlen(s) + 1) {
         set_key(keys, s);
         if (starts_lower_word(s, 0)) {   /* also matches capitalised */
             char word[64];

@@ -1,31 +1,78 @@
 /*
- * trie.h: literal dictionary variants -> trie-shaped pcre2 pattern pieces.
+ * trie.h: the model's names (model.h) -> a byte trie the matcher walks.
  *
- * "Department of State" and "Department of Justice" share one path: the
- * pattern reads Department of (?:State(*MARK:3)|Justice(*MARK:4)), so the
- * engine walks each name once instead of trying every name at every
- * position. At each node, longer continuations are tried before the name
- * that ends there: the match found at a position is the longest.
+ * "Department of State" and "Department of Justice" share one path; at a
+ * place where a name may start the matcher (match/names.c) follows the text
+ * down the trie, one byte a step, and the deepest node holding a name whose
+ * next text byte is not a letter or digit is the longest name there. The
+ * cost of a step does not depend on how many names there are.
+ *
+ * Case: a name is matched as written, except that a word written all in
+ * lower case also matches with a capital first letter ("against" matches
+ * "Against"): the edge of such a word's first letter carries TRIE_FOLD and
+ * matches the letter and its capital. Two edges may then match one text
+ * byte (an 'A' edge and a folded 'a' edge), so the walk may branch.
  */
 #ifndef DOCTAG_TRIE_H
 #define DOCTAG_TRIE_H
 
 #include <stddef.h>
-#include "dict.h"
+#include <stdint.h>
 
-/* The boundary checks a literal gets: no letter or digit on either side. */
+#include "model.h"
+
+/* The boundary checks a name or pattern gets: no letter or digit on either
+ * side (pcre2 source, for /pattern/ variants; names.c checks names alike). */
 #define TRIE_BEFORE "(?<![A-Za-z0-9])"
 #define TRIE_AFTER "(?![A-Za-z0-9])"
 
-/* Builds pieces (alternatives to join with '|') for all literal variants of
- * `d`, none longer than `limit` bytes unless a single name is. Returns
- * DOCTAG_OK, a malloc'd array of malloc'd strings, and in (*first)[i] the
- * first byte piece i can match (bit 8 set: its capital too). */
-int trie_pieces(const dict *d, size_t limit, char ***pieces, unsigned short **first,
-                size_t *n_pieces);
+/* An edge label: the byte, with TRIE_FOLD set when its capital matches too. */
+#define TRIE_FOLD 0x100u
 
-/* Sets the name_key() bit (model.h) of every literal variant, in every
- * case the literal matches in. */
-void trie_name_keys(const dict *d, unsigned char *keys);
+/* A radix trie: the edge into node k reads edge_len[k] labels from
+ * labels + edge[k] (chains of single children are one edge), so a walk
+ * makes a step per branch, not per byte. Node 0 is the root. Node k's
+ * children are [child_start[k], child_start[k+1]) of first/target, sorted
+ * by the first label of their edge (so folded edges come last). */
+typedef struct name_trie {
+    uint16_t *labels;      /* every name's labels, each name after the other */
+    uint32_t *edge;        /* per node: where its edge's labels start */
+    uint32_t *edge_len;    /* per node: how many labels its edge has */
+    int32_t *entry;        /* per node: the entry of the name ending there, or -1 */
+    uint32_t *child_start; /* n_nodes + 1 */
+    uint16_t *first;       /* per child: the first label of its edge */
+    uint32_t *target;      /* per child: its node */
+    size_t n_nodes;
+    size_t depth;          /* the longest name, in bytes */
+    uint32_t root[512];    /* the root's children by first label (0: none) */
+} name_trie;
+
+/* Builds the trie of all the names of `names`. Returns DOCTAG_OK or
+ * DOCTAG_ERR_NOMEM; *out is freed with name_trie_free(). */
+int name_trie_build(name_trie **out, const model_names *names);
+void name_trie_free(name_trie *t);
+
+/* The child of node k whose edge starts with `label`, or 0 when none. */
+static inline uint32_t name_trie_child(const name_trie *t, uint32_t k, unsigned label)
+{
+    if (!k)
+        return t->root[label];
+    uint32_t lo = t->child_start[k], hi = t->child_start[k + 1];
+    while (hi - lo > 8) {   /* wide nodes: halve, then scan */
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (t->first[mid] <= label)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    for (; lo < hi; lo++)
+        if (t->first[lo] == label)
+            return t->target[lo];
+    return 0;
+}
+
+/* Sets the name_key() bit (name_key.h) of every name, in every case the
+ * name matches in. */
+void trie_name_keys(const model_names *names, unsigned char *keys);
 
 #endif

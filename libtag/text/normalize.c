@@ -5,32 +5,30 @@
 
 #include "error.h"
 #include "normalize.h"
+#include "vec.h"
 
 /* How a character is treated before matching. */
 enum char_class { CH_KEEP, CH_DROP, CH_SPACE, CH_NEWLINE, CH_MAP };
 
+/* The output being written: out->text grows (and is kept from one call to
+ * the next), out->map gains a segment per stretch that is not copied as
+ * it is. */
 typedef struct builder {
-    char *out;
-    size_t len, cap;
-    offset_map *map;
+    normalized_text *out;
     int failed;
+    /* the whitespace run being read: it becomes one " " or "\n" when the
+     * next character is written, and nothing at the start or the end */
+    int in_ws, at_start;
+    size_t ws_start, newlines;
 } builder;
 
+/* Room for `need` more bytes and the slack after them. */
 static int grow(builder *b, size_t need)
 {
-    if (b->len + need + 1 <= b->cap)
-        return 1;
-    size_t cap = b->cap ? b->cap : 256;
-    while (cap < b->len + need + 1)
-        cap *= 2;
-    char *p = realloc(b->out, cap);
-    if (!p) {
+    normalized_text *t = b->out;
+    if (!b->failed && !vec_reserve((void **)&t->text, &t->cap, t->len + need + NORMALIZE_SLACK, 1))
         b->failed = 1;
-        return 0;
-    }
-    b->out = p;
-    b->cap = cap;
-    return 1;
+    return !b->failed;
 }
 
 /* Appends `out_len` bytes standing for input [in_start, in_start+in_len).
@@ -38,30 +36,34 @@ static int grow(builder *b, size_t need)
  * ASCII text costs a single segment. */
 static void emit(builder *b, const char *bytes, size_t out_len, size_t in_start, size_t in_len)
 {
-    offset_map *m = b->map;
+    normalized_text *t = b->out;
+    offset_map *m = &t->map;
     if (!grow(b, out_len))
         return;
     offset_segment *last = m->n ? &m->seg[m->n - 1] : NULL;
     if (last && out_len == in_len && last->out_len == last->in_len &&
-        last->out_start + last->out_len == b->len &&
-        last->in_start + last->in_len == in_start) {
+        last->out_start + last->out_len == t->len && last->in_start + last->in_len == in_start) {
         last->out_len += out_len;
         last->in_len += in_len;
     } else {
-        if (m->n == m->cap) {
-            size_t cap = m->cap ? m->cap * 2 : 16;
-            offset_segment *s = realloc(m->seg, cap * sizeof *s);
-            if (!s) {
-                b->failed = 1;
-                return;
-            }
-            m->seg = s;
-            m->cap = cap;
+        if (!vec_reserve((void **)&m->seg, &m->cap, m->n + 1, sizeof *m->seg)) {
+            b->failed = 1;
+            return;
         }
-        m->seg[m->n++] = (offset_segment){ b->len, out_len, in_start, in_len };
+        m->seg[m->n++] = (offset_segment){ t->len, out_len, in_start, in_len };
     }
-    memcpy(b->out + b->len, bytes, out_len);
-    b->len += out_len;
+    memcpy(t->text + t->len, bytes, out_len);
+    t->len += out_len;
+}
+
+/* Before a character is written at input position i: the whitespace run
+ * before it, if any, as one space or a paragraph break. */
+static void end_whitespace(builder *b, size_t i)
+{
+    if (b->in_ws && !b->at_start)
+        emit(b, b->newlines >= 2 ? "\n" : " ", 1, b->ws_start, i - b->ws_start);
+    b->in_ws = 0;
+    b->at_start = 0;
 }
 
 static enum char_class classify(utf8proc_int32_t cp, char *ascii)
@@ -135,103 +137,103 @@ static int plain_word(const unsigned char *p)
     return !(spaces & (spaces << 8)) && !(spaces & 0x80u) && !(spaces >> 63);
 }
 
-int normalize_text(normalized_text *out, const char *in, size_t len, size_t *bad_offset)
+/* The end of the run at i that needs no change: printable ASCII with
+ * single spaces between (i itself if there is none). */
+static size_t plain_run(const unsigned char *s, size_t i, size_t len)
 {
-    memset(out, 0, sizeof *out);
-    builder b = { NULL, 0, 0, &out->map, 0 };
-    const unsigned char *s = (const unsigned char *)in;
-    size_t i = 0;
-    size_t ws_start = 0, newlines = 0;
-    int in_ws = 0, at_start = 1;
+    size_t run = i;
+    for (;;) {
+        while (run + 8 <= len && plain_word(s + run))
+            run += 8;
+        while (run < len && s[run] > 0x20 && s[run] < 0x7F)
+            run++;
+        if (run > i && run + 1 < len && s[run] == ' ' && s[run + 1] > 0x20 && s[run + 1] < 0x7F)
+            run += 2;
+        else
+            return run;
+    }
+}
 
-    grow(&b, len);
-    while (i < len && !b.failed) {
-        /* Fast path: printable ASCII, single spaces between, is copied as it is. */
-        size_t run = i;
-        for (;;) {
-            while (run + 8 <= len && plain_word(s + run))
-                run += 8;
-            while (run < len && s[run] > 0x20 && s[run] < 0x7F)
-                run++;
-            if (run > i && run + 1 < len && s[run] == ' ' && s[run + 1] > 0x20 && s[run + 1] < 0x7F)
-                run += 2;
-            else
-                break;
+/* How the character cp is treated (ASCII without a table lookup). */
+static enum char_class class_of(utf8proc_int32_t cp, char *ascii)
+{
+    if (cp >= 0x80)
+        return classify(cp, ascii);
+    if (cp == '\n' || cp == '\f' || cp == '\v')
+        return CH_NEWLINE;
+    return cp <= 0x20 || cp == 0x7F ? CH_SPACE : CH_KEEP;
+}
+
+/* Writes the character cp (clen bytes at input i) as its class says. */
+static void put_char(builder *b, const char *in, size_t i, utf8proc_int32_t cp, size_t clen)
+{
+    char ascii = 0;
+    enum char_class cls = class_of(cp, &ascii);
+    if (cls == CH_DROP)
+        return;
+    if (cls == CH_SPACE || cls == CH_NEWLINE) {
+        if (!b->in_ws) {
+            b->in_ws = 1;
+            b->ws_start = i;
+            b->newlines = 0;
         }
-        if (run > i) {
-            if (in_ws && !at_start)
-                emit(&b, newlines >= 2 ? "\n" : " ", 1, ws_start, i - ws_start);
-            in_ws = 0;
-            at_start = 0;
+        if (cls == CH_NEWLINE)
+            b->newlines += cp == 0x2029 ? 2 : 1;
+        return;
+    }
+    end_whitespace(b, i);
+    unsigned char buf[64];
+    size_t n = cls == CH_MAP || cp < 0x80 ? 0 : nfkc_char(cp, buf);
+    if (cls == CH_MAP)
+        emit(b, &ascii, 1, i, clen);
+    else if (n)
+        emit(b, (const char *)buf, n, i, clen);
+    else
+        emit(b, in + i, clen, i, clen);
+}
+
+int normalize_range(normalized_text *out, const char *in, size_t start, size_t end,
+                    size_t *bad_offset)
+{
+    builder b = { out, 0, 0, 1, 0, 0 };
+    const unsigned char *s = (const unsigned char *)in;
+    out->len = 0;
+    out->map.n = 0;
+    grow(&b, end - start);   /* mostly the output is no longer than the input */
+    size_t i = start;
+    while (i < end && !b.failed) {
+        size_t run = plain_run(s, i, end);
+        if (run > i) {   /* the fast path: copied as it is */
+            end_whitespace(&b, i);
             emit(&b, in + i, run - i, i, run - i);
             i = run;
             continue;
         }
-        utf8proc_int32_t cp;
-        size_t clen;
-        if (s[i] < 0x80) {
-            cp = s[i];
-            clen = 1;
-        } else {
-            utf8proc_ssize_t r = utf8proc_iterate(s + i, (utf8proc_ssize_t)(len - i), &cp);
-            if (r < 0) {
-                normalized_text_free(out);
-                free(b.out);
-                if (bad_offset)
-                    *bad_offset = i;
-                return error_set(DOCTAG_ERR_UTF8, "invalid UTF-8 at byte %zu", i);
-            }
-            clen = (size_t)r;
+        utf8proc_int32_t cp = s[i];
+        utf8proc_ssize_t clen = 1;
+        if (s[i] >= 0x80 && (clen = utf8proc_iterate(s + i, (utf8proc_ssize_t)(end - i), &cp)) < 0) {
+            if (bad_offset)
+                *bad_offset = i;
+            return error_set(DOCTAG_ERR_UTF8, "invalid UTF-8 at byte %zu", i);
         }
-        char ascii = 0;
-        enum char_class cls;
-        if (cp < 0x80)
-            cls = (cp == '\n' || cp == '\f' || cp == '\v') ? CH_NEWLINE
-                : (cp <= 0x20 || cp == 0x7F) ? CH_SPACE : CH_KEEP;
-        else
-            cls = classify(cp, &ascii);
-        if (cls == CH_DROP) {
-            i += clen;
-            continue;
-        }
-        if (cls == CH_SPACE || cls == CH_NEWLINE) {
-            if (!in_ws) {
-                in_ws = 1;
-                ws_start = i;
-                newlines = 0;
-            }
-            if (cls == CH_NEWLINE)
-                newlines += cp == 0x2029 ? 2 : 1;
-            i += clen;
-            continue;
-        }
-        if (in_ws && !at_start)
-            emit(&b, newlines >= 2 ? "\n" : " ", 1, ws_start, i - ws_start);
-        in_ws = 0;
-        at_start = 0;
-        if (cls == CH_MAP) {
-            emit(&b, &ascii, 1, i, clen);
-        } else {
-            unsigned char buf[64];
-            size_t n = cp < 0x80 ? 0 : nfkc_char(cp, buf);
-            if (n)
-                emit(&b, (const char *)buf, n, i, clen);
-            else
-                emit(&b, in + i, clen, i, clen);
-        }
-        i += clen;
+        put_char(&b, in, i, cp, (size_t)clen);
+        i += (size_t)clen;
     }
-    if (b.failed || !grow(&b, 0)) {
-        free(b.out);
-        normalized_text_free(out);
-        return error_set(DOCTAG_ERR_NOMEM, "out of memory normalising %zu bytes", len);
-    }
+    if (b.failed || !grow(&b, 0))
+        return error_set(DOCTAG_ERR_NOMEM, "out of memory normalising %zu bytes", end - start);
     /* pcre2's JIT reads whole words past the end of the subject; keep the
      * slack defined so that valgrind stays quiet and results stay fixed */
-    memset(b.out + b.len, 0, b.cap - b.len);
-    out->text = b.out;
-    out->len = b.len;
+    memset(out->text + out->len, 0, NORMALIZE_SLACK);
     return DOCTAG_OK;
+}
+
+int normalize_text(normalized_text *out, const char *in, size_t len, size_t *bad_offset)
+{
+    memset(out, 0, sizeof *out);
+    int rc = normalize_range(out, in, 0, len, bad_offset);
+    if (rc != DOCTAG_OK)
+        normalized_text_free(out);
+    return rc;
 }
 
 void normalized_text_free(normalized_text *t)

@@ -31,15 +31,27 @@ typedef struct offset_map {
 } offset_map;
 
 typedef struct normalized_text {
-    char *text;        /* NUL-terminated */
-    size_t len;
+    char *text;        /* NUL-terminated, then zeros to NORMALIZE_SLACK bytes */
+    size_t len, cap;
     offset_map map;
 } normalized_text;
+
+/* Zero bytes kept after the text: pcre2's JIT reads whole words past the
+ * end of a subject. */
+#define NORMALIZE_SLACK 64
 
 /* Normalises `len` bytes of UTF-8. Returns DOCTAG_OK, DOCTAG_ERR_NOMEM, or
  * DOCTAG_ERR_UTF8 with the byte offset of the first invalid sequence in
  * the thread's error message (and in *bad_offset if not NULL). */
 int normalize_text(normalized_text *out, const char *in, size_t len, size_t *bad_offset);
+
+/* The same for in[start, end), into `out` (zeroed once, then reused from
+ * one call to the next: its buffers are kept and grown, never shrunk, so a
+ * document tagged a piece at a time needs buffers of one piece's size).
+ * The map's input offsets are offsets in `in`. On an error out keeps its
+ * buffers (free them with normalized_text_free). */
+int normalize_range(normalized_text *out, const char *in, size_t start, size_t end,
+                    size_t *bad_offset);
 
 void normalized_text_free(normalized_text *t);
 

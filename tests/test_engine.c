@@ -1,0 +1,139 @@
+/*
+ * test_engine.c: the matching engine (issue 9). Names are found by walking
+ * a trie, not by patterns: the longest name at a place wins, a word written
+ * in lower case in a dictionary also matches capitalised, a name needs a
+ * boundary on both sides, and a dictionary of thousands of names behaves
+ * as one of two. A long document is tagged a piece at a time; the pieces
+ * change nothing: each paragraph of it is tagged as it would be alone.
+ */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "testutil.h"
+
+static doctag_model *compile(const char *source)
+{
+    doctag_model *m = NULL;
+    int rc = doctag_model_compile_buffer(&m, "engine.dict", source, strlen(source));
+    cr_assert_eq(rc, DOCTAG_OK, "%s", doctag_last_error());
+    return m;
+}
+
+/* "text|canonical\n" for every entity of `text` tagged with `m` (malloc'd). */
+static char *lines(const doctag_model *m, const char *text)
+{
+    doctag_result *r = NULL;
+    cr_assert_eq(doctag_tag_text(&r, m, text, strlen(text)), DOCTAG_OK, "%s", doctag_last_error());
+    size_t cap = 1 << 16, n = 0;
+    char *out = calloc(1, cap);
+    for (size_t i = 0; i < doctag_result_count(r); i++) {
+        const doctag_entity *e = doctag_result_entity(r, i);
+        n += (size_t)snprintf(out + n, cap - n, "%s|%s\n", doctag_entity_text(e),
+                              doctag_entity_canonical(e));
+        cr_assert_lt(n, cap);
+    }
+    doctag_result_free(r);
+    return out;
+}
+
+static void expect_lines(const doctag_model *m, const char *text, const char *want)
+{
+    char *got = lines(m, text);
+    cr_expect_str_eq(got, want, "\"%s\":\ngot:\n%s\nwant:\n%s", text, got, want);
+    free(got);
+}
+
+static const char agencies[] =
+    "@type agency\n"
+    "DOS = Department of State | State Department\n"
+    "OIG = Department of State Office of Inspector General\n"
+    "OHCHR = Office of the High Commissioner for Human Rights\n"
+    "UNHCR = UNHCR\n";
+
+Test(engine, the_longest_name_at_a_place_wins)
+{
+    doctag_model *m = compile(agencies);
+    expect_lines(m, "The Department of State Office of Inspector General found that the "
+                    "Department of State Office was closed.",
+                 "Department of State Office of Inspector General|id=OIG\n"
+                 "Department of State|id=DOS\n");
+    doctag_model_free(m);
+}
+
+Test(engine, lower_case_words_also_match_capitalised_but_nothing_else)
+{
+    doctag_model *m = compile(agencies);
+    expect_lines(m, "the Office Of The High Commissioner For Human Rights said", 
+                 "Office Of The High Commissioner For Human Rights|id=OHCHR\n");
+    expect_lines(m, "the OFFICE OF THE High Commissioner for Human Rights said", "");
+    expect_lines(m, "the Office of the high Commissioner for Human Rights said", "");
+    doctag_model_free(m);
+}
+
+Test(engine, a_name_needs_a_boundary_on_both_sides)
+{
+    doctag_model *m = compile(agencies);
+    expect_lines(m, "UNHCRs and XUNHCR are not it, (UNHCR) and UNHCR's are.",
+                 "UNHCR|id=UNHCR\nUNHCR|id=UNHCR\n");
+    doctag_model_free(m);
+}
+
+/* Ten thousand names sharing their first words: the right one, and only
+ * where it is written in full. */
+Test(engine, thousands_of_names_sharing_their_first_words)
+{
+    size_t cap = 1 << 20, n = 0;
+    char *src = malloc(cap);
+    n += (size_t)snprintf(src + n, cap - n, "@type agency\n");
+    for (int i = 0; i < 10000; i++)
+        n += (size_t)snprintf(src + n, cap - n, "N%d = Office of the Commissioner for Region %d\n",
+                              i, i);
+    doctag_model *m = compile(src);
+    expect_lines(m, "The Office of the Commissioner for Region 4711 and the Office of the "
+                    "Commissioner for Region 47110 and the Office of the Commissioner.",
+                 "Office of the Commissioner for Region 4711|id=N4711\n");
+    free(src);
+    doctag_model_free(m);
+}
+
+/* A document much longer than a piece, in paragraphs: its entities are
+ * those of each paragraph alone, at the paragraph's offset. */
+Test(engine, a_long_document_is_tagged_as_its_paragraphs)
+{
+    static const char *const paragraphs[] = {
+        "The U.S. Department of Homeland Security paid $91.9 million under the ICCPR.\n\n",
+        "UN Human Rights Council resolution A/HRC/RES/47/23 was adopted.\n \n",
+        "Immigration and Customs\nEnforcement (ICE) signed with Palantir.\n\n\n",
+    };
+    size_t cap = 3 << 20, len = 0, k = 0;
+    char *text = malloc(cap);
+    while (len + 200 < cap) {
+        const char *p = paragraphs[k++ % 3];
+        memcpy(text + len, p, strlen(p));
+        len += strlen(p);
+    }
+    text[len] = '\0';
+    doctag_result *whole = NULL;
+    cr_assert_eq(doctag_tag_text(&whole, test_model(), text, len), DOCTAG_OK);
+    size_t at = 0, i = 0;
+    for (k = 0; at < len; k++) {
+        const char *p = paragraphs[k % 3];
+        doctag_result *one = NULL;
+        cr_assert_eq(doctag_tag_text(&one, test_model(), p, strlen(p)), DOCTAG_OK);
+        for (size_t j = 0; j < doctag_result_count(one); j++, i++) {
+            const doctag_entity *a = doctag_result_entity(whole, i), *b = doctag_result_entity(one, j);
+            cr_assert_not_null(a, "entity %zu missing", i);
+            cr_assert_eq(doctag_entity_start(a), at + doctag_entity_start(b));
+            cr_assert_eq(doctag_entity_end(a), at + doctag_entity_end(b));
+            cr_assert_str_eq(doctag_entity_text(a), doctag_entity_text(b));
+            cr_assert_str_eq(doctag_entity_canonical(a), doctag_entity_canonical(b));
+        }
+        doctag_result_free(one);
+        at += strlen(p);
+    }
+    cr_expect_eq(doctag_result_count(whole), i, "no entity beyond the paragraphs'");
+    doctag_result_free(whole);
+    free(text);
+}
