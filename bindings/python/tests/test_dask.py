@@ -34,7 +34,8 @@ def reports(tmp_path_factory, tiny_pdf):
         shutil.copy(p, root / p.name)
     (root / "notes.txt").write_text("ICE paid Palantir $91.9 million under the ICCPR.\n")
     (root / "bad").mkdir()
-    (root / "bad" / "damaged.pdf").write_bytes(pdfs[0].read_bytes()[:1500])
+    # a PDF header, then no PDF: damaged whatever the corpus
+    (root / "bad" / "damaged.pdf").write_bytes(b"%PDF-1.4\n1 0 obj\n<< /Type" + bytes(range(256)))
     (root / "bad" / "scan.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00" + bytes(200))
     return root
 
