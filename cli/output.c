@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 
 #include "output.h"
+#include "sniff.h"
 
 int output_format_from_name(const char *name, output_format *out)
 {
@@ -40,41 +41,6 @@ void output_write_header(FILE *f, output_format format)
         fputs("doc\ttype\ttext\tstart\tend\tcanonical\tpage\tpath\n", f);
     else if (format == OUTPUT_CSV)
         fputs("doc,type,text,start,end,canonical,page,path\r\n", f);
-}
-
-/* Length of the well-formed UTF-8 sequence at `s` (RFC 3629: no overlongs,
- * no surrogates, nothing above U+10FFFF), or 0 if the bytes there are not
- * one. `s` is NUL-terminated, so reading up to the first NUL is safe. */
-static size_t utf8_sequence_length(const unsigned char *s)
-{
-    unsigned char c = s[0];
-    unsigned char lo = 0x80, hi = 0xBF;
-    size_t n;
-
-    if (c < 0x80)
-        return 1;
-    if (c >= 0xC2 && c <= 0xDF)
-        n = 2;
-    else if (c >= 0xE0 && c <= 0xEF) {
-        n = 3;
-        if (c == 0xE0)
-            lo = 0xA0;
-        else if (c == 0xED)
-            hi = 0x9F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        n = 4;
-        if (c == 0xF0)
-            lo = 0x90;
-        else if (c == 0xF4)
-            hi = 0x8F;
-    } else
-        return 0;
-    if (s[1] < lo || s[1] > hi)
-        return 0;
-    for (size_t i = 2; i < n; i++)
-        if (s[i] < 0x80 || s[i] > 0xBF)
-            return 0;
-    return n;
 }
 
 /* ---- JSON rows ------------------------------------------------------------ */
@@ -156,7 +122,8 @@ static void row_json_string(row_writer *w, const char *s)
             p++;
             continue;
         }
-        size_t n = utf8_sequence_length(p);
+        int len = utf8_length(p, SIZE_MAX);
+        size_t n = len > 0 ? (size_t)len : 0;
         row_put(w, n ? (const char *)p : "\\ufffd", n ? n : 6);
         p += n ? n : 1;
     }

@@ -38,9 +38,7 @@ static sniff_kind signature_kind(const unsigned char *d, size_t len)
     return SNIFF_BINARY;
 }
 
-/* Length of the UTF-8 sequence at d[0..avail), 0 if malformed, or -1 if
- * it is cut short by the end of the window (the file goes on). */
-static int utf8_length(const unsigned char *d, size_t avail)
+int utf8_length(const unsigned char *d, size_t avail)
 {
     unsigned char c = d[0], lo = 0x80, hi = 0xBF;
     size_t n;

@@ -31,4 +31,11 @@ sniff_kind sniff_kind_of(const void *head, size_t len);
 /* "pdf", "text", "archive", ... ("unread") for messages and the manifest. */
 const char *sniff_kind_name(sniff_kind kind);
 
+/* The one UTF-8 check of the CLI: the length of the well-formed sequence at
+ * d[0..avail) (RFC 3629: no overlongs, no surrogates, nothing above
+ * U+10FFFF), 0 if malformed, or -1 if it is cut short by `avail`. A
+ * NUL-terminated string may pass SIZE_MAX: a NUL is never a continuation
+ * byte, so the check stops there. */
+int utf8_length(const unsigned char *d, size_t avail);
+
 #endif
