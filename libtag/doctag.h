@@ -72,7 +72,12 @@ typedef enum doctag_error {
     DOCTAG_ERR_PDF_NO_TEXT = -13,   /* no text layer on any page (scanned: needs OCR) */
     DOCTAG_ERR_PAGE_RANGE = -14,    /* the requested pages are not in the document */
     DOCTAG_ERR_UNSUPPORTED = -15,   /* built without this feature */
-    DOCTAG_ERR_INTERNAL = -16       /* a bug in libdoctag: please report it */
+    DOCTAG_ERR_INTERNAL = -16,      /* a bug in libdoctag: please report it */
+    /* PDF work limit (issue 13, PDF half of part 6): a page whose text
+     * poppler could not extract within the per-page time budget (5 s,
+     * LIMIT_PDF_PAGE_MS: forms nested to draw millions of times, a PDF
+     * built to exhaust readers); the message names the page. */
+    DOCTAG_ERR_PDF_LIMIT = -17
 } doctag_error;
 
 /* A static English name of an error code ("invalid UTF-8"). Never NULL. */
