@@ -74,7 +74,7 @@ typedef enum doctag_error {
     DOCTAG_ERR_UNSUPPORTED = -15,   /* built without this feature */
     DOCTAG_ERR_INTERNAL = -16,      /* a bug in libdoctag: please report it */
     /* PDF work limit (issue 13, PDF half of part 6): a page whose text
-     * poppler could not extract within the per-page time budget (5 s,
+     * poppler could not extract within the per-page budget (4 s of CPU,
      * LIMIT_PDF_PAGE_MS: forms nested to draw millions of times, a PDF
      * built to exhaust readers); the message names the page. */
     DOCTAG_ERR_PDF_LIMIT = -17

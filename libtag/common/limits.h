@@ -20,12 +20,17 @@
 
 /* ---- PDF extraction (libtag/pdf; owner: the PDF layout work) ----------- */
 
-/* Milliseconds poppler may spend extracting one page's text before the
- * document fails with DOCTAG_ERR_PDF_LIMIT (0: no limit, pages read in the
- * calling process). Real report pages take well under a second on a slow
- * shared machine; a page of forms drawing forms never finishes. */
+/* Milliseconds of CPU time poppler may spend extracting one page's text
+ * before the document fails with DOCTAG_ERR_PDF_LIMIT (0: no limit, pages
+ * read in the calling process). The heaviest real page seen (a full-page
+ * vector drawing) takes 1.5 s; a page of forms drawing forms never ends. */
 #ifndef LIMIT_PDF_PAGE_MS
-#define LIMIT_PDF_PAGE_MS 5000
+#define LIMIT_PDF_PAGE_MS 4000
+#endif
+/* Wall-clock bound per page, in budgets: against a reader that hangs
+ * without spending CPU time; wide, since a loaded machine runs it slowly. */
+#ifndef LIMIT_PDF_WALL_FACTOR
+#define LIMIT_PDF_WALL_FACTOR 15
 #endif
 /* Under valgrind everything runs 20-50x slower: the page budget is
  * multiplied by this so that checked runs of real PDFs still pass. */
@@ -59,10 +64,15 @@
 #ifndef LIMIT_PDF_REPEAT_TOL
 #define LIMIT_PDF_REPEAT_TOL 0.6f
 #endif
-/* Rows inside the running lines examined in turn for inner furniture
- * (a repeated table head, a running section title). */
-#ifndef LIMIT_PDF_INNER_PASSES
-#define LIMIT_PDF_INNER_PASSES 2
+/* Outermost rows of each page (top and bottom) examined for furniture
+ * that recurs word for word (a repeated table head, a section's running
+ * title), and the pages it must recur on (fewer when the document is so
+ * short that LIMIT_PDF_REPEAT_PAGES asks less). */
+#ifndef LIMIT_PDF_INNER_ROWS
+#define LIMIT_PDF_INNER_ROWS 3
+#endif
+#ifndef LIMIT_PDF_EXACT_PAGES
+#define LIMIT_PDF_EXACT_PAGES 3.0
 #endif
 /* Longest line text compared for repetition (bytes). */
 #ifndef LIMIT_PDF_KEY_MAX

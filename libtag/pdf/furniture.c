@@ -5,10 +5,11 @@
  * A running line is one whose text comes back on several pages at the same
  * distance from the page edge (from the top for the top band, from the
  * bottom for the bottom band, so that portrait and landscape pages of one
- * report agree). The outermost rows are looked at first, their text with
- * digits masked ("Page 12 of 40" and "Page 9 of 40" are one text); then,
- * while something was dropped, the rows just inside, which must recur word
- * for word (a table's repeated head row, a running section title: inner
+ * report agree). The lines of the top and bottom bands are looked at
+ * first, their text with digits masked ("Page 12 of 40" and "Page 9 of 40"
+ * are one text), recurring on a good share of the pages; then the
+ * outermost rows left, which must recur word for word on a few pages (a
+ * table's repeated head row, the running title of one section: such
  * furniture carries no page number, whereas a body line that merely
  * resembles the line at the same place on other pages differs in its
  * numbers). Lines are grouped by sorting, so the work is O(n log n) in the
@@ -126,19 +127,24 @@ static int is_rule_line(const layout_line *l, const layout_glyph *g)
 
 /* ---- Candidates ------------------------------------------------------------- */
 
-static int add_cand(furn *f, size_t li, int band, int mask)
+/* Adds line li as a candidate of the band; its key is written at the end
+ * of the keys by `write` (line_key) unless `key` is given. */
+static int add_cand(furn *f, size_t li, int band, int mask, const char *key, size_t key_len)
 {
     const layout_line *l = &f->lines[li];
     const layout_page *pg = &f->pages[l->page - f->pages[0].number];
+    size_t room = key ? key_len : LIMIT_PDF_KEY_MAX;
     if (!vec_reserve((void **)&f->c, &f->cap, f->n + 1, sizeof *f->c)
-        || !vec_reserve((void **)&f->keys, &f->keys_cap, f->keys_len + LIMIT_PDF_KEY_MAX, 1))
+        || !vec_reserve((void **)&f->keys, &f->keys_cap, f->keys_len + room, 1))
         return -1;
     cand *c = &f->c[f->n];
     c->line = li;
     c->band = band;
     c->pos = band == BAND_TOP ? l->y0 : pg->height - l->y1;
     c->key = f->keys_len;
-    c->key_len = line_key(l, f->glyphs, mask, f->keys + f->keys_len);
+    if (key)
+        memcpy(f->keys + c->key, key, key_len);
+    c->key_len = key ? key_len : line_key(l, f->glyphs, mask, f->keys + f->keys_len);
     if (c->key_len == 0)
         return 0;
     c->hash = hash_fnv1a(HASH_FNV_SEED, f->keys + c->key, c->key_len);
@@ -163,10 +169,15 @@ static int page_extent(const furn *f, const layout_page *pg, float *top, float *
     return *top < 1e29f;
 }
 
-/* Collects the candidates of one pass: in pass 0 the lines in the top and
- * bottom bands (a fraction of the page, and the outermost row wherever it
- * stands) with masked keys; later, the outermost kept row, exact keys. */
-static int collect(furn *f, int pass)
+static void finish_keys(furn *f)
+{
+    for (size_t i = 0; i < f->n; i++)
+        f->c[i].k = f->keys + f->c[i].key;
+}
+
+/* Collects the lines in the top and bottom bands (a fraction of the page,
+ * and the outermost row wherever it stands), keys masked or exact. */
+static int collect_bands(furn *f, int mask)
 {
     f->n = f->keys_len = 0;
     for (size_t p = 0; p < f->n_pages; p++) {
@@ -174,23 +185,113 @@ static int collect(furn *f, int pass)
         float top, bottom;
         if (!page_extent(f, pg, &top, &bottom))
             continue;
-        float band_top = pass ? -1e30f : pg->height * LIMIT_PDF_BAND;
-        float band_bot = pass ? 1e30f : pg->height * (1.0f - LIMIT_PDF_BAND);
         for (size_t i = 0; i < pg->n_lines; i++) {
             size_t li = pg->first_line + i;
             const layout_line *l = &f->lines[li];
             float h = l->y1 - l->y0;
             int band = l->dropped ? BAND_NONE
-                       : l->y1 <= band_top || l->y0 <= top + 0.5f * h ? BAND_TOP
-                       : l->y0 >= band_bot || l->y1 >= bottom - 0.5f * h ? BAND_BOTTOM
-                       : BAND_NONE;
-            if (band != BAND_NONE && add_cand(f, li, band, pass == 0) < 0)
+                       : l->y1 <= pg->height * LIMIT_PDF_BAND || l->y0 <= top + 0.5f * h
+                       ? BAND_TOP
+                       : l->y0 >= pg->height * (1.0f - LIMIT_PDF_BAND)
+                         || l->y1 >= bottom - 0.5f * h ? BAND_BOTTOM : BAND_NONE;
+            if (band != BAND_NONE && add_cand(f, li, band, mask, NULL, 0) < 0)
                 return -1;
         }
     }
-    for (size_t i = 0; i < f->n; i++)
-        f->c[i].k = f->keys + f->c[i].key;
+    finish_keys(f);
     return 0;
+}
+
+/* The outer edge of a line, as seen from the top or from the bottom
+ * (negated, so that smaller is always further out). */
+static float outer_edge(const layout_line *l, int bottom)
+{
+    return bottom ? -l->y1 : l->y0;
+}
+
+/* Fills tops[0..k) with the outer edges of the page's k outermost rows of
+ * kept lines, from the top or from the bottom, and h[] with the height of
+ * the line that opens each; returns the rows found. */
+static int outer_rows(const furn *f, const layout_page *pg, int bottom, float *tops, float *h)
+{
+    float prev = -1e30f, prev_h = 0;
+    int r = 0;
+    for (; r < LIMIT_PDF_INNER_ROWS; r++) {
+        float best = 1e30f, best_h = 0;
+        for (size_t i = 0; i < pg->n_lines; i++) {
+            const layout_line *l = &f->lines[pg->first_line + i];
+            float e = outer_edge(l, bottom);
+            if (!l->dropped && e > prev + 0.5f * prev_h && e < best) {
+                best = e;
+                best_h = l->y1 - l->y0;
+            }
+        }
+        if (best >= 1e29f)
+            break;
+        tops[r] = prev = best;
+        h[r] = prev_h = best_h;
+    }
+    return r;
+}
+
+static int x_cmp(const void *a, const void *b)
+{
+    const layout_line *p = *(const layout_line *const *)a, *q = *(const layout_line *const *)b;
+    return p->x0 < q->x0 ? -1 : p->x0 > q->x0;
+}
+
+/* Adds the lines of one row (members[0..n), left to right) as candidates
+ * sharing the row's whole text as key: a row is furniture as a whole. */
+static int add_row(furn *f, const layout_line **members, size_t n, int band, char *buf)
+{
+    qsort(members, n, sizeof *members, x_cmp);
+    size_t len = 0;
+    for (size_t i = 0; i < n && len + LIMIT_PDF_KEY_MAX + 3 < 4 * LIMIT_PDF_KEY_MAX; i++) {
+        if (i)
+            memcpy(buf + len, " | ", 3), len += 3;
+        len += line_key(members[i], f->glyphs, 0, buf + len);
+    }
+    for (size_t i = 0; i < n; i++)
+        if (add_cand(f, (size_t)(members[i] - f->lines), band, 0, buf, len) < 0)
+            return -1;
+    return 0;
+}
+
+/* Collects the kept lines of the outermost LIMIT_PDF_INNER_ROWS rows at
+ * the top and the bottom of each page, each keyed by its whole row. */
+static int collect_rows(furn *f)
+{
+    const layout_line **members = NULL;
+    size_t cap = 0;
+    char *buf = malloc(4 * LIMIT_PDF_KEY_MAX);
+    int rc = buf ? 0 : -1;
+    f->n = f->keys_len = 0;
+    for (size_t p = 0; p < f->n_pages && rc == 0; p++) {
+        const layout_page *pg = &f->pages[p];
+        for (int side = 0; side < 2 && rc == 0; side++) {
+            float tops[LIMIT_PDF_INNER_ROWS], h[LIMIT_PDF_INNER_ROWS];
+            int rows = outer_rows(f, pg, side, tops, h);
+            for (int r = 0; r < rows && rc == 0; r++) {
+                size_t n = 0;
+                for (size_t i = 0; i < pg->n_lines && rc == 0; i++) {
+                    const layout_line *l = &f->lines[pg->first_line + i];
+                    float e = outer_edge(l, side);
+                    if (l->dropped || e < tops[r] || e > tops[r] + 0.5f * h[r])
+                        continue;
+                    if (!vec_reserve((void **)&members, &cap, n + 1, sizeof *members))
+                        rc = -1;
+                    else
+                        members[n++] = l;
+                }
+                if (rc == 0 && n)
+                    rc = add_row(f, members, n, side ? BAND_BOTTOM : BAND_TOP, buf);
+            }
+        }
+    }
+    finish_keys(f);
+    free(members);
+    free(buf);
+    return rc;
 }
 
 /* ---- Repeats ---------------------------------------------------------------- */
@@ -247,11 +348,8 @@ static size_t drop_group(furn *f, size_t gs, size_t ge, double need)
     return dropped;
 }
 
-static size_t drop_repeats(furn *f)
+static size_t drop_repeats(furn *f, double need)
 {
-    double need = LIMIT_PDF_REPEAT_PAGES * (double)f->n_pages;
-    if (need < 2)
-        need = 2;
     qsort(f->c, f->n, sizeof *f->c, cand_cmp);
     size_t dropped = 0;
     for (size_t gs = 0; gs < f->n;) {
@@ -314,17 +412,19 @@ int layout_drop_running(layout_line *lines, const layout_page *pages, size_t n_p
     for (size_t i = pages[0].first_line; i < n_lines; i++)
         if (is_rule_line(&lines[i], glyphs))
             lines[i].dropped = 1;
+    double need = LIMIT_PDF_REPEAT_PAGES * (double)n_pages;
+    if (need < 2)
+        need = 2;
+    double need_exact = need < LIMIT_PDF_EXACT_PAGES ? need : LIMIT_PDF_EXACT_PAGES;
     f.seen = calloc(n_pages, sizeof *f.seen);
-    if (!f.seen || collect(&f, 0) < 0)
+    if (!f.seen || collect_bands(&f, 1) < 0)
         goto done;
-    size_t dropped = n_pages >= 2 ? drop_repeats(&f) : 0;
-    if (drop_page_numbers(&f) < 0)
+    if (n_pages >= 2)
+        drop_repeats(&f, need);
+    if (drop_page_numbers(&f) < 0 || (n_pages >= 2 && collect_rows(&f) < 0))
         goto done;
-    for (int pass = 1; pass <= LIMIT_PDF_INNER_PASSES && dropped > 0; pass++) {
-        if (collect(&f, pass) < 0)
-            goto done;
-        dropped = drop_repeats(&f);
-    }
+    if (n_pages >= 2)
+        drop_repeats(&f, need_exact);
     rc = 0;
 done:
     free(f.c);

@@ -143,22 +143,45 @@ static void child_run(int fd, PopplerDocument *doc, int first, int last)
 
 typedef struct reader {
     int fd;
-    long budget_ms;
-    struct timespec start;  /* when the wait for the current page began */
+    long budget_ms;          /* CPU time of the child per page */
+    clockid_t cpu;           /* the child's CPU clock */
+    int have_cpu;            /* 0: measure wall time instead */
+    struct timespec cpu0;    /* the child's CPU time when the page began */
+    struct timespec wall0;   /* the wall time when the page began */
 } reader;
 
+static long ms_between(const struct timespec *a, const struct timespec *b)
+{
+    return (long)(b->tv_sec - a->tv_sec) * 1000 + (b->tv_nsec - a->tv_nsec) / 1000000;
+}
+
+static void page_start(reader *r)
+{
+    clock_gettime(CLOCK_MONOTONIC, &r->wall0);
+    if (r->have_cpu && clock_gettime(r->cpu, &r->cpu0) < 0)
+        r->have_cpu = 0;
+}
+
+/* What is left of the page's budget: the child's CPU time (a loaded
+ * machine slows a page down without making it costlier), and a wall-clock
+ * bound LIMIT_PDF_WALL_FACTOR times wider against a child that hangs. */
 static long ms_left(const reader *r)
 {
-    struct timespec now;
+    struct timespec now, cpu;
     clock_gettime(CLOCK_MONOTONIC, &now);
-    long spent = (long)(now.tv_sec - r->start.tv_sec) * 1000
-                 + (now.tv_nsec - r->start.tv_nsec) / 1000000;
-    return r->budget_ms - spent;
+    long wall_left = r->budget_ms * (r->have_cpu ? LIMIT_PDF_WALL_FACTOR : 1)
+                     - ms_between(&r->wall0, &now);
+    if (!r->have_cpu || clock_gettime(r->cpu, &cpu) < 0)
+        return wall_left;
+    long cpu_left = r->budget_ms - ms_between(&r->cpu0, &cpu);
+    if (cpu_left <= 0 || wall_left <= 0)
+        return 0;
+    return cpu_left < wall_left ? cpu_left : wall_left;
 }
 
 enum { READ_OK = 0, READ_TIMEOUT = 1, READ_EOF = -1 };
 
-/* Reads n bytes before the page's deadline. */
+/* Reads n bytes before the page's budget runs out. */
 static int read_deadline(reader *r, void *buf, size_t n)
 {
     char *p = buf;
@@ -168,10 +191,8 @@ static int read_deadline(reader *r, void *buf, size_t n)
             return READ_TIMEOUT;
         struct pollfd pfd = { r->fd, POLLIN, 0 };
         int k = poll(&pfd, 1, left > INT32_MAX ? INT32_MAX : (int)left);
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k == 0)
-            return READ_TIMEOUT;
+        if (k == 0 || (k < 0 && errno == EINTR))
+            continue; /* the budget is checked again: the child may have been idle */
         ssize_t got = k < 0 ? -1 : read(r->fd, p, n);
         if (got < 0 && errno == EINTR)
             continue;
@@ -189,7 +210,7 @@ static int receive_page(reader *r, int number, raw_page *rp)
 {
     page_head h;
     memset(rp, 0, sizeof *rp);
-    clock_gettime(CLOCK_MONOTONIC, &r->start);
+    page_start(r);
     int rc = read_deadline(r, &h, sizeof h);
     if (rc != READ_OK)
         return rc;
@@ -224,7 +245,7 @@ static int receive_all(reader *r, int first, int last, const char *name, page_si
             rc = sink(ctx, &rp);
         else if (rc == READ_TIMEOUT)
             rc = error_set(DOCTAG_ERR_PDF_LIMIT, "%s: page %d: reading its text took more "
-                           "than %ld ms (the per-page limit): stopped", name, p, r->budget_ms);
+                           "than %ld ms of CPU time (the per-page limit): stopped", name, p, r->budget_ms);
         else if (rc == -2)
             rc = error_set(DOCTAG_ERR_NOMEM, "%s: out of memory reading page %d", name, p);
         else
@@ -258,7 +279,11 @@ int pages_read(PopplerDocument *doc, int first, int last, long budget_ms, const 
         child_run(fds[1], doc, first, last);
     }
     close(fds[1]);
-    reader r = { fds[0], budget_ms, { 0, 0 } };
+    reader r;
+    memset(&r, 0, sizeof r);
+    r.fd = fds[0];
+    r.budget_ms = budget_ms;
+    r.have_cpu = clock_getcpuclockid(pid, &r.cpu) == 0;
     int rc = receive_all(&r, first, last, name, sink, ctx);
     close(fds[0]);
     if (rc < 0)
