@@ -172,13 +172,38 @@ static int line_is_rotated(const layout_glyph *g, size_t s, size_t e)
 }
 
 /* Whether glyph g starts a new piece after glyph p on one of poppler's
- * lines: a very wide gap, or a jump back, up or down. */
-static int piece_break(const layout_glyph *p, const layout_glyph *g)
+ * lines: a gap wider than a few ems (`em`: the line's), or a jump back, up
+ * or down. */
+static int piece_break(const layout_glyph *p, const layout_glyph *g, float em)
 {
-    float em = p->size > g->size ? p->size : g->size;
+    float h = p->size > g->size ? p->size : g->size;
     float pc = (p->y0 + p->y1) / 2, gc = (g->y0 + g->y1) / 2;
-    return g->x0 - p->x1 > LIMIT_PDF_SPLIT_GAP_EMS * em || g->x1 < p->x0 - em
-           || pc - gc > em || gc - pc > em;
+    return g->x0 - p->x1 > LIMIT_PDF_SPLIT_GAP_EMS * em || g->x1 < p->x0 - h
+           || pc - gc > h || gc - pc > h;
+}
+
+/* The em of glyphs[s, e): the median glyph height, or twice the median
+ * glyph width when that is less (some fonts give boxes twice as tall as
+ * the type: QuarkXPress, InDesign). */
+static float line_em(builder *b, size_t s, size_t e)
+{
+    if (!vec_reserve((void **)&b->scratch, &b->cap_scratch, e - s + 1, sizeof *b->scratch))
+        return -1;
+    size_t k = 0;
+    for (size_t i = s; i < e; i++)
+        if (!glyph_is_space(b->glyphs[i].cp))
+            b->scratch[k++] = b->glyphs[i].x1 - b->glyphs[i].x0;
+    if (k == 0)
+        return 1;
+    qsort(b->scratch, k, sizeof *b->scratch, floats_cmp);
+    float w2 = 2 * b->scratch[k / 2];
+    k = 0;
+    for (size_t i = s; i < e; i++)
+        if (!glyph_is_space(b->glyphs[i].cp))
+            b->scratch[k++] = b->glyphs[i].size;
+    qsort(b->scratch, k, sizeof *b->scratch, floats_cmp);
+    float h = b->scratch[k / 2];
+    return w2 > 0 && w2 < h ? w2 : h;
 }
 
 /* Ends one of poppler's lines, glyphs[first, n_glyphs): drops it when it
@@ -192,10 +217,13 @@ static int end_poppler_line(builder *b, int page, size_t first)
     }
     size_t s = first;
     long last = -1;  /* last non-space glyph */
+    float em = line_em(b, first, end);
+    if (em < 0)
+        return -1;
     for (size_t i = first; i < end; i++) {
         if (glyph_is_space(b->glyphs[i].cp))
             continue;
-        if (last >= 0 && piece_break(&b->glyphs[last], &b->glyphs[i])) {
+        if (last >= 0 && piece_break(&b->glyphs[last], &b->glyphs[i], em)) {
             if (finish_line(b, page, s, i) < 0)
                 return -1;
             s = i;
