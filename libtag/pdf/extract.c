@@ -101,10 +101,35 @@ static int is_alnum(uint32_t c)
 
 /* ---- Pages into lines ------------------------------------------------------ */
 
-static int floats_cmp(const void *a, const void *b)
+/* The k-th smallest of a[0..n) (reordering a): Hoare's selection, linear
+ * on average, where a sort per line cost more than the rest of our work. */
+static float select_kth(float *a, size_t n, size_t k)
 {
-    float x = *(const float *)a, y = *(const float *)b;
-    return x < y ? -1 : x > y;
+    size_t lo = 0, hi = n - 1;
+    while (lo < hi) {
+        float pivot = a[lo + (hi - lo) / 2];
+        size_t i = lo, j = hi;
+        while (i <= j) {
+            while (a[i] < pivot) i++;
+            while (a[j] > pivot) j--;
+            if (i <= j) {
+                float t = a[i];
+                a[i] = a[j];
+                a[j] = t;
+                i++;
+                if (j == 0)
+                    break;
+                j--;
+            }
+        }
+        if (k <= j)
+            hi = j;
+        else if (k >= i)
+            lo = i;
+        else
+            return a[k];
+    }
+    return a[k];
 }
 
 /* The median of the line's glyph sizes (or box bottoms, `bottoms`). */
@@ -114,8 +139,7 @@ static float line_median(builder *b, const layout_line *l, int bottoms)
     for (size_t i = l->first; i < l->first + l->count; i++)
         if (!glyph_is_space(b->glyphs[i].cp))
             b->scratch[k++] = bottoms ? b->glyphs[i].y1 : b->glyphs[i].size;
-    qsort(b->scratch, k, sizeof *b->scratch, floats_cmp);
-    return b->scratch[k / 2];
+    return select_kth(b->scratch, k, k / 2);
 }
 
 /* Adds the line made of glyphs[s, e), spaces at either end left out, with
@@ -195,14 +219,12 @@ static float line_em(builder *b, size_t s, size_t e)
             b->scratch[k++] = b->glyphs[i].x1 - b->glyphs[i].x0;
     if (k == 0)
         return 1;
-    qsort(b->scratch, k, sizeof *b->scratch, floats_cmp);
-    float w2 = 2 * b->scratch[k / 2];
+    float w2 = 2 * select_kth(b->scratch, k, k / 2);
     k = 0;
     for (size_t i = s; i < e; i++)
         if (!glyph_is_space(b->glyphs[i].cp))
             b->scratch[k++] = b->glyphs[i].size;
-    qsort(b->scratch, k, sizeof *b->scratch, floats_cmp);
-    float h = b->scratch[k / 2];
+    float h = select_kth(b->scratch, k, k / 2);
     return w2 > 0 && w2 < h ? w2 : h;
 }
 
