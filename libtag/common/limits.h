@@ -40,7 +40,7 @@
 /* A gap wider than this many glyph heights splits one of poppler's lines
  * in two (two columns, or a table's cells, run together). */
 #ifndef LIMIT_PDF_SPLIT_GAP_EMS
-#define LIMIT_PDF_SPLIT_GAP_EMS 3.0f
+#define LIMIT_PDF_SPLIT_GAP_EMS 1.2f
 #endif
 /* A gap between two glyphs wider than this fraction of the glyph height is
  * a word break even where poppler wrote no space (poppler's own word

@@ -291,6 +291,11 @@ static int line_side(const layout_line *l, const gutter *g)
 
 static int order_region(order_ctx *c, size_t *idx, size_t n, int depth);
 
+static float mid_y(const layout_line *l)
+{
+    return (l->y0 + l->y1) / 2;
+}
+
 static int emit_sorted(order_ctx *c, size_t *idx, size_t n)
 {
     if (sort_rows(c->lines, idx, n) < 0)
@@ -298,11 +303,6 @@ static int emit_sorted(order_ctx *c, size_t *idx, size_t n)
     for (size_t i = 0; i < n; i++)
         c->out[c->n_out++] = idx[i];
     return 0;
-}
-
-static float mid_y(const layout_line *l)
-{
-    return (l->y0 + l->y1) / 2;
 }
 
 /* Reads the bands between the spanning lines span[0..ns) (in row order)
@@ -371,15 +371,73 @@ static int order_split(order_ctx *c, size_t *idx, size_t n, const gutter *g, int
     return rc;
 }
 
+/* The widest horizontal strip of white across the whole region, at least
+ * a line high: *cut gets its middle. Returns 1 when there is one, 0 when
+ * there is none, -1 when out of memory. */
+static int find_hcut(const layout_line *lines, const size_t *idx, size_t n, float *cut)
+{
+    sort_item *it = malloc(n * sizeof *it);
+    if (!it)
+        return -1;
+    float heights = 0;
+    for (size_t i = 0; i < n; i++) {
+        it[i] = (sort_item){ lines[idx[i]].y0, lines[idx[i]].y1, idx[i] };
+        heights += lines[idx[i]].y1 - lines[idx[i]].y0;
+    }
+    qsort(it, n, sizeof *it, cmp_item);
+    float best = heights / (float)n, bottom = it[0].x; /* .x holds y1 here */
+    int found = 0;
+    for (size_t i = 1; i < n; i++) {
+        if (it[i].y - bottom > best) {
+            best = it[i].y - bottom;
+            *cut = (it[i].y + bottom) / 2;
+            found = 1;
+        }
+        if (it[i].x > bottom)
+            bottom = it[i].x;
+    }
+    free(it);
+    return found;
+}
+
+/* Reads the part of the region above the cut, then the part below. */
+static int order_hcut(order_ctx *c, size_t *idx, size_t n, float cut, int depth)
+{
+    size_t *tmp = malloc(n * sizeof *tmp), a = 0;
+    if (!tmp)
+        return -1;
+    for (size_t i = 0; i < n; i++)
+        if (mid_y(&c->lines[idx[i]]) < cut)
+            tmp[a++] = idx[i];
+    for (size_t i = 0, b = a; i < n; i++)
+        if (mid_y(&c->lines[idx[i]]) >= cut)
+            tmp[b++] = idx[i];
+    int rc = order_region(c, tmp, a, depth + 1);
+    if (rc == 0)
+        rc = order_region(c, tmp + a, n - a, depth + 1);
+    free(tmp);
+    return rc;
+}
+
+/* A region is read column by column when it has a gutter; else, when a
+ * strip of white crosses it (a title block above two columns, a table
+ * between paragraphs), the parts above and below are read as regions of
+ * their own (an X-Y cut); else row by row. */
 static int order_region(order_ctx *c, size_t *idx, size_t n, int depth)
 {
     gutter g;
+    float cut = 0;
     if (n == 0)
         return 0;
-    int found = n < 4 || depth > MAX_DEPTH ? 0 : find_gutter(c->lines, idx, n, &g);
-    if (found < 0)
-        return -1;
-    return found ? order_split(c, idx, n, &g, depth) : emit_sorted(c, idx, n);
+    if (n < 4 || depth > MAX_DEPTH)
+        return emit_sorted(c, idx, n);
+    int found = find_gutter(c->lines, idx, n, &g);
+    if (found)
+        return found < 0 ? -1 : order_split(c, idx, n, &g, depth);
+    found = find_hcut(c->lines, idx, n, &cut);
+    if (found)
+        return found < 0 ? -1 : order_hcut(c, idx, n, cut, depth);
+    return emit_sorted(c, idx, n);
 }
 
 long layout_reading_order(const layout_line *lines, const layout_page *page, size_t *order)
