@@ -17,7 +17,9 @@
 # $DOCTAG_SHARED_DIR/corpus/pdf). The CLI is $DOCTAG_CLI, else
 # build/cli/doctag next to this script's directory. Each tool goes over all
 # the files again and again until at least SECONDS (default 2) have passed.
-# Needs poppler-utils (pdfinfo, pdftotext).
+# Needs poppler-utils (pdfinfo, pdftotext). The floor, build/bench/pdf_floor
+# (poppler-glib's text and boxes and nothing else: what doctag cannot go
+# below), runs beside them when built.
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -75,7 +77,7 @@ if [ "$scale" -eq 1 ]; then
     }
     tmp=$(mktemp -d "${TMPDIR:-/tmp}/bench-pdf-XXXXXX")
     trap 'rm -rf "$tmp"' EXIT
-    printf '%-8s %14s %14s %8s\n' pages "doctag ms/page" "pdftotext ms/pg" ratio
+    printf '%-8s %14s %15s %8s\n' pages "doctag ms/page" "pdftotext ms/pg" ratio
     for n in 10 100 1000; do
         scale_pdf "$n" "$tmp/s$n.pdf"
         "$cli" text "$tmp/s$n.pdf" >/dev/null # warm up, and check it works
@@ -160,6 +162,8 @@ bench_batch() {
 echo "$# PDFs, $pages pages; each tool repeated for at least ${min_seconds}s"
 printf '%-20s %7s %8s %9s %10s\n' tool rounds pages seconds pages/s
 bench "pdftotext" pdftotext_stdout
+floor=${DOCTAG_PDF_FLOOR:-$root/build/bench/pdf_floor}
+[ -x "$floor" ] && bench "poppler-glib floor" "$floor"
 bench "doctag text" "$cli" text
 bench "doctag tag" "$cli" tag
 bench_batch "doctag tag (batch)" "$cli" tag
