@@ -260,6 +260,40 @@ Test(layout_order, two_columns_with_spanning_title_and_footnote)
     synth_free(&s);
 }
 
+/* A paper's first page: a title block of many short centred lines (more
+ * than cross the gutter of a two-column page), white below it, then two
+ * columns: the columns are found below the white. */
+Test(layout_order, title_block_over_two_columns)
+{
+    synth s = { 0 };
+    new_page(&s, 612, 792);
+    size_t head[12];
+    for (int k = 0; k < 12; k++) {
+        char buf[64];
+        snprintf(buf, sizeof buf, "Author %d, University %d", k, k);
+        head[k] = add_line(&s, 240, 60 + 13 * (float)k, 10, 12, buf);
+    }
+    size_t left[20], right[20];
+    for (int k = 0; k < 20; k++) {
+        char buf[64];
+        snprintf(buf, sizeof buf, "left column line %2d of the text, full width", k);
+        left[k] = add_line(&s, 72, 260 + 13 * (float)k, 10, 12, buf);
+        snprintf(buf, sizeof buf, "right column line %2d of the text, full width", k);
+        right[k] = add_line(&s, 310, 260 + 13 * (float)k, 10, 12, buf);
+    }
+    size_t order[52];
+    long n;
+    order_of(&s, 0, order, &n);
+    cr_assert_eq(n, 52);
+    for (int k = 0; k < 12; k++)
+        cr_expect_eq(order[k], head[k], "head %d: %s", k, line_text(&s, order[k]));
+    for (int k = 0; k < 20; k++) {
+        cr_expect_eq(order[12 + k], left[k], "left %d: %s", k, line_text(&s, order[12 + k]));
+        cr_expect_eq(order[32 + k], right[k], "right %d: %s", k, line_text(&s, order[32 + k]));
+    }
+    synth_free(&s);
+}
+
 Test(layout_order, table_cells_of_one_row_left_to_right)
 {
     synth s = { 0 };
