@@ -20,7 +20,7 @@
  * densest coverage of the region. */
 #define GUTTER_COVERAGE 0.12
 /* Each column beside a gutter spans at least this fraction of the region. */
-#define COLUMN_MIN_FRACTION 0.2f
+#define COLUMN_MIN_FRACTION 0.12f
 /* Recursion limit for nested column splits. */
 #define MAX_DEPTH 12
 /* Two lines share a row when their baselines are closer than this fraction
