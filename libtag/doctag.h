@@ -164,7 +164,10 @@ typedef struct doctag_pdf_options {
 /* A document from a PDF file or a PDF held in memory (the buffer is only
  * read during the call). The text is extracted in reading order, with
  * running headers, footers and page numbers dropped and line-break hyphens
- * re-joined. `opts` may be NULL. */
+ * re-joined. `opts` may be NULL. Each page's text is read by poppler in a
+ * short-lived child process (fork) under a budget of 4 s of CPU time; a
+ * page over it fails the call with DOCTAG_ERR_PDF_LIMIT (the message names
+ * the page), and a crash inside poppler with DOCTAG_ERR_PDF_CORRUPT. */
 DOCTAG_API int doctag_doc_from_pdf_file(doctag_doc **out, const char *path,
                                         const doctag_pdf_options *opts);
 DOCTAG_API int doctag_doc_from_pdf_buffer(doctag_doc **out, const void *data,

@@ -88,6 +88,7 @@ _BY_CODE: Dict[int, Type[Error]] = {
     _native.ERR_PDF_NO_PAGES: PDFError,
     _native.ERR_PDF_NO_TEXT: NoTextError,
     _native.ERR_PAGE_RANGE: PageRangeError,
+    _native.ERR_PDF_LIMIT: PDFError,  # a page over the time limit (a PDF bomb)
 }
 
 # Codes whose class depends on what was being done: an empty input is a
