@@ -23,6 +23,9 @@
 #define COLUMN_MIN_FRACTION 0.12f
 /* Recursion limit for nested column splits. */
 #define MAX_DEPTH 12
+/* A strip of white across a region this many line heights high splits it
+ * before any gutter is looked for. */
+#define WIDE_WHITE_LINES 2.5f
 /* Two lines share a row when their baselines are closer than this fraction
  * of the smaller line height. */
 #define ROW_BASE_FRACTION 0.3f
@@ -372,9 +375,10 @@ static int order_split(order_ctx *c, size_t *idx, size_t n, const gutter *g, int
 }
 
 /* The widest horizontal strip of white across the whole region, at least
- * a line high: *cut gets its middle. Returns 1 when there is one, 0 when
- * there is none, -1 when out of memory. */
-static int find_hcut(const layout_line *lines, const size_t *idx, size_t n, float *cut)
+ * `lines_high` mean line heights: *cut gets its middle. Returns 1 when
+ * there is one, 0 when there is none, -1 when out of memory. */
+static int find_hcut(const layout_line *lines, const size_t *idx, size_t n, float lines_high,
+                     float *cut)
 {
     sort_item *it = malloc(n * sizeof *it);
     if (!it)
@@ -385,7 +389,7 @@ static int find_hcut(const layout_line *lines, const size_t *idx, size_t n, floa
         heights += lines[idx[i]].y1 - lines[idx[i]].y0;
     }
     qsort(it, n, sizeof *it, cmp_item);
-    float best = heights / (float)n, bottom = it[0].x; /* .x holds y1 here */
+    float best = lines_high * heights / (float)n, bottom = it[0].x; /* .x holds y1 here */
     int found = 0;
     for (size_t i = 1; i < n; i++) {
         if (it[i].y - bottom > best) {
@@ -419,10 +423,11 @@ static int order_hcut(order_ctx *c, size_t *idx, size_t n, float cut, int depth)
     return rc;
 }
 
-/* A region is read column by column when it has a gutter; else, when a
- * strip of white crosses it (a title block above two columns, a table
- * between paragraphs), the parts above and below are read as regions of
- * their own (an X-Y cut); else row by row. */
+/* A region that a wide strip of white crosses (a figure above a side
+ * heading and its paragraph, a title block over two columns) is read as
+ * the parts above and below it, each a region of its own (an X-Y cut);
+ * else column by column when it has a gutter; else, when a narrower strip
+ * of white crosses it, again as two parts; else row by row. */
 static int order_region(order_ctx *c, size_t *idx, size_t n, int depth)
 {
     gutter g;
@@ -431,10 +436,13 @@ static int order_region(order_ctx *c, size_t *idx, size_t n, int depth)
         return 0;
     if (n < 4 || depth > MAX_DEPTH)
         return emit_sorted(c, idx, n);
-    int found = find_gutter(c->lines, idx, n, &g);
+    int found = find_hcut(c->lines, idx, n, WIDE_WHITE_LINES, &cut);
+    if (found)
+        return found < 0 ? -1 : order_hcut(c, idx, n, cut, depth);
+    found = find_gutter(c->lines, idx, n, &g);
     if (found)
         return found < 0 ? -1 : order_split(c, idx, n, &g, depth);
-    found = find_hcut(c->lines, idx, n, &cut);
+    found = find_hcut(c->lines, idx, n, 1.0f, &cut);
     if (found)
         return found < 0 ? -1 : order_hcut(c, idx, n, cut, depth);
     return emit_sorted(c, idx, n);
