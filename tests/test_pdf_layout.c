@@ -296,6 +296,34 @@ Test(layout_order, title_block_over_two_columns)
     synth_free(&s);
 }
 
+/* Notes set small in a left margin beside the body (QuarkXPress reports):
+ * the body is read first, then the notes. */
+Test(layout_order, margin_notes_after_the_body)
+{
+    synth s = { 0 };
+    new_page(&s, 595, 842);
+    size_t body[30], note[6];
+    for (int k = 0; k < 30; k++) {
+        char buf[96];
+        snprintf(buf, sizeof buf, "body line %2d of the report, set in eleven point type", k);
+        body[k] = add_line(&s, 140, 80 + 13 * (float)k, 7, 12, buf);
+    }
+    for (int k = 0; k < 6; k++) {
+        char buf[32];
+        snprintf(buf, sizeof buf, "%d. A/HRC/8/%d.", 14 + k, 20 + k);
+        note[k] = add_line(&s, 18, 320 + 9 * (float)k, 7, 8, buf);
+    }
+    size_t order[36];
+    long n;
+    order_of(&s, 0, order, &n);
+    cr_assert_eq(n, 36);
+    for (int k = 0; k < 30; k++)
+        cr_expect_eq(order[k], body[k], "body %d: %s", k, line_text(&s, order[k]));
+    for (int k = 0; k < 6; k++)
+        cr_expect_eq(order[30 + k], note[k], "note %d: %s", k, line_text(&s, order[30 + k]));
+    synth_free(&s);
+}
+
 Test(layout_order, table_cells_of_one_row_left_to_right)
 {
     synth s = { 0 };

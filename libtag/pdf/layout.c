@@ -23,6 +23,11 @@
 #define COLUMN_MIN_FRACTION 0.12f
 /* Recursion limit for nested column splits. */
 #define MAX_DEPTH 12
+/* A left column whose type is smaller than this fraction of the right's,
+ * and narrower than NOTES_WIDTH of it, holds notes in the margin: it is
+ * read after the body beside it. */
+#define SMALLER_SIDE 0.85f
+#define NOTES_WIDTH 0.5f
 /* A strip of white across a region this many line heights high splits it
  * before any gutter is looked for. */
 #define WIDE_WHITE_LINES 2.5f
@@ -341,8 +346,33 @@ static int order_bands(order_ctx *c, size_t *span, size_t ns, size_t *rest, size
     return 0;
 }
 
+/* The mean line height of lines idx[0..n), and the width they span. */
+static float mean_size(const layout_line *lines, const size_t *idx, size_t n, float *width)
+{
+    float sum = 0, x0 = 1e30f, x1 = -1e30f;
+    for (size_t i = 0; i < n; i++) {
+        const layout_line *l = &lines[idx[i]];
+        sum += l->size;
+        if (l->x0 < x0) x0 = l->x0;
+        if (l->x1 > x1) x1 = l->x1;
+    }
+    *width = n ? x1 - x0 : 0;
+    return n ? sum / (float)n : 0;
+}
+
+/* Margin notes: the left side set in smaller type than the right, and
+ * much narrower. */
+static int left_is_notes(const layout_line *lines, const size_t *left, size_t nl,
+                         const size_t *right, size_t nr)
+{
+    float wl, wr;
+    float sl = mean_size(lines, left, nl, &wl), sr = mean_size(lines, right, nr, &wr);
+    return sl < SMALLER_SIDE * sr && wl < NOTES_WIDTH * wr;
+}
+
 /* Reads a region that has a gutter: without spanning lines, the left part
- * then the right part; with spanning lines, band by band. */
+ * then the right part (the right part first when the left holds notes);
+ * with spanning lines, band by band. */
 static int order_split(order_ctx *c, size_t *idx, size_t n, const gutter *g, int depth)
 {
     size_t *tmp = malloc(n * sizeof *tmp);
@@ -362,9 +392,14 @@ static int order_split(order_ctx *c, size_t *idx, size_t n, const gutter *g, int
     }
     int rc;
     if (ns == 0) {
-        rc = order_region(c, tmp, nl, depth + 1);
-        if (rc == 0)
-            rc = order_region(c, tmp + nl, n - nl, depth + 1);
+        /* body before notes: notes in the left margin are read after it */
+        size_t *left = tmp, *right = tmp + nl, nr = n - nl;
+        if (left_is_notes(c->lines, left, nl, right, nr))
+            rc = order_region(c, right, nr, depth + 1) || order_region(c, left, nl, depth + 1)
+                 ? -1 : 0;
+        else
+            rc = order_region(c, left, nl, depth + 1) || order_region(c, right, nr, depth + 1)
+                 ? -1 : 0;
     } else {
         rc = sort_rows(c->lines, tmp, ns);
         if (rc == 0)
