@@ -6,17 +6,30 @@
 # model is loaded and the libraries linked once).
 #
 #   bench/bench_pdf.sh [-t SECONDS] [FILE.pdf ...]
+#   bench/bench_pdf.sh --scale
+#
+# --scale: time per page of `doctag text` and pdftotext on generated PDFs
+# of 10, 100 and 1000 pages (two columns of report prose, a running header,
+# numbered footers; made with ReportLab: python3-reportlab), to show that
+# the cost per page stays flat as the document grows.
 #
 # Without files: the corpus PDFs (../shared/corpus/pdf, or
 # $DOCTAG_SHARED_DIR/corpus/pdf). The CLI is $DOCTAG_CLI, else
 # build/cli/doctag next to this script's directory. Each tool goes over all
 # the files again and again until at least SECONDS (default 2) have passed.
-# Needs poppler-utils (pdfinfo, pdftotext).
+# Needs poppler-utils (pdfinfo, pdftotext). The floor, build/bench/pdf_floor
+# (poppler-glib's text and boxes and nothing else: what doctag cannot go
+# below), runs beside them when built.
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
 min_seconds=2
+scale=0
+if [ "${1:-}" = "--scale" ]; then
+    scale=1
+    shift
+fi
 if [ "${1:-}" = "-t" ]; then
     min_seconds=$2
     shift 2
@@ -33,6 +46,52 @@ for tool in pdfinfo pdftotext; do
         exit 1
     }
 done
+
+# scale_pdf N OUT: N pages of two-column prose, text different on every page
+scale_pdf() {
+    /usr/bin/python3 - "$1" "$2" <<'PY'
+import sys
+from reportlab.pdfgen import canvas
+n, out = int(sys.argv[1]), sys.argv[2]
+voc = ("the council reviewed national reports and regional programmes for migrant "
+       "workers while independent auditors examined procurement records of agencies").split()
+c = canvas.Canvas(out, pagesize=(612, 792))
+for p in range(n):
+    c.setFont("Helvetica", 8)
+    c.drawString(72, 760, "Annual Review of Programme Budgets")
+    c.drawRightString(540, 30, "Page %d" % (p + 1))
+    c.setFont("Times-Roman", 9)
+    for col in range(2):
+        for k in range(60):
+            words = [voc[(p * 31 + col * 17 + k * 7 + i * 3) % len(voc)] for i in range(8)]
+            c.drawString(72 + col * 240, 730 - k * 11.5, " ".join(words) + " %d" % (p * 120 + k))
+    c.showPage()
+c.save()
+PY
+}
+
+if [ "$scale" -eq 1 ]; then
+    /usr/bin/python3 -c 'import reportlab' 2>/dev/null || {
+        echo "bench_pdf.sh: --scale needs python3-reportlab" >&2
+        exit 1
+    }
+    tmp=$(mktemp -d "${TMPDIR:-/tmp}/bench-pdf-XXXXXX")
+    trap 'rm -rf "$tmp"' EXIT
+    printf '%-8s %14s %15s %8s\n' pages "doctag ms/page" "pdftotext ms/pg" ratio
+    for n in 10 100 1000; do
+        scale_pdf "$n" "$tmp/s$n.pdf"
+        "$cli" text "$tmp/s$n.pdf" >/dev/null # warm up, and check it works
+        t0=$(date +%s.%N)
+        "$cli" text "$tmp/s$n.pdf" >/dev/null
+        t1=$(date +%s.%N)
+        pdftotext "$tmp/s$n.pdf" - >/dev/null
+        t2=$(date +%s.%N)
+        d=$(awk "BEGIN { print ($t1 - $t0) * 1000 / $n }")
+        p=$(awk "BEGIN { print ($t2 - $t1) * 1000 / $n }")
+        printf '%-8d %14.2f %14.2f %8.2f\n' "$n" "$d" "$p" "$(awk "BEGIN { print $d / $p }")"
+    done
+    exit 0
+fi
 
 if [ $# -eq 0 ]; then
     shared=${DOCTAG_SHARED_DIR:-$(dirname "$root")/shared}
@@ -103,6 +162,8 @@ bench_batch() {
 echo "$# PDFs, $pages pages; each tool repeated for at least ${min_seconds}s"
 printf '%-20s %7s %8s %9s %10s\n' tool rounds pages seconds pages/s
 bench "pdftotext" pdftotext_stdout
+floor=${DOCTAG_PDF_FLOOR:-$root/build/bench/pdf_floor}
+[ -x "$floor" ] && bench "poppler-glib floor" "$floor"
 bench "doctag text" "$cli" text
 bench "doctag tag" "$cli" tag
 bench_batch "doctag tag (batch)" "$cli" tag

@@ -78,7 +78,12 @@ typedef enum doctag_error {
     DOCTAG_ERR_PDF_NO_TEXT = -13,   /* no text layer on any page (scanned: needs OCR) */
     DOCTAG_ERR_PAGE_RANGE = -14,    /* the requested pages are not in the document */
     DOCTAG_ERR_UNSUPPORTED = -15,   /* built without this feature */
-    DOCTAG_ERR_INTERNAL = -16       /* a bug in libdoctag: please report it */
+    DOCTAG_ERR_INTERNAL = -16,      /* a bug in libdoctag: please report it */
+    /* PDF work limit (issue 13, PDF half of part 6): a page whose text
+     * poppler could not extract within the per-page budget (4 s of CPU,
+     * LIMIT_PDF_PAGE_MS: forms nested to draw millions of times, a PDF
+     * built to exhaust readers); the message names the page. */
+    DOCTAG_ERR_PDF_LIMIT = -17
 } doctag_error;
 
 /* A static English name of an error code ("invalid UTF-8"); "unknown
@@ -210,7 +215,10 @@ typedef struct doctag_pdf_options {
  * (password missing or wrong), DOCTAG_ERR_PDF_NO_PAGES,
  * DOCTAG_ERR_PDF_NO_TEXT (no page read has a text layer: OCR needed),
  * DOCTAG_ERR_PAGE_RANGE, DOCTAG_ERR_UNSUPPORTED (built without PDF support)
- * or DOCTAG_ERR_NOMEM. The message names the file. Any thread (poppler
+ * DOCTAG_ERR_PDF_LIMIT (a page over its budget: each page's text is read
+ * by poppler in a short-lived child process (fork) under a budget of 4 s of
+ * CPU time; the message names the page) or DOCTAG_ERR_NOMEM; a crash
+ * inside poppler gives DOCTAG_ERR_PDF_CORRUPT. The message names the file. Any thread (poppler
  * documents are not shared between calls). Since 0.1. */
 DOCTAG_API int doctag_doc_from_pdf_file(doctag_doc **out, const char *path,
                                         const doctag_pdf_options *opts);

@@ -70,6 +70,7 @@ DOCTAG_API const char *doctag_strerror(int code)
     case DOCTAG_ERR_PAGE_RANGE: return "page range outside the document";
     case DOCTAG_ERR_UNSUPPORTED: return "not supported by this build";
     case DOCTAG_ERR_INTERNAL: return "internal error";
+    case DOCTAG_ERR_PDF_LIMIT: return "PDF page over the time limit";
     default: return "unknown error";
     }
 }

@@ -28,4 +28,65 @@
 #define LIMIT_TAG_PIECE (256 * 1024)
 #endif
 
+/* ---- PDF extraction (libtag/pdf; owner: the PDF layout work) ----------- */
+
+/* Milliseconds of CPU time poppler may spend extracting one page's text
+ * before the document fails with DOCTAG_ERR_PDF_LIMIT (0: no limit, pages
+ * read in the calling process). The heaviest real page seen (a full-page
+ * vector drawing) takes 1.5 s; a page of forms drawing forms never ends. */
+#ifndef LIMIT_PDF_PAGE_MS
+#define LIMIT_PDF_PAGE_MS 4000
+#endif
+/* Wall-clock bound per page, in budgets: against a reader that hangs
+ * without spending CPU time; wide, since a loaded machine runs it slowly. */
+#ifndef LIMIT_PDF_WALL_FACTOR
+#define LIMIT_PDF_WALL_FACTOR 15
+#endif
+/* Under valgrind everything runs 20-50x slower: the page budget is
+ * multiplied by this so that checked runs of real PDFs still pass. */
+#ifndef LIMIT_PDF_VALGRIND_SLOWDOWN
+#define LIMIT_PDF_VALGRIND_SLOWDOWN 50
+#endif
+/* A gap wider than this many glyph heights splits one of poppler's lines
+ * in two (two columns, or a table's cells, run together). */
+#ifndef LIMIT_PDF_SPLIT_GAP_EMS
+#define LIMIT_PDF_SPLIT_GAP_EMS 1.2f
+#endif
+/* A gap between two glyphs wider than this fraction of the glyph height is
+ * a word break even where poppler wrote no space (poppler's own word
+ * builder breaks at 0.1 font sizes; glyph boxes are taller than the font
+ * size, and kerning never opens a gap this wide). */
+#ifndef LIMIT_PDF_SPACE_GAP
+#define LIMIT_PDF_SPACE_GAP 0.25f
+#endif
+/* Fraction of the page height, at the top and at the bottom, where running
+ * headers, footers and page numbers are looked for (with the outermost
+ * row of text wherever it stands). */
+#ifndef LIMIT_PDF_BAND
+#define LIMIT_PDF_BAND 0.12f
+#endif
+/* A line recurring at the same place on this fraction of the pages (and on
+ * two pages at least) is a running header or footer. */
+#ifndef LIMIT_PDF_REPEAT_PAGES
+#define LIMIT_PDF_REPEAT_PAGES 0.3
+#endif
+/* "The same place": within this many line heights (4 points at least). */
+#ifndef LIMIT_PDF_REPEAT_TOL
+#define LIMIT_PDF_REPEAT_TOL 0.6f
+#endif
+/* Outermost rows of each page (top and bottom) examined for furniture
+ * that recurs word for word (a repeated table head, a section's running
+ * title), and the pages it must recur on (fewer when the document is so
+ * short that LIMIT_PDF_REPEAT_PAGES asks less). */
+#ifndef LIMIT_PDF_INNER_ROWS
+#define LIMIT_PDF_INNER_ROWS 3
+#endif
+#ifndef LIMIT_PDF_EXACT_PAGES
+#define LIMIT_PDF_EXACT_PAGES 3.0
+#endif
+/* Longest line text compared for repetition (bytes). */
+#ifndef LIMIT_PDF_KEY_MAX
+#define LIMIT_PDF_KEY_MAX 200
+#endif
+
 #endif

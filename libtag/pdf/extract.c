@@ -1,8 +1,10 @@
 /*
  * extract.c: PDF -> text with positions, on top of poppler-glib.
  *
- * Steps: open the PDF from memory; turn each page's characters (poppler's
- * text with one rectangle per character) into lines of glyphs; drop
+ * Steps: open the PDF from memory; read each page's characters (poppler's
+ * text with one rectangle per character, under a time budget: pages.c)
+ * and turn them into lines of glyphs (text drawn at an angle left out);
+ * drop
  * running headers, footers and page numbers and put the lines of each page
  * in reading order (layout.c); then write the text, deciding at each line
  * break whether it is a space-less join (a hyphenated word, a URL cut at a
@@ -17,6 +19,8 @@
 
 #include "error.h"
 #include "extract.h"
+#include "limits.h"
+#include "vec.h"
 
 void extract_result_free(extract_result *r)
 {
@@ -48,13 +52,10 @@ int extract_pdf(extract_result *out, const void *data, size_t size,
 #include <poppler.h>
 
 #include "layout.h"
+#include "pages.h"
 
 /* How far into the file the %PDF- header may start (as in most readers). */
 #define HEADER_WINDOW 1024
-/* A gap wider than this many font sizes splits a poppler line in two. */
-#define SPLIT_GAP_EMS 3.0f
-
-/* ---- Growable arrays ---------------------------------------------------- */
 
 typedef struct builder {
     layout_glyph *glyphs;
@@ -63,34 +64,24 @@ typedef struct builder {
     size_t n_lines, cap_lines;
     layout_page *pages;
     size_t n_pages;
+    float *scratch;         /* sizes of one line, for its median */
+    size_t cap_scratch;
+    unsigned char *page_has_text;  /* indexed by page - 1 */
+    int any_text;
     /* output */
     char *text;
     extract_pos *pos;
-    size_t len, cap;
+    size_t len, cap, cap_pos;
     extract_line *out_lines;
     size_t n_out_lines, cap_out_lines;
 } builder;
-
-static int grow(void **p, size_t *cap, size_t need, size_t elem)
-{
-    if (need <= *cap)
-        return 0;
-    size_t nc = *cap ? *cap : 256;
-    while (nc < need)
-        nc *= 2;
-    void *np = realloc(*p, nc * elem);
-    if (!np)
-        return -1;
-    *p = np;
-    *cap = nc;
-    return 0;
-}
 
 static void builder_free(builder *b)
 {
     free(b->glyphs);
     free(b->lines);
     free(b->pages);
+    free(b->scratch);
     free(b->text);
     free(b->pos);
     free(b->out_lines);
@@ -110,39 +101,68 @@ static int is_alnum(uint32_t c)
 
 /* ---- Pages into lines ------------------------------------------------------ */
 
-static int sizes_cmp(const void *a, const void *b)
+/* The k-th smallest of a[0..n) (reordering a): Hoare's selection, linear
+ * on average, where a sort per line cost more than the rest of our work. */
+static float select_kth(float *a, size_t n, size_t k)
 {
-    float x = *(const float *)a, y = *(const float *)b;
-    return x < y ? -1 : x > y;
+    size_t lo = 0, hi = n - 1;
+    while (lo < hi) {
+        float pivot = a[lo + (hi - lo) / 2];
+        size_t i = lo, j = hi;
+        while (i <= j) {
+            while (a[i] < pivot) i++;
+            while (a[j] > pivot) j--;
+            if (i <= j) {
+                float t = a[i];
+                a[i] = a[j];
+                a[j] = t;
+                i++;
+                if (j == 0)
+                    break;
+                j--;
+            }
+        }
+        if (k <= j)
+            hi = j;
+        else if (k >= i)
+            lo = i;
+        else
+            return a[k];
+    }
+    return a[k];
 }
 
-/* Closes the line made of glyphs[first, n_glyphs): trims its spaces, sets
- * its box and median size; an empty line is forgotten. */
-static int finish_line(builder *b, int page, size_t first)
+/* The median of the line's glyph sizes (or box bottoms, `bottoms`). */
+static float line_median(builder *b, const layout_line *l, int bottoms)
 {
-    while (b->n_glyphs > first && glyph_is_space(b->glyphs[b->n_glyphs - 1].cp))
-        b->n_glyphs--;
-    size_t s = first;
-    while (s < b->n_glyphs && glyph_is_space(b->glyphs[s].cp))
+    size_t k = 0;
+    for (size_t i = l->first; i < l->first + l->count; i++)
+        if (!glyph_is_space(b->glyphs[i].cp))
+            b->scratch[k++] = bottoms ? b->glyphs[i].y1 : b->glyphs[i].size;
+    return select_kth(b->scratch, k, k / 2);
+}
+
+/* Adds the line made of glyphs[s, e), spaces at either end left out, with
+ * its box, median size and baseline; a line of spaces is no line. */
+static int finish_line(builder *b, int page, size_t s, size_t e)
+{
+    while (e > s && glyph_is_space(b->glyphs[e - 1].cp))
+        e--;
+    while (s < e && glyph_is_space(b->glyphs[s].cp))
         s++;
-    if (s == b->n_glyphs) {
-        b->n_glyphs = first;
+    if (s == e)
         return 0;
-    }
-    if (grow((void **)&b->lines, &b->cap_lines, b->n_lines + 1, sizeof *b->lines) < 0)
+    if (!vec_reserve((void **)&b->lines, &b->cap_lines, b->n_lines + 1, sizeof *b->lines)
+        || !vec_reserve((void **)&b->scratch, &b->cap_scratch, e - s, sizeof *b->scratch))
         return -1;
     layout_line *l = &b->lines[b->n_lines++];
     memset(l, 0, sizeof *l);
     l->page = page;
     l->first = s;
-    l->count = b->n_glyphs - s;
+    l->count = e - s;
     l->x0 = l->y0 = 1e30f;
     l->x1 = l->y1 = -1e30f;
-    float *sz = malloc(l->count * sizeof *sz);
-    if (!sz)
-        return -1;
-    size_t k = 0;
-    for (size_t i = s; i < b->n_glyphs; i++) {
+    for (size_t i = s; i < e; i++) {
         const layout_glyph *g = &b->glyphs[i];
         if (glyph_is_space(g->cp))
             continue;
@@ -150,99 +170,148 @@ static int finish_line(builder *b, int page, size_t first)
         if (g->y0 < l->y0) l->y0 = g->y0;
         if (g->x1 > l->x1) l->x1 = g->x1;
         if (g->y1 > l->y1) l->y1 = g->y1;
-        sz[k++] = g->size;
     }
-    qsort(sz, k, sizeof *sz, sizes_cmp);
-    l->size = sz[k / 2];
-    free(sz);
+    l->size = line_median(b, l, 0);
+    l->base = line_median(b, l, 1);
     return 0;
 }
 
-/* Reads one page's characters into glyphs and lines. Sets *has_text. */
-static int read_page(builder *b, PopplerPage *page, int number, int *has_text)
+/* Text drawn at an angle: the line's first and last glyphs further apart
+ * vertically than horizontally (poppler keeps a rotated run on one line). */
+static int line_is_rotated(const layout_glyph *g, size_t s, size_t e)
 {
-    char *text = poppler_page_get_text(page);
-    PopplerRectangle *rects = NULL;
-    guint n_rects = 0;
-    int rc = 0;
+    while (e > s && glyph_is_space(g[e - 1].cp))
+        e--;
+    while (s < e && glyph_is_space(g[s].cp))
+        s++;
+    if (e - s < 2)
+        return 0;
+    const layout_glyph *a = &g[s], *z = &g[e - 1];
+    float dx = (z->x0 + z->x1) / 2 - (a->x0 + a->x1) / 2;
+    float dy = (z->y0 + z->y1) / 2 - (a->y0 + a->y1) / 2;
+    if (dx < 0) dx = -dx;
+    if (dy < 0) dy = -dy;
+    float h = a->size < z->size ? a->size : z->size;
+    return dy > dx && dy > h;
+}
 
-    *has_text = 0;
-    if (!text || !poppler_page_get_text_layout(page, &rects, &n_rects)) {
-        g_free(text);
-        g_free(rects);
+/* Whether glyph g starts a new piece after glyph p on one of poppler's
+ * lines: a gap wider than a few ems (`em`: the line's), or a jump back, up
+ * or down. */
+static int piece_break(const layout_glyph *p, const layout_glyph *g, float em)
+{
+    float h = p->size > g->size ? p->size : g->size;
+    float pc = (p->y0 + p->y1) / 2, gc = (g->y0 + g->y1) / 2;
+    return g->x0 - p->x1 > LIMIT_PDF_SPLIT_GAP_EMS * em || g->x1 < p->x0 - h
+           || pc - gc > h || gc - pc > h;
+}
+
+/* The em of glyphs[s, e): the median glyph height, or twice the median
+ * glyph width when that is less (some fonts give boxes twice as tall as
+ * the type: QuarkXPress, InDesign). */
+static float line_em(builder *b, size_t s, size_t e)
+{
+    if (!vec_reserve((void **)&b->scratch, &b->cap_scratch, e - s + 1, sizeof *b->scratch))
+        return -1;
+    size_t k = 0;
+    for (size_t i = s; i < e; i++)
+        if (!glyph_is_space(b->glyphs[i].cp))
+            b->scratch[k++] = b->glyphs[i].x1 - b->glyphs[i].x0;
+    if (k == 0)
+        return 1;
+    float w2 = 2 * select_kth(b->scratch, k, k / 2);
+    k = 0;
+    for (size_t i = s; i < e; i++)
+        if (!glyph_is_space(b->glyphs[i].cp))
+            b->scratch[k++] = b->glyphs[i].size;
+    float h = select_kth(b->scratch, k, k / 2);
+    return w2 > 0 && w2 < h ? w2 : h;
+}
+
+/* Ends one of poppler's lines, glyphs[first, n_glyphs): drops it when it
+ * is rotated, else adds it as one line or as pieces split at wide gaps. */
+static int end_poppler_line(builder *b, int page, size_t first)
+{
+    size_t end = b->n_glyphs;
+    if (line_is_rotated(b->glyphs, first, end)) {
+        b->n_glyphs = first;
         return 0;
     }
+    size_t s = first;
+    long last = -1;  /* last non-space glyph */
+    float em = line_em(b, first, end);
+    if (em < 0)
+        return -1;
+    for (size_t i = first; i < end; i++) {
+        if (glyph_is_space(b->glyphs[i].cp))
+            continue;
+        if (last >= 0 && piece_break(&b->glyphs[last], &b->glyphs[i], em)) {
+            if (finish_line(b, page, s, i) < 0)
+                return -1;
+            s = i;
+        }
+        last = (long)i;
+    }
+    return finish_line(b, page, s, end);
+}
+
+static int push_glyph(builder *b, uint32_t c, const float *box)
+{
+    if (!vec_reserve((void **)&b->glyphs, &b->cap_glyphs, b->n_glyphs + 1, sizeof *b->glyphs))
+        return -1;
+    layout_glyph *g = &b->glyphs[b->n_glyphs++];
+    g->cp = c;
+    g->x0 = box[0];
+    g->y0 = box[1];
+    g->x1 = box[2];
+    g->y1 = box[3];
     /* A glyph's size is the height of its box, which poppler derives from
-     * the font size: it is what tells a raised footnote mark from the text
-     * around it. (poppler_page_get_text_attributes() would give the font
-     * size itself, at the cost of another walk over the page's words.) */
+     * the font size: it tells a raised footnote mark from the text. */
+    g->size = g->y1 - g->y0 > 0 ? g->y1 - g->y0 : 1;
+    return 0;
+}
+
+/* One page of poppler's characters into glyphs and lines (a page_sink). */
+static int read_page(void *ctx, const raw_page *rp)
+{
+    builder *b = ctx;
+    layout_page *lp = &b->pages[b->n_pages++];
+    lp->number = rp->number;
+    lp->first_line = b->n_lines;
+    lp->width = rp->width;
+    lp->height = rp->height;
     size_t line_first = b->n_glyphs;
-    long last = -1; /* last non-space glyph of the current line */
-    const char *s = text;
-    for (guint i = 0; *s && i < n_rects && rc == 0; i++, s = g_utf8_next_char(s)) {
+    int has_text = 0;
+    const char *s = rp->text, *end = rp->text + rp->text_len;
+    for (size_t i = 0; s && s < end && i < rp->n_boxes; i++, s = g_utf8_next_char(s)) {
         uint32_t c = g_utf8_get_char(s);
         if (c == '\n') {
-            rc = finish_line(b, number, line_first);
+            if (end_poppler_line(b, rp->number, line_first) < 0)
+                return -1;
             line_first = b->n_glyphs;
-            last = -1;
             continue;
         }
         if (c < 0x20 || c == 0xFEFF || c == (uint32_t)-1 || c == (uint32_t)-2)
             continue;
-        layout_glyph g;
-        g.cp = c;
-        g.x0 = (float)rects[i].x1;
-        g.y0 = (float)rects[i].y1;
-        g.x1 = (float)rects[i].x2;
-        g.y1 = (float)rects[i].y2;
-        g.size = g.y1 - g.y0;
-        if (g.size <= 0)
-            g.size = g.y1 - g.y0 > 0 ? g.y1 - g.y0 : 1;
-        if (!glyph_is_space(c)) {
-            *has_text = 1;
-            /* Poppler sometimes runs two columns into one line: split at a
-             * very wide gap or at a jump back or up/down. */
-            if (last >= 0) {
-                const layout_glyph *p = &b->glyphs[last];
-                float em = p->size > g.size ? p->size : g.size;
-                float pc = (p->y0 + p->y1) / 2, gc = (g.y0 + g.y1) / 2;
-                if (g.x0 - p->x1 > SPLIT_GAP_EMS * em || g.x1 < p->x0 - em
-                    || pc - gc > em || gc - pc > em) {
-                    rc = finish_line(b, number, line_first);
-                    line_first = b->n_glyphs;
-                    if (rc < 0)
-                        break;
-                }
-            }
-            last = (long)b->n_glyphs;
-        }
-        if (grow((void **)&b->glyphs, &b->cap_glyphs, b->n_glyphs + 1, sizeof *b->glyphs) < 0) {
-            rc = -1;
-            break;
-        }
-        b->glyphs[b->n_glyphs++] = g;
+        has_text |= !glyph_is_space(c);
+        if (push_glyph(b, c, &rp->boxes[4 * i]) < 0)
+            return -1;
     }
-    if (rc == 0)
-        rc = finish_line(b, number, line_first);
-    g_free(rects);
-    g_free(text);
-    return rc;
+    if (end_poppler_line(b, rp->number, line_first) < 0)
+        return -1;
+    lp->n_lines = b->n_lines - lp->first_line;
+    b->page_has_text[rp->number - 1] = (unsigned char)has_text;
+    b->any_text |= has_text;
+    return 0;
 }
 
 /* ---- Output ------------------------------------------------------------- */
 
 static int put(builder *b, const char *s, size_t n, int page, const layout_glyph *g)
 {
-    size_t cap = b->cap;
-    if (grow((void **)&b->text, &cap, b->len + n + 1, 1) < 0)
+    if (!vec_reserve((void **)&b->text, &b->cap, b->len + n + 1, 1)
+        || !vec_reserve((void **)&b->pos, &b->cap_pos, b->len + n + 1, sizeof *b->pos))
         return -1;
-    if (cap != b->cap) {
-        extract_pos *np = realloc(b->pos, cap * sizeof *np);
-        if (!np)
-            return -1; /* text keeps its larger block: b->cap stays, we retry */
-        b->pos = np;
-        b->cap = cap;
-    }
     for (size_t i = 0; i < n; i++) {
         b->text[b->len] = s[i];
         extract_pos *p = &b->pos[b->len++];
@@ -280,6 +349,13 @@ static int put_glyph(builder *b, const layout_glyph *g, int page)
     return put(b, buf, (size_t)n, page, g);
 }
 
+/* g set smaller than ref and raised above it: a footnote mark. */
+static int smaller_and_raised(const layout_glyph *g, const layout_glyph *ref)
+{
+    float gc = (g->y0 + g->y1) / 2, rc = (ref->y0 + ref->y1) / 2;
+    return g->size <= 0.85f * ref->size && gc < rc - 0.1f * ref->size;
+}
+
 /* A raised, smaller digit after a glyph of the line's text size (a footnote
  * mark typeset as a plain digit), or a Unicode superscript. */
 static int is_mark(const layout_glyph *g, const layout_glyph *prev, int prev_mark)
@@ -292,15 +368,50 @@ static int is_mark(const layout_glyph *g, const layout_glyph *prev, int prev_mar
     if (prev_mark && glyph_is_digit(prev->cp) && g->size - prev->size < 0.5f
         && prev->size - g->size < 0.5f && gc - pc < 1 && pc - gc < 1)
         return 1;
-    return g->size <= 0.85f * prev->size && gc < pc - 0.1f * prev->size;
+    return smaller_and_raised(g, prev);
 }
 
-/* Writes the line's glyphs, spaces collapsed, ligatures expanded, footnote
- * marks set apart; drops the final hyphen if `dehyphenate`. */
+/* The end of a footnote mark that starts the line (digits set smaller and
+ * raised against the letter after them, as a note's own number), or the
+ * line's first glyph when there is none. */
+static size_t leading_mark_end(const layout_glyph *g, const layout_line *l)
+{
+    size_t i = l->first, end = l->first + l->count;
+    while (i < end && glyph_is_digit(g[i].cp))
+        i++;
+    if (i == l->first || i == end || !is_alnum(g[i].cp))
+        return l->first;
+    for (size_t k = l->first; k < i; k++)
+        if (!smaller_and_raised(&g[k], &g[i]))
+            return l->first;
+    return i;
+}
+
+/* Adds the line's span of text to the output's lines. */
+static int put_out_line(builder *b, const layout_line *l, size_t start)
+{
+    if (!vec_reserve((void **)&b->out_lines, &b->cap_out_lines, b->n_out_lines + 1,
+                     sizeof *b->out_lines))
+        return -1;
+    extract_line *ol = &b->out_lines[b->n_out_lines++];
+    ol->start = start;
+    ol->end = b->len;
+    ol->page = l->page;
+    ol->x0 = l->x0;
+    ol->y0 = l->y0;
+    ol->x1 = l->x1;
+    ol->y1 = l->y1;
+    return 0;
+}
+
+/* Writes the line's glyphs, spaces collapsed (and added at gaps poppler
+ * wrote none for), ligatures expanded, footnote marks set apart; drops the
+ * final hyphen if `dehyphenate`. */
 static int put_line(builder *b, const layout_line *l, int dehyphenate)
 {
     const layout_glyph *g = b->glyphs;
     size_t end = l->first + l->count - (dehyphenate ? 1 : 0);
+    size_t lead = leading_mark_end(g, l);
     const layout_glyph *prev = NULL;
     int prev_mark = 0, space = 0;
     size_t start = b->len;
@@ -312,8 +423,11 @@ static int put_line(builder *b, const layout_line *l, int dehyphenate)
         }
         if (cg->cp == 0xAD)
             continue; /* a soft hyphen inside a line is invisible */
-        int mark = is_mark(cg, prev, prev_mark);
+        int mark = i < lead || is_mark(cg, prev, prev_mark);
         if (prev && !space && ((mark && !prev_mark) || (!mark && prev_mark && is_alnum(cg->cp))))
+            space = 1;
+        if (prev && cg->x0 - prev->x1 > LIMIT_PDF_SPACE_GAP * (cg->size < prev->size ? cg->size
+                                                                                  : prev->size))
             space = 1;
         if (space && b->len > start && put(b, " ", 1, 0, NULL) < 0)
             return -1;
@@ -323,18 +437,7 @@ static int put_line(builder *b, const layout_line *l, int dehyphenate)
         prev = cg;
         prev_mark = mark;
     }
-    if (grow((void **)&b->out_lines, &b->cap_out_lines, b->n_out_lines + 1,
-             sizeof *b->out_lines) < 0)
-        return -1;
-    extract_line *ol = &b->out_lines[b->n_out_lines++];
-    ol->start = start;
-    ol->end = b->len;
-    ol->page = l->page;
-    ol->x0 = l->x0;
-    ol->y0 = l->y0;
-    ol->x1 = l->x1;
-    ol->y1 = l->y1;
-    return 0;
+    return put_out_line(b, l, start);
 }
 
 /* Puts the kept lines in reading order (seq) and writes the text. */
@@ -352,11 +455,9 @@ static int write_text(builder *b)
             goto done;
         n_seq += (size_t)n;
     }
-
     seps = malloc((n_seq ? n_seq : 1) * sizeof *seps);
     if (!seps || linebreak_decide(b->glyphs, b->lines, seq, n_seq, seps) < 0)
         goto done;
-
     for (size_t k = 0; k < n_seq; k++) {
         int sep = k + 1 < n_seq ? seps[k] : BREAK_JOIN;
         if (put_line(b, &b->lines[seq[k]], sep == BREAK_DEHYPHENATE) < 0)
@@ -384,6 +485,86 @@ static int find_header(const unsigned char *d, size_t size)
     return 0;
 }
 
+/* Opens the PDF through a memory stream, not poppler_document_new_from_bytes():
+ * in poppler 22.x (Debian 12) new_from_bytes and new_from_data crash on a
+ * wrong password. No copy: the document dies before extract_pdf returns. */
+static int open_doc(PopplerDocument **doc, const void *data, size_t size, const char *name,
+                    const doctag_pdf_options *opts)
+{
+    GError *err = NULL;
+    GBytes *bytes = g_bytes_new_static(data, size);
+    GInputStream *stream = g_memory_input_stream_new_from_bytes(bytes);
+    *doc = poppler_document_new_from_stream(stream, (goffset)size,
+                                            opts ? opts->password : NULL, NULL, &err);
+    g_object_unref(stream);
+    g_bytes_unref(bytes);
+    if (*doc)
+        return DOCTAG_OK;
+    int enc = err && err->domain == POPPLER_ERROR && err->code == POPPLER_ERROR_ENCRYPTED;
+    int rc = enc ? error_set(DOCTAG_ERR_PDF_ENCRYPTED, "%s: encrypted PDF: %s", name,
+                             opts && opts->password ? "wrong password" : "password needed")
+                 : error_set(DOCTAG_ERR_PDF_CORRUPT, "%s: damaged PDF: %s", name,
+                             err && err->message ? err->message : "poppler cannot open it");
+    if (err)
+        g_error_free(err);
+    return rc;
+}
+
+/* Reads pages first..last into the builder's glyphs and lines. */
+static int read_pages(builder *b, PopplerDocument *doc, int first, int last, const char *name)
+{
+    b->pages = calloc((size_t)(last - first + 1), sizeof *b->pages);
+    if (!b->pages)
+        return error_set(DOCTAG_ERR_NOMEM, "%s: out of memory while extracting text", name);
+    int rc = pages_read(doc, first, last, LIMIT_PDF_PAGE_MS, name, read_page, b);
+    if (rc == -1)
+        return error_set(DOCTAG_ERR_NOMEM, "%s: out of memory while extracting text", name);
+    if (rc < 0)
+        return rc;
+    if (!b->any_text)
+        return error_set(DOCTAG_ERR_PDF_NO_TEXT, "%s: no text layer on %s (scanned? OCR needed)",
+                         name, first == 1 && last == poppler_document_get_n_pages(doc)
+                                   ? "any page" : "the pages requested");
+    return DOCTAG_OK;
+}
+
+/* Drops the furniture, orders the lines, writes the text into out. */
+static int build_text(builder *b, extract_result *out, const char *name)
+{
+    if (layout_drop_running(b->lines, b->pages, b->n_pages, b->glyphs) < 0 || write_text(b) < 0)
+        return error_set(DOCTAG_ERR_NOMEM, "%s: out of memory while extracting text", name);
+    while (b->len > 0 && (b->text[b->len - 1] == '\n' || b->text[b->len - 1] == ' '))
+        b->len--;
+    if (b->len == 0)
+        return error_set(DOCTAG_ERR_PDF_NO_TEXT, "%s: no text besides headers and page numbers",
+                         name);
+    b->text[b->len] = '\0';
+    out->text = b->text;
+    out->len = b->len;
+    out->pos = b->pos;
+    out->lines = b->out_lines;
+    out->n_lines = b->n_out_lines;
+    b->text = NULL;
+    b->pos = NULL;
+    b->out_lines = NULL;
+    return DOCTAG_OK;
+}
+
+/* The pages asked for, checked against the document. */
+static int page_range(PopplerDocument *doc, const doctag_pdf_options *opts, const char *name,
+                      int *n_pages, int *first, int *last)
+{
+    *n_pages = poppler_document_get_n_pages(doc);
+    *first = opts && opts->first_page ? opts->first_page : 1;
+    *last = opts && opts->last_page ? opts->last_page : *n_pages;
+    if (*n_pages <= 0)
+        return error_set(DOCTAG_ERR_PDF_NO_PAGES, "%s: the PDF has no pages", name);
+    if (*first < 1 || *last > *n_pages || *first > *last)
+        return error_set(DOCTAG_ERR_PAGE_RANGE, "%s: pages %d-%d requested, the PDF has %d",
+                         name, *first, *last, *n_pages);
+    return DOCTAG_OK;
+}
+
 int extract_pdf(extract_result *out, const void *data, size_t size,
                 const char *name, const doctag_pdf_options *opts)
 {
@@ -396,99 +577,27 @@ int extract_pdf(extract_result *out, const void *data, size_t size,
         return error_set(DOCTAG_ERR_EMPTY, "%s: empty file", name);
     if (!find_header(data, size))
         return error_set(DOCTAG_ERR_NOT_PDF, "%s: not a PDF (no %%PDF- header)", name);
-
-    /* Through a memory stream, not poppler_document_new_from_bytes(): in
-     * poppler 22.x (Debian 12) new_from_bytes and new_from_data crash on a
-     * wrong password. No copy: the document dies before we return. */
-    GError *err = NULL;
-    GBytes *bytes = g_bytes_new_static(data, size);
-    GInputStream *stream = g_memory_input_stream_new_from_bytes(bytes);
-    PopplerDocument *doc = poppler_document_new_from_stream(stream, (goffset)size,
-                                                            opts ? opts->password : NULL,
-                                                            NULL, &err);
-    g_object_unref(stream);
-    g_bytes_unref(bytes);
-    if (!doc) {
-        int enc = err && err->domain == POPPLER_ERROR && err->code == POPPLER_ERROR_ENCRYPTED;
-        int rc = enc ? error_set(DOCTAG_ERR_PDF_ENCRYPTED, "%s: encrypted PDF: %s", name,
-                                 opts && opts->password ? "wrong password" : "password needed")
-                     : error_set(DOCTAG_ERR_PDF_CORRUPT, "%s: damaged PDF: %s", name,
-                                 err && err->message ? err->message : "poppler cannot open it");
-        if (err)
-            g_error_free(err);
+    PopplerDocument *doc = NULL;
+    int rc = open_doc(&doc, data, size, name, opts);
+    if (rc != DOCTAG_OK)
         return rc;
-    }
-
-    int rc = DOCTAG_OK;
     builder b;
     memset(&b, 0, sizeof b);
-    int n_pages = poppler_document_get_n_pages(doc);
-    int first = opts && opts->first_page ? opts->first_page : 1;
-    int last = opts && opts->last_page ? opts->last_page : n_pages;
-    if (n_pages <= 0) {
-        rc = error_set(DOCTAG_ERR_PDF_NO_PAGES, "%s: the PDF has no pages", name);
+    int n_pages = 0, first = 0, last = 0;
+    rc = page_range(doc, opts, name, &n_pages, &first, &last);
+    if (rc != DOCTAG_OK)
+        goto done;
+    out->page_has_text = b.page_has_text = calloc((size_t)n_pages, 1);
+    if (!out->page_has_text) {
+        rc = error_set(DOCTAG_ERR_NOMEM, "%s: out of memory while extracting text", name);
         goto done;
     }
-    if (first < 1 || last > n_pages || first > last) {
-        rc = error_set(DOCTAG_ERR_PAGE_RANGE, "%s: pages %d-%d requested, the PDF has %d",
-                       name, first, last, n_pages);
-        goto done;
-    }
-    out->page_has_text = calloc((size_t)n_pages, 1);
-    b.pages = calloc((size_t)(last - first + 1), sizeof *b.pages);
-    if (!out->page_has_text || !b.pages)
-        goto nomem;
-    int any_text = 0;
-    for (int p = first; p <= last; p++) {
-        PopplerPage *page = poppler_document_get_page(doc, p - 1);
-        layout_page *lp = &b.pages[b.n_pages++];
-        lp->number = p;
-        lp->first_line = b.n_lines;
-        if (!page)
-            continue;
-        double w = 0, h = 0;
-        poppler_page_get_size(page, &w, &h);
-        lp->width = (float)w;
-        lp->height = (float)h;
-        int has_text = 0;
-        int r = read_page(&b, page, p, &has_text);
-        g_object_unref(page);
-        if (r < 0)
-            goto nomem;
-        lp->n_lines = b.n_lines - lp->first_line;
-        out->page_has_text[p - 1] = (unsigned char)has_text;
-        any_text |= has_text;
-    }
-    if (!any_text) {
-        rc = error_set(DOCTAG_ERR_PDF_NO_TEXT, "%s: no text layer on %s (scanned? OCR needed)",
-                       name, first == 1 && last == n_pages ? "any page" : "the pages requested");
-        goto done;
-    }
-    layout_drop_running(b.lines, b.pages, b.n_pages, b.glyphs);
-    if (write_text(&b) < 0)
-        goto nomem;
-    while (b.len > 0 && (b.text[b.len - 1] == '\n' || b.text[b.len - 1] == ' '))
-        b.len--;
-    if (b.len == 0) {
-        rc = error_set(DOCTAG_ERR_PDF_NO_TEXT, "%s: no text besides headers and page numbers",
-                       name);
-        goto done;
-    }
-    b.text[b.len] = '\0';
-    out->text = b.text;
-    out->len = b.len;
-    out->pos = b.pos;
-    out->lines = b.out_lines;
-    out->n_lines = b.n_out_lines;
+    rc = read_pages(&b, doc, first, last, name);
+    if (rc == DOCTAG_OK)
+        rc = build_text(&b, out, name);
     out->n_pages = n_pages;
     out->first_page = first;
     out->last_page = last;
-    b.text = NULL;
-    b.pos = NULL;
-    b.out_lines = NULL;
-    goto done;
-nomem:
-    rc = error_set(DOCTAG_ERR_NOMEM, "%s: out of memory while extracting text", name);
 done:
     builder_free(&b);
     g_object_unref(doc);

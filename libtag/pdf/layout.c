@@ -1,202 +1,47 @@
 /*
- * layout.c: running headers/footers and reading order of PDF lines.
+ * layout.c: reading order of the lines of a PDF page.
  *
  * Rules are geometric, not tied to one typesetter: a column gutter is a
- * vertical strip that (almost) no line crosses with a real column of text
- * on both sides; a running header is a line in the top or bottom band whose
- * text, with digits masked, comes back at about the same height on several
- * pages.
+ * vertical strip of the page that (almost) no line crosses, with a real
+ * column of text on each side, side by side; a region with a gutter is
+ * read column by column, lines spanning the gutter (titles, full-width
+ * footnotes) where they stand; a region without one is read row by row,
+ * rows ordered by their baseline (glyph boxes may be taller than the line
+ * pitch, so their tops mislead). Every step is O(n log n) in the lines of
+ * the region, and the recursion is bounded.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "layout.h"
+#include "limits.h"
 
-/* Fraction of the page height, at the top and at the bottom, where running
- * headers, footers and page numbers are looked for. */
-#define BAND_FRACTION 0.12f
-/* A line recurring on at least this fraction of the pages (and on two pages
- * at least) is a running header or footer. */
-#define REPEAT_FRACTION 0.3
 /* A gutter's coverage (lines crossing it) is at most this fraction of the
  * densest coverage of the region. */
 #define GUTTER_COVERAGE 0.12
 /* Each column beside a gutter spans at least this fraction of the region. */
-#define COLUMN_MIN_FRACTION 0.2f
+#define COLUMN_MIN_FRACTION 0.12f
 /* Recursion limit for nested column splits. */
 #define MAX_DEPTH 12
-/* Longest masked line text compared for repetition (bytes). */
-#define KEY_MAX 200
-
-/* ---- Running headers, footers and page numbers ------------------------ */
-
-static size_t put_utf8(char *b, uint32_t c)
-{
-    if (c < 0x80) { b[0] = (char)c; return 1; }
-    if (c < 0x800) { b[0] = (char)(0xC0 | (c >> 6)); b[1] = (char)(0x80 | (c & 0x3F)); return 2; }
-    if (c < 0x10000) {
-        b[0] = (char)(0xE0 | (c >> 12)); b[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-        b[2] = (char)(0x80 | (c & 0x3F)); return 3;
-    }
-    b[0] = (char)(0xF0 | (c >> 18)); b[1] = (char)(0x80 | ((c >> 12) & 0x3F));
-    b[2] = (char)(0x80 | ((c >> 6) & 0x3F)); b[3] = (char)(0x80 | (c & 0x3F));
-    return 4;
-}
-
-/* The line's text lower-cased, each run of digits replaced by one '#',
- * runs of spaces collapsed: "Page 12 of 40" -> "page # of #". */
-static void line_key(const layout_line *l, const layout_glyph *g, char key[KEY_MAX + 1])
-{
-    size_t n = 0;
-    int space = 0, digit = 0;
-    for (size_t i = 0; i < l->count && n + 5 < KEY_MAX; i++) {
-        uint32_t c = g[l->first + i].cp;
-        if (c == ' ' || c == '\t' || c == 0xA0) { space = 1; digit = 0; continue; }
-        if (space && n > 0)
-            key[n++] = ' ';
-        space = 0;
-        if (c >= '0' && c <= '9') {
-            if (!digit)
-                key[n++] = '#';
-            digit = 1;
-            continue;
-        }
-        digit = 0;
-        if (c >= 'A' && c <= 'Z')
-            c += 'a' - 'A';
-        n += put_utf8(key + n, c);
-    }
-    key[n] = '\0';
-}
-
-static int is_roman(const char *k)
-{
-    size_t n = strlen(k);
-    if (n == 0 || n > 6)
-        return 0;
-    return strspn(k, "ivxlc") == n;
-}
-
-/* Masked texts that are a page number and nothing else. */
-static int is_page_number(const char *k)
-{
-    static const char *const forms[] = {
-        "#", "page #", "page # of #", "# of #", "#/#", "# / #", "- # -", "-#-",
-        "\xE2\x80\x93 # \xE2\x80\x93", "\xE2\x80\x94 # \xE2\x80\x94", "p. #", "[#]", "(#)",
-        "page #/#", "pg. #", "page", NULL
-    };
-    for (size_t i = 0; forms[i]; i++)
-        if (strcmp(k, forms[i]) == 0)
-            return strcmp(k, "page") != 0;
-    return is_roman(k);
-}
-
-enum { BAND_NONE, BAND_TOP, BAND_BOTTOM };
-
-/* The top band: the top BAND_FRACTION of the page, and the topmost row of
- * text wherever it stands (small pages with wide margins); the bottom band
- * likewise. `top`/`bottom`: the page's extreme line edges. */
-static int line_band(const layout_line *l, const layout_page *p, float top, float bottom)
-{
-    float h = l->y1 - l->y0;
-    if (l->y1 <= p->height * BAND_FRACTION || l->y0 <= top + 0.5f * h)
-        return BAND_TOP;
-    if (l->y0 >= p->height * (1.0f - BAND_FRACTION) || l->y1 >= bottom - 0.5f * h)
-        return BAND_BOTTOM;
-    return BAND_NONE;
-}
-
-typedef struct band_line {
-    size_t line;
-    int band;
-    char key[KEY_MAX + 1];
-} band_line;
-
-void layout_drop_running(layout_line *lines, const layout_page *pages, size_t n_pages,
-                         const layout_glyph *glyphs)
-{
-    size_t n_cand = 0, cap = 0;
-    band_line *cand = NULL;
-
-    for (size_t p = 0; p < n_pages; p++) {
-        float top = 1e30f, bottom = -1e30f;
-        for (size_t i = 0; i < pages[p].n_lines; i++) {
-            const layout_line *l = &lines[pages[p].first_line + i];
-            if (l->y0 < top) top = l->y0;
-            if (l->y1 > bottom) bottom = l->y1;
-        }
-        for (size_t i = 0; i < pages[p].n_lines; i++) {
-            size_t li = pages[p].first_line + i;
-            int band = line_band(&lines[li], &pages[p], top, bottom);
-            if (band == BAND_NONE)
-                continue;
-            if (n_cand == cap) {
-                size_t nc = cap ? cap * 2 : 64;
-                band_line *nb = realloc(cand, nc * sizeof *nb);
-                if (!nb) { free(cand); return; } /* no memory: keep every line */
-                cand = nb;
-                cap = nc;
-            }
-            cand[n_cand].line = li;
-            cand[n_cand].band = band;
-            line_key(&lines[li], glyphs, cand[n_cand].key);
-            if (cand[n_cand].key[0])
-                n_cand++;
-        }
-    }
-
-    /* 1. Lines that recur on several pages at about the same height. */
-    double need = REPEAT_FRACTION * (double)n_pages;
-    if (need < 2)
-        need = 2;
-    for (size_t a = 0; a < n_cand && n_pages >= 2; a++) {
-        const layout_line *la = &lines[cand[a].line];
-        float tol = la->size > 8 ? la->size * 0.6f : 4.0f;
-        int pages_seen = 1, last_page = la->page;
-        for (size_t b = 0; b < n_cand; b++) {
-            const layout_line *lb = &lines[cand[b].line];
-            if (lb->page == la->page || lb->page == last_page || cand[b].band != cand[a].band)
-                continue;
-            if (lb->y0 - la->y0 > tol || la->y0 - lb->y0 > tol)
-                continue;
-            if (strcmp(cand[a].key, cand[b].key) == 0) {
-                pages_seen++;
-                last_page = lb->page;
-            }
-        }
-        if (pages_seen >= need)
-            lines[cand[a].line].dropped = 1;
-    }
-
-    /* 2. Page numbers: the outermost line of their band. */
-    for (size_t a = 0; a < n_cand; a++) {
-        layout_line *la = &lines[cand[a].line];
-        if (la->dropped || !is_page_number(cand[a].key))
-            continue;
-        const layout_page *pg = &pages[la->page - pages[0].number];
-        int outer = 1;
-        for (size_t i = 0; i < pg->n_lines && outer; i++) {
-            const layout_line *m = &lines[pg->first_line + i];
-            if (m == la || m->dropped)
-                continue;
-            if (cand[a].band == BAND_BOTTOM && m->y0 > la->y1 - 1)
-                outer = 0;
-            if (cand[a].band == BAND_TOP && m->y1 < la->y0 + 1)
-                outer = 0;
-        }
-        if (outer)
-            la->dropped = 1;
-    }
-    free(cand);
-}
-
-/* ---- Reading order ------------------------------------------------------ */
+/* A left column whose type is smaller than this fraction of the right's,
+ * and narrower than NOTES_WIDTH of it, holds notes in the margin: it is
+ * read after the body beside it. */
+#define SMALLER_SIDE 0.85f
+#define NOTES_WIDTH 0.5f
+/* A strip of white across a region this many line heights high splits it
+ * before any gutter is looked for. */
+#define WIDE_WHITE_LINES 2.5f
+/* Two lines share a row when their baselines are closer than this fraction
+ * of the smaller line height. */
+#define ROW_BASE_FRACTION 0.3f
 
 typedef struct order_ctx {
     const layout_line *lines;
     size_t *out;
     size_t n_out;
 } order_ctx;
+
+/* ---- Rows ------------------------------------------------------------------ */
 
 typedef struct sort_item {
     float y, x;
@@ -213,40 +58,40 @@ static int cmp_item(const void *a, const void *b)
     return p->idx < q->idx ? -1 : p->idx > q->idx;
 }
 
-/* Top to bottom; lines sharing a row (their vertical centres within half a
- * line height) left to right. Sorts idx[] in place. */
+static int cmp_item_x(const void *a, const void *b)
+{
+    const sort_item *p = a, *q = b;
+    if (p->x != q->x)
+        return p->x < q->x ? -1 : 1;
+    return p->idx < q->idx ? -1 : p->idx > q->idx;
+}
+
+/* Top to bottom by baseline; lines sharing a row (baselines within a
+ * fraction of the line height) left to right. Sorts idx[] in place. */
 static int sort_rows(const layout_line *lines, size_t *idx, size_t n)
 {
     sort_item *it = malloc((n ? n : 1) * sizeof *it);
     if (!it)
         return -1;
     for (size_t i = 0; i < n; i++) {
-        it[i].y = lines[idx[i]].y0;
+        it[i].y = lines[idx[i]].base;
         it[i].x = lines[idx[i]].x0;
         it[i].idx = idx[i];
     }
     qsort(it, n, sizeof *it, cmp_item);
     for (size_t s = 0; s < n;) {
         const layout_line *head = &lines[it[s].idx];
-        float hc = (head->y0 + head->y1) / 2, hh = head->y1 - head->y0;
+        float hh = head->y1 - head->y0;
         size_t e = s + 1;
         while (e < n) {
             const layout_line *l = &lines[it[e].idx];
-            float c = (l->y0 + l->y1) / 2, h = l->y1 - l->y0;
-            if (c - hc > 0.5f * (h < hh ? h : hh))
+            float h = l->y1 - l->y0, tol = ROW_BASE_FRACTION * (h < hh ? h : hh);
+            if (l->base - head->base > (tol > 1 ? tol : 1))
                 break;
             e++;
         }
-        /* insertion sort of the row by x */
-        for (size_t i = s + 1; i < e; i++) {
-            sort_item t = it[i];
-            size_t j = i;
-            while (j > s && it[j - 1].x > t.x) {
-                it[j] = it[j - 1];
-                j--;
-            }
-            it[j] = t;
-        }
+        if (e - s > 1)
+            qsort(it + s, e - s, sizeof *it, cmp_item_x);
         s = e;
     }
     for (size_t i = 0; i < n; i++)
@@ -255,87 +100,184 @@ static int sort_rows(const layout_line *lines, size_t *idx, size_t n)
     return 0;
 }
 
+/* ---- Gutters ------------------------------------------------------------------ */
+
 typedef struct gutter {
     float x0, x1;
 } gutter;
 
+/* Per bin of x: the lines ending (left side) or starting (right side) in
+ * it, accumulated from the left (prefix) or from the right (suffix). */
+typedef struct side_stats {
+    int *count;
+    float *edge;         /* leftmost x0 (left side) / rightmost x1 (right side) */
+    float *top, *bottom;
+} side_stats;
+
+typedef struct region {
+    const layout_line *lines;
+    const size_t *idx;
+    size_t n;
+    float minx, width, scale, mean_size;
+    size_t nb;           /* bins */
+    int *cov;            /* lines crossing each bin */
+    side_stats left, right;
+} region;
+
+static size_t bin_of(const region *r, float x)
+{
+    float b = (x - r->minx) * r->scale;
+    if (b < 0)
+        return 0;
+    return (size_t)b < r->nb - 1 ? (size_t)b : r->nb - 1;
+}
+
+static int region_alloc(region *r)
+{
+    size_t nb = r->nb;
+    r->cov = calloc(nb + 1, sizeof *r->cov);
+    r->left.count = calloc(nb, sizeof(int));
+    r->right.count = calloc(nb, sizeof(int));
+    float *f = malloc(6 * nb * sizeof *f);
+    if (!r->cov || !r->left.count || !r->right.count || !f) {
+        free(f);
+        return -1;
+    }
+    r->left.edge = f;
+    r->left.top = f + nb;
+    r->left.bottom = f + 2 * nb;
+    r->right.edge = f + 3 * nb;
+    r->right.top = f + 4 * nb;
+    r->right.bottom = f + 5 * nb;
+    for (size_t k = 0; k < nb; k++) {
+        r->left.edge[k] = r->left.top[k] = r->right.top[k] = 1e30f;
+        r->right.edge[k] = r->left.bottom[k] = r->right.bottom[k] = -1e30f;
+    }
+    return 0;
+}
+
+static void region_free(region *r)
+{
+    free(r->cov);
+    free(r->left.count);
+    free(r->right.count);
+    free(r->left.edge);
+}
+
+static void stats_add(side_stats *s, size_t k, float edge, const layout_line *l, int left)
+{
+    s->count[k]++;
+    if (left ? edge < s->edge[k] : edge > s->edge[k]) s->edge[k] = edge;
+    if (l->y0 < s->top[k]) s->top[k] = l->y0;
+    if (l->y1 > s->bottom[k]) s->bottom[k] = l->y1;
+}
+
+/* Accumulates bin k from bin `from` (the previous one in the walk). */
+static void stats_carry(side_stats *s, size_t k, size_t from, int left)
+{
+    s->count[k] += s->count[from];
+    if (left ? s->edge[from] < s->edge[k] : s->edge[from] > s->edge[k]) s->edge[k] = s->edge[from];
+    if (s->top[from] < s->top[k]) s->top[k] = s->top[from];
+    if (s->bottom[from] > s->bottom[k]) s->bottom[k] = s->bottom[from];
+}
+
+/* Coverage per bin (a difference array), and the line-side statistics:
+ * left.*[k] over the lines ending at or before bin k, right.*[k] over the
+ * lines starting at or after bin k. */
+static void region_fill(region *r)
+{
+    for (size_t i = 0; i < r->n; i++) {
+        const layout_line *l = &r->lines[r->idx[i]];
+        size_t a = bin_of(r, l->x0), b = bin_of(r, l->x1);
+        r->cov[a]++;
+        r->cov[b + 1]--;
+        stats_add(&r->left, bin_of(r, l->x1 - 1), l->x0, l, 1);
+        stats_add(&r->right, bin_of(r, l->x0 + 1) + (l->x0 + 1 > r->minx ? 1 : 0), l->x1, l, 0);
+    }
+    for (size_t k = 1; k < r->nb; k++) {
+        r->cov[k] += r->cov[k - 1];
+        stats_carry(&r->left, k, k - 1, 1);
+    }
+    for (size_t k = r->nb - 1; k-- > 0;)
+        stats_carry(&r->right, k, k + 1, 0);
+}
+
+/* Whether the strip of bins [s, e) is a gutter: a column of text on each
+ * side, of real width, the two side by side. */
+static int gutter_ok(const region *r, size_t s, size_t e)
+{
+    size_t ls = s - 1, rs = e < r->nb ? e : r->nb - 1;
+    float gx0 = r->minx + (float)s / r->scale, gx1 = r->minx + (float)e / r->scale;
+    if (r->left.count[ls] < 2 || r->right.count[rs] < 2)
+        return 0;
+    if (gx0 - r->left.edge[ls] < COLUMN_MIN_FRACTION * r->width
+        || r->right.edge[rs] - gx1 < COLUMN_MIN_FRACTION * r->width)
+        return 0;
+    return !(r->left.bottom[ls] < r->right.top[rs] || r->right.bottom[rs] < r->left.top[ls]);
+}
+
+/* The widest gutter among the strips whose coverage is at most `thr`. */
+static int widest_gutter(const region *r, int thr, gutter *g)
+{
+    float min_gap = r->mean_size * 0.5f > 4 ? r->mean_size * 0.5f : 4, best = 0;
+    int found = 0;
+    for (size_t k = 0; k < r->nb;) {
+        if (r->cov[k] > thr) { k++; continue; }
+        size_t s = k;
+        while (k < r->nb && r->cov[k] <= thr)
+            k++;
+        if (s == 0 || k >= r->nb - 1)
+            continue; /* a margin, not a gutter */
+        float w = (float)(k - s) / r->scale;
+        if (w < min_gap || w <= best || !gutter_ok(r, s, k))
+            continue;
+        g->x0 = r->minx + (float)s / r->scale;
+        g->x1 = r->minx + (float)k / r->scale;
+        best = w;
+        found = 1;
+    }
+    return found;
+}
+
 /* Finds the widest vertical gutter in the region with a column of text on
- * each side. Returns 1 and fills *g when there is one. */
+ * each side. Returns 1 and fills *g when there is one, 0 when there is
+ * none, -1 when out of memory. */
 static int find_gutter(const layout_line *lines, const size_t *idx, size_t n, gutter *g)
 {
-    float minx = lines[idx[0]].x0, maxx = lines[idx[0]].x1;
-    float sizes = 0;
+    region r;
+    memset(&r, 0, sizeof r);
+    r.lines = lines;
+    r.idx = idx;
+    r.n = n;
+    float maxx = lines[idx[0]].x1, sizes = 0;
+    r.minx = lines[idx[0]].x0;
     for (size_t i = 0; i < n; i++) {
         const layout_line *l = &lines[idx[i]];
-        if (l->x0 < minx) minx = l->x0;
+        if (l->x0 < r.minx) r.minx = l->x0;
         if (l->x1 > maxx) maxx = l->x1;
         sizes += l->size;
     }
-    float width = maxx - minx, mean_size = sizes / (float)n;
-    if (width < 20)
+    r.width = maxx - r.minx;
+    r.mean_size = sizes / (float)n;
+    if (r.width < 20)
         return 0;
-    /* 1-point bins (coarser on huge pages). */
-    float scale = width > 4000 ? 4000 / width : 1;
-    size_t nb = (size_t)(width * scale) + 2;
-    int *cov = calloc(nb, sizeof *cov);
-    if (!cov)
-        return 0;
-    for (size_t i = 0; i < n; i++) {
-        const layout_line *l = &lines[idx[i]];
-        size_t a = (size_t)((l->x0 - minx) * scale), b = (size_t)((l->x1 - minx) * scale);
-        for (size_t k = a; k <= b && k < nb; k++)
-            cov[k]++;
+    r.scale = r.width > 4000 ? 4000 / r.width : 1; /* 1-point bins, coarser on huge pages */
+    r.nb = (size_t)(r.width * r.scale) + 2;
+    if (region_alloc(&r) < 0) {
+        region_free(&r);
+        return -1;
     }
+    region_fill(&r);
     int maxcov = 0;
-    for (size_t k = 0; k < nb; k++)
-        if (cov[k] > maxcov)
-            maxcov = cov[k];
-    int thr = (int)(GUTTER_COVERAGE * maxcov);
-    float min_gap = mean_size * 0.5f > 4 ? mean_size * 0.5f : 4;
-    int found = 0;
-    float best = 0;
-    size_t k = 0;
-    while (k < nb) {
-        if (cov[k] > thr) { k++; continue; }
-        size_t s = k;
-        while (k < nb && cov[k] <= thr)
-            k++;
-        if (s == 0 || k >= nb - 1)
-            continue; /* a margin, not a gutter */
-        float gx0 = minx + (float)s / scale, gx1 = minx + (float)k / scale;
-        if (gx1 - gx0 < min_gap || gx1 - gx0 <= best)
-            continue;
-        /* a column on each side: several lines, and real width */
-        size_t nl = 0, nr = 0;
-        float lx0 = gx0, rx1 = gx1, ly0 = 1e9f, ly1 = -1e9f, ry0 = 1e9f, ry1 = -1e9f;
-        for (size_t i = 0; i < n; i++) {
-            const layout_line *l = &lines[idx[i]];
-            if (l->x1 <= gx0 + 1) {
-                nl++;
-                if (l->x0 < lx0) lx0 = l->x0;
-                if (l->y0 < ly0) ly0 = l->y0;
-                if (l->y1 > ly1) ly1 = l->y1;
-            } else if (l->x0 >= gx1 - 1) {
-                nr++;
-                if (l->x1 > rx1) rx1 = l->x1;
-                if (l->y0 < ry0) ry0 = l->y0;
-                if (l->y1 > ry1) ry1 = l->y1;
-            }
-        }
-        if (nl < 2 || nr < 2)
-            continue;
-        if (gx0 - lx0 < COLUMN_MIN_FRACTION * width || rx1 - gx1 < COLUMN_MIN_FRACTION * width)
-            continue;
-        if (ly1 < ry0 || ry1 < ly0)
-            continue; /* one above the other: not side by side */
-        g->x0 = gx0;
-        g->x1 = gx1;
-        best = gx1 - gx0;
-        found = 1;
-    }
-    free(cov);
+    for (size_t k = 0; k < r.nb; k++)
+        if (r.cov[k] > maxcov)
+            maxcov = r.cov[k];
+    int found = widest_gutter(&r, (int)(GUTTER_COVERAGE * maxcov), g);
+    region_free(&r);
     return found;
 }
+
+/* ---- Regions ------------------------------------------------------------------- */
 
 enum { SIDE_LEFT, SIDE_RIGHT, SIDE_SPAN };
 
@@ -357,6 +299,11 @@ static int line_side(const layout_line *l, const gutter *g)
 
 static int order_region(order_ctx *c, size_t *idx, size_t n, int depth);
 
+static float mid_y(const layout_line *l)
+{
+    return (l->y0 + l->y1) / 2;
+}
+
 static int emit_sorted(order_ctx *c, size_t *idx, size_t n)
 {
     if (sort_rows(c->lines, idx, n) < 0)
@@ -366,69 +313,174 @@ static int emit_sorted(order_ctx *c, size_t *idx, size_t n)
     return 0;
 }
 
+/* Reads the bands between the spanning lines span[0..ns) (in row order)
+ * one after the other, each spanning line where it stands; rest[0..nr)
+ * are the other lines. */
+static int order_bands(order_ctx *c, size_t *span, size_t ns, size_t *rest, size_t nr,
+                       int depth)
+{
+    /* the other lines by vertical centre, then cut into bands in one walk */
+    if (sort_rows(c->lines, rest, nr) < 0)
+        return -1;
+    sort_item *it = malloc((nr ? nr : 1) * sizeof *it);
+    if (!it)
+        return -1;
+    for (size_t i = 0; i < nr; i++)
+        it[i] = (sort_item){ mid_y(&c->lines[rest[i]]), (float)i, rest[i] };
+    qsort(it, nr, sizeof *it, cmp_item);
+    for (size_t i = 0; i < nr; i++)
+        rest[i] = it[i].idx;
+    free(it);
+    size_t from = 0;
+    for (size_t k = 0; k <= ns; k++) {
+        float bot = k == ns ? 1e30f : mid_y(&c->lines[span[k]]);
+        size_t to = from;
+        while (to < nr && mid_y(&c->lines[rest[to]]) < bot)
+            to++;
+        if (order_region(c, rest + from, to - from, depth + 1) < 0)
+            return -1;
+        if (k < ns)
+            c->out[c->n_out++] = span[k];
+        from = to;
+    }
+    return 0;
+}
+
+/* The mean line height of lines idx[0..n), and the width they span. */
+static float mean_size(const layout_line *lines, const size_t *idx, size_t n, float *width)
+{
+    float sum = 0, x0 = 1e30f, x1 = -1e30f;
+    for (size_t i = 0; i < n; i++) {
+        const layout_line *l = &lines[idx[i]];
+        sum += l->size;
+        if (l->x0 < x0) x0 = l->x0;
+        if (l->x1 > x1) x1 = l->x1;
+    }
+    *width = n ? x1 - x0 : 0;
+    return n ? sum / (float)n : 0;
+}
+
+/* Margin notes: the left side set in smaller type than the right, and
+ * much narrower. */
+static int left_is_notes(const layout_line *lines, const size_t *left, size_t nl,
+                         const size_t *right, size_t nr)
+{
+    float wl, wr;
+    float sl = mean_size(lines, left, nl, &wl), sr = mean_size(lines, right, nr, &wr);
+    return sl < SMALLER_SIDE * sr && wl < NOTES_WIDTH * wr;
+}
+
 /* Reads a region that has a gutter: without spanning lines, the left part
- * then the right part; with spanning lines, the bands between them one
- * after the other, each spanning line where it stands. */
+ * then the right part (the right part first when the left holds notes);
+ * with spanning lines, band by band. */
 static int order_split(order_ctx *c, size_t *idx, size_t n, const gutter *g, int depth)
 {
     size_t *tmp = malloc(n * sizeof *tmp);
     if (!tmp)
         return -1;
-    size_t nl = 0, nr = 0, ns = 0;
-    for (size_t i = 0; i < n; i++)
-        switch (line_side(&c->lines[idx[i]], g)) {
-        case SIDE_LEFT: nl++; break;
-        case SIDE_RIGHT: nr++; break;
-        default: ns++; break;
-        }
-    int rc = 0;
+    size_t nl = 0, ns = 0;
+    for (size_t i = 0; i < n; i++) {
+        int side = line_side(&c->lines[idx[i]], g);
+        nl += side == SIDE_LEFT;
+        ns += side == SIDE_SPAN;
+    }
+    /* tmp: spanning lines, then left, then right */
+    size_t s = 0, a = ns, b = ns + nl;
+    for (size_t i = 0; i < n; i++) {
+        int side = line_side(&c->lines[idx[i]], g);
+        tmp[side == SIDE_SPAN ? s++ : side == SIDE_LEFT ? a++ : b++] = idx[i];
+    }
+    int rc;
     if (ns == 0) {
-        size_t a = 0, b = nl;
-        for (size_t i = 0; i < n; i++)
-            tmp[line_side(&c->lines[idx[i]], g) == SIDE_LEFT ? a++ : b++] = idx[i];
-        rc = order_region(c, tmp, nl, depth + 1);
-        if (rc == 0)
-            rc = order_region(c, tmp + nl, nr, depth + 1);
+        /* body before notes: notes in the left margin are read after it */
+        size_t *left = tmp, *right = tmp + nl, nr = n - nl;
+        if (left_is_notes(c->lines, left, nl, right, nr))
+            rc = order_region(c, right, nr, depth + 1) || order_region(c, left, nl, depth + 1)
+                 ? -1 : 0;
+        else
+            rc = order_region(c, left, nl, depth + 1) || order_region(c, right, nr, depth + 1)
+                 ? -1 : 0;
     } else {
-        /* spanning lines top to bottom, in tmp[0..ns) */
-        size_t s = 0, r = ns;
-        for (size_t i = 0; i < n; i++)
-            if (line_side(&c->lines[idx[i]], g) == SIDE_SPAN)
-                tmp[s++] = idx[i];
-            else
-                tmp[r++] = idx[i];
         rc = sort_rows(c->lines, tmp, ns);
-        size_t *band = malloc(n * sizeof *band);
-        if (!band)
-            rc = -1;
-        for (size_t k = 0; k <= ns && rc == 0; k++) {
-            float top = k == 0 ? -1e30f : (c->lines[tmp[k - 1]].y0 + c->lines[tmp[k - 1]].y1) / 2;
-            float bot = k == ns ? 1e30f : (c->lines[tmp[k]].y0 + c->lines[tmp[k]].y1) / 2;
-            size_t nb = 0;
-            for (size_t i = ns; i < n; i++) {
-                const layout_line *l = &c->lines[tmp[i]];
-                float yc = (l->y0 + l->y1) / 2;
-                if (yc >= top && yc < bot)
-                    band[nb++] = tmp[i];
-            }
-            rc = order_region(c, band, nb, depth + 1);
-            if (rc == 0 && k < ns)
-                c->out[c->n_out++] = tmp[k];
-        }
-        free(band);
+        if (rc == 0)
+            rc = order_bands(c, tmp, ns, tmp + ns, n - ns, depth);
     }
     free(tmp);
     return rc;
 }
 
+/* The widest horizontal strip of white across the whole region, at least
+ * `lines_high` mean line heights: *cut gets its middle. Returns 1 when
+ * there is one, 0 when there is none, -1 when out of memory. */
+static int find_hcut(const layout_line *lines, const size_t *idx, size_t n, float lines_high,
+                     float *cut)
+{
+    sort_item *it = malloc(n * sizeof *it);
+    if (!it)
+        return -1;
+    float heights = 0;
+    for (size_t i = 0; i < n; i++) {
+        it[i] = (sort_item){ lines[idx[i]].y0, lines[idx[i]].y1, idx[i] };
+        heights += lines[idx[i]].y1 - lines[idx[i]].y0;
+    }
+    qsort(it, n, sizeof *it, cmp_item);
+    float best = lines_high * heights / (float)n, bottom = it[0].x; /* .x holds y1 here */
+    int found = 0;
+    for (size_t i = 1; i < n; i++) {
+        if (it[i].y - bottom > best) {
+            best = it[i].y - bottom;
+            *cut = (it[i].y + bottom) / 2;
+            found = 1;
+        }
+        if (it[i].x > bottom)
+            bottom = it[i].x;
+    }
+    free(it);
+    return found;
+}
+
+/* Reads the part of the region above the cut, then the part below. */
+static int order_hcut(order_ctx *c, size_t *idx, size_t n, float cut, int depth)
+{
+    size_t *tmp = malloc(n * sizeof *tmp), a = 0;
+    if (!tmp)
+        return -1;
+    for (size_t i = 0; i < n; i++)
+        if (mid_y(&c->lines[idx[i]]) < cut)
+            tmp[a++] = idx[i];
+    for (size_t i = 0, b = a; i < n; i++)
+        if (mid_y(&c->lines[idx[i]]) >= cut)
+            tmp[b++] = idx[i];
+    int rc = order_region(c, tmp, a, depth + 1);
+    if (rc == 0)
+        rc = order_region(c, tmp + a, n - a, depth + 1);
+    free(tmp);
+    return rc;
+}
+
+/* A region that a wide strip of white crosses (a figure above a side
+ * heading and its paragraph, a title block over two columns) is read as
+ * the parts above and below it, each a region of its own (an X-Y cut);
+ * else column by column when it has a gutter; else, when a narrower strip
+ * of white crosses it, again as two parts; else row by row. */
 static int order_region(order_ctx *c, size_t *idx, size_t n, int depth)
 {
     gutter g;
+    float cut = 0;
     if (n == 0)
         return 0;
-    if (n < 4 || depth > MAX_DEPTH || !find_gutter(c->lines, idx, n, &g))
+    if (n < 4 || depth > MAX_DEPTH)
         return emit_sorted(c, idx, n);
-    return order_split(c, idx, n, &g, depth);
+    int found = find_hcut(c->lines, idx, n, WIDE_WHITE_LINES, &cut);
+    if (found)
+        return found < 0 ? -1 : order_hcut(c, idx, n, cut, depth);
+    found = find_gutter(c->lines, idx, n, &g);
+    if (found)
+        return found < 0 ? -1 : order_split(c, idx, n, &g, depth);
+    found = find_hcut(c->lines, idx, n, 1.0f, &cut);
+    if (found)
+        return found < 0 ? -1 : order_hcut(c, idx, n, cut, depth);
+    return emit_sorted(c, idx, n);
 }
 
 long layout_reading_order(const layout_line *lines, const layout_page *page, size_t *order)

@@ -2,9 +2,9 @@
  * layout.h: page geometry and line breaks for the PDF extractor. Internal.
  *
  * extract.c turns poppler's glyphs into layout_lines (one row of glyphs on
- * one page); layout.c decides which lines are running headers, footers and
- * page numbers, and in which order the remaining lines are read. Nothing
- * here depends on poppler, so the rules can be tested on synthetic lines.
+ * one page); furniture.c decides which lines are running headers, footers
+ * and page numbers, layout.c in which order the remaining lines are read.
+ * Nothing here depends on poppler, so the rules can be tested on synthetic lines.
  */
 #ifndef DOCTAG_LAYOUT_H
 #define DOCTAG_LAYOUT_H
@@ -22,6 +22,7 @@ typedef struct layout_line {
     int page;                 /* 1-based */
     float x0, y0, x1, y1;     /* union of the glyph boxes (spaces excluded) */
     float size;               /* median font size of the line's glyphs */
+    float base;               /* median glyph box bottom: the baseline's stand-in */
     size_t first, count;      /* glyphs[first .. first + count) */
     int dropped;              /* 1: running header, footer or page number */
 } layout_line;
@@ -36,8 +37,12 @@ typedef struct layout_page {
  * band of the page whose text, digits masked, recurs at about the same
  * height on several pages) and on page numbers ("12", "Page 12", "12 of 40",
  * "- 12 -", ...) that are the outermost line of their band. */
-void layout_drop_running(layout_line *lines, const layout_page *pages, size_t n_pages,
-                         const layout_glyph *glyphs);
+/* Also drops rule lines drawn with characters ("______"), and inside the
+ * running lines, rows that recur word for word (a table head repeated on
+ * each page, a running section title). O(n log n) in the lines. Returns 0,
+ * or -1 when out of memory (lines then partly marked). */
+int layout_drop_running(layout_line *lines, const layout_page *pages, size_t n_pages,
+                        const layout_glyph *glyphs);
 
 /* Writes to order[] the indexes (into lines[]) of the page's kept lines in
  * reading order: columns read one after the other, lines that span the

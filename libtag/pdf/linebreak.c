@@ -35,6 +35,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hash.h"
 #include "layout.h"
 
 static int is_alnum(uint32_t c)
@@ -50,17 +51,9 @@ typedef struct wordset {
     size_t cap, n;
 } wordset;
 
-static uint64_t hash_str(const char *s, size_t n)
-{
-    uint64_t h = 1469598103934665603ull;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
-    return h;
-}
-
 static size_t wordset_slot(const wordset *w, const char *s, size_t n)
 {
-    size_t i = (size_t)hash_str(s, n) & (w->cap - 1);
+    size_t i = (size_t)hash_fnv1a(HASH_FNV_SEED, s, n) & (w->cap - 1);
     while (w->keys[i] && (strlen(w->keys[i]) != n || memcmp(w->keys[i], s, n) != 0))
         i = (i + 1) & (w->cap - 1);
     return i;

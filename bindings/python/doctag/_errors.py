@@ -140,6 +140,7 @@ _BY_CODE: Dict[int, Type[Error]] = {
     _native.ERR_PDF_NO_PAGES: PDFError,
     _native.ERR_PDF_NO_TEXT: NoTextError,
     _native.ERR_PAGE_RANGE: PageRangeError,
+    _native.ERR_PDF_LIMIT: PDFError,  # a page over the time limit (a PDF bomb)
 }
 
 _BY_ERRNO: Dict[int, Type[FileError]] = {

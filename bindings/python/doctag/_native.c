@@ -879,6 +879,7 @@ static int native_exec(PyObject *module)
         {"ERR_PAGE_RANGE", DOCTAG_ERR_PAGE_RANGE},
         {"ERR_UNSUPPORTED", DOCTAG_ERR_UNSUPPORTED},
         {"ERR_INTERNAL", DOCTAG_ERR_INTERNAL},
+        {"ERR_PDF_LIMIT", DOCTAG_ERR_PDF_LIMIT},
     };
     for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++)
         if (PyModule_AddIntConstant(module, codes[i].name, codes[i].code) < 0)

@@ -25,6 +25,7 @@ ERR_PDF_NO_TEXT: int
 ERR_PAGE_RANGE: int
 ERR_UNSUPPORTED: int
 ERR_INTERNAL: int
+ERR_PDF_LIMIT: int
 
 class ModelHandle: ...
 

@@ -1,0 +1,46 @@
+/*
+ * pdf_floor.c: the floor for doctag's PDF extraction: what poppler-glib
+ * alone costs. For each page it asks poppler for the text and the
+ * character boxes (as doctag does, through the same calls) and writes the
+ * text out; nothing else. bench/bench_pdf.sh runs it beside `doctag text`
+ * and pdftotext.
+ *
+ *   pdf_floor FILE.pdf > text
+ */
+#include <poppler.h>
+#include <stdio.h>
+#include <string.h>
+
+int main(int argc, char **argv)
+{
+    if (argc != 2) {
+        fprintf(stderr, "usage: pdf_floor FILE.pdf\n");
+        return 2;
+    }
+    GError *err = NULL;
+    GFile *file = g_file_new_for_commandline_arg(argv[1]);
+    PopplerDocument *doc = poppler_document_new_from_gfile(file, NULL, NULL, &err);
+    g_object_unref(file);
+    if (!doc) {
+        fprintf(stderr, "pdf_floor: %s: %s\n", argv[1], err ? err->message : "cannot open");
+        if (err)
+            g_error_free(err);
+        return 1;
+    }
+    int n = poppler_document_get_n_pages(doc);
+    for (int p = 0; p < n; p++) {
+        PopplerPage *page = poppler_document_get_page(doc, p);
+        if (!page)
+            continue;
+        char *text = poppler_page_get_text(page);
+        PopplerRectangle *rects = NULL;
+        guint n_rects = 0;
+        if (text && poppler_page_get_text_layout(page, &rects, &n_rects))
+            fwrite(text, 1, strlen(text), stdout);
+        g_free(rects);
+        g_free(text);
+        g_object_unref(page);
+    }
+    g_object_unref(doc);
+    return 0;
+}

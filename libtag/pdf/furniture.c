@@ -1,0 +1,434 @@
+/*
+ * furniture.c: running headers and footers, page numbers and rule lines,
+ * dropped from the text of a PDF. Internal to extract.c.
+ *
+ * A running line is one whose text comes back on several pages at the same
+ * distance from the page edge (from the top for the top band, from the
+ * bottom for the bottom band, so that portrait and landscape pages of one
+ * report agree). The lines of the top and bottom bands are looked at
+ * first, their text with digits masked ("Page 12 of 40" and "Page 9 of 40"
+ * are one text), recurring on a good share of the pages; then the
+ * outermost rows left, which must recur word for word on a few pages (a
+ * table's repeated head row, the running title of one section: such
+ * furniture carries no page number, whereas a body line that merely
+ * resembles the line at the same place on other pages differs in its
+ * numbers). Lines are grouped by sorting, so the work is O(n log n) in the
+ * lines of the document.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hash.h"
+#include "layout.h"
+#include "limits.h"
+#include "vec.h"
+
+enum { BAND_NONE, BAND_TOP, BAND_BOTTOM };
+
+typedef struct cand {
+    size_t line;
+    int band;            /* BAND_TOP or BAND_BOTTOM */
+    float pos;           /* distance of the line from its band's page edge */
+    uint32_t hash;       /* of the key */
+    size_t key, key_len; /* the key: keys[key, key + key_len) */
+    const char *k;       /* the same, once every key is written */
+} cand;
+
+typedef struct furn {
+    layout_line *lines;
+    const layout_page *pages;
+    size_t n_pages;
+    const layout_glyph *glyphs;
+    cand *c;
+    size_t n, cap;
+    char *keys;
+    size_t keys_len, keys_cap;
+    size_t *seen;        /* per page (index), members of the window there */
+} furn;
+
+/* ---- Keys ----------------------------------------------------------------- */
+
+static size_t put_utf8(char *b, uint32_t c)
+{
+    if (c < 0x80) { b[0] = (char)c; return 1; }
+    if (c < 0x800) { b[0] = (char)(0xC0 | (c >> 6)); b[1] = (char)(0x80 | (c & 0x3F)); return 2; }
+    if (c < 0x10000) {
+        b[0] = (char)(0xE0 | (c >> 12)); b[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+        b[2] = (char)(0x80 | (c & 0x3F)); return 3;
+    }
+    b[0] = (char)(0xF0 | (c >> 18)); b[1] = (char)(0x80 | ((c >> 12) & 0x3F));
+    b[2] = (char)(0x80 | ((c >> 6) & 0x3F)); b[3] = (char)(0x80 | (c & 0x3F));
+    return 4;
+}
+
+/* The line's text lower-cased, runs of spaces collapsed and, if `mask`,
+ * each run of digits replaced by one '#': "Page 12 of 40" -> "page # of #".
+ * Returns the length written to key (at most LIMIT_PDF_KEY_MAX). */
+static size_t line_key(const layout_line *l, const layout_glyph *g, int mask, char *key)
+{
+    size_t n = 0;
+    int space = 0, digit = 0;
+    for (size_t i = 0; i < l->count && n + 5 < LIMIT_PDF_KEY_MAX; i++) {
+        uint32_t c = g[l->first + i].cp;
+        if (glyph_is_space(c)) { space = 1; digit = 0; continue; }
+        if (space && n > 0)
+            key[n++] = ' ';
+        space = 0;
+        if (mask && glyph_is_digit(c)) {
+            if (!digit)
+                key[n++] = '#';
+            digit = 1;
+            continue;
+        }
+        digit = 0;
+        if (c >= 'A' && c <= 'Z')
+            c += 'a' - 'A';
+        n += put_utf8(key + n, c);
+    }
+    return n;
+}
+
+static int is_roman(const char *k, size_t n)
+{
+    return n > 0 && n <= 6 && strspn(k, "ivxlc") >= n;
+}
+
+/* Masked texts that are a page number and nothing else. */
+static int is_page_number(const char *k, size_t n)
+{
+    static const char *const forms[] = {
+        "#", "page #", "page # of #", "# of #", "#/#", "# / #", "- # -", "-#-",
+        "\xE2\x80\x93 # \xE2\x80\x93", "\xE2\x80\x94 # \xE2\x80\x94", "p. #", "[#]", "(#)",
+        "page #/#", "pg. #", NULL
+    };
+    for (size_t i = 0; forms[i]; i++)
+        if (strlen(forms[i]) == n && memcmp(k, forms[i], n) == 0)
+            return 1;
+    return is_roman(k, n);
+}
+
+/* A rule drawn with characters: a run of underscores, dashes or box
+ * drawing lines and nothing else. */
+static int is_rule_line(const layout_line *l, const layout_glyph *g)
+{
+    size_t n = 0;
+    for (size_t i = l->first; i < l->first + l->count; i++) {
+        uint32_t c = g[i].cp;
+        if (glyph_is_space(c))
+            continue;
+        if (c != '_' && c != '-' && c != 0x2013 && c != 0x2014 && c != 0x2015
+            && c != 0x2500 && c != 0x2501 && c != 0x2550 && c != 0xAF)
+            return 0;
+        n++;
+    }
+    return n >= 3;
+}
+
+/* ---- Candidates ------------------------------------------------------------- */
+
+/* Adds line li as a candidate of the band; its key is written at the end
+ * of the keys by `write` (line_key) unless `key` is given. */
+static int add_cand(furn *f, size_t li, int band, int mask, const char *key, size_t key_len)
+{
+    const layout_line *l = &f->lines[li];
+    const layout_page *pg = &f->pages[l->page - f->pages[0].number];
+    size_t room = key ? key_len : LIMIT_PDF_KEY_MAX;
+    if (!vec_reserve((void **)&f->c, &f->cap, f->n + 1, sizeof *f->c)
+        || !vec_reserve((void **)&f->keys, &f->keys_cap, f->keys_len + room, 1))
+        return -1;
+    cand *c = &f->c[f->n];
+    c->line = li;
+    c->band = band;
+    c->pos = band == BAND_TOP ? l->y0 : pg->height - l->y1;
+    c->key = f->keys_len;
+    if (key)
+        memcpy(f->keys + c->key, key, key_len);
+    c->key_len = key ? key_len : line_key(l, f->glyphs, mask, f->keys + f->keys_len);
+    if (c->key_len == 0)
+        return 0;
+    c->hash = hash_fnv1a(HASH_FNV_SEED, f->keys + c->key, c->key_len);
+    f->keys_len += c->key_len;
+    f->n++;
+    return 0;
+}
+
+/* The page's extreme kept-line edges: the top of its highest line and the
+ * bottom of its lowest. Returns 0 when the page keeps no line. */
+static int page_extent(const furn *f, const layout_page *pg, float *top, float *bottom)
+{
+    *top = 1e30f;
+    *bottom = -1e30f;
+    for (size_t i = 0; i < pg->n_lines; i++) {
+        const layout_line *l = &f->lines[pg->first_line + i];
+        if (l->dropped)
+            continue;
+        if (l->y0 < *top) *top = l->y0;
+        if (l->y1 > *bottom) *bottom = l->y1;
+    }
+    return *top < 1e29f;
+}
+
+static void finish_keys(furn *f)
+{
+    for (size_t i = 0; i < f->n; i++)
+        f->c[i].k = f->keys + f->c[i].key;
+}
+
+/* Collects the lines in the top and bottom bands (a fraction of the page,
+ * and the outermost row wherever it stands), keys masked or exact. */
+static int collect_bands(furn *f, int mask)
+{
+    f->n = f->keys_len = 0;
+    for (size_t p = 0; p < f->n_pages; p++) {
+        const layout_page *pg = &f->pages[p];
+        float top, bottom;
+        if (!page_extent(f, pg, &top, &bottom))
+            continue;
+        for (size_t i = 0; i < pg->n_lines; i++) {
+            size_t li = pg->first_line + i;
+            const layout_line *l = &f->lines[li];
+            float h = l->y1 - l->y0;
+            int band = l->dropped ? BAND_NONE
+                       : l->y1 <= pg->height * LIMIT_PDF_BAND || l->y0 <= top + 0.5f * h
+                       ? BAND_TOP
+                       : l->y0 >= pg->height * (1.0f - LIMIT_PDF_BAND)
+                         || l->y1 >= bottom - 0.5f * h ? BAND_BOTTOM : BAND_NONE;
+            if (band != BAND_NONE && add_cand(f, li, band, mask, NULL, 0) < 0)
+                return -1;
+        }
+    }
+    finish_keys(f);
+    return 0;
+}
+
+/* The outer edge of a line, as seen from the top or from the bottom
+ * (negated, so that smaller is always further out). */
+static float outer_edge(const layout_line *l, int bottom)
+{
+    return bottom ? -l->y1 : l->y0;
+}
+
+/* Fills tops[0..k) with the outer edges of the page's k outermost rows of
+ * kept lines, from the top or from the bottom, and h[] with the height of
+ * the line that opens each; returns the rows found. */
+static int outer_rows(const furn *f, const layout_page *pg, int bottom, float *tops, float *h)
+{
+    float prev = -1e30f, prev_h = 0;
+    int r = 0;
+    for (; r < LIMIT_PDF_INNER_ROWS; r++) {
+        float best = 1e30f, best_h = 0;
+        for (size_t i = 0; i < pg->n_lines; i++) {
+            const layout_line *l = &f->lines[pg->first_line + i];
+            float e = outer_edge(l, bottom);
+            if (!l->dropped && e > prev + 0.5f * prev_h && e < best) {
+                best = e;
+                best_h = l->y1 - l->y0;
+            }
+        }
+        if (best >= 1e29f)
+            break;
+        tops[r] = prev = best;
+        h[r] = prev_h = best_h;
+    }
+    return r;
+}
+
+static int x_cmp(const void *a, const void *b)
+{
+    const layout_line *p = *(const layout_line *const *)a, *q = *(const layout_line *const *)b;
+    return p->x0 < q->x0 ? -1 : p->x0 > q->x0;
+}
+
+/* Adds the lines of one row (members[0..n), left to right) as candidates
+ * sharing the row's whole text as key: a row is furniture as a whole. */
+static int add_row(furn *f, const layout_line **members, size_t n, int band, char *buf)
+{
+    qsort(members, n, sizeof *members, x_cmp);
+    size_t len = 0;
+    for (size_t i = 0; i < n && len + LIMIT_PDF_KEY_MAX + 3 < 4 * LIMIT_PDF_KEY_MAX; i++) {
+        if (i)
+            memcpy(buf + len, " | ", 3), len += 3;
+        len += line_key(members[i], f->glyphs, 0, buf + len);
+    }
+    for (size_t i = 0; i < n; i++)
+        if (add_cand(f, (size_t)(members[i] - f->lines), band, 0, buf, len) < 0)
+            return -1;
+    return 0;
+}
+
+/* Collects the kept lines of the outermost LIMIT_PDF_INNER_ROWS rows at
+ * the top and the bottom of each page, each keyed by its whole row. */
+static int collect_rows(furn *f)
+{
+    const layout_line **members = NULL;
+    size_t cap = 0;
+    char *buf = malloc(4 * LIMIT_PDF_KEY_MAX);
+    int rc = buf ? 0 : -1;
+    f->n = f->keys_len = 0;
+    for (size_t p = 0; p < f->n_pages && rc == 0; p++) {
+        const layout_page *pg = &f->pages[p];
+        for (int side = 0; side < 2 && rc == 0; side++) {
+            float tops[LIMIT_PDF_INNER_ROWS], h[LIMIT_PDF_INNER_ROWS];
+            int rows = outer_rows(f, pg, side, tops, h);
+            for (int r = 0; r < rows && rc == 0; r++) {
+                size_t n = 0;
+                for (size_t i = 0; i < pg->n_lines && rc == 0; i++) {
+                    const layout_line *l = &f->lines[pg->first_line + i];
+                    float e = outer_edge(l, side);
+                    if (l->dropped || e < tops[r] || e > tops[r] + 0.5f * h[r])
+                        continue;
+                    if (!vec_reserve((void **)&members, &cap, n + 1, sizeof *members))
+                        rc = -1;
+                    else
+                        members[n++] = l;
+                }
+                if (rc == 0 && n)
+                    rc = add_row(f, members, n, side ? BAND_BOTTOM : BAND_TOP, buf);
+            }
+        }
+    }
+    finish_keys(f);
+    free(members);
+    free(buf);
+    return rc;
+}
+
+/* ---- Repeats ---------------------------------------------------------------- */
+
+static int cand_cmp(const void *a, const void *b)
+{
+    const cand *p = a, *q = b;
+    if (p->band != q->band)
+        return p->band - q->band;
+    if (p->hash != q->hash)
+        return p->hash < q->hash ? -1 : 1;
+    if (p->key_len != q->key_len)
+        return p->key_len < q->key_len ? -1 : 1;
+    int c = memcmp(p->k, q->k, p->key_len);
+    if (c)
+        return c;
+    if (p->pos != q->pos)
+        return p->pos < q->pos ? -1 : 1;
+    return p->line < q->line ? -1 : p->line > q->line;
+}
+
+static int same_key(const cand *p, const cand *q)
+{
+    return p->band == q->band && p->hash == q->hash && p->key_len == q->key_len
+           && memcmp(p->k, q->k, p->key_len) == 0;
+}
+
+/* In one group of equal keys sorted by position, drops each line whose
+ * key recurs within the tolerance of its position on `need` pages. */
+static size_t drop_group(furn *f, size_t gs, size_t ge, double need)
+{
+    float tol = 4.0f;
+    for (size_t i = gs; i < ge; i++) {
+        float s = f->lines[f->c[i].line].size * LIMIT_PDF_REPEAT_TOL;
+        if (s > tol)
+            tol = s;
+    }
+    size_t lo = gs, hi = gs, distinct = 0, dropped = 0;
+    size_t base = (size_t)f->pages[0].number;
+    for (size_t i = gs; i < ge; i++) {
+        for (; hi < ge && f->c[hi].pos <= f->c[i].pos + tol; hi++)
+            if (f->seen[(size_t)f->lines[f->c[hi].line].page - base]++ == 0)
+                distinct++;
+        for (; f->c[lo].pos < f->c[i].pos - tol; lo++)
+            if (--f->seen[(size_t)f->lines[f->c[lo].line].page - base] == 0)
+                distinct--;
+        if ((double)distinct >= need) {
+            f->lines[f->c[i].line].dropped = 1;
+            dropped++;
+        }
+    }
+    for (; lo < hi; lo++)
+        f->seen[(size_t)f->lines[f->c[lo].line].page - base]--;
+    return dropped;
+}
+
+static size_t drop_repeats(furn *f, double need)
+{
+    qsort(f->c, f->n, sizeof *f->c, cand_cmp);
+    size_t dropped = 0;
+    for (size_t gs = 0; gs < f->n;) {
+        size_t ge = gs + 1;
+        while (ge < f->n && same_key(&f->c[gs], &f->c[ge]))
+            ge++;
+        dropped += drop_group(f, gs, ge, need);
+        gs = ge;
+    }
+    return dropped;
+}
+
+/* ---- Page numbers ------------------------------------------------------------ */
+
+/* Drops page numbers that are the outermost kept line of their band: with
+ * the two outermost kept edges of each page known, a line is outermost
+ * when no other kept line stands beyond it. */
+static int drop_page_numbers(furn *f)
+{
+    float (*ext)[4] = malloc(f->n_pages * sizeof *ext); /* two lowest tops, two highest bottoms */
+    if (!ext)
+        return -1;
+    for (size_t p = 0; p < f->n_pages; p++) {
+        float *e = ext[p];
+        e[0] = e[1] = 1e30f;
+        e[2] = e[3] = -1e30f;
+        const layout_page *pg = &f->pages[p];
+        for (size_t i = 0; i < pg->n_lines; i++) {
+            const layout_line *l = &f->lines[pg->first_line + i];
+            if (l->dropped)
+                continue;
+            if (l->y1 < e[0]) { e[1] = e[0]; e[0] = l->y1; } else if (l->y1 < e[1]) e[1] = l->y1;
+            if (l->y0 > e[2]) { e[3] = e[2]; e[2] = l->y0; } else if (l->y0 > e[3]) e[3] = l->y0;
+        }
+    }
+    for (size_t i = 0; i < f->n; i++) {
+        layout_line *l = &f->lines[f->c[i].line];
+        if (l->dropped || !is_page_number(f->c[i].k, f->c[i].key_len))
+            continue;
+        const float *e = ext[l->page - f->pages[0].number];
+        if (f->c[i].band == BAND_TOP && (e[0] == l->y1 ? e[1] : e[0]) >= l->y0 + 1)
+            l->dropped = 1;
+        if (f->c[i].band == BAND_BOTTOM && (e[2] == l->y0 ? e[3] : e[2]) <= l->y1 - 1)
+            l->dropped = 1;
+    }
+    free(ext);
+    return 0;
+}
+
+/* ---- Entry point --------------------------------------------------------------- */
+
+int layout_drop_running(layout_line *lines, const layout_page *pages, size_t n_pages,
+                        const layout_glyph *glyphs)
+{
+    if (n_pages == 0)
+        return 0;
+    furn f = { lines, pages, n_pages, glyphs, NULL, 0, 0, NULL, 0, 0, NULL };
+    int rc = -1;
+    size_t n_lines = pages[n_pages - 1].first_line + pages[n_pages - 1].n_lines;
+    for (size_t i = pages[0].first_line; i < n_lines; i++)
+        if (is_rule_line(&lines[i], glyphs))
+            lines[i].dropped = 1;
+    double need = LIMIT_PDF_REPEAT_PAGES * (double)n_pages;
+    if (need < 2)
+        need = 2;
+    double need_exact = need < LIMIT_PDF_EXACT_PAGES ? need : LIMIT_PDF_EXACT_PAGES;
+    f.seen = calloc(n_pages, sizeof *f.seen);
+    if (!f.seen || collect_bands(&f, 1) < 0)
+        goto done;
+    if (n_pages >= 2)
+        drop_repeats(&f, need);
+    if (drop_page_numbers(&f) < 0 || (n_pages >= 2 && collect_rows(&f) < 0))
+        goto done;
+    if (n_pages >= 2)
+        drop_repeats(&f, need_exact);
+    rc = 0;
+done:
+    free(f.c);
+    free(f.keys);
+    free(f.seen);
+    return rc;
+}

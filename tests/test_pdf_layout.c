@@ -1,0 +1,360 @@
+/*
+ * test_pdf_layout.c: the PDF layout rules on synthetic lines, without a PDF
+ * or poppler: running headers and footers (page numbers of one, two and
+ * three digits, portrait and landscape pages, a table head repeated on each
+ * page), reading order by baseline and by column, line-break hyphens, and
+ * a 1000-page document of 200 lines a page (100 under valgrind) (the running-line step compares
+ * lines through a sort, not with every other line).
+ */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <valgrind/valgrind.h>
+
+#include "layout.h"
+
+typedef struct synth {
+    layout_glyph *g;
+    size_t ng, cap_g;
+    layout_line *l;
+    size_t nl, cap_l;
+    layout_page *p;
+    size_t np, cap_p;
+} synth;
+
+static void *grow(void *p, size_t *cap, size_t need, size_t elem)
+{
+    if (need <= *cap)
+        return p;
+    while (*cap < need)
+        *cap = *cap ? *cap * 2 : 64;
+    p = realloc(p, *cap * elem);
+    cr_assert_not_null(p);
+    return p;
+}
+
+static void new_page(synth *s, float w, float h)
+{
+    s->p = grow(s->p, &s->cap_p, s->np + 1, sizeof *s->p);
+    layout_page *p = &s->p[s->np++];
+    p->number = (int)s->np;
+    p->width = w;
+    p->height = h;
+    p->first_line = s->nl;
+    p->n_lines = 0;
+}
+
+/* A line of `text` on the current page: glyphs half a size wide, boxes
+ * `box` points tall standing on the baseline `base`. Returns its index. */
+static size_t add_line(synth *s, float x, float base, float size, float box, const char *text)
+{
+    size_t n = strlen(text);
+    s->g = grow(s->g, &s->cap_g, s->ng + n, sizeof *s->g);
+    s->l = grow(s->l, &s->cap_l, s->nl + 1, sizeof *s->l);
+    layout_line *l = &s->l[s->nl];
+    memset(l, 0, sizeof *l);
+    l->page = (int)s->np;
+    l->first = s->ng;
+    l->count = n;
+    l->size = box;
+    l->base = base;
+    l->x0 = x;
+    l->x1 = x + 0.5f * size * (float)n;
+    l->y0 = base - box;
+    l->y1 = base;
+    for (size_t i = 0; i < n; i++) {
+        layout_glyph *g = &s->g[s->ng++];
+        g->cp = (unsigned char)text[i];
+        g->x0 = x + 0.5f * size * (float)i;
+        g->x1 = g->x0 + 0.5f * size;
+        g->y0 = base - box;
+        g->y1 = base;
+        g->size = box;
+    }
+    s->p[s->np - 1].n_lines++;
+    return s->nl++;
+}
+
+static void synth_free(synth *s)
+{
+    free(s->g);
+    free(s->l);
+    free(s->p);
+}
+
+/* The text of line i (static buffer). */
+static const char *line_text(const synth *s, size_t i)
+{
+    static char buf[512];
+    size_t n = s->l[i].count < sizeof buf - 1 ? s->l[i].count : sizeof buf - 1;
+    for (size_t k = 0; k < n; k++)
+        buf[k] = (char)s->g[s->l[i].first + k].cp;
+    buf[n] = '\0';
+    return buf;
+}
+
+/* ---- Running lines ---------------------------------------------------------- */
+
+Test(layout_running, headers_footers_page_numbers_of_any_width_and_table_heads)
+{
+    synth s = { 0 };
+    size_t header[120], footer[120], body_top[120], head_row[120][2], first_row[120];
+    char buf[128];
+    for (int p = 0; p < 120; p++) {
+        int landscape = p % 3 == 2;
+        float w = landscape ? 792 : 612, h = landscape ? 612 : 792;
+        new_page(&s, w, h);
+        header[p] = add_line(&s, 72, 40, 9, 11, "Annual Review of Widget Policy");
+        /* right-aligned page number: "Page 7" is narrower than "Page 107" */
+        snprintf(buf, sizeof buf, "Page %d", p + 1);
+        footer[p] = add_line(&s, w - 72 - 4.5f * (float)strlen(buf), h - 30, 9, 11, buf);
+        float y = 80;
+        if (p >= 40 && p < 50) {
+            /* a table continued over ten pages: its head row on each */
+            head_row[p][0] = add_line(&s, 72, y, 10, 12, "COUNTRY");
+            head_row[p][1] = add_line(&s, 200, y, 10, 12, "RATING");
+            y += 14;
+            snprintf(buf, sizeof buf, "Country%d", p);
+            first_row[p] = add_line(&s, 72, y, 10, 12, buf);
+            add_line(&s, 200, y, 10, 12, "Not Free");
+            y += 14;
+        }
+        /* the first body line: on every fourth page one of the same shape
+         * (numbers aside), which is not enough for a running line */
+        if (p % 4 == 0)
+            snprintf(buf, sizeof buf, "(%d) In the Operating Procedures chapter,", p + 1);
+        else
+            snprintf(buf, sizeof buf, "Paragraph %c%c opens on this page.", 'a' + p % 26,
+                     'a' + p / 26);
+        body_top[p] = add_line(&s, 72, y + 14, 10, 12, buf);
+        for (int k = 0; k < 30; k++) {
+            snprintf(buf, sizeof buf, "Body line %d of page %d says something new.", k, p);
+            add_line(&s, 72, y + 28 + 14 * (float)k, 10, 12, buf);
+        }
+    }
+    cr_assert_eq(layout_drop_running(s.l, s.p, s.np, s.g), 0);
+    for (int p = 0; p < 120; p++) {
+        cr_expect(s.l[header[p]].dropped, "header of page %d kept", p + 1);
+        cr_expect(s.l[footer[p]].dropped, "footer of page %d kept: %s", p + 1,
+                  line_text(&s, footer[p]));
+        cr_expect(!s.l[body_top[p]].dropped, "body line of page %d dropped: %s", p + 1,
+                  line_text(&s, body_top[p]));
+        if (p >= 40 && p < 50) {
+            cr_expect(s.l[head_row[p][0]].dropped && s.l[head_row[p][1]].dropped,
+                      "table head of page %d kept", p + 1);
+            cr_expect(!s.l[first_row[p]].dropped, "first table row of page %d dropped", p + 1);
+        }
+    }
+    synth_free(&s);
+}
+
+Test(layout_running, rule_lines_and_bare_page_numbers)
+{
+    synth s = { 0 };
+    size_t rule[3], num[3];
+    char buf[64];
+    for (int p = 0; p < 3; p++) {
+        new_page(&s, 612, 792);
+        add_line(&s, 72, 100 + 10 * (float)p, 10, 12, "Some text that differs from page to page");
+        snprintf(buf, sizeof buf, "Text number %d, with its own words.", p * 7);
+        add_line(&s, 72, 300, 10, 12, buf);
+        rule[p] = add_line(&s, 72, 700, 10, 12, "____________________");
+        add_line(&s, 72, 720, 8, 9, p == 1 ? "1 A note." : "2 Another note.");
+        snprintf(buf, sizeof buf, "%d", p + 8);
+        num[p] = add_line(&s, 300, 760, 10, 12, buf);
+    }
+    cr_assert_eq(layout_drop_running(s.l, s.p, s.np, s.g), 0);
+    for (int p = 0; p < 3; p++) {
+        cr_expect(s.l[rule[p]].dropped, "rule line of page %d kept", p + 1);
+        cr_expect(s.l[num[p]].dropped, "page number of page %d kept", p + 1);
+    }
+    synth_free(&s);
+}
+
+/* 1000 pages of 200 short lines: every page has the same header and a
+ * numbered footer. The running-line step groups lines by sorting; comparing every
+ * band line with every other (as it once did) would take minutes here. */
+Test(layout_running, thousand_pages, .timeout = 120)
+{
+    synth s = { 0 };
+    char buf[64];
+    int pages = RUNNING_ON_VALGRIND ? 100 : 1000; /* valgrind: 50 times slower */
+    for (int p = 0; p < pages; p++) {
+        new_page(&s, 612, 792);
+        add_line(&s, 72, 40, 9, 11, "Federal Register / Vol. 85");
+        for (int k = 0; k < 200; k++) {
+            snprintf(buf, sizeof buf, "w%c%c%c%c", 'a' + k % 26, 'a' + k / 26, 'a' + p % 26,
+                     'a' + p / 26);
+            add_line(&s, 72 + 40 * (float)(k % 10), 60 + 3.5f * (float)k, 3, 3, buf);
+        }
+        snprintf(buf, sizeof buf, "%d", p + 1);
+        add_line(&s, 300, 770, 9, 11, buf);
+    }
+    cr_assert_eq(layout_drop_running(s.l, s.p, s.np, s.g), 0);
+    size_t *order = malloc(s.nl * sizeof *order);
+    size_t kept = 0;
+    for (size_t p = 0; p < s.np; p++) {
+        cr_expect(s.l[s.p[p].first_line].dropped, "header of page %zu kept", p + 1);
+        long n = layout_reading_order(s.l, &s.p[p], order);
+        cr_assert_geq(n, 0);
+        kept += (size_t)n;
+    }
+    cr_expect_eq(kept, (size_t)pages * 200, "body lines dropped: %zu kept", kept);
+    free(order);
+    synth_free(&s);
+}
+
+/* ---- Reading order ----------------------------------------------------------- */
+
+static void order_of(synth *s, size_t page, size_t *order, long *n)
+{
+    *n = layout_reading_order(s->l, &s->p[page], order);
+    cr_assert_geq(*n, 0);
+}
+
+Test(layout_order, by_baseline_when_boxes_are_taller_than_the_pitch)
+{
+    synth s = { 0 };
+    new_page(&s, 612, 792);
+    /* 12-point pitch; the boxes of alternate lines are 15 and 30 points
+     * tall, so a line's box top lies above the previous line's */
+    size_t want[20];
+    for (int k = 0; k < 20; k++) {
+        char buf[64];
+        snprintf(buf, sizeof buf, "line%d of the paragraph", k);
+        want[k] = add_line(&s, 72, 100 + 12 * (float)k, 10, k % 2 ? 30 : 15, buf);
+    }
+    size_t order[20];
+    long n;
+    order_of(&s, 0, order, &n);
+    cr_assert_eq(n, 20);
+    for (int k = 0; k < 20; k++)
+        cr_expect_eq(order[k], want[k], "position %d: %s", k, line_text(&s, order[k]));
+    synth_free(&s);
+}
+
+Test(layout_order, two_columns_with_spanning_title_and_footnote)
+{
+    synth s = { 0 };
+    new_page(&s, 612, 792);
+    size_t title = add_line(&s, 72, 60, 14, 16, "A title that spans both of the columns of the page");
+    size_t left[30], right[30];
+    for (int k = 0; k < 30; k++) {
+        char buf[64];
+        snprintf(buf, sizeof buf, "left column line %d text", k);
+        left[k] = add_line(&s, 72, 100 + 14 * (float)k, 10, 12, buf);
+        snprintf(buf, sizeof buf, "right column line %d text", k);
+        right[k] = add_line(&s, 320, 100 + 14 * (float)k, 10, 12, buf);
+    }
+    size_t note = add_line(&s, 72, 560, 10, 12,
+                           "1 A footnote running the whole width of the page, under both");
+    size_t order[62];
+    long n;
+    order_of(&s, 0, order, &n);
+    cr_assert_eq(n, 62);
+    cr_expect_eq(order[0], title);
+    for (int k = 0; k < 30; k++) {
+        cr_expect_eq(order[1 + k], left[k], "left %d: %s", k, line_text(&s, order[1 + k]));
+        cr_expect_eq(order[31 + k], right[k], "right %d: %s", k, line_text(&s, order[31 + k]));
+    }
+    cr_expect_eq(order[61], note);
+    synth_free(&s);
+}
+
+/* A paper's first page: a title block of many short centred lines (more
+ * than cross the gutter of a two-column page), white below it, then two
+ * columns: the columns are found below the white. */
+Test(layout_order, title_block_over_two_columns)
+{
+    synth s = { 0 };
+    new_page(&s, 612, 792);
+    size_t head[12];
+    for (int k = 0; k < 12; k++) {
+        char buf[64];
+        snprintf(buf, sizeof buf, "Author %d, University %d", k, k);
+        head[k] = add_line(&s, 240, 60 + 13 * (float)k, 10, 12, buf);
+    }
+    size_t left[20], right[20];
+    for (int k = 0; k < 20; k++) {
+        char buf[64];
+        snprintf(buf, sizeof buf, "left column line %2d of the text, full width", k);
+        left[k] = add_line(&s, 72, 260 + 13 * (float)k, 10, 12, buf);
+        snprintf(buf, sizeof buf, "right column line %2d of the text, full width", k);
+        right[k] = add_line(&s, 310, 260 + 13 * (float)k, 10, 12, buf);
+    }
+    size_t order[52];
+    long n;
+    order_of(&s, 0, order, &n);
+    cr_assert_eq(n, 52);
+    for (int k = 0; k < 12; k++)
+        cr_expect_eq(order[k], head[k], "head %d: %s", k, line_text(&s, order[k]));
+    for (int k = 0; k < 20; k++) {
+        cr_expect_eq(order[12 + k], left[k], "left %d: %s", k, line_text(&s, order[12 + k]));
+        cr_expect_eq(order[32 + k], right[k], "right %d: %s", k, line_text(&s, order[32 + k]));
+    }
+    synth_free(&s);
+}
+
+/* Notes set small in a left margin beside the body (QuarkXPress reports):
+ * the body is read first, then the notes. */
+Test(layout_order, margin_notes_after_the_body)
+{
+    synth s = { 0 };
+    new_page(&s, 595, 842);
+    size_t body[30], note[6];
+    for (int k = 0; k < 30; k++) {
+        char buf[96];
+        snprintf(buf, sizeof buf, "body line %2d of the report, set in eleven point type", k);
+        body[k] = add_line(&s, 140, 80 + 13 * (float)k, 7, 12, buf);
+    }
+    for (int k = 0; k < 6; k++) {
+        char buf[32];
+        snprintf(buf, sizeof buf, "%d. A/HRC/8/%d.", 14 + k, 20 + k);
+        note[k] = add_line(&s, 18, 320 + 9 * (float)k, 7, 8, buf);
+    }
+    size_t order[36];
+    long n;
+    order_of(&s, 0, order, &n);
+    cr_assert_eq(n, 36);
+    for (int k = 0; k < 30; k++)
+        cr_expect_eq(order[k], body[k], "body %d: %s", k, line_text(&s, order[k]));
+    for (int k = 0; k < 6; k++)
+        cr_expect_eq(order[30 + k], note[k], "note %d: %s", k, line_text(&s, order[30 + k]));
+    synth_free(&s);
+}
+
+Test(layout_order, table_cells_of_one_row_left_to_right)
+{
+    synth s = { 0 };
+    new_page(&s, 612, 792);
+    size_t a = add_line(&s, 72, 100, 10, 12, "ICCPR");
+    size_t b = add_line(&s, 160, 100.5f, 10, 12, "International Covenant");
+    size_t c = add_line(&s, 72, 114, 10, 12, "CAT");
+    size_t d = add_line(&s, 160, 114, 10, 12, "Convention against Torture");
+    size_t order[4];
+    long n;
+    order_of(&s, 0, order, &n);
+    cr_assert_eq(n, 4);
+    cr_expect(order[0] == a && order[1] == b && order[2] == c && order[3] == d);
+    synth_free(&s);
+}
+
+/* ---- Line breaks ------------------------------------------------------------- */
+
+Test(layout_breaks, hyphens_by_evidence_and_paragraphs_by_gaps)
+{
+    synth s = { 0 };
+    new_page(&s, 612, 792);
+    add_line(&s, 72, 100, 10, 12, "The committee adopted an inter-");
+    add_line(&s, 72, 114, 10, 12, "national framework on self-");
+    add_line(&s, 72, 128, 10, 12, "reliance of member states.");
+    add_line(&s, 72, 160, 10, 12, "International rules and self-reliance matter.");
+    size_t seq[4] = { 0, 1, 2, 3 };
+    int br[4];
+    cr_assert_eq(linebreak_decide(s.g, s.l, seq, 4, br), 0);
+    cr_expect_eq(br[0], BREAK_DEHYPHENATE, "inter-|national");
+    cr_expect_eq(br[1], BREAK_JOIN, "self-|reliance keeps its hyphen");
+    cr_expect_eq(br[2], BREAK_PARAGRAPH, "a gap of a line and more");
+    synth_free(&s);
+}
