@@ -8,6 +8,7 @@
 #include "match.h"
 #include "model.h"
 #include "normalize.h"
+#include "post.h"
 #include "tag.h"
 
 /* One box per extracted line the entity [start, end) touches: the union
@@ -62,7 +63,7 @@ static void result_free_items(doctag_result *r)
 }
 
 static int make_entities(doctag_result *r, const compiled_model *m, const doctag_doc *doc,
-                         const normalized_text *norm, const span_list *spans)
+                         const normalized_text *norm, const span_list *spans, char **canon_src)
 {
     r->items = calloc(spans->n ? spans->n : 1, sizeof *r->items);
     if (!r->items)
@@ -77,7 +78,9 @@ static int make_entities(doctag_result *r, const compiled_model *m, const doctag
         e->start = offset_cursor_start(&cursor, s->start);
         e->end = offset_cursor_end(&cursor, s->end);
         e->text = malloc(e->end - e->start + 1);
-        e->canonical = canonical_form(entry, norm->text + s->start, s->end - s->start);
+        const char *src = canon_src && canon_src[i] ? canon_src[i] : norm->text + s->start;
+        e->canonical = canonical_form(entry, src, src == norm->text + s->start ? s->end - s->start
+                                                                               : strlen(src));
         if (!e->text || !e->canonical)
             return 0;
         memcpy(e->text, doc->text + e->start, e->end - e->start);
@@ -100,9 +103,13 @@ DOCTAG_API int doctag_tag(doctag_result **out, const doctag_model *model, const 
         return rc;
     span_list spans;
     rc = match_text(&spans, model->compiled, model->index, norm.text, norm.len);
+    char **canon_src = NULL;   /* post.h: what a short form's id comes from */
+    if (rc == DOCTAG_OK &&
+        (rc = post_pass(&spans, &canon_src, model->compiled, model->index, norm.text, norm.len)))
+        span_list_free(&spans);
     if (rc == DOCTAG_OK) {
         doctag_result *r = calloc(1, sizeof *r);
-        if (!r || !make_entities(r, model->compiled, doc, &norm, &spans)) {
+        if (!r || !make_entities(r, model->compiled, doc, &norm, &spans, canon_src)) {
             if (r)
                 result_free_items(r);
             free(r);
@@ -110,6 +117,7 @@ DOCTAG_API int doctag_tag(doctag_result **out, const doctag_model *model, const 
         } else {
             *out = r;
         }
+        post_free_src(canon_src, spans.n);
         span_list_free(&spans);
     }
     normalized_text_free(&norm);

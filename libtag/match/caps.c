@@ -1,0 +1,138 @@
+/* caps.c: headings in capitals (see post.h). "DEPARTMENT OF HOMELAND
+ * SECURITY" names the same body as "Department of Homeland Security": a
+ * run of capitals is written in title case ("Department of Homeland
+ * Security", short words in lower case, two-letter words such as "EU" as
+ * they are) and matched again; what is found there, same length and same
+ * place, is tagged in the heading. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "error.h"
+#include "post.h"
+
+/* Runs longer than this are text in capitals, not a heading or a name. */
+#define CAPS_RUN_MAX 400
+
+static int is_upper(char c)
+{
+    return c >= 'A' && c <= 'Z';
+}
+
+/* A byte a run of capitals may hold: no lower-case letter, no line break. */
+static int run_byte(char c)
+{
+    return is_upper(c) || (c >= '0' && c <= '9') || c == ' ' || c == ',' || c == '.' ||
+           c == '\'' || c == '&' || c == '-' || c == '(' || c == ')' || c == '/';
+}
+
+static int small_word(const char *w, size_t n)
+{
+    static const char *const words[] = { "OF", "THE", "AND", "FOR", "ON", "IN", "TO", "AT",
+                                         "BY", "AN", "A", "OR", "AGAINST", "WITH" };
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+        if (strlen(words[k]) == n && memcmp(w, words[k], n) == 0)
+            return 1;
+    return 0;
+}
+
+/* Title case of t[0..n) into out; returns the number of words of at least
+ * four letters (a run with none is a list of acronyms, not a name). */
+static int title_case(char *out, const char *t, size_t n)
+{
+    int long_words = 0;
+    size_t i = 0;
+    while (i < n) {
+        if (!is_upper(t[i])) {
+            out[i] = t[i];
+            i++;
+            continue;
+        }
+        size_t w = i;
+        while (i < n && is_upper(t[i]))
+            i++;
+        size_t len = i - w;
+        int small = w > 0 && small_word(t + w, len);
+        long_words += len >= 4;
+        for (size_t k = w; k < i; k++)
+            out[k] = (char)((len <= 2 && !small) || (k == w && !small) ? t[k] : t[k] + 32);
+    }
+    return long_words;
+}
+
+/* 1 if a first-pass span overlapping [start, end) is as long or longer. */
+static int outdone(const post_ctx *c, size_t start, size_t end)
+{
+    for (size_t k = 0; k < c->spans->n; k++) {
+        const span *s = &c->spans->items[k];
+        if (s->start >= end)
+            break;
+        if (s->end > start && s->end - s->start >= end - start)
+            return 1;
+    }
+    return 0;
+}
+
+/* Matches the title-cased run t[start, start + n) and adds what it finds. */
+static int match_run_text(post_ctx *c, size_t start, size_t n)
+{
+    char *buf = malloc(n + 1);
+    if (!buf)
+        return error_set(DOCTAG_ERR_NOMEM, "out of memory tagging");
+    buf[n] = '\0';
+    if (title_case(buf, c->text + start, n) == 0) {
+        free(buf);
+        return DOCTAG_OK;
+    }
+    span_list found;
+    int rc = match_text(&found, c->m, c->ix, buf, n);
+    for (size_t k = 0; rc == DOCTAG_OK && k < found.n; k++) {
+        const span *s = &found.items[k];
+        int type = c->m->entries[s->entry].type;
+        if ((type != DOCTAG_TYPE_AGENCY && type != DOCTAG_TYPE_INSTRUMENT) ||
+            !memchr(buf + s->start, ' ', s->end - s->start) ||
+            outdone(c, start + s->start, start + s->end))
+            continue;
+        rc = post_add_span(c, start + s->start, start + s->end, s->entry, buf + s->start,
+                           s->end - s->start, 1);
+    }
+    if (rc == DOCTAG_OK)
+        span_list_free(&found);
+    free(buf);
+    return rc;
+}
+
+/* A run worth matching: two or more words of capitals. */
+static int heading_run(const char *t, size_t n)
+{
+    size_t words = 0;
+    for (size_t i = 0; i < n; i++)
+        if (is_upper(t[i]) && i + 1 < n && is_upper(t[i + 1]) && (i == 0 || !is_upper(t[i - 1])))
+            words++;
+    return words >= 2 && n <= CAPS_RUN_MAX;
+}
+
+int caps_pass(post_ctx *c)
+{
+    const char *t = c->text;
+    size_t i = 0;
+    int rc = DOCTAG_OK;
+    while (rc == DOCTAG_OK && i < c->len) {
+        if (!is_upper(t[i]) || i + 1 >= c->len || !is_upper(t[i + 1]) ||
+            (i > 0 && post_word_byte((unsigned char)t[i - 1]))) {
+            i++;
+            continue;
+        }
+        size_t e = i;
+        while (e < c->len && run_byte(t[e]))
+            e++;
+        if (e < c->len && post_word_byte((unsigned char)t[e]))
+            while (e > i && t[e - 1] != ' ')   /* a capital starting a word in lower case */
+                e--;
+        while (e > i && !post_word_byte((unsigned char)t[e - 1]) && t[e - 1] != ')' && t[e - 1] != '.')
+            e--;
+        if ((e == c->len || !post_word_byte((unsigned char)t[e])) && heading_run(t + i, e - i))
+            rc = match_run_text(c, i, e - i);
+        i = e > i ? e : i + 1;
+    }
+    return rc;
+}

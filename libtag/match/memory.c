@@ -1,0 +1,398 @@
+/* memory.c: what a document defines for itself (see post.h). A short name
+ * or acronym in brackets after a name ("the Foreign Intelligence
+ * Surveillance Act (FISA)", "Human Rights and Equal Opportunity Commission
+ * (HREOC)") is tagged wherever it is used later, with the name's id; a
+ * case named in full is tagged by its short form later ("Bivens",
+ * "Abbasi, 582 U. S., at 12"). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "error.h"
+#include "post.h"
+#include "vec.h"
+
+/* The longest short name or party name looked for. */
+#define MEMORY_NAME_MAX 80
+
+static int is_upper(char c)
+{
+    return c >= 'A' && c <= 'Z';
+}
+
+static int is_joiner(const char *w, size_t n)
+{
+    static const char *const joiners[] = { "of", "and", "for", "the", "on", "in", "to", "against",
+                                           "&", "de", "with" };
+    for (size_t k = 0; k < sizeof joiners / sizeof *joiners; k++)
+        if (strlen(joiners[k]) == n && memcmp(w, joiners[k], n) == 0)
+            return 1;
+    return 0;
+}
+
+/* 1 if the word at w (n bytes) is one that alone is an anaphor, not a
+ * name ("the Convention", "the Commission"), or starts a sentence. */
+static int generic_word(const char *w, size_t n)
+{
+    static const char *const words[] = { "Act", "Convention", "Covenant", "Protocol", "Charter",
+        "Treaty", "Agreement", "Declaration", "Commission", "Committee", "Council", "Board",
+        "Department", "Office", "Agency", "Court", "Government", "Ministry", "Code", "Bill",
+        "Law", "Regulation", "Directive", "Decision", "Constitution", "State", "States",
+        "The", "This", "It", "He", "She", "They", "We", "In", "See", "Id", "Ibid", "Section",
+        "Article", "Order", "Rule", "Rules", "Principles", "Statute", "Secretary", "Director" };
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+        if (strlen(words[k]) == n && memcmp(w, words[k], n) == 0)
+            return 1;
+    return 0;
+}
+
+/* Length of a short name defined in brackets at t: "(FISA)", "(the
+ * \"Refugee Convention\")", or 0. *name and *name_len get the name. */
+static size_t bracket_name(const char *t, size_t n, const char **name, size_t *name_len)
+{
+    if (n < 4 || t[0] != ' ' || t[1] != '(')
+        return 0;
+    size_t i = 2;
+    if (n > i + 4 && memcmp(t + i, "the ", 4) == 0)
+        i += 4;
+    int quoted = i < n && t[i] == '"';
+    i += (size_t)quoted;
+    size_t s = i;
+    while (i < n && i - s <= MEMORY_NAME_MAX && t[i] != ')' && t[i] != '"' && t[i] != '(' &&
+           t[i] != '\n' && t[i] != ',' && t[i] != ';')
+        i++;
+    size_t e = i;
+    if (quoted && (i >= n || t[i++] != '"'))
+        return 0;
+    if (i >= n || t[i] != ')' || e == s || !is_upper(t[s]))
+        return 0;
+    *name = t + s;
+    *name_len = e - s;
+    return i + 1;
+}
+
+/* 1 if name (n bytes) can stand for a name: capitalised words and joiners,
+ * at most six words, not one generic word or a number. */
+static int valid_short(const char *name, size_t n)
+{
+    size_t words = 0, i = 0, caps = 0;
+    while (i < n) {
+        size_t w = i;
+        while (i < n && name[i] != ' ')
+            i++;
+        words++;
+        if (is_upper(name[w]))
+            caps++;
+        else if (!is_joiner(name + w, i - w))
+            return 0;
+        if (words == 1 && i == n && generic_word(name + w, i - w))
+            return 0;
+        while (i < n && name[i] == ' ')
+            i++;
+    }
+    return words <= 6 && caps > 0;
+}
+
+typedef struct memo {
+    const char *name;   /* the short form, in the text */
+    size_t len;
+    const char *src;    /* what it stands for: the full name, in the text */
+    size_t src_len;
+    uint32_t entry;
+    size_t from;        /* tagged from here on */
+    int cite_only;      /* a case party also used as a person's name */
+} memo;
+
+typedef struct memo_list {
+    memo *items;
+    size_t n, cap;
+} memo_list;
+
+static int memo_push(memo_list *l, memo m)
+{
+    for (size_t k = 0; k < l->n; k++)
+        if (l->items[k].len == m.len && memcmp(l->items[k].name, m.name, m.len) == 0)
+            return DOCTAG_OK;   /* the first definition holds */
+    if (!vec_reserve((void **)&l->items, &l->cap, l->n + 1, sizeof *l->items))
+        return DOCTAG_ERR_NOMEM;
+    l->items[l->n++] = m;
+    return DOCTAG_OK;
+}
+
+/* A name found by the first pass followed by its short form in brackets. */
+static int defined_after_spans(post_ctx *c, memo_list *memos)
+{
+    int rc = DOCTAG_OK;
+    for (size_t i = 0; i < c->spans->n && rc == DOCTAG_OK; i++) {
+        const span *s = &c->spans->items[i];
+        int type = c->m->entries[s->entry].type;
+        if (s->end == s->start || (type != DOCTAG_TYPE_AGENCY && type != DOCTAG_TYPE_INSTRUMENT))
+            continue;
+        const char *name;
+        size_t name_len;
+        size_t b = bracket_name(c->text + s->end, c->len - s->end, &name, &name_len);
+        if (!b || !valid_short(name, name_len) ||
+            (name_len == s->end - s->start && memcmp(name, c->text + s->start, name_len) == 0))
+            continue;
+        rc = memo_push(memos, (memo){ name, name_len, c->text + s->start, s->end - s->start,
+                                      s->entry, s->end, 0 });
+    }
+    return rc;
+}
+
+/* The type a name ending in word w (n bytes) has by its head word, or -1. */
+static int head_type(const char *w, size_t n)
+{
+    static const char *const agencies[] = { "Commission", "Monitor", "Agency", "Office",
+        "Service", "Department", "Ministry", "Bureau", "Authority", "Administration", "Board",
+        "Police", "Force", "Forces", "Ombudsman", "Commissioner", "Inspectorate", "Directorate",
+        "Secretariat", "Corps", "Guard", "Command" };
+    static const char *const instruments[] = { "Act", "Bill", "Convention", "Covenant",
+        "Protocol", "Declaration", "Charter", "Treaty", "Agreement", "Code", "Regulation",
+        "Directive", "Statute", "Law", "Principles", "Rules", "Schedule" };
+    for (size_t k = 0; k < sizeof agencies / sizeof *agencies; k++)
+        if (strlen(agencies[k]) == n && memcmp(w, agencies[k], n) == 0)
+            return DOCTAG_TYPE_AGENCY;
+    for (size_t k = 0; k < sizeof instruments / sizeof *instruments; k++)
+        if (strlen(instruments[k]) == n && memcmp(w, instruments[k], n) == 0)
+            return DOCTAG_TYPE_INSTRUMENT;
+    return -1;
+}
+
+/* Where the words before `end` whose initials spell the acronym start
+ * (joiners skipped), or SIZE_MAX: "Independent National Security
+ * Legislation Monitor" before "(INSLM)". */
+static size_t initials_start(const char *t, size_t end, const char *acr, size_t acr_len)
+{
+    size_t j = acr_len, pos = end;
+    while (j > 0 && !is_upper(acr[j - 1]))
+        j--;
+    while (j > 0) {
+        size_t w = pos;
+        while (w > 0 && t[w - 1] != ' ' && t[w - 1] != '\n' && t[w - 1] != '(')
+            w--;
+        if (w == pos)
+            return SIZE_MAX;
+        if (!is_joiner(t + w, pos - w)) {
+            if (t[w] != acr[j - 1])
+                return SIZE_MAX;
+            j--;
+            while (j > 0 && !is_upper(acr[j - 1]))
+                j--;
+            if (j == 0)
+                return w;
+        }
+        if (w == 0 || t[w - 1] != ' ')
+            return SIZE_MAX;
+        pos = w - 1;
+    }
+    return SIZE_MAX;
+}
+
+/* The type of a name by its last head word ("Agency", "Act"), or -1. */
+static int name_type(const char *t, size_t start, size_t end)
+{
+    size_t pos = end;
+    while (pos > start) {
+        size_t w = pos;
+        while (w > start && t[w - 1] != ' ')
+            w--;
+        int type = head_type(t + w, pos - w);
+        if (type >= 0)
+            return type;
+        pos = w > start ? w - 1 : start;
+    }
+    return -1;
+}
+
+/* "(HREOC)" after words whose initials spell it, one of which says what
+ * the name is ("Commission", "Act"): both are tagged, id=HREOC. `at` is
+ * the space before the bracket. */
+static int defined_by_initials(post_ctx *c, memo_list *memos, size_t at)
+{
+    const char *name;
+    size_t name_len;
+    size_t b = bracket_name(c->text + at, c->len - at, &name, &name_len);
+    if (!b || name_len < 2 || name_len > 10 || memchr(name, ' ', name_len) || !is_upper(name[1]))
+        return DOCTAG_OK;
+    size_t start = initials_start(c->text, at, name, name_len);
+    if (start == SIZE_MAX)
+        return DOCTAG_OK;
+    int type = name_type(c->text, start, at);
+    uint32_t entry = type < 0 ? UINT32_MAX : post_name_entry(c->m, type);
+    if (entry == UINT32_MAX || post_taken(c, start, at))
+        return DOCTAG_OK;
+    int rc = post_add_span(c, start, at, entry, name, name_len, 0);
+    if (rc == DOCTAG_OK)
+        rc = memo_push(memos, (memo){ name, name_len, name, name_len, entry, at, 0 });
+    return rc;
+}
+
+static int defined_by_shape(post_ctx *c, memo_list *memos)
+{
+    int rc = DOCTAG_OK;
+    const char *p = c->text, *end = c->text + c->len;
+    while (rc == DOCTAG_OK && (p = memchr(p, '(', (size_t)(end - p))) != NULL) {
+        size_t at = (size_t)(p - c->text);
+        if (at > 0 && c->text[at - 1] == ' ')
+            rc = defined_by_initials(c, memos, at - 1);
+        p++;
+    }
+    return rc;
+}
+
+/* 1 if s (n bytes) starts with `word` followed by a non-word byte. */
+static int starts_word(const char *s, size_t n, const char *word)
+{
+    size_t w = strlen(word);
+    return n >= w && memcmp(s, word, w) == 0 && (n == w || !post_word_byte((unsigned char)s[w]));
+}
+
+/* A party that is a government or a title, never a case's short form. */
+static int public_party(const char *p, size_t n)
+{
+    static const char *const words[] = { "United", "State", "States", "People", "Commonwealth",
+        "City", "County", "Town", "Village", "Board", "Department", "Dept.", "Secretary",
+        "Commissioner", "Attorney", "Director", "Government", "Republic", "Kingdom", "Federal",
+        "National", "American", "International", "General", "Friends", "Society",
+        "Association", "Council", "Committee", "Union", "Center", "Institute", "Bank",
+        "Citizens", "Doe", "Roe", "New", "North", "South", "East", "West", "Saint", "The",
+        "Mr.", "Ms.", "Dr.", "Her", "His", "Minister", "Immigration", "Matter" };
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+        if (starts_word(p, n, words[k]))
+            return 1;
+    return 0;
+}
+
+/* 1 if the word at text[at] is used as a person's name somewhere: "X's",
+ * "Agent X", "Mr. X". */
+static int person_name(const post_ctx *c, const char *w, size_t n)
+{
+    static const char *const titles[] = { "Agent ", "Officer ", "Mr. ", "Ms. ", "Mrs. ", "Dr. ",
+                                          "Judge ", "Justice ", "President ", "Senator " };
+    const char *p = c->text, *end = c->text + c->len;
+    while ((p = memmem(p, (size_t)(end - p), w, n)) != NULL) {
+        if (p + n + 1 < end && p[n] == '\'' && (p[n + 1] == 's' || !post_word_byte((unsigned char)p[n + 1])))
+            return 1;
+        for (size_t k = 0; k < sizeof titles / sizeof *titles; k++) {
+            size_t t = strlen(titles[k]);
+            if ((size_t)(p - c->text) >= t && memcmp(p - t, titles[k], t) == 0)
+                return 1;
+        }
+        p += n;
+    }
+    return 0;
+}
+
+/* Registers the short form name[0..n) of the case span s. */
+static int case_short(post_ctx *c, memo_list *memos, const span *s, const char *name, size_t n)
+{
+    while (n > 0 && (name[n - 1] == ',' || name[n - 1] == ' '))
+        n--;
+    if (n < 3 || n > MEMORY_NAME_MAX || !is_upper(name[0]) || public_party(name, n) ||
+        generic_word(name, n))
+        return DOCTAG_OK;
+    const char *first = memmem(c->text, s->start, name, n);
+    int cite_only = person_name(c, name, n) || (first && !post_taken(c, (size_t)(first - c->text),
+                                                                   (size_t)(first - c->text) + n));
+    return memo_push(memos, (memo){ name, n, c->text + s->start, s->end - s->start, s->entry,
+                                    s->end, cite_only });
+}
+
+/* The short forms of one party: the whole party when it has several words
+ * ("Defenders of Wildlife"), up to its first small word ("United
+ * Presbyterian Church" of "... in U. S. A."), and its first word
+ * ("Laidlaw" of "Laidlaw Environmental Services (TOC), Inc."). */
+static int party_shorts(post_ctx *c, memo_list *memos, const span *s, const char *p, size_t n)
+{
+    size_t first = 0;
+    while (first < n && p[first] != ' ' && p[first] != ',')
+        first++;
+    int rc = DOCTAG_OK;
+    if (first < n && !public_party(p, n))
+        rc = case_short(c, memos, s, p, n);
+    for (size_t i = first; rc == DOCTAG_OK && i + 1 < n; i++)
+        if (p[i] == ' ' && p[i + 1] >= 'a' && p[i + 1] <= 'z') {
+            rc = case_short(c, memos, s, p, i);
+            break;
+        }
+    if (rc == DOCTAG_OK && first >= 4)
+        rc = case_short(c, memos, s, p, first);
+    return rc;
+}
+
+/* Short forms of every case named in full. */
+static int case_names(post_ctx *c, memo_list *memos)
+{
+    static const char *const prefixes[] = { "In re ", "Ex parte ", "In the Matter of ", "Matter of " };
+    int rc = DOCTAG_OK;
+    for (size_t i = 0; i < c->spans->n && rc == DOCTAG_OK; i++) {
+        const span *s = &c->spans->items[i];
+        if (s->end == s->start || c->m->entries[s->entry].canon != CANON_CASE)
+            continue;
+        const char *t = c->text + s->start;
+        size_t n = s->end - s->start;
+        if (n > 7 && t[n - 1] == ')' && t[n - 6] == '(')
+            n -= 7;
+        size_t k = 0;
+        while (k < sizeof prefixes / sizeof *prefixes && !starts_word(t, n, prefixes[k]))
+            k++;
+        if (k < sizeof prefixes / sizeof *prefixes) {
+            size_t pl = strlen(prefixes[k]);
+            rc = party_shorts(c, memos, s, t + pl, n - pl);
+            continue;
+        }
+        const char *v = memmem(t, n, " v. ", 4);
+        size_t vl = 4;
+        if (!v && (v = memmem(t, n, " v ", 3)) != NULL)
+            vl = 3;
+        if (!v)
+            continue;
+        rc = party_shorts(c, memos, s, t, (size_t)(v - t));
+        if (rc == DOCTAG_OK)
+            rc = party_shorts(c, memos, s, v + vl, n - (size_t)(v - t) - vl);
+    }
+    return rc;
+}
+
+/* 1 if a citation follows: ", 582 U. S.", " at 2217", ", supra". */
+static int cited(const char *t, size_t n)
+{
+    if (n > 2 && t[0] == ',' && t[1] == ' ' && t[2] >= '0' && t[2] <= '9')
+        return 1;
+    if (n > 4 && memcmp(t, " at ", 4) == 0 && t[4] >= '0' && t[4] <= '9')
+        return 1;
+    return n >= 7 && memcmp(t, ", supra", 7) == 0;
+}
+
+/* Tags the later uses of one short form. */
+static int tag_uses(post_ctx *c, const memo *m)
+{
+    const char *p = c->text + m->from, *end = c->text + c->len;
+    while ((p = memmem(p, (size_t)(end - p), m->name, m->len)) != NULL) {
+        size_t at = (size_t)(p - c->text), e = at + m->len;
+        int bounded = (at == 0 || (!post_word_byte((unsigned char)p[-1]) && p[-1] != '-')) &&
+                      (e == c->len || (!post_word_byte((unsigned char)c->text[e]) &&
+                                       c->text[e] != '-'));
+        p += m->len;
+        if (!bounded || (m->cite_only && !cited(c->text + e, c->len - e)) || post_taken(c, at, e))
+            continue;
+        int rc = post_add_span(c, at, e, m->entry, m->src, m->src_len, 0);
+        if (rc != DOCTAG_OK)
+            return rc;
+    }
+    return DOCTAG_OK;
+}
+
+int memory_pass(post_ctx *c)
+{
+    memo_list memos = { 0 };
+    int rc = defined_after_spans(c, &memos);
+    if (rc == DOCTAG_OK)
+        rc = defined_by_shape(c, &memos);
+    if (rc == DOCTAG_OK)
+        rc = case_names(c, &memos);
+    for (size_t k = 0; k < memos.n && rc == DOCTAG_OK; k++)
+        rc = tag_uses(c, &memos.items[k]);
+    free(memos.items);
+    return rc == DOCTAG_ERR_NOMEM ? error_set(rc, "out of memory tagging") : rc;
+}
