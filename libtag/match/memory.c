@@ -118,6 +118,25 @@ static int memo_push(memo_list *l, memo m)
     return DOCTAG_OK;
 }
 
+/* 1 if the short form can stand for the full name: an acronym whose first
+ * letter starts a word of the name ("FISA"), or a phrase sharing a word
+ * with it ("Refugee Convention"); not a country a recommendation came
+ * from ("... the CEDAW (Greece)"). */
+static int related(const char *name, size_t n, const char *full, size_t full_n)
+{
+    int acronym = n >= 2 && is_upper(name[0]) && is_upper(name[1]);
+    for (size_t i = 0; i < full_n; i++) {
+        if (i > 0 && full[i - 1] != ' ' && full[i - 1] != '-')
+            continue;
+        if (acronym && full[i] == name[0])
+            return 1;
+        for (size_t k = 0; !acronym && k + 4 <= n; k++)
+            if ((k == 0 || name[k - 1] == ' ') && i + 4 <= full_n && memcmp(full + i, name + k, 4) == 0)
+                return 1;
+    }
+    return 0;
+}
+
 /* A name found by the first pass followed by its short form in brackets. */
 static int defined_after_spans(post_ctx *c, memo_list *memos)
 {
@@ -131,6 +150,7 @@ static int defined_after_spans(post_ctx *c, memo_list *memos)
         size_t name_len;
         size_t b = bracket_name(c->text + s->end, c->len - s->end, &name, &name_len);
         if (!b || !valid_short(name, name_len) ||
+            !related(name, name_len, c->text + s->start, s->end - s->start) ||
             (name_len == s->end - s->start && memcmp(name, c->text + s->start, name_len) == 0))
             continue;
         rc = memo_push(memos, (memo){ name, name_len, c->text + s->start, s->end - s->start,

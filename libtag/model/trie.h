@@ -13,9 +13,11 @@
 #include <stddef.h>
 #include "dict.h"
 
-/* The boundary checks a literal gets: no letter or digit on either side. */
+/* The boundary checks a literal gets: no letter or digit on either side,
+ * except a footnote number glued to a word that ends in a small letter
+ * ("Status of Refugees9 and", as plain text from a PDF writes it). */
 #define TRIE_BEFORE "(?<![A-Za-z0-9])"
-#define TRIE_AFTER "(?![A-Za-z0-9])"
+#define TRIE_AFTER "(?![A-Za-z]|(?<![a-z])[0-9]|[0-9]+[A-Za-z])"
 
 /* Builds pieces (alternatives to join with '|') for all literal variants of
  * `d`, none longer than `limit` bytes unless a single name is. Returns
