@@ -9,7 +9,7 @@ SW = r"(?!(?:The|This|That|These|Those|Under|In|If|As|An|A|By|For|From|Its|Their
 PFX = r"(?:Non|Inter|Co|Anti|Next|Pre|Post|Multi|Cross|Trans|Sub|Self|Pan|Intra|Extra|Counter|Semi)"
 # a capitalised word: a hyphen joins small words ("Follow-up") or a prefix
 # ("Inter-American"), never two names ("Agriculture-Rural Housing")
-TW = r"(?:" + PFX + r"-)?[A-Z][a-z](?:[A-Za-z]|'(?!s\b))*(?:-[a-z][A-Za-z]*)*"
+TW = r"(?:" + PFX + r"-)?[A-Z][a-z](?:[A-Za-z]|'(?=[a-z])(?!s\b))*(?:-[a-z][A-Za-z]*)*(?:s')?"
 INIT = r"[A-Z]\.(?: ?[A-Z]\.)+"
 W = r"(?:[A-Z][A-Za-z\-']*|" + INIT + r"|\d{4})"
 LJ = r"(?:(?:of|for|on|in|against|with|de)(?: the)? |and |& )"
@@ -26,11 +26,13 @@ TITLE = r" " + INTRO + r" (?:the )?(?:" + SMALL + r" )*" + TW + r"(?:" + CONT + 
 NOTAIL = r"(?![ \-][A-Z][a-z])"
 inst = ("/(?:" + LEFT + KIND + "(?:" + TITLE + "|" + NOTAIL + ")|" + LEFT + r"(?:Rules|Optional Protocols)" + TITLE + "|" + SW + KIND_T + TITLE +
         "|" + LEFT + r"Law(?: of|,) \d{4}|" + SW + r"Law (?:on|No\.) (?:the )?" + TW + r"(?: (?:" + SMALL + r" )*" + TW + r")*)/")
-BODY = r"(?:Department|Departments|Dept|Ministry|Office|Offices|Bureau|Agency|Agencies|Administration|Commission|Service|Authority|Board|Council|Directorate|Secretariat|Program|Programs|Programme|Project|Fund|Account|Title|Division|Independent|Police)"
+BODY = r"(?:Department|Departments|Dept|Ministry|Office|Offices|Bureau|Agency|Agencies|Administration|Commission|Service|Authority|Board|Council|Directorate|Secretariat|Project|Fund|Account|Title|Division|Police)"
 TWA = r"(?!" + BODY + r"\b)" + TW
 ASMALL = r"(?:(?:of|for|on|in)(?: the)? |and )"
 AHEAD = r"(?:Ministry|Department|Dept\.|Office|Bureau|Directorate(?:-General)?|Agency|Commission|Commissioner|Ombudsman|Inspectorate|Secretariat)"
-AGENCY_TITLE = r" (?:of|for|on|to) (?:the |a )?" + TWA + r"(?: " + ASMALL + r"?" + TWA + r")*"
+# a remit that runs into the next body's name ("Department of Health and
+# Human Services Food and Drug Administration") is two names, not one
+AGENCY_TITLE = r" (?:of|for|on|to) (?:the |a )?" + TWA + r"(?: " + ASMALL + r"?" + TWA + r")*(?!(?: " + ASMALL + r"?" + TW + r")* " + BODY + r"\b)"
 AKIND = r"(?:Service|Agency|Administration|Commission|Authority|Bureau|Office|Directorate|Inspectorate|Ombudsman|Police(?: Force| Service)?|Armed Forces|Defence Force|Defense Force|Border Force|Gendarmerie|Monitor)"
 AW = r"(?:" + INIT + r"|" + TWA + r")"
 ALEFT = SW + AW + r"(?: " + ASMALL + r"?" + AW + r")* "

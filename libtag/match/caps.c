@@ -59,6 +59,20 @@ static int title_case(char *out, const char *t, size_t n)
     return long_words;
 }
 
+/* 1 if the title-cased name s (n bytes) may be taken from a heading: a
+ * dictionary name, or an Act or Bill by its shape ("FURTHER CONTINUING
+ * APPROPRIATIONS ACT, 2017"); other shapes ("BILLING CODE", "OFFICE OF
+ * MANAGEMENT AND BUDGET WASHINGTON") read a heading's layout as a name. */
+static int heading_name(const dict_entry *e, const char *s, size_t n)
+{
+    if (e->canon != CANON_NAME)
+        return 1;
+    while (n > 0 && (s[n - 1] == ',' || s[n - 1] == ' ' || (s[n - 1] >= '0' && s[n - 1] <= '9')))
+        n--;
+    return (n >= 4 && memcmp(s + n - 4, " Act", 4) == 0) ||
+           (n >= 5 && memcmp(s + n - 5, " Bill", 5) == 0);
+}
+
 /* 1 if a first-pass span overlapping [start, end) is as long or longer. */
 static int outdone(const post_ctx *c, size_t start, size_t end)
 {
@@ -90,6 +104,7 @@ static int match_run_text(post_ctx *c, size_t start, size_t n)
         int type = c->m->entries[s->entry].type;
         if ((type != DOCTAG_TYPE_AGENCY && type != DOCTAG_TYPE_INSTRUMENT) ||
             !memchr(buf + s->start, ' ', s->end - s->start) ||
+            !heading_name(&c->m->entries[s->entry], buf + s->start, s->end - s->start) ||
             outdone(c, start + s->start, start + s->end))
             continue;
         rc = post_add_span(c, start + s->start, start + s->end, s->entry, buf + s->start,

@@ -4,6 +4,7 @@
  * (HREOC)") is tagged wherever it is used later, with the name's id; a
  * case named in full is tagged by its short form later ("Bivens",
  * "Abbasi, 582 U. S., at 12"). */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,16 +18,6 @@
 static int is_upper(char c)
 {
     return c >= 'A' && c <= 'Z';
-}
-
-static int is_joiner(const char *w, size_t n)
-{
-    static const char *const joiners[] = { "of", "and", "for", "the", "on", "in", "to", "against",
-                                           "&", "de", "with" };
-    for (size_t k = 0; k < sizeof joiners / sizeof *joiners; k++)
-        if (strlen(joiners[k]) == n && memcmp(w, joiners[k], n) == 0)
-            return 1;
-    return 0;
 }
 
 /* 1 if the word at w (n bytes) is one that alone is an anaphor, not a
@@ -82,7 +73,7 @@ static int valid_short(const char *name, size_t n)
         words++;
         if (is_upper(name[w]))
             caps++;
-        else if (!is_joiner(name + w, i - w))
+        else if (!post_joiner(name + w, i - w))
             return 0;
         if (words == 1 && i == n && generic_word(name + w, i - w))
             return 0;
@@ -178,36 +169,6 @@ static int head_type(const char *w, size_t n)
     return -1;
 }
 
-/* Where the words before `end` whose initials spell the acronym start
- * (joiners skipped), or SIZE_MAX: "Independent National Security
- * Legislation Monitor" before "(INSLM)". */
-static size_t initials_start(const char *t, size_t end, const char *acr, size_t acr_len)
-{
-    size_t j = acr_len, pos = end;
-    while (j > 0 && !is_upper(acr[j - 1]))
-        j--;
-    while (j > 0) {
-        size_t w = pos;
-        while (w > 0 && t[w - 1] != ' ' && t[w - 1] != '\n' && t[w - 1] != '(')
-            w--;
-        if (w == pos)
-            return SIZE_MAX;
-        if (!is_joiner(t + w, pos - w)) {
-            if (t[w] != acr[j - 1])
-                return SIZE_MAX;
-            j--;
-            while (j > 0 && !is_upper(acr[j - 1]))
-                j--;
-            if (j == 0)
-                return w;
-        }
-        if (w == 0 || t[w - 1] != ' ')
-            return SIZE_MAX;
-        pos = w - 1;
-    }
-    return SIZE_MAX;
-}
-
 /* The type of a name by its last head word ("Agency", "Act"), or -1. */
 static int name_type(const char *t, size_t start, size_t end)
 {
@@ -234,7 +195,7 @@ static int defined_by_initials(post_ctx *c, memo_list *memos, size_t at)
     size_t b = bracket_name(c->text + at, c->len - at, &name, &name_len);
     if (!b || name_len < 2 || name_len > 10 || memchr(name, ' ', name_len) || !is_upper(name[1]))
         return DOCTAG_OK;
-    size_t start = initials_start(c->text, at, name, name_len);
+    size_t start = post_initials_start(c->text, at, name, name_len, 0);
     if (start == SIZE_MAX)
         return DOCTAG_OK;
     int type = name_type(c->text, start, at);

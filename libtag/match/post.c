@@ -1,4 +1,5 @@
 /* post.c: the second passes' driver and what they share (see post.h). */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -55,6 +56,48 @@ int post_taken(const post_ctx *c, size_t start, size_t end)
     return 0;
 }
 
+int post_joiner(const char *w, size_t n)
+{
+    static const char *const joiners[] = { "of", "and", "for", "the", "on", "in", "to", "against",
+                                           "&", "de", "with" };
+    for (size_t k = 0; k < sizeof joiners / sizeof *joiners; k++)
+        if (strlen(joiners[k]) == n && memcmp(w, joiners[k], n) == 0)
+            return 1;
+    return 0;
+}
+
+static char fold_upper(char c, int fold)
+{
+    return fold && c >= 'a' && c <= 'z' ? (char)(c - 32) : c;
+}
+
+size_t post_initials_start(const char *t, size_t end, const char *acr, size_t acr_len, int fold)
+{
+    size_t j = acr_len, pos = end;
+    while (j > 0 && !(acr[j - 1] >= 'A' && acr[j - 1] <= 'Z'))
+        j--;
+    while (j > 0) {
+        size_t w = pos;
+        while (w > 0 && t[w - 1] != ' ' && t[w - 1] != '\n' && t[w - 1] != '(')
+            w--;
+        if (w == pos)
+            return SIZE_MAX;
+        if (!post_joiner(t + w, pos - w)) {
+            if (fold_upper(t[w], fold) != acr[j - 1])
+                return SIZE_MAX;
+            j--;
+            while (j > 0 && !(acr[j - 1] >= 'A' && acr[j - 1] <= 'Z'))
+                j--;
+            if (j == 0)
+                return w;
+        }
+        if (w == 0 || t[w - 1] != ' ')
+            return SIZE_MAX;
+        pos = w - 1;
+    }
+    return SIZE_MAX;
+}
+
 /* Words that name an office when a title starts with them. */
 static int office_title(const char *s, size_t n)
 {
@@ -82,6 +125,21 @@ static int sentence_word(const char *s, size_t n)
     return 0;
 }
 
+/* 1 if a signature's name comes right before `at`: "Timothy E. Skud, " */
+static int signed_by(const char *t, size_t at)
+{
+    if (at < 8 || t[at - 1] != ' ' || t[at - 2] != ',')
+        return 0;
+    size_t w = at - 2;   /* the surname */
+    while (w > 0 && t[w - 1] >= 'a' && t[w - 1] <= 'z')
+        w--;
+    if (w < 4 || w == at - 2 || t[w - 1] < 'A' || t[w - 1] > 'Z' || t[w - 2] != ' ')
+        return 0;
+    w -= 2;   /* before the surname: an initial, "E. " */
+    return t[w] == ' ' && t[w - 1] == '.' && t[w - 2] >= 'A' && t[w - 2] <= 'Z' &&
+           (w < 3 || t[w - 3] == ' ');
+}
+
 /* "Attorney General Jane Doe", "Secretary of State Blinken": an office's
  * title with its holder's name after it is a person, not the office. */
 static void drop_named_holders(post_ctx *c)
@@ -97,6 +155,8 @@ static void drop_named_holders(post_ctx *c)
             t[k + 2] >= 'a' && t[k + 2] <= 'z' && !sentence_word(t + k + 1, c->len - k - 1) &&
             !post_taken(c, k + 1, k + 2))
             s->end = s->start;   /* dropped */
+        else if (signed_by(t, s->start))
+            s->end = s->start;
     }
 }
 
@@ -246,7 +306,9 @@ int post_pass(span_list *spans, char ***canon_src, const compiled_model *m,
     *canon_src = NULL;
     post_ctx c = { m, ix, text, len, spans, NULL, 0, 0 };
     drop_named_holders(&c);
-    int rc = caps_pass(&c);
+    int rc = senses_pass(&c);
+    if (rc == DOCTAG_OK)
+        rc = caps_pass(&c);
     if (rc == DOCTAG_OK)
         rc = extend_years(&c);
     if (rc == DOCTAG_OK)

@@ -6,6 +6,10 @@
  *   memory.c  a short name or acronym the document defines, and a case's
  *             short form, tagged wherever used later with the same id
  *   caps.c    headings in capitals ("DEPARTMENT OF HOMELAND SECURITY")
+ *   senses.c  the sense an acronym has where it stands: not the body when
+ *             the document spells it otherwise ("flight control computer
+ *             (FCC)") or it is part of a compound ("TF-IDF"); the treaty
+ *             when it is ratified ("ratify the CED")
  *   post.c    the driver; an office title naming its holder is a person
  *             ("Attorney General Jane Doe"); a conventional year after a
  *             name ("Internal Revenue Code of 1986")
@@ -58,6 +62,15 @@ int post_taken(const post_ctx *c, size_t start, size_t end);
 /* 1 if the byte is part of a word (letter, digit, UTF-8 byte). */
 int post_word_byte(unsigned char c);
 
+/* 1 if the word w (n bytes) is a small joining word ("of", "and", "the"). */
+int post_joiner(const char *w, size_t n);
+
+/* Where the words before `end` whose initials spell the acronym's capitals
+ * start (joiners skipped), or SIZE_MAX: "Independent National Security
+ * Legislation Monitor" before "(INSLM)"; `fold` 1: the words may be in
+ * lower case ("flight control computer (FCC)"). */
+size_t post_initials_start(const char *t, size_t end, const char *acr, size_t acr_len, int fold);
+
 /* The first entry of `type` whose canonical form is the matched text
  * (%name), or UINT32_MAX: what a name found by its shape is tagged as. */
 uint32_t post_name_entry(const compiled_model *m, int type);
@@ -65,5 +78,6 @@ uint32_t post_name_entry(const compiled_model *m, int type);
 int lists_pass(post_ctx *c);
 int memory_pass(post_ctx *c);
 int caps_pass(post_ctx *c);
+int senses_pass(post_ctx *c);
 
 #endif

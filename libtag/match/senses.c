@@ -1,0 +1,92 @@
+/* senses.c: the sense an acronym has where it stands (see post.h). An
+ * acronym the dictionaries know names the body only where the document
+ * uses it so: "FCC" in a text that spells out "flight control computer
+ * (FCC)" is not the Federal Communications Commission, "IDF" in "TF-IDF"
+ * is nothing, and "ratify the CED" is the Convention, not the Committee. */
+#include <stdint.h>
+#include <string.h>
+
+#include "post.h"
+
+/* The longest acronym looked at. */
+#define SENSE_ACRONYM_MAX 10
+
+static int is_upper(char c)
+{
+    return c >= 'A' && c <= 'Z';
+}
+
+/* 1 if s (n bytes) is an acronym: two to SENSE_ACRONYM_MAX capitals and digits. */
+static int acronym(const char *s, size_t n)
+{
+    if (n < 2 || n > SENSE_ACRONYM_MAX)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!is_upper(s[i]) && !(i > 0 && s[i] >= '0' && s[i] <= '9'))
+            return 0;
+    return 1;
+}
+
+/* 1 if the document spells the acronym at s out in lower-case words
+ * somewhere: "... flight control computer (FCC)". */
+static int spelled_otherwise(const post_ctx *c, const char *s, size_t n)
+{
+    const char *p = c->text, *end = c->text + c->len;
+    while ((p = memmem(p, (size_t)(end - p), s, n)) != NULL) {
+        size_t at = (size_t)(p - c->text);
+        p += n;
+        if (at < 2 || c->text[at - 1] != '(' || c->text[at - 2] != ' ' || at + n >= c->len ||
+            c->text[at + n] != ')')
+            continue;
+        size_t start = post_initials_start(c->text, at - 2, s, n, 1);
+        if (start != SIZE_MAX && c->text[start] >= 'a' && c->text[start] <= 'z')
+            return 1;
+    }
+    return 0;
+}
+
+/* 1 if the acronym at [start, end) is part of a compound: "TF-IDF", "IDF-TF". */
+static int in_compound(const post_ctx *c, size_t start, size_t end)
+{
+    const char *t = c->text;
+    return (start >= 2 && t[start - 1] == '-' && (is_upper(t[start - 2]) || (t[start - 2] >= '0' && t[start - 2] <= '9'))) ||
+           (end + 1 < c->len && t[end] == '-' && is_upper(t[end + 1]));
+}
+
+/* 1 if a treaty verb comes right before start: "ratify the", "accede to". */
+static int treaty_verb(const post_ctx *c, size_t start)
+{
+    static const char *const verbs[] = { "ratify the ", "ratified the ", "ratifying the ",
+        "ratification of the ", "accede to the ", "acceded to the ", "accession to the ",
+        "sign the ", "signed the ", "signing the ", "party to the ", "parties to the ",
+        "reservations to the ", "reservation to the " };
+    for (size_t k = 0; k < sizeof verbs / sizeof *verbs; k++) {
+        size_t v = strlen(verbs[k]);
+        if (start >= v && strncasecmp(c->text + start - v, verbs[k], v) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+int senses_pass(post_ctx *c)
+{
+    uint32_t treaty = post_name_entry(c->m, DOCTAG_TYPE_INSTRUMENT);
+    for (size_t i = 0; i < c->spans->n; i++) {
+        span *s = &c->spans->items[i];
+        const char *t = c->text + s->start;
+        size_t n = s->end - s->start;
+        int type = c->m->entries[s->entry].type;
+        if ((type != DOCTAG_TYPE_AGENCY && type != DOCTAG_TYPE_INSTRUMENT) || !acronym(t, n))
+            continue;
+        if (in_compound(c, s->start, s->end) || spelled_otherwise(c, t, n)) {
+            s->end = s->start;   /* dropped */
+            continue;
+        }
+        if (type == DOCTAG_TYPE_AGENCY && treaty != UINT32_MAX && treaty_verb(c, s->start)) {
+            int rc = post_add_span(c, s->start, s->end, treaty, t, n, 1);
+            if (rc != DOCTAG_OK)
+                return rc;
+        }
+    }
+    return DOCTAG_OK;
+}
