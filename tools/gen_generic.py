@@ -3,7 +3,7 @@
 import sys
 p = sys.argv[1]
 s = open(p).read()
-cut = s.index('\n# Named instruments by their shape')
+cut = s.index('@type instrument\n# Named statutes and bills')
 s = s[:cut]
 SW = r"(?!(?:The|This|That|These|Those|Under|In|If|As|An|A|By|For|From|Its|Their|Our|Such|Since|When|While|After|Before|Both|Each|Every|Any|Per|With|Without|Through|Despite|See|Also|Section|Sec|Title|Article|Articles|Part|Chapter|Paragraph|Statement|Testimony|Report|Letter|Comment|Comments|Submission|Memo|Summary|Analysis|Hearing|Briefing|Support|Supporting|Pass|Passing|Oppose|Opposing|Reject|Enact|Repeal|Amend|Amending|Implementing|According|Pursuant|Regarding|Concerning|Following|Including|Whereas|Recalling|Noting|Reaffirming|Welcoming|Recognizing|Recognising|Emphasizing|Emphasising|Stressing|Bearing|Guided|Taking|Considering|Expressing|Acknowledging|Urging|Ratify|Ratified|Ratifying|Ratification|Signing|Adopting|Adopt|Accede|Accession|Withdraw|Withdrawal|Remove|Consider|Ensure|Review|Apply|Applying|Incorporate|Sign|Where|Although|However|Yet|Unlike|Like|Between|Among|Against|Into|Upon|Within|Whether|Because|Thus|Here|There|Then|Now|Mr|Ms|Dr|Prior|Draft|Proposed|Relevant|Other|Same|Several|Many|Most|All|No|Not|Only|Even|Recent|Current|Former|Existing|States|Parties|State|Party|Journal|Institute|Center|Centre|House|Senate)\b)"
 PFX = r"(?:Non|Inter|Co|Anti|Next|Pre|Post|Multi|Cross|Trans|Sub|Self|Pan|Intra|Extra|Counter|Semi)"
@@ -11,10 +11,10 @@ PFX = r"(?:Non|Inter|Co|Anti|Next|Pre|Post|Multi|Cross|Trans|Sub|Self|Pan|Intra|
 # ("Inter-American"), never two names ("Agriculture-Rural Housing")
 TW = r"(?:" + PFX + r"-)?[A-Z][a-z](?:[A-Za-z]|'(?=[a-z])(?!s\b))*(?:-[a-z][A-Za-z]*)*(?:s')?"
 INIT = r"[A-Z]\.(?: ?[A-Z]\.)+"
-W = r"(?:[A-Z][A-Za-z\-']*|" + INIT + r"|\d{4})"
+W = r"(?:[A-Z][A-Za-z\-']*|" + INIT + r")"
 LJ = r"(?:(?:of|for|on|in|against|with|de)(?: the)? |and |& )"
 KINDS = "Convention|Covenant|Protocol|Protocols|Declaration|Charter|Treaty|Agreement|Accord|Code|Decree|Ordinance|Statutes|Law|Regulations|Rules|Principles|Constitution|Clause"
-LEFT = SW + W + r"(?: " + LJ + r"?(?!(?:" + KINDS + r")\b)" + W + r")* "
+LEFT = SW + r"(?:\d{4} )?" + W + r"(?: " + LJ + r"?(?!(?:" + KINDS + r")\b)" + W + r")* "
 KIND = r"(?:Convention|Covenant|Optional Protocol|Protocol|Declaration|Charter|Treaty|Agreement|Accord|Code|Decree|Ordinance|Statutes(?: Annotated)?|Regulations|Principles|Constitution|Clause|Bill of Rights|Memorandum of Understanding)"
 KIND_T = r"(?:" + KIND[3:-1] + r"|Optional Protocols|Rules)"
 SMALL = r"(?:of|and|the|for|in|on|to|against|from|with|by|or|a|an|all|its|their|at|into|between|concerning|relating|regarding|as|under|especially)"
@@ -37,7 +37,31 @@ AKIND = r"(?:Service|Agency|Administration|Commission|Authority|Bureau|Office|Di
 AW = r"(?:" + INIT + r"|" + TWA + r")"
 ALEFT = SW + AW + r"(?: " + ASMALL + r"?" + AW + r")* "
 ag = "/(?:" + ALEFT + AKIND + "(?:" + AGENCY_TITLE + "|" + NOTAIL + ")|" + SW + AHEAD + AGENCY_TITLE + ")/"
-out = r'''
+ASW = SW[:-5] + r"|Division|Subtitle|DIVISION)\b)"
+AWORD = r"(?!(?:Act|Bill|An|A|The)\b)(?![A-Z]-)(?:[A-Z][A-Za-z\-']*|[A-Z]\.|\((?:[A-Z][A-Za-z]*)(?: (?:and|of|the|for|[A-Z][A-Za-z]*))*\))"
+ASEP = r"(?:,? (?:(?:of|and|for|to|on|in|against|de|with)(?: the)? )?)"
+act = ("/" + ASW + r"(?![IVXLC]+\b)(?:\d{4} )?[A-Z][A-Za-z\-']*(?:" + ASEP + AWORD + r")* (?:Act|Bill)" +
+       r"(?: for Fiscal Year \d{4}|,? (?:of )?\d{4})?/")
+out = r'''@type instrument
+# Named statutes and bills: capitalised words ending in "Act" or "Bill",
+# with an optional year: Keep Washington Working Act, Fourth Amendment Is
+# Not For Sale Act, Department of Homeland Security Appropriations Bill,
+# 2022, Surveillance Legislation Amendment (Identify and Disrupt) Bill
+# 2020, National Defense Authorization Act for Fiscal Year 2018. Commas
+# stay inside ("Federal Food, Drug, and Cosmetic Act", "Departments of
+# Labor, Health and Human Services, and Education, and Related Agencies
+# Appropriations Act, 2022"), as do initials ("Richard B. Russell National
+# School Lunch Act") and a conventional year in front ("1975 Racial
+# Discrimination Act"). A sentence word ("The", "Under"), a reference
+# ("Section", "Article", "Division"), a document about the Act
+# ("Statement", "Testimony") or a call to act on it ("Support", "Repeal")
+# or a roman numeral ("Title VI of the ...") never starts the name, and
+# "the" only follows a joining word ("of the"), so "Pass the X Act" gives
+# "X Act"; a name ends at its first "Act" ("the X Act and the Y Act" are
+# two), and "An Act" is the enacting formula, not part of a name.
+@near " Act" | " Bill"
+%name = ''' + act + r'''
+
 # Named instruments by their shape (GUIDELINES.md: treaties, conventions,
 # covenants, protocols, charters, principles, rules, codes, decrees, laws of
 # any state): capitalised words before a kind word ("Termination of
