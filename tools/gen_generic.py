@@ -14,7 +14,7 @@ INIT = r"[A-Z]\.(?: ?[A-Z]\.)+"
 W = r"(?:[A-Z][A-Za-z\-']*|" + INIT + r")"
 LJ = r"(?:(?:of|for|on|in|against|with|de)(?: the)? |and |& )"
 KINDS = "Convention|Covenant|Protocol|Protocols|Declaration|Charter|Treaty|Agreement|Accord|Code|Decree|Ordinance|Statutes|Law|Regulations|Rules|Principles|Constitution|Clause"
-LEFT = SW + r"(?:\d{4} )?" + W + r"(?: " + LJ + r"?(?!(?:" + KINDS + r")\b)" + W + r")* "
+LEFT = SW + r"(?:(?<=[Tt]he )\d{4} )?" + W + r"(?: " + LJ + r"?(?!(?:" + KINDS + r")\b)" + W + r")* "
 KIND = r"(?:Convention|Covenant|Optional Protocol|Protocol|Declaration|Charter|Treaty|Agreement|Accord|Code|Decree|Ordinance|Statutes(?: Annotated)?|Regulations|Principles|Constitution|Clause|Bill of Rights|Memorandum of Understanding)"
 KIND_T = r"(?:" + KIND[3:-1] + r"|Optional Protocols|Rules)"
 SMALL = r"(?:of|and|the|for|in|on|to|against|from|with|by|or|a|an|all|its|their|at|into|between|concerning|relating|regarding|as|under|especially)"
@@ -40,7 +40,7 @@ ag = "/(?:" + ALEFT + AKIND + "(?:" + AGENCY_TITLE + "|" + NOTAIL + ")|" + SW + 
 ASW = SW[:-5] + r"|Division|Subtitle|DIVISION)\b)"
 AWORD = r"(?!(?:Act|Bill|An|A|The)\b)(?![A-Z]-)(?:[A-Z][A-Za-z\-']*|[A-Z]\.|\((?:[A-Z][A-Za-z]*)(?: (?:and|of|the|for|[A-Z][A-Za-z]*))*\))"
 ASEP = r"(?:,? (?:(?:of|and|for|to|on|in|against|de|with)(?: the)? )?)"
-act = ("/" + ASW + r"(?![IVXLC]+\b)(?:\d{4} )?[A-Z][A-Za-z\-']*(?:" + ASEP + AWORD + r")* (?:Act|Bill)" +
+act = ("/" + ASW + r"(?![IVXLC]+\b)(?:(?<=[Tt]he )\d{4} )?(?![A-Z]-)[A-Z][A-Za-z\-']*(?:" + ASEP + AWORD + r")* (?:Act|Bill)" +
        r"(?: for Fiscal Year \d{4}|,? (?:of )?\d{4})?/")
 out = r'''@type instrument
 # Named statutes and bills: capitalised words ending in "Act" or "Bill",

@@ -15,6 +15,9 @@
 /* The longest short name or party name looked for. */
 #define MEMORY_NAME_MAX 80
 
+/* How far after a case its citation may give a short name in brackets. */
+#define MEMORY_CITE_MAX 160
+
 static int is_upper(char c)
 {
     return c >= 'A' && c <= 'Z';
@@ -61,6 +64,44 @@ static size_t bracket_name(const char *t, size_t n, const char **name, size_t *n
     return i + 1;
 }
 
+/* Length of a name given as an alias at t: ", also known as TOLA",
+ * " (hereinafter \"the Act\")", or 0; *name and *name_len get it. */
+static size_t known_as(const char *t, size_t n, const char **name, size_t *name_len)
+{
+    static const char *const intros[] = { ", also known as ", " also known as ", ", known as ",
+                                          " (also known as ", " (hereinafter ", ", hereinafter " };
+    size_t i = 0;
+    for (size_t k = 0; k < sizeof intros / sizeof *intros && !i; k++)
+        if (n > strlen(intros[k]) && memcmp(t, intros[k], strlen(intros[k])) == 0)
+            i = strlen(intros[k]);
+    if (!i)
+        return 0;
+    if (i + 4 < n && memcmp(t + i, "the ", 4) == 0)
+        i += 4;
+    i += i < n && t[i] == '"';
+    size_t s = i, last = i;
+    while (i < n && i - s <= MEMORY_NAME_MAX && is_upper(t[i])) {   /* capitalised words */
+        while (i < n && (post_word_byte((unsigned char)t[i]) || t[i] == '-'))
+            i++;
+        last = i;
+        if (i + 1 < n && t[i] == ' ' && is_upper(t[i + 1]))
+            i++;
+    }
+    *name = t + s;
+    *name_len = last - s;
+    return last > s ? last : 0;
+}
+
+/* A short name defined right after a name: in brackets or as an alias
+ * (*alias 1: the words say it is one, so it need not look like the name). */
+static size_t defined_name(const char *t, size_t n, const char **name, size_t *name_len,
+                           int *alias)
+{
+    size_t b = bracket_name(t, n, name, name_len);
+    *alias = !b;
+    return b ? b : known_as(t, n, name, name_len);
+}
+
 /* 1 if name (n bytes) can stand for a name: capitalised words and joiners,
  * at most six words, not one generic word or a number. */
 static int valid_short(const char *name, size_t n)
@@ -89,7 +130,7 @@ typedef struct memo {
     const char *src;    /* what it stands for: the full name, in the text */
     size_t src_len;
     uint32_t entry;
-    size_t from;        /* tagged from here on */
+    size_t from;        /* tagged from here on (0: a defined name, wherever used) */
     int cite_only;      /* a case party also used as a person's name */
 } memo;
 
@@ -139,13 +180,14 @@ static int defined_after_spans(post_ctx *c, memo_list *memos)
             continue;
         const char *name;
         size_t name_len;
-        size_t b = bracket_name(c->text + s->end, c->len - s->end, &name, &name_len);
+        int alias;
+        size_t b = defined_name(c->text + s->end, c->len - s->end, &name, &name_len, &alias);
         if (!b || !valid_short(name, name_len) ||
-            !related(name, name_len, c->text + s->start, s->end - s->start) ||
+            (!alias && !related(name, name_len, c->text + s->start, s->end - s->start)) ||
             (name_len == s->end - s->start && memcmp(name, c->text + s->start, name_len) == 0))
             continue;
         rc = memo_push(memos, (memo){ name, name_len, c->text + s->start, s->end - s->start,
-                                      s->entry, s->end, 0 });
+                                      s->entry, 0, 0 });
     }
     return rc;
 }
@@ -204,7 +246,7 @@ static int defined_by_initials(post_ctx *c, memo_list *memos, size_t at)
         return DOCTAG_OK;
     int rc = post_add_span(c, start, at, entry, name, name_len, 0);
     if (rc == DOCTAG_OK)
-        rc = memo_push(memos, (memo){ name, name_len, name, name_len, entry, at, 0 });
+        rc = memo_push(memos, (memo){ name, name_len, name, name_len, entry, 0, 0 });
     return rc;
 }
 
@@ -301,6 +343,28 @@ static int party_shorts(post_ctx *c, memo_list *memos, const span *s, const char
     return rc;
 }
 
+/* A short name the citation gives in brackets after the case: "ACLU v.
+ * NSA, 493 F. 3d 644, 648 (CA6 2007) (ACLU)", "... 407 U. S. 297 (1972)
+ * (Keith)". The citation ends at ';', a sentence's end or a line break. */
+static int cited_short(post_ctx *c, memo_list *memos, const span *s)
+{
+    size_t end = s->end + MEMORY_CITE_MAX < c->len ? s->end + MEMORY_CITE_MAX : c->len;
+    for (size_t i = s->end; i < end && c->text[i] != ';' && c->text[i] != '\n'; i++) {
+        if (c->text[i] == '.' && i + 2 < end && c->text[i + 1] == ' ' && is_upper(c->text[i + 2]))
+            break;
+        const char *name;
+        size_t name_len;
+        if (c->text[i] != ' ' || !bracket_name(c->text + i, end - i, &name, &name_len))
+            continue;
+        int digits = 0;
+        for (size_t k = 0; k < name_len; k++)
+            digits |= name[k] >= '0' && name[k] <= '9';
+        if (!digits && valid_short(name, name_len))
+            return case_short(c, memos, s, name, name_len);
+    }
+    return DOCTAG_OK;
+}
+
 /* Short forms of every case named in full. */
 static int case_names(post_ctx *c, memo_list *memos)
 {
@@ -331,6 +395,8 @@ static int case_names(post_ctx *c, memo_list *memos)
         rc = party_shorts(c, memos, s, t, (size_t)(v - t));
         if (rc == DOCTAG_OK)
             rc = party_shorts(c, memos, s, v + vl, n - (size_t)(v - t) - vl);
+        if (rc == DOCTAG_OK)
+            rc = cited_short(c, memos, s);
     }
     return rc;
 }
@@ -364,12 +430,38 @@ static int tag_uses(post_ctx *c, const memo *m)
     return DOCTAG_OK;
 }
 
+/* The short title in brackets inside an instrument's name: "Surveillance
+ * Legislation Amendment (Identify and Disrupt) Bill 2020" is also called
+ * "Identify and Disrupt". Only a phrase: a bracketed acronym inside a name
+ * ("International Productions Order (IPO) Bill") stands for the order. */
+static int inner_titles(post_ctx *c, memo_list *memos)
+{
+    int rc = DOCTAG_OK;
+    for (size_t i = 0; i < c->spans->n && rc == DOCTAG_OK; i++) {
+        const span *s = &c->spans->items[i];
+        if (s->end == s->start || c->m->entries[s->entry].type != DOCTAG_TYPE_INSTRUMENT)
+            continue;
+        const char *t = c->text + s->start, *open = memchr(t, '(', s->end - s->start);
+        const char *name;
+        size_t name_len;
+        if (!open || open == t || open[-1] != ' ' ||
+            !bracket_name(open - 1, (size_t)(c->text + s->end - open + 1), &name, &name_len) ||
+            !memchr(name, ' ', name_len) || !valid_short(name, name_len) ||
+            name + name_len + 2 > c->text + s->end)
+            continue;
+        rc = memo_push(memos, (memo){ name, name_len, t, s->end - s->start, s->entry, 0, 0 });
+    }
+    return rc;
+}
+
 int memory_pass(post_ctx *c)
 {
     memo_list memos = { 0 };
     int rc = defined_after_spans(c, &memos);
     if (rc == DOCTAG_OK)
         rc = defined_by_shape(c, &memos);
+    if (rc == DOCTAG_OK)
+        rc = inner_titles(c, &memos);
     if (rc == DOCTAG_OK)
         rc = case_names(c, &memos);
     for (size_t k = 0; k < memos.n && rc == DOCTAG_OK; k++)
