@@ -77,18 +77,19 @@ static size_t section_start(const char *s, size_t len, size_t i)
     static const char *const marks[] = { "\xc2\xa7\xc2\xa7", "\xc2\xa7", "Secs.", "Sec.",
                                          "sec.", "sections", "section", "Section", "Parts", "Part",
                                          "parts", "part", "App." };
-    for (;;) {
-        while (i < len && (s[i] == ' ' || s[i] == '.' || (isalpha((unsigned char)s[i]) &&
-                                                           isupper((unsigned char)s[i]))))
-            i++;
+    while (i < len) {
         size_t k = 0;
         while (k < sizeof marks / sizeof *marks &&
                !(i + strlen(marks[k]) <= len && memcmp(s + i, marks[k], strlen(marks[k])) == 0))
             k++;
-        if (k == sizeof marks / sizeof *marks)
-            return i;
-        i += strlen(marks[k]);
+        if (k < sizeof marks / sizeof *marks)
+            i += strlen(marks[k]);
+        else if (s[i] == ' ' || s[i] == '.' || isupper((unsigned char)s[i]))
+            i++;
+        else
+            break;
     }
+    return i;
 }
 
 /* id=8 U.S.C. § 1253 however it is written ("8 USC 1253(a)", "8 U. S. C.
@@ -187,18 +188,28 @@ static void court_case(strbuf *b, const char *s, size_t len)
     sb_putn(b, s, len);
 }
 
-/* The number "47/23" or "2334 (2016)" at the end of a resolution span. */
+/* The number of a resolution span: what follows "resolution(s)", "Res."
+ * and "No.": "47/23", "2334 (2016)", "217 A (III)", "S-27/2". */
 static const char *resolution_number(const char *s, size_t len)
 {
-    size_t i = len;
-    while (i > 0 && s[i - 1] != ' ')
-        i--;
-    if (i > 0 && len - i >= 6 && s[i] == '(' && s[len - 1] == ')') {
-        i--;
-        while (i > 0 && s[i - 1] != ' ')
-            i--;
+    static const char *const keys[] = { "esolutions", "esolution", "Res." };
+    const char *at = NULL;
+    for (size_t k = 0; k < 3 && !at; k++) {
+        const char *hit = memmem(s, len, keys[k], strlen(keys[k]));
+        if (hit)
+            at = hit + strlen(keys[k]);
     }
-    return s + i;
+    if (!at)
+        return s + len;
+    while (at < s + len && *at == ' ')
+        at++;
+    if (s + len - at > 3 && memcmp(at, "No", 2) == 0) {
+        at += 2;
+        at += at < s + len && *at == '.';
+        while (at < s + len && *at == ' ')
+            at++;
+    }
+    return at;
 }
 
 /* id=HRC resolution 47/23, id=GA resolution 73/195, id=resolution 47/23 */
@@ -207,8 +218,11 @@ static void resolution(strbuf *b, const char *s, size_t len)
     static const struct { const char *name, *abbr; } bodies[] = {
         { "General Assembly", "GA" }, { "Security Council", "SC" },
         { "Human Rights Council", "HRC" }, { "UNHRC", "HRC" }, { "HRC", "HRC" },
-        { "Commission on Human Rights", "CHR" }, { "Economic and Social Council", "ECOSOC" },
-        { "ECOSOC", "ECOSOC" }, { "GA", "GA" }, { "SC", "SC" },
+        { "H.R.C.", "HRC" }, { "Commission on Human Rights", "CHR" },
+        { "Commission on the Status of Women", "CSW" },
+        { "Economic and Social Council", "ECOSOC" }, { "ECOSOC", "ECOSOC" },
+        { "G.A.", "GA" }, { "G. A.", "GA" }, { "S.C.", "SC" }, { "S. C.", "SC" },
+        { "GA", "GA" }, { "SC", "SC" },
     };
     const char *number = resolution_number(s, len);
     sb_puts(b, "id=");
@@ -225,6 +239,8 @@ static void resolution(strbuf *b, const char *s, size_t len)
 /* id=General Comment No. 20 (General Recommendation No. 30 likewise) */
 static void general_comment(strbuf *b, const char *s, size_t len)
 {
+    if (len > 7 && s[len - 1] == ')' && s[len - 6] == '(' && s[len - 7] == ' ')
+        len -= 7;   /* the year: "general comment No. 37 (2020)" */
     size_t i = len;
     while (i > 0 && isdigit((unsigned char)s[i - 1]))
         i--;

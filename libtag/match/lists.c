@@ -2,6 +2,7 @@
  * 7/36 and 25/1" gives "resolutions 7/36" and "25/1", "42 U.S.C. 1981 and
  * 1983" gives "42 U.S.C. 1981" and "1983", each canonicalised with the
  * head of the first ("Human Rights Council resolutions 25/1"). */
+#include <stdlib.h>
 #include <string.h>
 
 #include "post.h"
@@ -92,20 +93,26 @@ static int add_item(post_ctx *c, const span *head, size_t start, size_t n)
 }
 
 /* Items right after the citation, joined by ", " and "and": "1981 and
- * 1983", "7/36, 25/1 and 26/3". */
+ * 1983", "7/36, 25/1 and 26/3". Numbers joined by commas alone are not a
+ * list ("3 CFR 202, 210-212" gives pages): an "and" or "or" closes it. */
 static int items_after(post_ctx *c, const span *s, item_fn item)
 {
-    size_t pos = s->end;
+    size_t pos = s->end, first = c->n_adds;
+    int closed = 0;
     for (;;) {
         size_t j = joint(c->text + pos, c->len - pos);
         size_t n = j ? item(c->text + pos + j, c->len - pos - j) : 0;
         if (!n || post_taken(c, pos + j, pos + j + n))
-            return DOCTAG_OK;
+            break;
+        closed = j > 2;
         int rc = add_item(c, s, pos + j, n);
         if (rc != DOCTAG_OK)
             return rc;
         pos += j + n;
     }
+    while (!closed && c->n_adds > first)   /* not a list: take the items back */
+        free(c->adds[--c->n_adds].src);
+    return DOCTAG_OK;
 }
 
 /* 1 if the sentence ends at t: ". X", ";", a blank line. */

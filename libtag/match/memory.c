@@ -186,8 +186,16 @@ static int defined_after_spans(post_ctx *c, memo_list *memos)
             (!alias && !related(name, name_len, c->text + s->start, s->end - s->start)) ||
             (name_len == s->end - s->start && memcmp(name, c->text + s->start, name_len) == 0))
             continue;
-        rc = memo_push(memos, (memo){ name, name_len, c->text + s->start, s->end - s->start,
-                                      s->entry, 0, 0 });
+        const char *src = c->text + s->start;
+        size_t src_len = s->end - s->start;
+        if (c->m->entries[s->entry].canon == CANON_NAME && !alias && is_upper(name[1])) {
+            /* a name found by its shape takes its acronym as id */
+            src = name;
+            src_len = name_len;
+            rc = post_add_span(c, s->start, s->end, s->entry, name, name_len, 1);
+        }
+        if (rc == DOCTAG_OK)
+            rc = memo_push(memos, (memo){ name, name_len, src, src_len, s->entry, 0, 0 });
     }
     return rc;
 }
