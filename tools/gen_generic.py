@@ -9,7 +9,7 @@ SW = r"(?!(?:The|This|That|These|Those|Under|In|If|As|An|A|By|For|From|Its|Their
 PFX = r"(?:Non|Inter|Co|Anti|Next|Pre|Post|Multi|Cross|Trans|Sub|Self|Pan|Intra|Extra|Counter|Semi)"
 # a capitalised word: a hyphen joins small words ("Follow-up") or a prefix
 # ("Inter-American"), never two names ("Agriculture-Rural Housing")
-TW = r"(?:" + PFX + r"-)?[A-Z][a-z](?:[A-Za-z]|'(?=[a-z])(?!s\b))*(?:-[a-z][A-Za-z]*)*(?:s')?"
+TW = r"(?:" + PFX + r"-)?[A-Z][a-z](?:[A-Za-z]|'(?=[a-z])(?!s\b))*(?:-[a-z][A-Za-z]*)*(?:s'|s\xe2\x80\x99)?"
 INIT = r"[A-Z]\.(?: ?[A-Z]\.)+"
 W = r"(?:[A-Z][A-Za-z\-']*|" + INIT + r")"
 LJ = r"(?:(?:of|for|on|in|against|with|de)(?: the)? |and |& )"
@@ -29,14 +29,17 @@ inst = ("/(?:" + LEFT + KIND + "(?:" + TITLE + "|" + NOTAIL + ")|" + LEFT + r"(?
 BODY = r"(?:Department|Departments|Dept|Ministry|Office|Offices|Bureau|Agency|Agencies|Administration|Commission|Service|Authority|Board|Council|Directorate|Secretariat|Project|Fund|Account|Title|Division|Police)"
 TWA = r"(?!" + BODY + r"\b)" + TW
 ASMALL = r"(?:(?:of|for|on|in)(?: the)? |and )"
-AHEAD = r"(?:Ministry|Department|Dept\.|Office|Bureau|Directorate(?:-General)?|Agency|Commission|Commissioner|Ombudsman|Inspectorate|Secretariat)"
+AHEAD = r"(?:Ministry|Departments?|Dept\.|Office|Bureau|Directorate(?:-General)?|Agency|Commission|Commissioner|Ombudsman|Inspectorate|Secretariat)"
 # a remit that runs into the next body's name ("Department of Health and
 # Human Services Food and Drug Administration") is two names, not one
 AGENCY_TITLE = r" (?:of|for|on|to) (?:the |a )?" + TWA + r"(?: " + ASMALL + r"?" + TWA + r")*(?!(?: " + ASMALL + r"?" + TW + r")* " + BODY + r"\b)"
 AKIND = r"(?:Service|Agency|Administration|Commission|Authority|Bureau|Office|Directorate|Inspectorate|Ombudsman|Police(?: Force| Service)?|Armed Forces|Defence Force|Defense Force|Border Force|Gendarmerie|Monitor)"
 AW = r"(?:" + INIT + r"|" + TWA + r")"
-ALEFT = SW + AW + r"(?: " + ASMALL + r"?" + AW + r")* "
-ag = "/(?:" + ALEFT + AKIND + "(?:" + AGENCY_TITLE + "|" + NOTAIL + ")|" + SW + AHEAD + AGENCY_TITLE + ")/"
+# not the tail of a longer name ("Department of the Treasury Internal
+# Revenue Service" holds no "Treasury Internal Revenue Service")
+ALEFT = r"(?<!of )(?<!of the )(?<!for )(?<!for the )" + SW + AW + r"(?: " + ASMALL + r"?" + AW + r")* "
+ANOTAIL = NOTAIL + r"(?! (?:of|for|on|to) [A-Z])"
+ag = "/(?:" + ALEFT + AKIND + "(?:" + AGENCY_TITLE + "|" + ANOTAIL + ")|" + SW + AHEAD + AGENCY_TITLE + ")/"
 ASW = SW[:-5] + r"|Division|Subtitle|DIVISION)\b)"
 AWORD = r"(?!(?:Act|Bill|An|A|The)\b)(?![A-Z]-)(?:[A-Z][A-Za-z\-']*|[A-Z]\.|\((?:[A-Z][A-Za-z]*)(?: (?:and|of|the|for|[A-Z][A-Za-z]*))*\))"
 ASEP = r"(?:,? (?:(?:of|and|for|to|on|in|against|de|with)(?: the)? )?)"

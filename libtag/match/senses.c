@@ -68,6 +68,17 @@ static int treaty_verb(const post_ctx *c, size_t start)
     return 0;
 }
 
+/* 1 if an article of it is cited right before: "articles 31 and 32 of the CED". */
+static int article_of(const post_ctx *c, size_t start)
+{
+    if (start < 8 || memcmp(c->text + start - 7, "of the ", 7) != 0)
+        return 0;
+    size_t from = start > 50 ? start - 50 : 0;
+    const char *hit = memmem(c->text + from, start - 7 - from, "rticle", 6);
+    return hit && !memchr(hit, '.', (size_t)(c->text + start - 7 - hit)) &&
+           !memchr(hit, ';', (size_t)(c->text + start - 7 - hit));
+}
+
 int senses_pass(post_ctx *c)
 {
     uint32_t treaty = post_name_entry(c->m, DOCTAG_TYPE_INSTRUMENT);
@@ -82,7 +93,8 @@ int senses_pass(post_ctx *c)
             s->end = s->start;   /* dropped */
             continue;
         }
-        if (type == DOCTAG_TYPE_AGENCY && treaty != UINT32_MAX && treaty_verb(c, s->start)) {
+        if (type == DOCTAG_TYPE_AGENCY && treaty != UINT32_MAX &&
+            (treaty_verb(c, s->start) || article_of(c, s->start))) {
             int rc = post_add_span(c, s->start, s->end, treaty, t, n, 1);
             if (rc != DOCTAG_OK)
                 return rc;
