@@ -14,14 +14,18 @@ INIT = r"[A-Z]\.(?: ?[A-Z]\.)+"
 W = r"(?:[A-Z][A-Za-z\-']*|" + INIT + r")"
 LJ = r"(?:(?:of|for|on|in|against|with|de)(?: the)? |and |& )"
 KINDS = "Convention|Covenant|Protocol|Protocols|Declaration|Charter|Treaty|Agreement|Accord|Code|Decree|Ordinance|Statutes|Law|Regulations|Rules|Principles|Constitution|Clause"
-LEFT = SW + r"(?:(?<=[Tt]he )\d{4} )?" + W + r"(?: " + LJ + r"?(?!(?:" + KINDS + r")\b)" + W + r")* "
+# words before the kind word: a comma may join them ("United Nations
+# Educational, Scientific and Cultural Organization (UNESCO) Convention")
+LEFT = SW + r"(?:(?<=[Tt]he )\d{4} )?" + W + r"(?:,? " + LJ + r"?(?!(?:" + KINDS + r")\b)(?:" + W + r"|\([A-Z]{2,}\)))* "
 KIND = r"(?:Convention|Covenant|Optional Protocol|Protocol|Declaration|Charter|Treaty|Agreement|Accord|Code|Decree|Ordinance|Statutes(?: Annotated)?|Regulations|Principles|Constitution|Clause|Bill of Rights|Memorandum of Understanding)"
 KIND_T = r"(?:" + KIND[3:-1] + r"|Optional Protocols|Rules)"
 SMALL = r"(?:of|and|the|for|in|on|to|against|from|with|by|or|a|an|all|its|their|at|into|between|concerning|relating|regarding|as|under|especially)"
 INTRO = r"(?:on|for|against|relating to|concerning|to|of|between|regarding|Between|On|For|Against|Relating to|Concerning|Regarding|in|In)"
 MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|June|July|August|September|October|November|December"
 COMMA = r",(?! (?:Article|Articles|Art|Para|Paragraph|Section|Annex|Part|Chapter|Principle|Rule|Vol|No|Adopted|Opened|Entered|Signed|Done|" + MONTHS + r")\b)(?= [A-Z][a-z]+[ ,]) "
-CONT = r"(?:" + COMMA + r"| (?!and the [A-Z])(?:" + SMALL + r" )*)"
+# "and the" joins a second name ("... and the Programme of Action"), except
+# the other party of an agreement ("between X and the Republic of Peru")
+CONT = r"(?:" + COMMA + r"| (?!and the (?!(?:Government|Republic|Kingdom|Federal Republic|State|Commonwealth|People's Republic)\b)[A-Z])(?:" + SMALL + r" )*)"
 TITLE = r" " + INTRO + r" (?:the )?(?:" + SMALL + r" )*" + TW + r"(?:" + CONT + TW + r")*"
 NOTAIL = r"(?![ \-][A-Z][a-z])"
 inst = ("/(?:" + LEFT + KIND + "(?:" + TITLE + "|" + NOTAIL + ")|" + LEFT + r"(?:Rules|Optional Protocols)" + TITLE + "|" + SW + KIND_T + TITLE +

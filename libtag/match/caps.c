@@ -76,7 +76,7 @@ static int heading_name(const dict_entry *e, const char *s, size_t n)
 /* 1 if a first-pass span overlapping [start, end) is as long or longer. */
 static int outdone(const post_ctx *c, size_t start, size_t end)
 {
-    for (size_t k = 0; k < c->spans->n; k++) {
+    for (size_t k = post_first_after(c, start); k < c->spans->n; k++) {
         const span *s = &c->spans->items[k];
         if (s->start >= end)
             break;

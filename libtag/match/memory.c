@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "error.h"
+#include "hash.h"
 #include "post.h"
 #include "vec.h"
 
@@ -131,7 +132,9 @@ typedef struct memo {
     size_t src_len;
     uint32_t entry;
     size_t from;        /* tagged from here on (0: a defined name, wherever used) */
-    int cite_only;      /* a case party also used as a person's name */
+    size_t case_start;  /* a case's short form: where the case is named, else SIZE_MAX */
+    int person;         /* the name is a person's somewhere ("X's", "Agent X") */
+    int early;          /* used, untagged, before the case is named */
 } memo;
 
 typedef struct memo_list {
@@ -195,7 +198,7 @@ static int defined_after_spans(post_ctx *c, memo_list *memos)
             rc = post_add_span(c, s->start, s->end, s->entry, name, name_len, 1);
         }
         if (rc == DOCTAG_OK)
-            rc = memo_push(memos, (memo){ name, name_len, src, src_len, s->entry, 0, 0 });
+            rc = memo_push(memos, (memo){ name, name_len, src, src_len, s->entry, 0, SIZE_MAX, 0, 0 });
     }
     return rc;
 }
@@ -254,7 +257,7 @@ static int defined_by_initials(post_ctx *c, memo_list *memos, size_t at)
         return DOCTAG_OK;
     int rc = post_add_span(c, start, at, entry, name, name_len, 0);
     if (rc == DOCTAG_OK)
-        rc = memo_push(memos, (memo){ name, name_len, name, name_len, entry, 0, 0 });
+        rc = memo_push(memos, (memo){ name, name_len, name, name_len, entry, 0, SIZE_MAX, 0, 0 });
     return rc;
 }
 
@@ -294,26 +297,6 @@ static int public_party(const char *p, size_t n)
     return 0;
 }
 
-/* 1 if the word at text[at] is used as a person's name somewhere: "X's",
- * "Agent X", "Mr. X". */
-static int person_name(const post_ctx *c, const char *w, size_t n)
-{
-    static const char *const titles[] = { "Agent ", "Officer ", "Mr. ", "Ms. ", "Mrs. ", "Dr. ",
-                                          "Judge ", "Justice ", "President ", "Senator " };
-    const char *p = c->text, *end = c->text + c->len;
-    while ((p = memmem(p, (size_t)(end - p), w, n)) != NULL) {
-        if (p + n + 1 < end && p[n] == '\'' && (p[n + 1] == 's' || !post_word_byte((unsigned char)p[n + 1])))
-            return 1;
-        for (size_t k = 0; k < sizeof titles / sizeof *titles; k++) {
-            size_t t = strlen(titles[k]);
-            if ((size_t)(p - c->text) >= t && memcmp(p - t, titles[k], t) == 0)
-                return 1;
-        }
-        p += n;
-    }
-    return 0;
-}
-
 /* Registers the short form name[0..n) of the case span s. */
 static int case_short(post_ctx *c, memo_list *memos, const span *s, const char *name, size_t n)
 {
@@ -322,11 +305,8 @@ static int case_short(post_ctx *c, memo_list *memos, const span *s, const char *
     if (n < 3 || n > MEMORY_NAME_MAX || !is_upper(name[0]) || public_party(name, n) ||
         generic_word(name, n))
         return DOCTAG_OK;
-    const char *first = memmem(c->text, s->start, name, n);
-    int cite_only = person_name(c, name, n) || (first && !post_taken(c, (size_t)(first - c->text),
-                                                                   (size_t)(first - c->text) + n));
     return memo_push(memos, (memo){ name, n, c->text + s->start, s->end - s->start, s->entry,
-                                    s->end, cite_only });
+                                    s->end, s->start, 0, 0 });
 }
 
 /* The short forms of one party: the whole party when it has several words
@@ -419,23 +399,98 @@ static int cited(const char *t, size_t n)
     return n >= 7 && memcmp(t, ", supra", 7) == 0;
 }
 
-/* Tags the later uses of one short form. */
-static int tag_uses(post_ctx *c, const memo *m)
+/* The memos chained by the hash of their first word, so that one pass over
+ * the text finds every use of every memo. */
+typedef struct memo_index {
+    uint32_t *head, *next;
+    size_t mask;
+} memo_index;
+
+static size_t first_word(const char *s, size_t n)
 {
-    const char *p = c->text + m->from, *end = c->text + c->len;
-    while ((p = memmem(p, (size_t)(end - p), m->name, m->len)) != NULL) {
-        size_t at = (size_t)(p - c->text), e = at + m->len;
-        int bounded = (at == 0 || (!post_word_byte((unsigned char)p[-1]) && p[-1] != '-')) &&
-                      (e == c->len || (!post_word_byte((unsigned char)c->text[e]) &&
-                                       c->text[e] != '-'));
-        p += m->len;
-        if (!bounded || (m->cite_only && !cited(c->text + e, c->len - e)) || post_taken(c, at, e))
-            continue;
-        int rc = post_add_span(c, at, e, m->entry, m->src, m->src_len, 0);
-        if (rc != DOCTAG_OK)
-            return rc;
+    size_t k = 0;
+    while (k < n && post_word_byte((unsigned char)s[k]))
+        k++;
+    return k;
+}
+
+static int index_build(memo_index *ix, const memo_list *l)
+{
+    size_t size = 16;
+    while (size < 2 * l->n)
+        size *= 2;
+    ix->mask = size - 1;
+    ix->head = malloc(size * sizeof *ix->head);
+    ix->next = malloc((l->n ? l->n : 1) * sizeof *ix->next);
+    if (!ix->head || !ix->next)
+        return DOCTAG_ERR_NOMEM;
+    memset(ix->head, 0xff, size * sizeof *ix->head);
+    for (size_t k = 0; k < l->n; k++) {
+        const memo *m = &l->items[k];
+        size_t h = hash_fnv1a(HASH_FNV_SEED, m->name, first_word(m->name, m->len)) & ix->mask;
+        ix->next[k] = ix->head[h];
+        ix->head[h] = (uint32_t)k;
     }
     return DOCTAG_OK;
+}
+
+typedef int (*use_fn)(post_ctx *c, memo *m, size_t at);
+
+/* Calls fn at every use of a memo's name: at a capitalised word, bounded. */
+static int scan_uses(post_ctx *c, memo_list *l, const memo_index *ix, use_fn fn)
+{
+    const char *t = c->text;
+    int rc = DOCTAG_OK;
+    for (size_t i = 0; i < c->len && rc == DOCTAG_OK; i++) {
+        if (!is_upper(t[i]) || (i > 0 && (post_word_byte((unsigned char)t[i - 1]) || t[i - 1] == '-')))
+            continue;
+        size_t w = first_word(t + i, c->len - i);
+        size_t h = hash_fnv1a(HASH_FNV_SEED, t + i, w) & ix->mask;
+        memo *best = NULL;   /* the longest name used here */
+        for (uint32_t k = ix->head[h]; k != UINT32_MAX; k = ix->next[k]) {
+            memo *m = &l->items[k];
+            size_t e = i + m->len;
+            if (e > c->len || (best && best->len >= m->len) || memcmp(t + i, m->name, m->len) != 0 ||
+                (e < c->len && (post_word_byte((unsigned char)t[e]) || t[e] == '-')))
+                continue;
+            best = m;
+        }
+        if (best)
+            rc = fn(c, best, i);
+        i += w ? w - 1 : 0;
+    }
+    return rc;
+}
+
+/* First pass: is a case's short form also a person's name, or a word the
+ * text used before the case ("Texas" in "El Paso, Texas")? */
+static int observe(post_ctx *c, memo *m, size_t at)
+{
+    static const char *const titles[] = { "Agent ", "Officer ", "Mr. ", "Ms. ", "Mrs. ", "Dr. ",
+                                          "Judge ", "Justice ", "President ", "Senator " };
+    const char *t = c->text;
+    size_t e = at + m->len;
+    if (m->case_start == SIZE_MAX)
+        return DOCTAG_OK;
+    if (e + 1 < c->len && t[e] == '\'' && (t[e + 1] == 's' || !post_word_byte((unsigned char)t[e + 1])))
+        m->person = 1;
+    for (size_t k = 0; k < sizeof titles / sizeof *titles; k++)
+        if (at >= strlen(titles[k]) && memcmp(t + at - strlen(titles[k]), titles[k], strlen(titles[k])) == 0)
+            m->person = 1;
+    if (at < m->case_start && !post_taken(c, at, e))
+        m->early = 1;
+    return DOCTAG_OK;
+}
+
+/* Second pass: tags a use (a person's name or an early word only where a
+ * citation follows: "Hernandez, 582 U. S., at 3"). */
+static int tag_use(post_ctx *c, memo *m, size_t at)
+{
+    size_t e = at + m->len;
+    if (at < m->from || ((m->person || m->early) && !cited(c->text + e, c->len - e)) ||
+        post_taken(c, at, e))
+        return DOCTAG_OK;
+    return post_add_span(c, at, e, m->entry, m->src, m->src_len, 0);
 }
 
 /* The short title in brackets inside an instrument's name: "Surveillance
@@ -457,7 +512,7 @@ static int inner_titles(post_ctx *c, memo_list *memos)
             !memchr(name, ' ', name_len) || !valid_short(name, name_len) ||
             name + name_len + 2 > c->text + s->end)
             continue;
-        rc = memo_push(memos, (memo){ name, name_len, t, s->end - s->start, s->entry, 0, 0 });
+        rc = memo_push(memos, (memo){ name, name_len, t, s->end - s->start, s->entry, 0, SIZE_MAX, 0, 0 });
     }
     return rc;
 }
@@ -472,8 +527,15 @@ int memory_pass(post_ctx *c)
         rc = inner_titles(c, &memos);
     if (rc == DOCTAG_OK)
         rc = case_names(c, &memos);
-    for (size_t k = 0; k < memos.n && rc == DOCTAG_OK; k++)
-        rc = tag_uses(c, &memos.items[k]);
+    memo_index ix = { NULL, NULL, 0 };
+    if (rc == DOCTAG_OK && memos.n)
+        rc = index_build(&ix, &memos);
+    if (rc == DOCTAG_OK && memos.n)
+        rc = scan_uses(c, &memos, &ix, observe);
+    if (rc == DOCTAG_OK && memos.n)
+        rc = scan_uses(c, &memos, &ix, tag_use);
+    free(ix.head);
+    free(ix.next);
     free(memos.items);
     return rc == DOCTAG_ERR_NOMEM ? error_set(rc, "out of memory tagging") : rc;
 }

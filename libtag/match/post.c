@@ -25,6 +25,8 @@ int post_add_span(post_ctx *c, size_t start, size_t end, uint32_t entry, const c
 {
     if (!vec_reserve((void **)&c->adds, &c->cap_adds, c->n_adds + 1, sizeof *c->adds))
         return error_set(DOCTAG_ERR_NOMEM, "out of memory tagging");
+    if (!c->add_bits && !(c->add_bits = calloc(c->len / 8 + 1, 1)))
+        return error_set(DOCTAG_ERR_NOMEM, "out of memory tagging");
     char *copy = NULL;
     if (src) {
         if (!(copy = malloc(src_len + 1)))
@@ -32,26 +34,34 @@ int post_add_span(post_ctx *c, size_t start, size_t end, uint32_t entry, const c
         memcpy(copy, src, src_len);
         copy[src_len] = '\0';
     }
+    for (size_t i = start; i < end && i < c->len; i++)
+        c->add_bits[i >> 3] |= (unsigned char)(1u << (i & 7));
     c->adds[c->n_adds++] = (post_add){ { start, end, entry, 0 }, copy, wins };
     return DOCTAG_OK;
+}
+
+size_t post_first_after(const post_ctx *c, size_t pos)
+{
+    const span_list *l = c->spans;
+    size_t lo = 0, hi = l->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (l->items[mid].end <= pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
 }
 
 int post_taken(const post_ctx *c, size_t start, size_t end)
 {
     const span_list *l = c->spans;
-    size_t lo = 0, hi = l->n;   /* the first span ending after start */
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (l->items[mid].end <= start)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    for (size_t k = lo; k < l->n && l->items[k].start < end; k++)
+    for (size_t k = post_first_after(c, start); k < l->n && l->items[k].start < end; k++)
         if (l->items[k].end > l->items[k].start && l->items[k].end > start)
             return 1;
-    for (size_t k = 0; k < c->n_adds; k++)
-        if (c->adds[k].s.start < end && start < c->adds[k].s.end)
+    for (size_t i = start; c->add_bits && i < end && i < c->len; i++)
+        if (c->add_bits[i >> 3] & (1u << (i & 7)))
             return 1;
     return 0;
 }
@@ -219,6 +229,30 @@ static int extend_years(post_ctx *c)
     return DOCTAG_OK;
 }
 
+/* "U. S. Customs and Border Protection": a state's prefix written in a
+ * way the dictionaries do not list stays with the agency's name. */
+static int extend_prefixes(post_ctx *c)
+{
+    static const char *const prefixes[] = { "U. S. ", "U.S. ", "United States " };
+    for (size_t i = 0; i < c->spans->n; i++) {
+        const span *s = &c->spans->items[i];
+        if (s->end == s->start || c->m->entries[s->entry].type != DOCTAG_TYPE_AGENCY)
+            continue;
+        for (size_t k = 0; k < sizeof prefixes / sizeof *prefixes; k++) {
+            size_t p = strlen(prefixes[k]);
+            if (s->start < p || memcmp(c->text + s->start - p, prefixes[k], p) != 0 ||
+                (s->start > p && post_word_byte((unsigned char)c->text[s->start - p - 1])) ||
+                (i > 0 && c->spans->items[i - 1].end > s->start - p))
+                continue;
+            int rc = post_add_span(c, s->start - p, s->end, s->entry, NULL, 0, 1);
+            if (rc != DOCTAG_OK)
+                return rc;
+            break;
+        }
+    }
+    return DOCTAG_OK;
+}
+
 static int by_start(const void *a, const void *b)
 {
     const post_add *x = a, *y = b;
@@ -241,12 +275,13 @@ static void settle_adds(post_ctx *c)
             continue;
         }
         last_end = a->s.end;
-        if (a->wins)
-            for (size_t j = 0; j < c->spans->n; j++) {
-                span *s = &c->spans->items[j];
-                if (s->start < a->s.end && a->s.start < s->end)
-                    s->end = s->start;
-            }
+        for (size_t j = post_first_after(c, a->s.start); a->wins && j < c->spans->n; j++) {
+            span *s = &c->spans->items[j];
+            if (s->start >= a->s.end)
+                break;
+            if (s->end > a->s.start)
+                s->end = s->start;
+        }
         c->adds[k++] = *a;
     }
     c->n_adds = k;
@@ -304,13 +339,15 @@ int post_pass(span_list *spans, char ***canon_src, const compiled_model *m,
               const match_index *ix, const char *text, size_t len)
 {
     *canon_src = NULL;
-    post_ctx c = { m, ix, text, len, spans, NULL, 0, 0 };
+    post_ctx c = { m, ix, text, len, spans, NULL, 0, 0, NULL };
     drop_named_holders(&c);
     int rc = senses_pass(&c);
     if (rc == DOCTAG_OK)
         rc = caps_pass(&c);
     if (rc == DOCTAG_OK)
         rc = extend_years(&c);
+    if (rc == DOCTAG_OK)
+        rc = extend_prefixes(&c);
     if (rc == DOCTAG_OK)
         rc = lists_pass(&c);
     if (rc == DOCTAG_OK)
@@ -322,5 +359,6 @@ int post_pass(span_list *spans, char ***canon_src, const compiled_model *m,
     for (size_t k = 0; k < c.n_adds; k++)
         free(c.adds[k].src);
     free(c.adds);
+    free(c.add_bits);
     return rc;
 }

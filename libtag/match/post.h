@@ -12,7 +12,9 @@
  *             when it is ratified ("ratify the CED")
  *   post.c    the driver; an office title naming its holder is a person
  *             ("Attorney General Jane Doe"); a conventional year after a
- *             name ("Internal Revenue Code of 1986")
+ *             name ("Internal Revenue Code of 1986"); a state's prefix the
+ *             dictionaries do not write ("U. S. Customs and Border
+ *             Protection")
  * A span a pass adds may carry the text its canonical form is computed
  * from (the full name a short form stands for, the head of a list), since
  * its own surface does not hold it.
@@ -49,6 +51,7 @@ typedef struct post_ctx {
     span_list *spans;        /* the first pass's spans, in order */
     post_add *adds;
     size_t n_adds, cap_adds;
+    unsigned char *add_bits;  /* one bit a byte: covered by an added span */
 } post_ctx;
 
 /* Adds a span [start, end) of `entry`; `src` (src_len bytes, may be NULL)
@@ -58,6 +61,9 @@ int post_add_span(post_ctx *c, size_t start, size_t end, uint32_t entry, const c
 
 /* 1 if [start, end) overlaps a first-pass span or an added one. */
 int post_taken(const post_ctx *c, size_t start, size_t end);
+
+/* The index of the first first-pass span ending after `pos`. */
+size_t post_first_after(const post_ctx *c, size_t pos);
 
 /* 1 if the byte is part of a word (letter, digit, UTF-8 byte). */
 int post_word_byte(unsigned char c);

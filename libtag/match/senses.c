@@ -4,9 +4,12 @@
  * (FCC)" is not the Federal Communications Commission, "IDF" in "TF-IDF"
  * is nothing, and "ratify the CED" is the Convention, not the Committee. */
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "error.h"
 #include "post.h"
+#include "vec.h"
 
 /* The longest acronym looked at. */
 #define SENSE_ACRONYM_MAX 10
@@ -27,21 +30,40 @@ static int acronym(const char *s, size_t n)
     return 1;
 }
 
-/* 1 if the document spells the acronym at s out in lower-case words
- * somewhere: "... flight control computer (FCC)". */
-static int spelled_otherwise(const post_ctx *c, const char *s, size_t n)
+/* The acronyms the document spells out in lower-case words: "... flight
+ * control computer (FCC)". One pass over the brackets of the text. */
+typedef struct spelled {
+    const char **at;   /* where each acronym is written */
+    size_t *len;
+    size_t n, cap, cap_len;
+} spelled;
+
+static int find_spelled(const post_ctx *c, spelled *out)
 {
     const char *p = c->text, *end = c->text + c->len;
-    while ((p = memmem(p, (size_t)(end - p), s, n)) != NULL) {
-        size_t at = (size_t)(p - c->text);
-        p += n;
-        if (at < 2 || c->text[at - 1] != '(' || c->text[at - 2] != ' ' || at + n >= c->len ||
-            c->text[at + n] != ')')
+    while ((p = memchr(p, '(', (size_t)(end - p))) != NULL) {
+        size_t at = (size_t)(++p - c->text), n = 0;
+        while (at + n < c->len && n <= SENSE_ACRONYM_MAX && c->text[at + n] != ')')
+            n++;
+        if (at < 2 || c->text[at - 2] != ' ' || at + n >= c->len || !acronym(c->text + at, n))
             continue;
-        size_t start = post_initials_start(c->text, at - 2, s, n, 1);
-        if (start != SIZE_MAX && c->text[start] >= 'a' && c->text[start] <= 'z')
-            return 1;
+        size_t start = post_initials_start(c->text, at - 2, c->text + at, n, 1);
+        if (start == SIZE_MAX || c->text[start] < 'a' || c->text[start] > 'z')
+            continue;
+        if (!vec_reserve((void **)&out->at, &out->cap, out->n + 1, sizeof *out->at) ||
+            !vec_reserve((void **)&out->len, &out->cap_len, out->n + 1, sizeof *out->len))
+            return DOCTAG_ERR_NOMEM;
+        out->at[out->n] = c->text + at;
+        out->len[out->n++] = n;
     }
+    return DOCTAG_OK;
+}
+
+static int spelled_otherwise(const spelled *sp, const char *s, size_t n)
+{
+    for (size_t k = 0; k < sp->n; k++)
+        if (sp->len[k] == n && memcmp(sp->at[k], s, n) == 0)
+            return 1;
     return 0;
 }
 
@@ -82,23 +104,24 @@ static int article_of(const post_ctx *c, size_t start)
 int senses_pass(post_ctx *c)
 {
     uint32_t treaty = post_name_entry(c->m, DOCTAG_TYPE_INSTRUMENT);
-    for (size_t i = 0; i < c->spans->n; i++) {
+    spelled sp = { 0 };
+    int rc = find_spelled(c, &sp);
+    for (size_t i = 0; rc == DOCTAG_OK && i < c->spans->n; i++) {
         span *s = &c->spans->items[i];
         const char *t = c->text + s->start;
         size_t n = s->end - s->start;
         int type = c->m->entries[s->entry].type;
         if ((type != DOCTAG_TYPE_AGENCY && type != DOCTAG_TYPE_INSTRUMENT) || !acronym(t, n))
             continue;
-        if (in_compound(c, s->start, s->end) || spelled_otherwise(c, t, n)) {
+        if (in_compound(c, s->start, s->end) || spelled_otherwise(&sp, t, n)) {
             s->end = s->start;   /* dropped */
             continue;
         }
         if (type == DOCTAG_TYPE_AGENCY && treaty != UINT32_MAX &&
-            (treaty_verb(c, s->start) || article_of(c, s->start))) {
-            int rc = post_add_span(c, s->start, s->end, treaty, t, n, 1);
-            if (rc != DOCTAG_OK)
-                return rc;
-        }
+            (treaty_verb(c, s->start) || article_of(c, s->start)))
+            rc = post_add_span(c, s->start, s->end, treaty, t, n, 1);
     }
-    return DOCTAG_OK;
+    free(sp.at);
+    free(sp.len);
+    return rc == DOCTAG_ERR_NOMEM ? error_set(rc, "out of memory tagging") : rc;
 }
