@@ -9,14 +9,14 @@ SW = r"(?!(?:The|This|That|These|Those|Under|In|If|As|An|A|By|For|From|Its|Their
 PFX = r"(?:Non|Inter|Co|Anti|Next|Pre|Post|Multi|Cross|Trans|Sub|Self|Pan|Intra|Extra|Counter|Semi)"
 # a capitalised word: a hyphen joins small words ("Follow-up") or a prefix
 # ("Inter-American"), never two names ("Agriculture-Rural Housing")
-TW = r"(?:" + PFX + r"-)?[A-Z][a-z](?:[A-Za-z]|'(?=[a-z])(?!s\b))*(?:-[a-z][A-Za-z]*)*(?:s'|s\xe2\x80\x99)?"
+TW = r"(?:" + PFX + r"-)?[A-Z][a-z](?:[A-Za-z]|'(?=[a-z])(?!s\b))*(?:-[a-z][A-Za-z]*)*(?:(?<=s)(?:'|\xe2\x80\x99)(?![A-Za-z]))?"
 INIT = r"[A-Z]\.(?: ?[A-Z]\.)+"
-W = r"(?:[A-Z][A-Za-z\-']*|" + INIT + r")"
+W = r"(?:" + INIT + r"|[A-Z][A-Za-z\-']*)"
 LJ = r"(?:(?:of|for|on|in|against|with|de)(?: the)? |and |& )"
-KINDS = "Convention|Covenant|Protocol|Protocols|Declaration|Charter|Treaty|Agreement|Accord|Code|Decree|Ordinance|Statutes|Law|Regulations|Rules|Principles|Constitution|Clause"
+KINDS = "Convention|Covenant|Protocol|Protocols|Bill|Memorandum|Optional|Declaration|Charter|Treaty|Agreement|Accord|Code|Decree|Ordinance|Statutes|Law|Regulations|Rules|Principles|Constitution|Clause"
 # words before the kind word: a comma may join them ("United Nations
 # Educational, Scientific and Cultural Organization (UNESCO) Convention")
-LEFT = SW + r"(?:(?<=[Tt]he )\d{4} )?" + W + r"(?:,? " + LJ + r"?(?!(?:" + KINDS + r")\b)(?:" + W + r"|\([A-Z]{2,}\)))* "
+LEFT = SW + r"(?>(?:(?<=[Tt]he )\d{4} )?" + W + r"(?:,? " + LJ + r"?(?!(?:" + KINDS + r")\b)(?:" + W + r"|\([A-Z]{2,}\)))*) "
 KIND = r"(?:Convention|Covenant|Optional Protocol|Protocol|Declaration|Charter|Treaty|Agreement|Accord|Code|Decree|Ordinance|Statutes(?: Annotated)?|Regulations|Principles|Constitution|Clause|Bill of Rights|Memorandum of Understanding)"
 KIND_T = r"(?:" + KIND[3:-1] + r"|Optional Protocols|Rules)"
 SMALL = r"(?:of|and|the|for|in|on|to|against|from|with|by|or|a|an|all|its|their|at|into|between|concerning|relating|regarding|as|under|especially)"
@@ -26,28 +26,31 @@ COMMA = r",(?! (?:Article|Articles|Art|Para|Paragraph|Section|Annex|Part|Chapter
 # "and the" joins a second name ("... and the Programme of Action"), except
 # the other party of an agreement ("between X and the Republic of Peru")
 CONT = r"(?:" + COMMA + r"| (?!and the (?!(?:Government|Republic|Kingdom|Federal Republic|State|Commonwealth|People's Republic)\b)[A-Z])(?:" + SMALL + r" )*)"
-TITLE = r" " + INTRO + r" (?:the )?(?:" + SMALL + r" )*" + TW + r"(?:" + CONT + TW + r")*"
+TITLE = r" " + INTRO + r" (?:the )?(?:" + SMALL + r" )*(?>" + TW + r"(?:" + CONT + TW + r")*)"
 NOTAIL = r"(?![ \-][A-Z][a-z])"
-inst = ("/(?:" + LEFT + KIND + "(?:" + TITLE + "|" + NOTAIL + ")|" + LEFT + r"(?:Rules|Optional Protocols)" + TITLE + "|" + SW + KIND_T + TITLE +
+inst = ("/(?=[A-Z0-9])(?:" + LEFT + KIND + "(?:" + TITLE + "|" + NOTAIL + ")|" + LEFT + r"(?:Rules|Optional Protocols)" + TITLE + "|" + SW + KIND_T + TITLE +
         "|" + LEFT + r"Law(?: of|,) \d{4}|" + SW + r"Law (?:on|No\.) (?:the )?" + TW + r"(?: (?:" + SMALL + r" )*" + TW + r")*)/")
-BODY = r"(?:Department|Departments|Dept|Ministry|Office|Offices|Bureau|Agency|Agencies|Administration|Commission|Service|Authority|Board|Council|Directorate|Secretariat|Project|Fund|Account|Title|Division|Police)"
+BODY = r"(?:Department|Departments|Dept|Ministry|Office|Offices|Bureau|Agency|Agencies|Administration|Commission|Service|Authority|Board|Council|Directorate|Secretariat|Project|Fund|Account|Title|Division|Police|Inspectorate|Ombudsman|Armed|Defence|Defense|Border Force|Gendarmerie|Monitor)"
 TWA = r"(?!" + BODY + r"\b)" + TW
 ASMALL = r"(?:(?:of|for|on|in)(?: the)? |and )"
 AHEAD = r"(?:Ministry|Departments?|Dept\.|Office|Bureau|Directorate(?:-General)?|Agency|Commission|Commissioner|Ombudsman|Inspectorate|Secretariat)"
+# Runs of words are atomic groups ((?>...)): a body or kind word is never
+# one of them, so the longest run is the only one to try, and a failed
+# match does not backtrack through every shorter run.
 # a remit that runs into the next body's name ("Department of Health and
 # Human Services Food and Drug Administration") is two names, not one
-AGENCY_TITLE = r" (?:of|for|on|to) (?:the |a )?" + TWA + r"(?: " + ASMALL + r"?" + TWA + r")*(?!(?: " + ASMALL + r"?" + TW + r")* " + BODY + r"\b)"
+AGENCY_TITLE = r" (?:of|for|on|to) (?:the |a )?(?>" + TWA + r"(?: " + ASMALL + r"?" + TWA + r")*)(?!(?: " + ASMALL + r"?" + TW + r")* " + BODY + r"\b)"
 AKIND = r"(?:Service|Agency|Administration|Commission|Authority|Bureau|Office|Directorate|Inspectorate|Ombudsman|Police(?: Force| Service)?|Armed Forces|Defence Force|Defense Force|Border Force|Gendarmerie|Monitor)"
 AW = r"(?:" + INIT + r"|" + TWA + r")"
 # not the tail of a longer name ("Department of the Treasury Internal
 # Revenue Service" holds no "Treasury Internal Revenue Service")
-ALEFT = r"(?<!of )(?<!of the )(?<!for )(?<!for the )" + SW + AW + r"(?: " + ASMALL + r"?" + AW + r")* "
+ALEFT = r"(?<!of )(?<!of the )(?<!for )(?<!for the )" + SW + r"(?>" + AW + r"(?: " + ASMALL + r"?" + AW + r")*) "
 ANOTAIL = NOTAIL + r"(?! (?:of|for|on|to) [A-Z])"
-ag = "/(?:" + ALEFT + AKIND + "(?:" + AGENCY_TITLE + "|" + ANOTAIL + ")|" + SW + AHEAD + AGENCY_TITLE + ")/"
+ag = "/(?=[A-Z])(?:" + ALEFT + AKIND + "(?:" + AGENCY_TITLE + "|" + ANOTAIL + ")|" + SW + AHEAD + AGENCY_TITLE + ")/"
 ASW = SW[:-5] + r"|Division|Subtitle|DIVISION)\b)"
-AWORD = r"(?!(?:Act|Bill|An|A|The)\b)(?![A-Z]-)(?:[A-Z][A-Za-z\-']*|[A-Z]\.|\((?:[A-Z][A-Za-z]*)(?: (?:and|of|the|for|[A-Z][A-Za-z]*))*\))"
+AWORD = r"(?!(?:Act|Bill|An|A|The)\b)(?![A-Z]-)(?:[A-Z]\.|[A-Z][A-Za-z\-']*|\((?:[A-Z][A-Za-z]*)(?: (?:and|of|the|for|[A-Z][A-Za-z]*))*\))"
 ASEP = r"(?:,? (?:(?:of|and|for|to|on|in|against|de|with)(?: the)? )?)"
-act = ("/" + ASW + r"(?![IVXLC]+\b)(?:(?<=[Tt]he )\d{4} )?(?![A-Z]-)[A-Z][A-Za-z\-']*(?:" + ASEP + AWORD + r")* (?:Act|Bill)" +
+act = ("/(?=[A-Z0-9])" + ASW + r"(?![IVXLC]+\b)(?>(?:(?<=[Tt]he )\d{4} )?(?![A-Z]-)[A-Z][A-Za-z\-']*(?:" + ASEP + AWORD + r")*) (?:Act|Bill)" +
        r"(?: for Fiscal Year \d{4}|,? (?:of )?\d{4})?/")
 out = r'''@type instrument
 # Named statutes and bills: capitalised words ending in "Act" or "Bill",
