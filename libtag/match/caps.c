@@ -9,6 +9,7 @@
 
 #include "error.h"
 #include "post.h"
+#include "vec.h"
 
 /* Runs longer than this are text in capitals, not a heading or a name. */
 #define CAPS_RUN_MAX 400
@@ -86,33 +87,66 @@ static int outdone(const post_ctx *c, size_t start, size_t end)
     return 0;
 }
 
-/* Matches the title-cased run t[start, start + n) and adds what it finds. */
-static int match_run_text(post_ctx *c, size_t start, size_t n)
+/* The runs of capitals of a document, title-cased one after another in one
+ * buffer (a blank line between two), so that one match_text() call reads
+ * them all. */
+typedef struct caps_runs {
+    char *buf;
+    size_t len, cap;
+    size_t *text_at, *buf_at, *n;   /* each run: where in the text, the buffer; length */
+    size_t count, cap_runs, cap_b, cap_n;
+} caps_runs;
+
+static int add_run(caps_runs *r, const char *t, size_t start, size_t n)
 {
-    char *buf = malloc(n + 1);
-    if (!buf)
+    if (!vec_reserve((void **)&r->buf, &r->cap, r->len + n + 2, 1) ||
+        !vec_reserve((void **)&r->text_at, &r->cap_runs, r->count + 1, sizeof *r->text_at) ||
+        !vec_reserve((void **)&r->buf_at, &r->cap_b, r->count + 1, sizeof *r->buf_at) ||
+        !vec_reserve((void **)&r->n, &r->cap_n, r->count + 1, sizeof *r->n))
         return error_set(DOCTAG_ERR_NOMEM, "out of memory tagging");
-    buf[n] = '\0';
-    if (title_case(buf, c->text + start, n) == 0) {
-        free(buf);
-        return DOCTAG_OK;
-    }
-    span_list found;
-    int rc = match_text(&found, c->m, c->ix, buf, n);
-    for (size_t k = 0; rc == DOCTAG_OK && k < found.n; k++) {
-        const span *s = &found.items[k];
+    if (title_case(r->buf + r->len, t + start, n) == 0)
+        return DOCTAG_OK;   /* acronyms only */
+    r->text_at[r->count] = start;
+    r->buf_at[r->count] = r->len;
+    r->n[r->count++] = n;
+    r->len += n;
+    r->buf[r->len++] = '\n';
+    r->buf[r->len++] = '\n';
+    return DOCTAG_OK;
+}
+
+/* Adds what one match over the runs found inside one run. */
+static int take_found(post_ctx *c, const caps_runs *r, const span_list *found)
+{
+    size_t run = 0;
+    int rc = DOCTAG_OK;
+    for (size_t k = 0; rc == DOCTAG_OK && k < found->n; k++) {
+        const span *s = &found->items[k];
+        while (run + 1 < r->count && r->buf_at[run + 1] <= s->start)
+            run++;
+        const char *b = r->buf + s->start;
+        size_t n = s->end - s->start, at = r->text_at[run] + (s->start - r->buf_at[run]);
         int type = c->m->entries[s->entry].type;
-        if ((type != DOCTAG_TYPE_AGENCY && type != DOCTAG_TYPE_INSTRUMENT) ||
-            !memchr(buf + s->start, ' ', s->end - s->start) ||
-            !heading_name(&c->m->entries[s->entry], buf + s->start, s->end - s->start) ||
-            outdone(c, start + s->start, start + s->end))
+        if (s->end > r->buf_at[run] + r->n[run] ||
+            (type != DOCTAG_TYPE_AGENCY && type != DOCTAG_TYPE_INSTRUMENT) ||
+            !memchr(b, ' ', n) || !heading_name(&c->m->entries[s->entry], b, n) ||
+            outdone(c, at, at + n))
             continue;
-        rc = post_add_span(c, start + s->start, start + s->end, s->entry, buf + s->start,
-                           s->end - s->start, 1);
+        rc = post_add_span(c, at, at + n, s->entry, b, n, 1);
     }
-    if (rc == DOCTAG_OK)
-        span_list_free(&found);
-    free(buf);
+    return rc;
+}
+
+static int match_runs(post_ctx *c, caps_runs *r)
+{
+    if (!r->count)
+        return DOCTAG_OK;
+    span_list found;
+    int rc = match_text(&found, c->m, c->ix, r->buf, r->len);
+    if (rc != DOCTAG_OK)
+        return rc;
+    rc = take_found(c, r, &found);
+    span_list_free(&found);
     return rc;
 }
 
@@ -130,6 +164,7 @@ int caps_pass(post_ctx *c)
 {
     const char *t = c->text;
     size_t i = 0;
+    caps_runs runs = { 0 };
     int rc = DOCTAG_OK;
     while (rc == DOCTAG_OK && i < c->len) {
         if (!is_upper(t[i]) || i + 1 >= c->len || !is_upper(t[i + 1]) ||
@@ -146,8 +181,14 @@ int caps_pass(post_ctx *c)
         while (e > i && !post_word_byte((unsigned char)t[e - 1]) && t[e - 1] != ')' && t[e - 1] != '.')
             e--;
         if ((e == c->len || !post_word_byte((unsigned char)t[e])) && heading_run(t + i, e - i))
-            rc = match_run_text(c, i, e - i);
+            rc = add_run(&runs, t, i, e - i);
         i = e > i ? e : i + 1;
     }
+    if (rc == DOCTAG_OK)
+        rc = match_runs(c, &runs);
+    free(runs.buf);
+    free(runs.text_at);
+    free(runs.buf_at);
+    free(runs.n);
     return rc;
 }
