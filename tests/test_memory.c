@@ -101,3 +101,13 @@ Test(memory, a_ratified_acronym_is_the_treaty)
         cr_expect(test_has_entity(text, "instrument", "CED", NULL), "got:\n%s", lines);
     free(lines);
 }
+
+Test(memory, the_constitution_of_another_state)
+{
+    const char *text = "The Australian Constitution protects few rights. Under the Constitution, "
+                       "Parliament may legislate.";
+    cr_expect(test_has_entity(text, "instrument", "Constitution", "id=Australian Constitution"),
+              "got:\n%s", test_tag_lines(text));
+    const char *us = "The Constitution protects speech.";
+    cr_expect(test_has_entity(us, "instrument", "Constitution", "id=U.S. Constitution"));
+}

@@ -8,11 +8,9 @@
 #include <string.h>
 
 #include "error.h"
+#include "limits.h"
 #include "post.h"
 #include "vec.h"
-
-/* Runs longer than this are text in capitals, not a heading or a name. */
-#define CAPS_RUN_MAX 400
 
 static int is_upper(char c)
 {

@@ -5,12 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "limits.h"
 #include "post.h"
-
-/* How far a resolution list may run past its head (items may carry dates
- * and titles: "77/201 of 15 December 2022 on protecting children, 73/327
- * of 25 July 2019 on ..."). */
-#define LIST_SPAN_MAX 700
 
 static int is_digit(char c)
 {

@@ -10,14 +10,9 @@
 
 #include "error.h"
 #include "hash.h"
+#include "limits.h"
 #include "post.h"
 #include "vec.h"
-
-/* The longest short name or party name looked for. */
-#define MEMORY_NAME_MAX 80
-
-/* How far after a case its citation may give a short name in brackets. */
-#define MEMORY_CITE_MAX 160
 
 static int is_upper(char c)
 {

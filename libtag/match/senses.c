@@ -2,17 +2,16 @@
  * acronym the dictionaries know names the body only where the document
  * uses it so: "FCC" in a text that spells out "flight control computer
  * (FCC)" is not the Federal Communications Commission, "IDF" in "TF-IDF"
- * is nothing, and "ratify the CED" is the Convention, not the Committee. */
+ * is nothing, and "ratify the CED" is the Convention, not the Committee;
+ * "the Constitution" in a report on Australia is Australia's. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "error.h"
+#include "limits.h"
 #include "post.h"
 #include "vec.h"
-
-/* The longest acronym looked at. */
-#define SENSE_ACRONYM_MAX 10
 
 static int is_upper(char c)
 {
@@ -101,6 +100,46 @@ static int article_of(const post_ctx *c, size_t start)
            !memchr(hit, ';', (size_t)(c->text + start - 7 - hit));
 }
 
+/* The constitution a document names that is not the United States': "the
+ * Australian Constitution", "Constitution of Australia"; NULL when there is
+ * none or the document names the U.S. one too. */
+static const span *other_constitution(const post_ctx *c)
+{
+    const span *other = NULL;
+    for (size_t i = 0; i < c->spans->n; i++) {
+        const span *s = &c->spans->items[i];
+        const char *t = c->text + s->start;
+        size_t n = s->end - s->start;
+        if (n <= 13 || c->m->entries[s->entry].type != DOCTAG_TYPE_INSTRUMENT ||
+            !memmem(t, n, "Constitution", 12))
+            continue;
+        if (memmem(t, n, "United States", 13) || memmem(t, n, "U.S.", 4) ||
+            memmem(t, n, "America", 7))
+            return NULL;
+        if (!other && (memcmp(t + n - 13, " Constitution", 13) == 0 ||
+                       memcmp(t, "Constitution of ", 16) == 0))
+            other = s;
+    }
+    return other;
+}
+
+/* "the Constitution" in a report on another state is that state's: it
+ * takes the id of the constitution the document names ("Australian
+ * Constitution"), not the U.S. Constitution's. */
+static int constitution_sense(post_ctx *c)
+{
+    const span *other = other_constitution(c);
+    uint32_t named = post_name_entry(c->m, DOCTAG_TYPE_INSTRUMENT);
+    int rc = DOCTAG_OK;
+    for (size_t i = 0; other && named != UINT32_MAX && rc == DOCTAG_OK && i < c->spans->n; i++) {
+        const span *s = &c->spans->items[i];
+        if (s->end - s->start == 12 && memcmp(c->text + s->start, "Constitution", 12) == 0)
+            rc = post_add_span(c, s->start, s->end, named, c->text + other->start,
+                               other->end - other->start, 1);
+    }
+    return rc;
+}
+
 int senses_pass(post_ctx *c)
 {
     uint32_t treaty = post_name_entry(c->m, DOCTAG_TYPE_INSTRUMENT);
@@ -123,5 +162,7 @@ int senses_pass(post_ctx *c)
     }
     free(sp.at);
     free(sp.len);
+    if (rc == DOCTAG_OK)
+        rc = constitution_sense(c);
     return rc == DOCTAG_ERR_NOMEM ? error_set(rc, "out of memory tagging") : rc;
 }
