@@ -266,7 +266,8 @@ static int by_start(const void *a, const void *b)
  * added: the first (longest at a start) wins. */
 static void settle_adds(post_ctx *c)
 {
-    qsort(c->adds, c->n_adds, sizeof *c->adds, by_start);
+    if (c->n_adds)
+        qsort(c->adds, c->n_adds, sizeof *c->adds, by_start);
     size_t last_end = 0, k = 0;
     for (size_t i = 0; i < c->n_adds; i++) {
         post_add *a = &c->adds[i];
