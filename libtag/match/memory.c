@@ -399,6 +399,7 @@ static int cited(const char *t, size_t n)
 typedef struct memo_index {
     uint32_t *head, *next;
     size_t mask;
+    unsigned char pairs[65536 / 8];   /* the first two bytes of some name */
 } memo_index;
 
 static size_t first_word(const char *s, size_t n)
@@ -425,6 +426,8 @@ static int index_build(memo_index *ix, const memo_list *l)
         size_t h = hash_fnv1a(HASH_FNV_SEED, m->name, first_word(m->name, m->len)) & ix->mask;
         ix->next[k] = ix->head[h];
         ix->head[h] = (uint32_t)k;
+        unsigned pair = (unsigned char)m->name[0] << 8 | (unsigned char)m->name[1];
+        ix->pairs[pair >> 3] |= (unsigned char)(1u << (pair & 7));
     }
     return DOCTAG_OK;
 }
@@ -439,6 +442,9 @@ static int scan_uses(post_ctx *c, memo_list *l, const memo_index *ix, use_fn fn)
     for (size_t i = 0; i < c->len && rc == DOCTAG_OK; i++) {
         if (!is_upper(t[i]) || (i > 0 && (post_word_byte((unsigned char)t[i - 1]) || t[i - 1] == '-')))
             continue;
+        unsigned pair = (unsigned char)t[i] << 8 | (i + 1 < c->len ? (unsigned char)t[i + 1] : 0);
+        if (!(ix->pairs[pair >> 3] & (1u << (pair & 7))))
+            continue;   /* no name starts so */
         size_t w = first_word(t + i, c->len - i);
         size_t h = hash_fnv1a(HASH_FNV_SEED, t + i, w) & ix->mask;
         memo *best = NULL;   /* the longest name used here */
@@ -522,7 +528,7 @@ int memory_pass(post_ctx *c)
         rc = inner_titles(c, &memos);
     if (rc == DOCTAG_OK)
         rc = case_names(c, &memos);
-    memo_index ix = { NULL, NULL, 0 };
+    memo_index ix = { NULL, NULL, 0, { 0 } };
     if (rc == DOCTAG_OK && memos.n)
         rc = index_build(&ix, &memos);
     if (rc == DOCTAG_OK && memos.n)

@@ -7,11 +7,6 @@
 #include "post.h"
 #include "vec.h"
 
-int post_word_byte(unsigned char c)
-{
-    return (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z') || c >= 0x80;
-}
-
 uint32_t post_name_entry(const compiled_model *m, int type)
 {
     for (size_t i = 0; i < m->n_entries; i++)

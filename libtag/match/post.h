@@ -66,7 +66,10 @@ int post_taken(const post_ctx *c, size_t start, size_t end);
 size_t post_first_after(const post_ctx *c, size_t pos);
 
 /* 1 if the byte is part of a word (letter, digit, UTF-8 byte). */
-int post_word_byte(unsigned char c);
+static inline int post_word_byte(unsigned char c)
+{
+    return (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z') || c >= 0x80;
+}
 
 /* 1 if the word w (n bytes) is a small joining word ("of", "and", "the"). */
 int post_joiner(const char *w, size_t n);
