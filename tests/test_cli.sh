@@ -343,13 +343,15 @@ expect_status text 0
 if cmp -s text.out sample.txt; then pass "text: a text file prints as read"; else fail "text: a text file prints as read"; fi
 
 # ---- models: compile, --model, --dict --------------------------------------
+# (a name no shape rule knows: "Outfit" is no body word, so only the user
+# dictionary tags it)
 cat >mine.dict <<'EOF'
 # a user dictionary
 @type agency
-ZLO = Zorblax Licensing Office | ZLO
+ZLO = Zorblax Licensing Outfit | ZLO
 QBB = Quoted "Back\slash" Bureau
 EOF
-mine_text='The Zorblax Licensing Office (ZLO) wrote to ICE and the Quoted "Back\slash" Bureau.'
+mine_text='The Zorblax Licensing Outfit (ZLO) wrote to ICE and the Quoted "Back\slash" Bureau.'
 printf '%s\n' "$mine_text" >mine.txt
 
 run compile compile -o mine.model mine.dict
@@ -359,7 +361,7 @@ run model tag --model mine.model mine.txt
 expect_status model 0
 valid_jsonl "tag --model: well formed" model.out mine.txt
 entities model.out >model.list 2>/dev/null
-has_line model.list 'mine|agency|Zorblax Licensing Office|4|28|id=ZLO|-' "tag --model: entry of the compiled model"
+has_line model.list 'mine|agency|Zorblax Licensing Outfit|4|28|id=ZLO|-' "tag --model: entry of the compiled model"
 lacks_line model.list 'mine|agency|ICE|44|47|id=ICE|-' "tag --model: the compiled model holds only its sources"
 has_line model.list 'mine|agency|Quoted "Back\slash" Bureau|56|82|id=QBB|-' \
     "tag --model: quote and backslash escaped in JSON"

@@ -10,6 +10,7 @@
 #include "model.h"
 #include "normalize.h"
 #include "strbuf.h"
+#include "post.h"
 #include "tag.h"
 #include "vec.h"
 
@@ -89,8 +90,10 @@ static int entity_boxes(tagger *t, doctag_entity *e, const extract_result *pdf)
     return 1;
 }
 
-/* Appends the entities of the piece's spans to the result. */
-static int add_entities(tagger *t)
+/* Appends the entities of the piece's spans to the result; canon_src (may
+ * be NULL) holds what a span's canonical form is made from where that is
+ * not its own text (post.h: a short form takes its full name's id). */
+static int add_entities(tagger *t, char **canon_src)
 {
     doctag_result *r = t->r;
     if (!vec_reserve((void **)&r->items, &t->cap, r->n + t->spans.n, sizeof *r->items))
@@ -108,7 +111,9 @@ static int add_entities(tagger *t)
         sb_putn(&t->pool, t->doc->text + e->start, e->end - e->start);
         sb_putc(&t->pool, '\0');
         e->canonical_at = t->pool.len;
-        canonical_append(&t->pool, entry, t->norm.text + s->start, s->end - s->start);
+        const char *src = canon_src && canon_src[i] ? canon_src[i] : t->norm.text + s->start;
+        canonical_append(&t->pool, entry, src,
+                         src == t->norm.text + s->start ? s->end - s->start : strlen(src));
         sb_putc(&t->pool, '\0');
         if (t->doc->pdf && !entity_boxes(t, e, t->doc->pdf))
             return 0;
@@ -135,9 +140,13 @@ static int tag_piece(tagger *t, size_t start, size_t end)
     int rc = normalize_range(&t->norm, t->doc->text, start, end, NULL);
     if (rc == DOCTAG_OK)
         rc = match_text(&t->spans, t->m, t->ix, t->norm.text, t->norm.len);
-    if (rc == DOCTAG_OK && !add_entities(t))
+    char **canon_src = NULL;   /* the second passes over the piece: lists, memory */
+    if (rc == DOCTAG_OK)
+        rc = post_pass(&t->spans, &canon_src, t->m, t->ix, t->norm.text, t->norm.len);
+    if (rc == DOCTAG_OK && !add_entities(t, canon_src))
         rc = error_set(DOCTAG_ERR_NOMEM, "out of memory building %zu entities",
                        t->r->n + t->spans.n);
+    post_free_src(canon_src, t->spans.n);
     return rc;
 }
 

@@ -7,6 +7,16 @@
 #include "canonical.h"
 #include "strbuf.h"
 
+/* The first occurrence of `word` in s[0..len), ignoring case, or NULL. */
+static const char *strcasestr_n(const char *s, size_t len, const char *word)
+{
+    size_t n = strlen(word);
+    for (size_t i = 0; i + n <= len; i++)
+        if (strncasecmp(s + i, word, n) == 0)
+            return s + i;
+    return NULL;
+}
+
 /* symbol=<components upper-case, spaces removed, Rev./Add./Corr. as such> */
 static void un_symbol(strbuf *b, const char *s, size_t len)
 {
@@ -36,20 +46,137 @@ static void un_symbol(strbuf *b, const char *s, size_t len)
     }
 }
 
-/* id=8 U.S.C. § 1253: the citation without sub-section parentheses. */
-static void statute(strbuf *b, const char *s, size_t len)
+/* Length of s without sub-section parentheses at its end: "1253(a)(1)". */
+static size_t strip_subsections(const char *s, size_t n)
 {
-    sb_puts(b, "id=");
-    size_t n = len;
     while (n > 0 && s[n - 1] == ')') {
         size_t k = n - 1;
         while (k > 0 && s[k] != '(')
             k--;
-        if (s[k] != '(')
+        if (s[k] != '(' || k == 0 || s[k - 1] == ' ')
             break;
         n = k;
     }
-    sb_putn(b, s, n);
+    return n;
+}
+
+/* 1 if s[0..len) ends with `tail`; then *len loses it. */
+static int cut_tail(const char *s, size_t *len, const char *tail)
+{
+    size_t t = strlen(tail);
+    if (*len < t || memcmp(s + *len - t, tail, t) != 0)
+        return 0;
+    *len -= t;
+    return 1;
+}
+
+/* Where the section number starts after a code's name ("U.S.C.", "CFR"):
+ * after the letters, dots and spaces of the name and "§"/"Sec."/"section". */
+static size_t section_start(const char *s, size_t len, size_t i)
+{
+    static const char *const marks[] = { "\xc2\xa7\xc2\xa7", "\xc2\xa7", "Secs.", "Sec.",
+                                         "sec.", "sections", "section", "Section", "Parts", "Part",
+                                         "parts", "part", "App." };
+    while (i < len) {
+        size_t k = 0;
+        while (k < sizeof marks / sizeof *marks &&
+               !(i + strlen(marks[k]) <= len && memcmp(s + i, marks[k], strlen(marks[k])) == 0))
+            k++;
+        if (k < sizeof marks / sizeof *marks)
+            i += strlen(marks[k]);
+        else if (s[i] == ' ' || s[i] == '.' || isupper((unsigned char)s[i]))
+            i++;
+        else
+            break;
+    }
+    return i;
+}
+
+/* id=8 U.S.C. § 1253 however it is written ("8 USC 1253(a)", "8 U. S. C.
+ * §1253"), id=42 CFR § 71.1, id=42 CFR Part 71; " et seq." and " note" stay. */
+static int us_code(strbuf *b, const char *s, size_t len)
+{
+    size_t title = 0;
+    while (title < len && isdigit((unsigned char)s[title]))
+        title++;
+    if (title == 0 || title + 2 >= len || s[title] != ' ')
+        return 0;
+    int cfr = s[title + 1] == 'C';
+    if (!cfr && s[title + 1] != 'U')
+        return 0;
+    const char *tail = cut_tail(s, &len, " et seq.") ? " et seq." : cut_tail(s, &len, " note") ? " note" : "";
+    size_t sec = section_start(s, len, title + 1);
+    int part = cfr && memmem(s + title, sec - title, "art", 3);
+    if (sec >= len)
+        return 0;
+    size_t n = strip_subsections(s + sec, len - sec);
+    sb_printf(b, "id=%.*s %s %s", (int)title, s, cfr ? "CFR" : "U.S.C.",
+              part ? "Part" : "\xc2\xa7");
+    sb_putn(b, " ", 1);
+    sb_putn(b, s + sec, n);
+    sb_puts(b, tail);
+    return 1;
+}
+
+/* id=Pub. L. 117-58 ("Public Law 117-58", "Pub. L. No. 117-58"). */
+static int public_law(strbuf *b, const char *s, size_t len)
+{
+    int priv = s[0] == 'P' && len > 4 && s[1] == 'r';
+    if (!((s[0] == 'P' && (s[1] == 'u' || s[1] == '.' || priv))))
+        return 0;
+    size_t i = len;
+    while (i > 0 && (isdigit((unsigned char)s[i - 1]) || s[i - 1] == '-'))
+        i--;
+    sb_printf(b, "id=%s L. %.*s", priv ? "Priv." : "Pub.", (int)(len - i), s + i);
+    return 1;
+}
+
+/* EU acts by number: id=Regulation (EU) 2016/679, id=Regulation (EC)
+ * 1049/2001, id=Directive 2008/115/EC, id=Framework Decision 2005/211/JHA:
+ * the same however the act is written ("REGULATION (EU) No 2016/679",
+ * "Council Regulation (EC) No. 1049/2001"). */
+static int eu_act(strbuf *b, const char *s, size_t len)
+{
+    static const char *const kinds[] = { "Framework Decision", "Regulation", "Directive",
+                                         "Decision" };
+    size_t k = 0, at = 0;
+    for (; k < 4; k++) {
+        const char *hit = strcasestr_n(s, len, kinds[k]);
+        if (hit) {
+            at = (size_t)(hit - s) + strlen(kinds[k]);
+            break;
+        }
+    }
+    if (k == 4)
+        return 0;
+    size_t i = len;   /* the number: digits and slashes, maybe "/EC" */
+    while (i > at && s[i - 1] != ' ')
+        i--;
+    const char *org = NULL;
+    static const char *const orgs[] = { "(EU, Euratom)", "(EU)", "(EC)", "(EEC)", "(Euratom)", "(CFSP)" };
+    for (size_t o = 0; o < sizeof orgs / sizeof *orgs && !org; o++)
+        if (memmem(s + at, i - at, orgs[o], strlen(orgs[o])))
+            org = orgs[o];
+    int suffixed = memchr(s + i, '/', len - i) != memrchr(s + i, '/', len - i);
+    sb_printf(b, "id=%s ", kinds[k]);
+    if (org && !suffixed)
+        sb_printf(b, "%s ", org);
+    sb_putn(b, s + i, len - i);
+    return 1;
+}
+
+/* Citations: US Code, CFR, Public Laws, EU acts; anything else as written
+ * without sub-section parentheses ("Federal Rule of Civil Procedure 12"). */
+static void statute(strbuf *b, const char *s, size_t len)
+{
+    if (len && isdigit((unsigned char)s[0]) && us_code(b, s, len))
+        return;
+    if (len > 4 && public_law(b, s, len))
+        return;
+    if (eu_act(b, s, len))
+        return;
+    sb_puts(b, "id=");
+    sb_putn(b, s, strip_subsections(s, len));
 }
 
 /* id=Carpenter v. United States: without the year in brackets. */
@@ -61,18 +188,28 @@ static void court_case(strbuf *b, const char *s, size_t len)
     sb_putn(b, s, len);
 }
 
-/* The number "47/23" or "2334 (2016)" at the end of a resolution span. */
+/* The number of a resolution span: what follows "resolution(s)", "Res."
+ * and "No.": "47/23", "2334 (2016)", "217 A (III)", "S-27/2". */
 static const char *resolution_number(const char *s, size_t len)
 {
-    size_t i = len;
-    while (i > 0 && s[i - 1] != ' ')
-        i--;
-    if (i > 0 && len - i >= 6 && s[i] == '(' && s[len - 1] == ')') {
-        i--;
-        while (i > 0 && s[i - 1] != ' ')
-            i--;
+    static const char *const keys[] = { "esolutions", "esolution", "Res." };
+    const char *at = NULL;
+    for (size_t k = 0; k < 3 && !at; k++) {
+        const char *hit = memmem(s, len, keys[k], strlen(keys[k]));
+        if (hit)
+            at = hit + strlen(keys[k]);
     }
-    return s + i;
+    if (!at)
+        return s + len;
+    while (at < s + len && *at == ' ')
+        at++;
+    if (s + len - at > 3 && memcmp(at, "No", 2) == 0) {
+        at += 2;
+        at += at < s + len && *at == '.';
+        while (at < s + len && *at == ' ')
+            at++;
+    }
+    return at;
 }
 
 /* id=HRC resolution 47/23, id=GA resolution 73/195, id=resolution 47/23 */
@@ -81,8 +218,11 @@ static void resolution(strbuf *b, const char *s, size_t len)
     static const struct { const char *name, *abbr; } bodies[] = {
         { "General Assembly", "GA" }, { "Security Council", "SC" },
         { "Human Rights Council", "HRC" }, { "UNHRC", "HRC" }, { "HRC", "HRC" },
-        { "Commission on Human Rights", "CHR" }, { "Economic and Social Council", "ECOSOC" },
-        { "ECOSOC", "ECOSOC" }, { "GA", "GA" }, { "SC", "SC" },
+        { "H.R.C.", "HRC" }, { "Commission on Human Rights", "CHR" },
+        { "Commission on the Status of Women", "CSW" },
+        { "Economic and Social Council", "ECOSOC" }, { "ECOSOC", "ECOSOC" },
+        { "G.A.", "GA" }, { "G. A.", "GA" }, { "S.C.", "SC" }, { "S. C.", "SC" },
+        { "GA", "GA" }, { "SC", "SC" },
     };
     const char *number = resolution_number(s, len);
     sb_puts(b, "id=");
@@ -100,6 +240,8 @@ static void resolution(strbuf *b, const char *s, size_t len)
 /* id=General Comment No. 20 (General Recommendation No. 30 likewise) */
 static void general_comment(strbuf *b, const char *s, size_t len)
 {
+    if (len > 7 && s[len - 1] == ')' && s[len - 6] == '(' && s[len - 7] == ' ')
+        len -= 7;   /* the year: "general comment No. 37 (2020)" */
     size_t i = len;
     while (i > 0 && isdigit((unsigned char)s[i - 1]))
         i--;

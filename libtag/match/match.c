@@ -120,19 +120,24 @@ static int sort_spans(span_list *l)
     return 1;
 }
 
-/* Better of two overlapping spans: longer, then the entry written first
- * (block, then structural patterns, names, and generic patterns last). */
-static int better(const span *a, const span *b)
+/* Better of two overlapping spans: longer, then a named entry over a name
+ * found by its shape (%name: the generic patterns, even when a user's
+ * dictionary comes after them), then the entry written first (block, then
+ * structural patterns, names, and generic patterns last). */
+static int better(const span *a, const span *b, const compiled_model *m)
 {
     size_t la = a->end - a->start, lb = b->end - b->start;
     if (la != lb)
         return la > lb;
+    int sa = m->entries[a->entry].canon == CANON_NAME, sb = m->entries[b->entry].canon == CANON_NAME;
+    if (sa != sb)
+        return sb;
     return a->entry < b->entry;
 }
 
 /* Within each cluster of overlapping candidates, take the best span, drop
  * what overlaps it, and repeat. Clusters are small (a few spans). */
-static void resolve_overlaps(span_list *l)
+static void resolve_overlaps(span_list *l, const compiled_model *m)
 {
     size_t n_out = 0, i = 0;
     while (i < l->n) {
@@ -148,7 +153,7 @@ static void resolve_overlaps(span_list *l)
             size_t best = j;
             for (size_t k = i; k < j; k++)
                 if (l->items[k].end > l->items[k].start && !(l->items[k].priority >> 31) &&
-                    (best == j || better(&l->items[k], &l->items[best])))
+                    (best == j || better(&l->items[k], &l->items[best], m)))
                     best = k;
             if (best == j)
                 break;
@@ -275,7 +280,7 @@ int match_text(span_list *out, const compiled_model *m, const match_index *ix,
             rc = error_set(DOCTAG_ERR_NOMEM, "out of memory matching");
     }
     if (rc == DOCTAG_OK) {
-        resolve_overlaps(out);
+        resolve_overlaps(out, m);
         drop_excluded(out, &links, m);
     }
     span_list_free(&links);

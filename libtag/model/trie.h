@@ -22,9 +22,11 @@
 #include "model.h"
 
 /* The boundary checks a name or pattern gets: no letter or digit on either
- * side (pcre2 source, for /pattern/ variants; names.c checks names alike). */
+ * side (pcre2 source, for /pattern/ variants; names.c checks names alike),
+ * except after: a footnote number glued to a word that ends in a small
+ * letter ("Status of Refugees9 and", as plain text from a PDF writes it). */
 #define TRIE_BEFORE "(?<![A-Za-z0-9])"
-#define TRIE_AFTER "(?![A-Za-z0-9])"
+#define TRIE_AFTER "(?![A-Za-z]|(?<![a-z])[0-9]|[0-9]+[A-Za-z])"
 
 /* An edge label: the byte, with TRIE_FOLD set when its capital matches too. */
 #define TRIE_FOLD 0x100u

@@ -14,13 +14,14 @@ def test_default_model(model):
 def test_extra_dictionary_adds_entries(tmp_path, model):
     extra = tmp_path / "colorado.dict"
     extra.write_text("# a dictionary of our own\n@type agency\n"
-                     "OMR = Office of Migration Records | OMR\n", encoding="utf-8")
-    text = "The Office of Migration Records (OMR) gave ICE access to its files."
+                     "OMR = Migration Records Unit | OMR\n", encoding="utf-8")
+    # a name the default model cannot know by its shape (no body word)
+    text = "The Migration Records Unit (OMR) gave ICE access to its files."
     assert not [e for e in model.tag_text(text) if e.canonical.get("id") == "OMR"]
     mine = doctag.Model(extra_dictionaries=[extra])
     assert mine.entry_count > model.entry_count
     assert [(e.type, e.text, e.canonical) for e in mine.tag_text(text)] == [
-        ("agency", "Office of Migration Records", {"id": "OMR"}),
+        ("agency", "Migration Records Unit", {"id": "OMR"}),
         ("agency", "OMR", {"id": "OMR"}),
         ("agency", "ICE", {"id": "ICE"}),
     ]

@@ -1,0 +1,167 @@
+/* lists.c: coordinated lists after a citation (see post.h): "resolutions
+ * 7/36 and 25/1" gives "resolutions 7/36" and "25/1", "42 U.S.C. 1981 and
+ * 1983" gives "42 U.S.C. 1981" and "1983", each canonicalised with the
+ * head of the first ("Human Rights Council resolutions 25/1"). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "limits.h"
+#include "post.h"
+
+static int is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* Length of a resolution number at t ("25/1", "S-27/2"), or 0. */
+static size_t resolution_item(const char *t, size_t n)
+{
+    size_t i = 0;
+    if (n > 2 && t[0] >= 'A' && t[0] <= 'Z' && (t[1] == '-' || (t[1] >= 'A' && t[1] <= 'Z' && n > 3 && t[2] == '-')))
+        i = t[1] == '-' ? 2 : 3;
+    size_t d = i;
+    while (i < n && is_digit(t[i]))
+        i++;
+    if (i == d || i - d > 4 || i >= n || t[i] != '/')
+        return 0;
+    size_t e = ++i;
+    while (i < n && is_digit(t[i]))
+        i++;
+    if (i == e || i - e > 4 || (i < n && (t[i] == '/' || post_word_byte((unsigned char)t[i]))))
+        return 0;
+    return i;
+}
+
+/* Length of a code section at t ("1983", "2000e-2(a)", "12.104c"), or 0. */
+static size_t section_item(const char *t, size_t n)
+{
+    size_t i = 0;
+    while (i < n && is_digit(t[i]))
+        i++;
+    if (i == 0)
+        return 0;
+    while (i < n && (post_word_byte((unsigned char)t[i]) ||
+                     ((t[i] == '-' || t[i] == '.' || t[i] == ':') && i + 1 < n && is_digit(t[i + 1]))))
+        i++;
+    while (i < n && t[i] == '(') {
+        size_t k = i + 1;
+        while (k < n && post_word_byte((unsigned char)t[k]))
+            k++;
+        if (k == i + 1 || k >= n || t[k] != ')')
+            break;
+        i = k + 1;
+    }
+    return i;
+}
+
+/* Length of a list joint at t (", ", " and ", ", and ", " or ", "; "). */
+static size_t joint(const char *t, size_t n)
+{
+    static const char *const joints[] = { ", and ", ", or ", " and ", " or ", ", ", " & " };
+    for (size_t k = 0; k < sizeof joints / sizeof *joints; k++) {
+        size_t j = strlen(joints[k]);
+        if (n >= j && memcmp(t, joints[k], j) == 0)
+            return j;
+    }
+    return 0;
+}
+
+/* Where the number starts in a citation span: after its last space. */
+static size_t head_len(const char *s, size_t n)
+{
+    while (n > 0 && s[n - 1] != ' ' && (unsigned char)s[n - 1] != 0xa7)
+        n--;
+    return n;
+}
+
+typedef size_t (*item_fn)(const char *t, size_t n);
+
+/* Adds the item [start, start + n) canonicalised as the head plus itself. */
+static int add_item(post_ctx *c, const span *head, size_t start, size_t n)
+{
+    char buf[256];
+    size_t h = head_len(c->text + head->start, head->end - head->start);
+    if (h + n >= sizeof buf)
+        return DOCTAG_OK;
+    memcpy(buf, c->text + head->start, h);
+    memcpy(buf + h, c->text + start, n);
+    return post_add_span(c, start, start + n, head->entry, buf, h + n, 0);
+}
+
+/* Items right after the citation, joined by ", " and "and": "1981 and
+ * 1983", "7/36, 25/1 and 26/3". Numbers joined by commas alone are not a
+ * list ("3 CFR 202, 210-212" gives pages): an "and" or "or" closes it. */
+static int items_after(post_ctx *c, const span *s, item_fn item)
+{
+    size_t pos = s->end, first = c->n_adds;
+    int closed = 0;
+    for (;;) {
+        size_t j = joint(c->text + pos, c->len - pos);
+        size_t n = j ? item(c->text + pos + j, c->len - pos - j) : 0;
+        if (!n || post_taken(c, pos + j, pos + j + n))
+            break;
+        closed = j > 2;
+        int rc = add_item(c, s, pos + j, n);
+        if (rc != DOCTAG_OK)
+            return rc;
+        pos += j + n;
+    }
+    while (!closed && c->n_adds > first)   /* not a list: take the items back */
+        free(c->adds[--c->n_adds].src);
+    return DOCTAG_OK;
+}
+
+/* 1 if the sentence ends at t: ". X", ";", a blank line. */
+static int sentence_end(const char *t, size_t n)
+{
+    if (n >= 1 && t[0] == ';')
+        return 1;
+    if (n >= 2 && t[0] == '\n' && t[1] == '\n')
+        return 1;
+    return n >= 3 && t[0] == '.' && t[1] == ' ' && t[2] >= 'A' && t[2] <= 'Z';
+}
+
+/* After a plural head ("its resolutions 77/201 of 15 December 2022 on ...,
+ * 73/327 of 25 July 2019 on ... and 79/158"): every resolution number to
+ * the end of the sentence, or to the next citation. */
+static int items_in_sentence(post_ctx *c, const span *s)
+{
+    size_t end = s->end + LIST_SPAN_MAX < c->len ? s->end + LIST_SPAN_MAX : c->len;
+    for (size_t pos = s->end; pos < end && !sentence_end(c->text + pos, end - pos); pos++) {
+        unsigned char before = (unsigned char)c->text[pos - 1];
+        if (post_word_byte(before) || before == '/' || before == '-' || before == '.')
+            continue;
+        size_t n = resolution_item(c->text + pos, end - pos);
+        if (!n)
+            continue;
+        if (post_taken(c, pos, pos + n))
+            return DOCTAG_OK;
+        int rc = add_item(c, s, pos, n);
+        if (rc != DOCTAG_OK)
+            return rc;
+        pos += n - 1;
+    }
+    return DOCTAG_OK;
+}
+
+int lists_pass(post_ctx *c)
+{
+    int rc = DOCTAG_OK;
+    size_t n = c->spans->n;
+    for (size_t i = 0; i < n && rc == DOCTAG_OK; i++) {
+        const span s = c->spans->items[i];
+        const char *t = c->text + s.start;
+        size_t len = s.end - s.start;
+        canon_kind k = c->m->entries[s.entry].canon;
+        if (len == 0)
+            continue;
+        if (k == CANON_RESOLUTION && memmem(t, len, "esolutions ", 11))
+            rc = items_in_sentence(c, &s);
+        else if (k == CANON_RESOLUTION && resolution_item(t + head_len(t, len), len - head_len(t, len)))
+            rc = items_after(c, &s, resolution_item);
+        else if (k == CANON_STATUTE && t[0] >= '0' && t[0] <= '9' && t[len - 1] != '.' &&
+                 !(len > 5 && memcmp(t + len - 5, " note", 5) == 0))
+            rc = items_after(c, &s, section_item);
+    }
+    return rc;
+}

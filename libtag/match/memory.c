@@ -1,0 +1,542 @@
+/* memory.c: what a document defines for itself (see post.h). A short name
+ * or acronym in brackets after a name ("the Foreign Intelligence
+ * Surveillance Act (FISA)", "Human Rights and Equal Opportunity Commission
+ * (HREOC)") is tagged wherever it is used later, with the name's id; a
+ * case named in full is tagged by its short form later ("Bivens",
+ * "Abbasi, 582 U. S., at 12"). */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "error.h"
+#include "hash.h"
+#include "limits.h"
+#include "post.h"
+#include "vec.h"
+
+static int is_upper(char c)
+{
+    return c >= 'A' && c <= 'Z';
+}
+
+/* 1 if the word at w (n bytes) is one that alone is an anaphor, not a
+ * name ("the Convention", "the Commission"), or starts a sentence. */
+static int generic_word(const char *w, size_t n)
+{
+    static const char *const words[] = { "Act", "Convention", "Covenant", "Protocol", "Charter",
+        "Treaty", "Agreement", "Declaration", "Commission", "Committee", "Council", "Board",
+        "Department", "Office", "Agency", "Court", "Government", "Ministry", "Code", "Bill",
+        "Law", "Regulation", "Directive", "Decision", "Constitution", "State", "States",
+        "The", "This", "It", "He", "She", "They", "We", "In", "See", "Id", "Ibid", "Section",
+        "Article", "Order", "Rule", "Rules", "Principles", "Statute", "Secretary", "Director" };
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+        if (strlen(words[k]) == n && memcmp(w, words[k], n) == 0)
+            return 1;
+    return 0;
+}
+
+/* Length of a short name defined in brackets at t: "(FISA)", "(the
+ * \"Refugee Convention\")", or 0. *name and *name_len get the name. */
+static size_t bracket_name(const char *t, size_t n, const char **name, size_t *name_len)
+{
+    if (n < 4 || t[0] != ' ' || t[1] != '(')
+        return 0;
+    size_t i = 2;
+    if (n > i + 4 && memcmp(t + i, "the ", 4) == 0)
+        i += 4;
+    int quoted = i < n && t[i] == '"';
+    i += (size_t)quoted;
+    size_t s = i;
+    while (i < n && i - s <= MEMORY_NAME_MAX && t[i] != ')' && t[i] != '"' && t[i] != '(' &&
+           t[i] != '\n' && t[i] != ',' && t[i] != ';')
+        i++;
+    size_t e = i;
+    if (quoted && (i >= n || t[i++] != '"'))
+        return 0;
+    if (i >= n || t[i] != ')' || e == s || !is_upper(t[s]))
+        return 0;
+    *name = t + s;
+    *name_len = e - s;
+    return i + 1;
+}
+
+/* Length of a name given as an alias at t: ", also known as TOLA",
+ * " (hereinafter \"the Act\")", or 0; *name and *name_len get it. */
+static size_t known_as(const char *t, size_t n, const char **name, size_t *name_len)
+{
+    static const char *const intros[] = { ", also known as ", " also known as ", ", known as ",
+                                          " (also known as ", " (hereinafter ", ", hereinafter " };
+    size_t i = 0;
+    for (size_t k = 0; k < sizeof intros / sizeof *intros && !i; k++)
+        if (n > strlen(intros[k]) && memcmp(t, intros[k], strlen(intros[k])) == 0)
+            i = strlen(intros[k]);
+    if (!i)
+        return 0;
+    if (i + 4 < n && memcmp(t + i, "the ", 4) == 0)
+        i += 4;
+    i += i < n && t[i] == '"';
+    size_t s = i, last = i;
+    while (i < n && i - s <= MEMORY_NAME_MAX && is_upper(t[i])) {   /* capitalised words */
+        while (i < n && (post_word_byte((unsigned char)t[i]) || t[i] == '-'))
+            i++;
+        last = i;
+        if (i + 1 < n && t[i] == ' ' && is_upper(t[i + 1]))
+            i++;
+    }
+    *name = t + s;
+    *name_len = last - s;
+    return last > s ? last : 0;
+}
+
+/* A short name defined right after a name: in brackets or as an alias
+ * (*alias 1: the words say it is one, so it need not look like the name). */
+static size_t defined_name(const char *t, size_t n, const char **name, size_t *name_len,
+                           int *alias)
+{
+    size_t b = bracket_name(t, n, name, name_len);
+    *alias = !b;
+    return b ? b : known_as(t, n, name, name_len);
+}
+
+/* 1 if name (n bytes) can stand for a name: capitalised words and joiners,
+ * at most six words, not one generic word or a number. */
+static int valid_short(const char *name, size_t n)
+{
+    size_t words = 0, i = 0, caps = 0;
+    while (i < n) {
+        size_t w = i;
+        while (i < n && name[i] != ' ')
+            i++;
+        words++;
+        if (is_upper(name[w]))
+            caps++;
+        else if (!post_joiner(name + w, i - w))
+            return 0;
+        if (words == 1 && i == n && generic_word(name + w, i - w))
+            return 0;
+        while (i < n && name[i] == ' ')
+            i++;
+    }
+    return words <= 6 && caps > 0;
+}
+
+typedef struct memo {
+    const char *name;   /* the short form, in the text */
+    size_t len;
+    const char *src;    /* what it stands for: the full name, in the text */
+    size_t src_len;
+    uint32_t entry;
+    size_t from;        /* tagged from here on (0: a defined name, wherever used) */
+    size_t case_start;  /* a case's short form: where the case is named, else SIZE_MAX */
+    int person;         /* the name is a person's somewhere ("X's", "Agent X") */
+    int early;          /* used, untagged, before the case is named */
+} memo;
+
+typedef struct memo_list {
+    memo *items;
+    size_t n, cap;
+} memo_list;
+
+static int memo_push(memo_list *l, memo m)
+{
+    for (size_t k = 0; k < l->n; k++)
+        if (l->items[k].len == m.len && memcmp(l->items[k].name, m.name, m.len) == 0)
+            return DOCTAG_OK;   /* the first definition holds */
+    if (!vec_reserve((void **)&l->items, &l->cap, l->n + 1, sizeof *l->items))
+        return DOCTAG_ERR_NOMEM;
+    l->items[l->n++] = m;
+    return DOCTAG_OK;
+}
+
+/* 1 if the short form can stand for the full name: an acronym whose first
+ * letter starts a word of the name ("FISA"), or a phrase sharing a word
+ * with it ("Refugee Convention"); not a country a recommendation came
+ * from ("... the CEDAW (Greece)"). */
+static int related(const char *name, size_t n, const char *full, size_t full_n)
+{
+    int acronym = n >= 2 && is_upper(name[0]) && is_upper(name[1]);
+    for (size_t i = 0; i < full_n; i++) {
+        if (i > 0 && full[i - 1] != ' ' && full[i - 1] != '-')
+            continue;
+        if (acronym && full[i] == name[0])
+            return 1;
+        for (size_t k = 0; !acronym && k + 4 <= n; k++)
+            if ((k == 0 || name[k - 1] == ' ') && i + 4 <= full_n && memcmp(full + i, name + k, 4) == 0)
+                return 1;
+    }
+    return 0;
+}
+
+/* A name found by the first pass followed by its short form in brackets. */
+static int defined_after_spans(post_ctx *c, memo_list *memos)
+{
+    int rc = DOCTAG_OK;
+    for (size_t i = 0; i < c->spans->n && rc == DOCTAG_OK; i++) {
+        const span *s = &c->spans->items[i];
+        int type = c->m->entries[s->entry].type;
+        if (s->end == s->start || (type != DOCTAG_TYPE_AGENCY && type != DOCTAG_TYPE_INSTRUMENT))
+            continue;
+        const char *name;
+        size_t name_len;
+        int alias;
+        size_t b = defined_name(c->text + s->end, c->len - s->end, &name, &name_len, &alias);
+        if (!b || !valid_short(name, name_len) ||
+            (!alias && !related(name, name_len, c->text + s->start, s->end - s->start)) ||
+            (name_len == s->end - s->start && memcmp(name, c->text + s->start, name_len) == 0))
+            continue;
+        const char *src = c->text + s->start;
+        size_t src_len = s->end - s->start;
+        if (c->m->entries[s->entry].canon == CANON_NAME && !alias && is_upper(name[1])) {
+            /* a name found by its shape takes its acronym as id */
+            src = name;
+            src_len = name_len;
+            rc = post_add_span(c, s->start, s->end, s->entry, name, name_len, 1);
+        }
+        if (rc == DOCTAG_OK)
+            rc = memo_push(memos, (memo){ name, name_len, src, src_len, s->entry, 0, SIZE_MAX, 0, 0 });
+    }
+    return rc;
+}
+
+/* The type a name ending in word w (n bytes) has by its head word, or -1. */
+static int head_type(const char *w, size_t n)
+{
+    static const char *const agencies[] = { "Commission", "Monitor", "Agency", "Office",
+        "Service", "Department", "Ministry", "Bureau", "Authority", "Administration", "Board",
+        "Police", "Force", "Forces", "Ombudsman", "Commissioner", "Inspectorate", "Directorate",
+        "Secretariat", "Corps", "Guard", "Command" };
+    static const char *const instruments[] = { "Act", "Bill", "Convention", "Covenant",
+        "Protocol", "Declaration", "Charter", "Treaty", "Agreement", "Code", "Regulation",
+        "Directive", "Statute", "Law", "Principles", "Rules", "Schedule" };
+    for (size_t k = 0; k < sizeof agencies / sizeof *agencies; k++)
+        if (strlen(agencies[k]) == n && memcmp(w, agencies[k], n) == 0)
+            return DOCTAG_TYPE_AGENCY;
+    for (size_t k = 0; k < sizeof instruments / sizeof *instruments; k++)
+        if (strlen(instruments[k]) == n && memcmp(w, instruments[k], n) == 0)
+            return DOCTAG_TYPE_INSTRUMENT;
+    return -1;
+}
+
+/* The type of a name by its last head word ("Agency", "Act"), or -1. */
+static int name_type(const char *t, size_t start, size_t end)
+{
+    size_t pos = end;
+    while (pos > start) {
+        size_t w = pos;
+        while (w > start && t[w - 1] != ' ')
+            w--;
+        int type = head_type(t + w, pos - w);
+        if (type >= 0)
+            return type;
+        pos = w > start ? w - 1 : start;
+    }
+    return -1;
+}
+
+/* "(HREOC)" after words whose initials spell it, one of which says what
+ * the name is ("Commission", "Act"): both are tagged, id=HREOC. `at` is
+ * the space before the bracket. */
+static int defined_by_initials(post_ctx *c, memo_list *memos, size_t at)
+{
+    const char *name;
+    size_t name_len;
+    size_t b = bracket_name(c->text + at, c->len - at, &name, &name_len);
+    if (!b || name_len < 2 || name_len > 10 || memchr(name, ' ', name_len) || !is_upper(name[1]))
+        return DOCTAG_OK;
+    size_t start = post_initials_start(c->text, at, name, name_len, 0);
+    if (start == SIZE_MAX)
+        return DOCTAG_OK;
+    int type = name_type(c->text, start, at);
+    uint32_t entry = type < 0 ? UINT32_MAX : post_name_entry(c->m, type);
+    if (entry == UINT32_MAX || post_taken(c, start, at))
+        return DOCTAG_OK;
+    int rc = post_add_span(c, start, at, entry, name, name_len, 0);
+    if (rc == DOCTAG_OK)
+        rc = memo_push(memos, (memo){ name, name_len, name, name_len, entry, 0, SIZE_MAX, 0, 0 });
+    return rc;
+}
+
+static int defined_by_shape(post_ctx *c, memo_list *memos)
+{
+    int rc = DOCTAG_OK;
+    const char *p = c->text, *end = c->text + c->len;
+    while (rc == DOCTAG_OK && (p = memchr(p, '(', (size_t)(end - p))) != NULL) {
+        size_t at = (size_t)(p - c->text);
+        if (at > 0 && c->text[at - 1] == ' ')
+            rc = defined_by_initials(c, memos, at - 1);
+        p++;
+    }
+    return rc;
+}
+
+/* 1 if s (n bytes) starts with `word` followed by a non-word byte. */
+static int starts_word(const char *s, size_t n, const char *word)
+{
+    size_t w = strlen(word);
+    return n >= w && memcmp(s, word, w) == 0 && (n == w || !post_word_byte((unsigned char)s[w]));
+}
+
+/* A party that is a government or a title, never a case's short form. */
+static int public_party(const char *p, size_t n)
+{
+    static const char *const words[] = { "United", "State", "States", "People", "Commonwealth",
+        "City", "County", "Town", "Village", "Board", "Department", "Dept.", "Secretary",
+        "Commissioner", "Attorney", "Director", "Government", "Republic", "Kingdom", "Federal",
+        "National", "American", "International", "General", "Friends", "Society",
+        "Association", "Council", "Committee", "Union", "Center", "Institute", "Bank",
+        "Citizens", "Doe", "Roe", "New", "North", "South", "East", "West", "Saint", "The",
+        "Mr.", "Ms.", "Dr.", "Her", "His", "Minister", "Immigration", "Matter" };
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+        if (starts_word(p, n, words[k]))
+            return 1;
+    return 0;
+}
+
+/* Registers the short form name[0..n) of the case span s. */
+static int case_short(post_ctx *c, memo_list *memos, const span *s, const char *name, size_t n)
+{
+    while (n > 0 && (name[n - 1] == ',' || name[n - 1] == ' '))
+        n--;
+    if (n < 3 || n > MEMORY_NAME_MAX || !is_upper(name[0]) || public_party(name, n) ||
+        generic_word(name, n))
+        return DOCTAG_OK;
+    return memo_push(memos, (memo){ name, n, c->text + s->start, s->end - s->start, s->entry,
+                                    s->end, s->start, 0, 0 });
+}
+
+/* The short forms of one party: the whole party when it has several words
+ * ("Defenders of Wildlife"), up to its first small word ("United
+ * Presbyterian Church" of "... in U. S. A."), and its first word
+ * ("Laidlaw" of "Laidlaw Environmental Services (TOC), Inc."). */
+static int party_shorts(post_ctx *c, memo_list *memos, const span *s, const char *p, size_t n)
+{
+    size_t first = 0;
+    while (first < n && p[first] != ' ' && p[first] != ',')
+        first++;
+    int rc = DOCTAG_OK;
+    if (first < n && !public_party(p, n))
+        rc = case_short(c, memos, s, p, n);
+    for (size_t i = first; rc == DOCTAG_OK && i + 1 < n; i++)
+        if (p[i] == ' ' && p[i + 1] >= 'a' && p[i + 1] <= 'z') {
+            rc = case_short(c, memos, s, p, i);
+            break;
+        }
+    if (rc == DOCTAG_OK && first >= 4)
+        rc = case_short(c, memos, s, p, first);
+    return rc;
+}
+
+/* A short name the citation gives in brackets after the case: "ACLU v.
+ * NSA, 493 F. 3d 644, 648 (CA6 2007) (ACLU)", "... 407 U. S. 297 (1972)
+ * (Keith)". The citation ends at ';', a sentence's end or a line break. */
+static int cited_short(post_ctx *c, memo_list *memos, const span *s)
+{
+    size_t end = s->end + MEMORY_CITE_MAX < c->len ? s->end + MEMORY_CITE_MAX : c->len;
+    for (size_t i = s->end; i < end && c->text[i] != ';' && c->text[i] != '\n'; i++) {
+        if (c->text[i] == '.' && i + 2 < end && c->text[i + 1] == ' ' && is_upper(c->text[i + 2]))
+            break;
+        const char *name;
+        size_t name_len;
+        if (c->text[i] != ' ' || !bracket_name(c->text + i, end - i, &name, &name_len))
+            continue;
+        int digits = 0;
+        for (size_t k = 0; k < name_len; k++)
+            digits |= name[k] >= '0' && name[k] <= '9';
+        if (!digits && valid_short(name, name_len))
+            return case_short(c, memos, s, name, name_len);
+    }
+    return DOCTAG_OK;
+}
+
+/* Short forms of every case named in full. */
+static int case_names(post_ctx *c, memo_list *memos)
+{
+    static const char *const prefixes[] = { "In re ", "Ex parte ", "In the Matter of ", "Matter of " };
+    int rc = DOCTAG_OK;
+    for (size_t i = 0; i < c->spans->n && rc == DOCTAG_OK; i++) {
+        const span *s = &c->spans->items[i];
+        if (s->end == s->start || c->m->entries[s->entry].canon != CANON_CASE)
+            continue;
+        const char *t = c->text + s->start;
+        size_t n = s->end - s->start;
+        if (n > 7 && t[n - 1] == ')' && t[n - 6] == '(')
+            n -= 7;
+        size_t k = 0;
+        while (k < sizeof prefixes / sizeof *prefixes && !starts_word(t, n, prefixes[k]))
+            k++;
+        if (k < sizeof prefixes / sizeof *prefixes) {
+            size_t pl = strlen(prefixes[k]);
+            rc = party_shorts(c, memos, s, t + pl, n - pl);
+            continue;
+        }
+        const char *v = memmem(t, n, " v. ", 4);
+        size_t vl = 4;
+        if (!v && (v = memmem(t, n, " v ", 3)) != NULL)
+            vl = 3;
+        if (!v)
+            continue;
+        rc = party_shorts(c, memos, s, t, (size_t)(v - t));
+        if (rc == DOCTAG_OK)
+            rc = party_shorts(c, memos, s, v + vl, n - (size_t)(v - t) - vl);
+        if (rc == DOCTAG_OK)
+            rc = cited_short(c, memos, s);
+    }
+    return rc;
+}
+
+/* 1 if a citation follows: ", 582 U. S.", " at 2217", ", supra". */
+static int cited(const char *t, size_t n)
+{
+    if (n > 2 && t[0] == ',' && t[1] == ' ' && t[2] >= '0' && t[2] <= '9')
+        return 1;
+    if (n > 4 && memcmp(t, " at ", 4) == 0 && t[4] >= '0' && t[4] <= '9')
+        return 1;
+    return n >= 7 && memcmp(t, ", supra", 7) == 0;
+}
+
+/* The memos chained by the hash of their first word, so that one pass over
+ * the text finds every use of every memo. */
+typedef struct memo_index {
+    uint32_t *head, *next;
+    size_t mask;
+    unsigned char pairs[65536 / 8];   /* the first two bytes of some name */
+} memo_index;
+
+static size_t first_word(const char *s, size_t n)
+{
+    size_t k = 0;
+    while (k < n && post_word_byte((unsigned char)s[k]))
+        k++;
+    return k;
+}
+
+static int index_build(memo_index *ix, const memo_list *l)
+{
+    size_t size = 16;
+    while (size < 2 * l->n)
+        size *= 2;
+    ix->mask = size - 1;
+    ix->head = malloc(size * sizeof *ix->head);
+    ix->next = malloc((l->n ? l->n : 1) * sizeof *ix->next);
+    if (!ix->head || !ix->next)
+        return DOCTAG_ERR_NOMEM;
+    memset(ix->head, 0xff, size * sizeof *ix->head);
+    for (size_t k = 0; k < l->n; k++) {
+        const memo *m = &l->items[k];
+        size_t h = hash_fnv1a(HASH_FNV_SEED, m->name, first_word(m->name, m->len)) & ix->mask;
+        ix->next[k] = ix->head[h];
+        ix->head[h] = (uint32_t)k;
+        unsigned pair = (unsigned char)m->name[0] << 8 | (unsigned char)m->name[1];
+        ix->pairs[pair >> 3] |= (unsigned char)(1u << (pair & 7));
+    }
+    return DOCTAG_OK;
+}
+
+typedef int (*use_fn)(post_ctx *c, memo *m, size_t at);
+
+/* Calls fn at every use of a memo's name: at a capitalised word, bounded. */
+static int scan_uses(post_ctx *c, memo_list *l, const memo_index *ix, use_fn fn)
+{
+    const char *t = c->text;
+    int rc = DOCTAG_OK;
+    for (size_t i = 0; i < c->len && rc == DOCTAG_OK; i++) {
+        if (!is_upper(t[i]) || (i > 0 && (post_word_byte((unsigned char)t[i - 1]) || t[i - 1] == '-')))
+            continue;
+        unsigned pair = (unsigned char)t[i] << 8 | (i + 1 < c->len ? (unsigned char)t[i + 1] : 0);
+        if (!(ix->pairs[pair >> 3] & (1u << (pair & 7))))
+            continue;   /* no name starts so */
+        size_t w = first_word(t + i, c->len - i);
+        size_t h = hash_fnv1a(HASH_FNV_SEED, t + i, w) & ix->mask;
+        memo *best = NULL;   /* the longest name used here */
+        for (uint32_t k = ix->head[h]; k != UINT32_MAX; k = ix->next[k]) {
+            memo *m = &l->items[k];
+            size_t e = i + m->len;
+            if (e > c->len || (best && best->len >= m->len) || memcmp(t + i, m->name, m->len) != 0 ||
+                (e < c->len && (post_word_byte((unsigned char)t[e]) || t[e] == '-')))
+                continue;
+            best = m;
+        }
+        if (best)
+            rc = fn(c, best, i);
+        i += w ? w - 1 : 0;
+    }
+    return rc;
+}
+
+/* First pass: is a case's short form also a person's name, or a word the
+ * text used before the case ("Texas" in "El Paso, Texas")? */
+static int observe(post_ctx *c, memo *m, size_t at)
+{
+    static const char *const titles[] = { "Agent ", "Officer ", "Mr. ", "Ms. ", "Mrs. ", "Dr. ",
+                                          "Judge ", "Justice ", "President ", "Senator " };
+    const char *t = c->text;
+    size_t e = at + m->len;
+    if (m->case_start == SIZE_MAX)
+        return DOCTAG_OK;
+    if (e + 1 < c->len && t[e] == '\'' && (t[e + 1] == 's' || !post_word_byte((unsigned char)t[e + 1])))
+        m->person = 1;
+    for (size_t k = 0; k < sizeof titles / sizeof *titles; k++)
+        if (at >= strlen(titles[k]) && memcmp(t + at - strlen(titles[k]), titles[k], strlen(titles[k])) == 0)
+            m->person = 1;
+    if (at < m->case_start && !post_taken(c, at, e))
+        m->early = 1;
+    return DOCTAG_OK;
+}
+
+/* Second pass: tags a use (a person's name or an early word only where a
+ * citation follows: "Hernandez, 582 U. S., at 3"). */
+static int tag_use(post_ctx *c, memo *m, size_t at)
+{
+    size_t e = at + m->len;
+    if (at < m->from || ((m->person || m->early) && !cited(c->text + e, c->len - e)) ||
+        post_taken(c, at, e))
+        return DOCTAG_OK;
+    return post_add_span(c, at, e, m->entry, m->src, m->src_len, 0);
+}
+
+/* The short title in brackets inside an instrument's name: "Surveillance
+ * Legislation Amendment (Identify and Disrupt) Bill 2020" is also called
+ * "Identify and Disrupt". Only a phrase: a bracketed acronym inside a name
+ * ("International Productions Order (IPO) Bill") stands for the order. */
+static int inner_titles(post_ctx *c, memo_list *memos)
+{
+    int rc = DOCTAG_OK;
+    for (size_t i = 0; i < c->spans->n && rc == DOCTAG_OK; i++) {
+        const span *s = &c->spans->items[i];
+        if (s->end == s->start || c->m->entries[s->entry].type != DOCTAG_TYPE_INSTRUMENT)
+            continue;
+        const char *t = c->text + s->start, *open = memchr(t, '(', s->end - s->start);
+        const char *name;
+        size_t name_len;
+        if (!open || open == t || open[-1] != ' ' ||
+            !bracket_name(open - 1, (size_t)(c->text + s->end - open + 1), &name, &name_len) ||
+            !memchr(name, ' ', name_len) || !valid_short(name, name_len) ||
+            name + name_len + 2 > c->text + s->end)
+            continue;
+        rc = memo_push(memos, (memo){ name, name_len, t, s->end - s->start, s->entry, 0, SIZE_MAX, 0, 0 });
+    }
+    return rc;
+}
+
+int memory_pass(post_ctx *c)
+{
+    memo_list memos = { 0 };
+    int rc = defined_after_spans(c, &memos);
+    if (rc == DOCTAG_OK)
+        rc = defined_by_shape(c, &memos);
+    if (rc == DOCTAG_OK)
+        rc = inner_titles(c, &memos);
+    if (rc == DOCTAG_OK)
+        rc = case_names(c, &memos);
+    memo_index ix = { NULL, NULL, 0, { 0 } };
+    if (rc == DOCTAG_OK && memos.n)
+        rc = index_build(&ix, &memos);
+    if (rc == DOCTAG_OK && memos.n)
+        rc = scan_uses(c, &memos, &ix, observe);
+    if (rc == DOCTAG_OK && memos.n)
+        rc = scan_uses(c, &memos, &ix, tag_use);
+    free(ix.head);
+    free(ix.next);
+    free(memos.items);
+    return rc == DOCTAG_ERR_NOMEM ? error_set(rc, "out of memory tagging") : rc;
+}

@@ -1,0 +1,360 @@
+/* post.c: the second passes' driver and what they share (see post.h). */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "error.h"
+#include "post.h"
+#include "vec.h"
+
+uint32_t post_name_entry(const compiled_model *m, int type)
+{
+    for (size_t i = 0; i < m->n_entries; i++)
+        if (m->entries[i].type == type && m->entries[i].canon == CANON_NAME)
+            return (uint32_t)i;
+    return UINT32_MAX;
+}
+
+int post_add_span(post_ctx *c, size_t start, size_t end, uint32_t entry, const char *src,
+                  size_t src_len, int wins)
+{
+    if (!vec_reserve((void **)&c->adds, &c->cap_adds, c->n_adds + 1, sizeof *c->adds))
+        return error_set(DOCTAG_ERR_NOMEM, "out of memory tagging");
+    if (!c->add_bits && !(c->add_bits = calloc(c->len / 8 + 1, 1)))
+        return error_set(DOCTAG_ERR_NOMEM, "out of memory tagging");
+    char *copy = NULL;
+    if (src) {
+        if (!(copy = malloc(src_len + 1)))
+            return error_set(DOCTAG_ERR_NOMEM, "out of memory tagging");
+        memcpy(copy, src, src_len);
+        copy[src_len] = '\0';
+    }
+    for (size_t i = start; i < end && i < c->len; i++)
+        c->add_bits[i >> 3] |= (unsigned char)(1u << (i & 7));
+    c->adds[c->n_adds++] = (post_add){ { start, end, entry, 0 }, copy, wins };
+    return DOCTAG_OK;
+}
+
+size_t post_first_after(const post_ctx *c, size_t pos)
+{
+    const span_list *l = c->spans;
+    size_t lo = 0, hi = l->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (l->items[mid].end <= pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+int post_taken(const post_ctx *c, size_t start, size_t end)
+{
+    const span_list *l = c->spans;
+    for (size_t k = post_first_after(c, start); k < l->n && l->items[k].start < end; k++)
+        if (l->items[k].end > l->items[k].start && l->items[k].end > start)
+            return 1;
+    for (size_t i = start; c->add_bits && i < end && i < c->len; i++)
+        if (c->add_bits[i >> 3] & (1u << (i & 7)))
+            return 1;
+    return 0;
+}
+
+int post_joiner(const char *w, size_t n)
+{
+    static const char *const joiners[] = { "of", "and", "for", "the", "on", "in", "to", "against",
+                                           "&", "de", "with" };
+    for (size_t k = 0; k < sizeof joiners / sizeof *joiners; k++)
+        if (strlen(joiners[k]) == n && memcmp(w, joiners[k], n) == 0)
+            return 1;
+    return 0;
+}
+
+static char fold_upper(char c, int fold)
+{
+    return fold && c >= 'a' && c <= 'z' ? (char)(c - 32) : c;
+}
+
+size_t post_initials_start(const char *t, size_t end, const char *acr, size_t acr_len, int fold)
+{
+    size_t j = acr_len, pos = end;
+    while (j > 0 && !(acr[j - 1] >= 'A' && acr[j - 1] <= 'Z'))
+        j--;
+    while (j > 0) {
+        size_t w = pos;
+        while (w > 0 && t[w - 1] != ' ' && t[w - 1] != '\n' && t[w - 1] != '(')
+            w--;
+        if (w == pos)
+            return SIZE_MAX;
+        if (!post_joiner(t + w, pos - w)) {
+            if (fold_upper(t[w], fold) != acr[j - 1])
+                return SIZE_MAX;
+            j--;
+            while (j > 0 && !(acr[j - 1] >= 'A' && acr[j - 1] <= 'Z'))
+                j--;
+            if (j == 0)
+                return w;
+        }
+        if (w == 0 || t[w - 1] != ' ')
+            return SIZE_MAX;
+        pos = w - 1;
+    }
+    return SIZE_MAX;
+}
+
+/* Words that name an office when a title starts with them. */
+static int office_title(const char *s, size_t n)
+{
+    static const char *const titles[] = { "Secretary", "Attorney General", "Attorney-General",
+        "Director", "Administrator", "Commissioner", "Assistant Secretary", "Under Secretary",
+        "Acting", "Deputy", "Solicitor General", "Inspector General", "High Commissioner" };
+    for (size_t k = 0; k < sizeof titles / sizeof *titles; k++) {
+        size_t t = strlen(titles[k]);
+        if (n >= t && memcmp(s, titles[k], t) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* 1 if s starts with a word that begins a clause, not a name. */
+static int sentence_word(const char *s, size_t n)
+{
+    static const char *const words[] = { "The", "This", "That", "These", "In", "On", "If", "And",
+        "Or", "For", "To", "Shall", "May", "Will", "Should", "Must", "With", "Under", "As" };
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
+        size_t w = strlen(words[k]);
+        if (n > w && memcmp(s, words[k], w) == 0 && !post_word_byte((unsigned char)s[w]))
+            return 1;
+    }
+    return 0;
+}
+
+/* 1 if a signature's name comes right before `at`: "Timothy E. Skud, " */
+static int signed_by(const char *t, size_t at)
+{
+    if (at < 8 || t[at - 1] != ' ' || t[at - 2] != ',')
+        return 0;
+    size_t w = at - 2;   /* the surname */
+    while (w > 0 && t[w - 1] >= 'a' && t[w - 1] <= 'z')
+        w--;
+    if (w < 4 || w == at - 2 || t[w - 1] < 'A' || t[w - 1] > 'Z' || t[w - 2] != ' ')
+        return 0;
+    w -= 2;   /* before the surname: an initial, "E. " */
+    return t[w] == ' ' && t[w - 1] == '.' && t[w - 2] >= 'A' && t[w - 2] <= 'Z' &&
+           (w < 3 || t[w - 3] == ' ');
+}
+
+/* "Attorney General Jane Doe", "Secretary of State Blinken": an office's
+ * title with its holder's name after it is a person, not the office. */
+static void drop_named_holders(post_ctx *c)
+{
+    for (size_t i = 0; i < c->spans->n; i++) {
+        span *s = &c->spans->items[i];
+        const char *t = c->text;
+        if (c->m->entries[s->entry].type != DOCTAG_TYPE_AGENCY ||
+            !office_title(t + s->start, s->end - s->start))
+            continue;
+        size_t k = s->end;
+        if (k + 2 < c->len && t[k] == ' ' && t[k + 1] >= 'A' && t[k + 1] <= 'Z' &&
+            t[k + 2] >= 'a' && t[k + 2] <= 'z' && !sentence_word(t + k + 1, c->len - k - 1) &&
+            !post_taken(c, k + 1, k + 2))
+            s->end = s->start;   /* dropped */
+        else if (signed_by(t, s->start))
+            s->end = s->start;
+    }
+}
+
+/* Instruments whose conventional name may carry a year after it. */
+static int takes_year(const char *s, size_t n)
+{
+    static const char *const kinds[] = { "Act", "Code", "Convention", "Covenant", "Protocol",
+                                         "Agreement", "Charter", "Treaty", "Law", "Bill" };
+    for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++) {
+        size_t w = strlen(kinds[k]);
+        if (n > w && memcmp(s + n - w, kinds[k], w) == 0 && s[n - w - 1] == ' ')
+            return 1;
+    }
+    return 0;
+}
+
+/* Length of a conventional year at t (", 2017", " of 1986", " 2018",
+ * ", 1973 (No. 138)"), or 0. */
+static size_t year_after(const char *t, size_t n)
+{
+    size_t i = 0;
+    if (i < n && t[i] == ',')
+        i++;
+    if (i >= n || t[i] != ' ')
+        return 0;
+    i++;
+    if (i + 3 < n && memcmp(t + i, "of ", 3) == 0)
+        i += 3;
+    size_t d = i;
+    while (i < n && t[i] >= '0' && t[i] <= '9')
+        i++;
+    if (i - d != 4 || (t[d] != '1' && t[d] != '2') || (i < n && post_word_byte((unsigned char)t[i])))
+        return 0;
+    if (i + 6 < n && memcmp(t + i, " (No. ", 6) == 0) {
+        size_t k = i + 6;
+        while (k < n && t[k] >= '0' && t[k] <= '9')
+            k++;
+        if (k > i + 6 && k < n && t[k] == ')')
+            return k + 1;
+    }
+    return i;
+}
+
+/* "Internal Revenue Code of 1986", "Appropriations Act, 2017", "Minimum
+ * Age Convention, 1973 (No. 138)": the year is part of the name. */
+static int extend_years(post_ctx *c)
+{
+    for (size_t i = 0; i < c->spans->n; i++) {
+        const span *s = &c->spans->items[i];
+        if (s->end == s->start || c->m->entries[s->entry].type != DOCTAG_TYPE_INSTRUMENT ||
+            !takes_year(c->text + s->start, s->end - s->start))
+            continue;
+        size_t y = year_after(c->text + s->end, c->len - s->end);
+        if (!y || (i + 1 < c->spans->n && c->spans->items[i + 1].start < s->end + y))
+            continue;
+        int rc = post_add_span(c, s->start, s->end + y, s->entry, NULL, 0, 1);
+        if (rc != DOCTAG_OK)
+            return rc;
+    }
+    return DOCTAG_OK;
+}
+
+/* "U. S. Customs and Border Protection": a state's prefix written in a
+ * way the dictionaries do not list stays with the agency's name. */
+static int extend_prefixes(post_ctx *c)
+{
+    static const char *const prefixes[] = { "U. S. ", "U.S. ", "United States " };
+    for (size_t i = 0; i < c->spans->n; i++) {
+        const span *s = &c->spans->items[i];
+        if (s->end == s->start || c->m->entries[s->entry].type != DOCTAG_TYPE_AGENCY)
+            continue;
+        for (size_t k = 0; k < sizeof prefixes / sizeof *prefixes; k++) {
+            size_t p = strlen(prefixes[k]);
+            if (s->start < p || memcmp(c->text + s->start - p, prefixes[k], p) != 0 ||
+                (s->start > p && post_word_byte((unsigned char)c->text[s->start - p - 1])) ||
+                (i > 0 && c->spans->items[i - 1].end > s->start - p))
+                continue;
+            int rc = post_add_span(c, s->start - p, s->end, s->entry, NULL, 0, 1);
+            if (rc != DOCTAG_OK)
+                return rc;
+            break;
+        }
+    }
+    return DOCTAG_OK;
+}
+
+static int by_start(const void *a, const void *b)
+{
+    const post_add *x = a, *y = b;
+    if (x->s.start != y->s.start)
+        return x->s.start < y->s.start ? -1 : 1;
+    return x->s.end > y->s.end ? -1 : x->s.end < y->s.end;
+}
+
+/* The added spans that stay: a winning one drops the first-pass spans it
+ * overlaps; others were only added where nothing was. Overlaps among the
+ * added: the first (longest at a start) wins. */
+static void settle_adds(post_ctx *c)
+{
+    if (c->n_adds)
+        qsort(c->adds, c->n_adds, sizeof *c->adds, by_start);
+    size_t last_end = 0, k = 0;
+    for (size_t i = 0; i < c->n_adds; i++) {
+        post_add *a = &c->adds[i];
+        if (a->s.start < last_end) {
+            free(a->src);
+            continue;
+        }
+        last_end = a->s.end;
+        for (size_t j = post_first_after(c, a->s.start); a->wins && j < c->spans->n; j++) {
+            span *s = &c->spans->items[j];
+            if (s->start >= a->s.end)
+                break;
+            if (s->end > a->s.start)
+                s->end = s->start;
+        }
+        c->adds[k++] = *a;
+    }
+    c->n_adds = k;
+}
+
+/* The first pass's remaining spans and the added ones, in document order,
+ * with the added ones' canonical sources. */
+static int merge(post_ctx *c, char ***canon_src)
+{
+    span_list *l = c->spans;
+    size_t n = 0;
+    for (size_t i = 0; i < l->n; i++)
+        if (l->items[i].end > l->items[i].start)
+            n++;
+    size_t total = n + c->n_adds, cap = 0;
+    span *out = NULL;
+    char **src = c->n_adds ? calloc(total, sizeof *src) : NULL;
+    if ((total && !vec_reserve((void **)&out, &cap, total, sizeof *out)) || (c->n_adds && !src)) {
+        free(out);
+        free(src);
+        return error_set(DOCTAG_ERR_NOMEM, "out of memory tagging");
+    }
+    size_t i = 0, a = 0, k = 0;
+    while (i < l->n || a < c->n_adds) {
+        if (i < l->n && l->items[i].end == l->items[i].start) {
+            i++;
+            continue;
+        }
+        if (a < c->n_adds && (i == l->n || c->adds[a].s.start < l->items[i].start)) {
+            src[k] = c->adds[a].src;
+            c->adds[a].src = NULL;
+            out[k++] = c->adds[a++].s;
+        } else {
+            out[k++] = l->items[i++];
+        }
+    }
+    free(l->items);
+    l->items = out;
+    l->n = k;
+    l->cap = cap;
+    *canon_src = src;
+    return DOCTAG_OK;
+}
+
+void post_free_src(char **canon_src, size_t n)
+{
+    if (!canon_src)
+        return;
+    for (size_t i = 0; i < n; i++)
+        free(canon_src[i]);
+    free(canon_src);
+}
+
+int post_pass(span_list *spans, char ***canon_src, const compiled_model *m,
+              const match_index *ix, const char *text, size_t len)
+{
+    *canon_src = NULL;
+    post_ctx c = { m, ix, text, len, spans, NULL, 0, 0, NULL };
+    drop_named_holders(&c);
+    int rc = senses_pass(&c);
+    if (rc == DOCTAG_OK)
+        rc = caps_pass(&c);
+    if (rc == DOCTAG_OK)
+        rc = extend_years(&c);
+    if (rc == DOCTAG_OK)
+        rc = extend_prefixes(&c);
+    if (rc == DOCTAG_OK)
+        rc = lists_pass(&c);
+    if (rc == DOCTAG_OK)
+        rc = memory_pass(&c);
+    if (rc == DOCTAG_OK) {
+        settle_adds(&c);
+        rc = merge(&c, canon_src);
+    }
+    for (size_t k = 0; k < c.n_adds; k++)
+        free(c.adds[k].src);
+    free(c.adds);
+    free(c.add_bits);
+    return rc;
+}

@@ -1,0 +1,92 @@
+/*
+ * post.h: second passes over a document's own spans, after match_text():
+ * what one span tells about others in the same document.
+ *   lists.c   a coordinated list after a citation gives one span per item
+ *             ("resolutions 7/36 and 25/1", "42 U.S.C. 1981 and 1983")
+ *   memory.c  a short name or acronym the document defines, and a case's
+ *             short form, tagged wherever used later with the same id
+ *   caps.c    headings in capitals ("DEPARTMENT OF HOMELAND SECURITY")
+ *   senses.c  the sense an acronym has where it stands: not the body when
+ *             the document spells it otherwise ("flight control computer
+ *             (FCC)") or it is part of a compound ("TF-IDF"); the treaty
+ *             when it is ratified ("ratify the CED")
+ *   post.c    the driver; an office title naming its holder is a person
+ *             ("Attorney General Jane Doe"); a conventional year after a
+ *             name ("Internal Revenue Code of 1986"); a state's prefix the
+ *             dictionaries do not write ("U. S. Customs and Border
+ *             Protection")
+ * A span a pass adds may carry the text its canonical form is computed
+ * from (the full name a short form stands for, the head of a list), since
+ * its own surface does not hold it.
+ */
+#ifndef DOCTAG_POST_H
+#define DOCTAG_POST_H
+
+#include <stddef.h>
+
+#include "match.h"
+
+/* Runs the passes over `spans` (match_text()'s result for `text`) and
+ * leaves the final spans in document order. *canon_src gets an array of
+ * spans->n strings (NULL: the span's own text), or NULL when none is set;
+ * free it with post_free_src(). */
+int post_pass(span_list *spans, char ***canon_src, const compiled_model *m,
+              const match_index *ix, const char *text, size_t len);
+
+void post_free_src(char **canon_src, size_t n);
+
+/* ---- internal to the passes ------------------------------------------- */
+
+typedef struct post_add {
+    span s;
+    char *src;       /* the text to canonicalise, or NULL */
+    int wins;        /* 1: replaces the first pass's spans it overlaps */
+} post_add;
+
+typedef struct post_ctx {
+    const compiled_model *m;
+    const match_index *ix;
+    const char *text;
+    size_t len;
+    span_list *spans;        /* the first pass's spans, in order */
+    post_add *adds;
+    size_t n_adds, cap_adds;
+    unsigned char *add_bits;  /* one bit a byte: covered by an added span */
+} post_ctx;
+
+/* Adds a span [start, end) of `entry`; `src` (src_len bytes, may be NULL)
+ * is copied. Returns DOCTAG_OK or DOCTAG_ERR_NOMEM. */
+int post_add_span(post_ctx *c, size_t start, size_t end, uint32_t entry, const char *src,
+                  size_t src_len, int wins);
+
+/* 1 if [start, end) overlaps a first-pass span or an added one. */
+int post_taken(const post_ctx *c, size_t start, size_t end);
+
+/* The index of the first first-pass span ending after `pos`. */
+size_t post_first_after(const post_ctx *c, size_t pos);
+
+/* 1 if the byte is part of a word (letter, digit, UTF-8 byte). */
+static inline int post_word_byte(unsigned char c)
+{
+    return (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z') || c >= 0x80;
+}
+
+/* 1 if the word w (n bytes) is a small joining word ("of", "and", "the"). */
+int post_joiner(const char *w, size_t n);
+
+/* Where the words before `end` whose initials spell the acronym's capitals
+ * start (joiners skipped), or SIZE_MAX: "Independent National Security
+ * Legislation Monitor" before "(INSLM)"; `fold` 1: the words may be in
+ * lower case ("flight control computer (FCC)"). */
+size_t post_initials_start(const char *t, size_t end, const char *acr, size_t acr_len, int fold);
+
+/* The first entry of `type` whose canonical form is the matched text
+ * (%name), or UINT32_MAX: what a name found by its shape is tagged as. */
+uint32_t post_name_entry(const compiled_model *m, int type);
+
+int lists_pass(post_ctx *c);
+int memory_pass(post_ctx *c);
+int caps_pass(post_ctx *c);
+int senses_pass(post_ctx *c);
+
+#endif

@@ -1,0 +1,168 @@
+/* senses.c: the sense an acronym has where it stands (see post.h). An
+ * acronym the dictionaries know names the body only where the document
+ * uses it so: "FCC" in a text that spells out "flight control computer
+ * (FCC)" is not the Federal Communications Commission, "IDF" in "TF-IDF"
+ * is nothing, and "ratify the CED" is the Convention, not the Committee;
+ * "the Constitution" in a report on Australia is Australia's. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "error.h"
+#include "limits.h"
+#include "post.h"
+#include "vec.h"
+
+static int is_upper(char c)
+{
+    return c >= 'A' && c <= 'Z';
+}
+
+/* 1 if s (n bytes) is an acronym: two to SENSE_ACRONYM_MAX capitals and digits. */
+static int acronym(const char *s, size_t n)
+{
+    if (n < 2 || n > SENSE_ACRONYM_MAX)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!is_upper(s[i]) && !(i > 0 && s[i] >= '0' && s[i] <= '9'))
+            return 0;
+    return 1;
+}
+
+/* The acronyms the document spells out in lower-case words: "... flight
+ * control computer (FCC)". One pass over the brackets of the text. */
+typedef struct spelled {
+    const char **at;   /* where each acronym is written */
+    size_t *len;
+    size_t n, cap, cap_len;
+} spelled;
+
+static int find_spelled(const post_ctx *c, spelled *out)
+{
+    const char *p = c->text, *end = c->text + c->len;
+    while ((p = memchr(p, '(', (size_t)(end - p))) != NULL) {
+        size_t at = (size_t)(++p - c->text), n = 0;
+        while (at + n < c->len && n <= SENSE_ACRONYM_MAX && c->text[at + n] != ')')
+            n++;
+        if (at < 2 || c->text[at - 2] != ' ' || at + n >= c->len || !acronym(c->text + at, n))
+            continue;
+        size_t start = post_initials_start(c->text, at - 2, c->text + at, n, 1);
+        if (start == SIZE_MAX || c->text[start] < 'a' || c->text[start] > 'z')
+            continue;
+        if (!vec_reserve((void **)&out->at, &out->cap, out->n + 1, sizeof *out->at) ||
+            !vec_reserve((void **)&out->len, &out->cap_len, out->n + 1, sizeof *out->len))
+            return DOCTAG_ERR_NOMEM;
+        out->at[out->n] = c->text + at;
+        out->len[out->n++] = n;
+    }
+    return DOCTAG_OK;
+}
+
+static int spelled_otherwise(const spelled *sp, const char *s, size_t n)
+{
+    for (size_t k = 0; k < sp->n; k++)
+        if (sp->len[k] == n && memcmp(sp->at[k], s, n) == 0)
+            return 1;
+    return 0;
+}
+
+/* 1 if the acronym at [start, end) is part of a compound: "TF-IDF", "IDF-TF". */
+static int in_compound(const post_ctx *c, size_t start, size_t end)
+{
+    const char *t = c->text;
+    return (start >= 2 && t[start - 1] == '-' && (is_upper(t[start - 2]) || (t[start - 2] >= '0' && t[start - 2] <= '9'))) ||
+           (end + 1 < c->len && t[end] == '-' && is_upper(t[end + 1]));
+}
+
+/* 1 if a treaty verb comes right before start: "ratify the", "accede to". */
+static int treaty_verb(const post_ctx *c, size_t start)
+{
+    static const char *const verbs[] = { "ratify the ", "ratified the ", "ratifying the ",
+        "ratification of the ", "accede to the ", "acceded to the ", "accession to the ",
+        "sign the ", "signed the ", "signing the ", "party to the ", "parties to the ",
+        "reservations to the ", "reservation to the " };
+    for (size_t k = 0; k < sizeof verbs / sizeof *verbs; k++) {
+        size_t v = strlen(verbs[k]);
+        if (start >= v && strncasecmp(c->text + start - v, verbs[k], v) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* 1 if an article of it is cited right before: "articles 31 and 32 of the CED". */
+static int article_of(const post_ctx *c, size_t start)
+{
+    if (start < 8 || memcmp(c->text + start - 7, "of the ", 7) != 0)
+        return 0;
+    size_t from = start > 50 ? start - 50 : 0;
+    const char *hit = memmem(c->text + from, start - 7 - from, "rticle", 6);
+    return hit && !memchr(hit, '.', (size_t)(c->text + start - 7 - hit)) &&
+           !memchr(hit, ';', (size_t)(c->text + start - 7 - hit));
+}
+
+/* The constitution a document names that is not the United States': "the
+ * Australian Constitution", "Constitution of Australia"; NULL when there is
+ * none or the document names the U.S. one too. */
+static const span *other_constitution(const post_ctx *c)
+{
+    const span *other = NULL;
+    for (size_t i = 0; i < c->spans->n; i++) {
+        const span *s = &c->spans->items[i];
+        const char *t = c->text + s->start;
+        size_t n = s->end - s->start;
+        if (n <= 13 || c->m->entries[s->entry].type != DOCTAG_TYPE_INSTRUMENT ||
+            !memmem(t, n, "Constitution", 12))
+            continue;
+        if (memmem(t, n, "United States", 13) || memmem(t, n, "U.S.", 4) ||
+            memmem(t, n, "America", 7))
+            return NULL;
+        if (!other && (memcmp(t + n - 13, " Constitution", 13) == 0 ||
+                       memcmp(t, "Constitution of ", 16) == 0))
+            other = s;
+    }
+    return other;
+}
+
+/* "the Constitution" in a report on another state is that state's: it
+ * takes the id of the constitution the document names ("Australian
+ * Constitution"), not the U.S. Constitution's. */
+static int constitution_sense(post_ctx *c)
+{
+    const span *other = other_constitution(c);
+    uint32_t named = post_name_entry(c->m, DOCTAG_TYPE_INSTRUMENT);
+    int rc = DOCTAG_OK;
+    for (size_t i = 0; other && named != UINT32_MAX && rc == DOCTAG_OK && i < c->spans->n; i++) {
+        const span *s = &c->spans->items[i];
+        if (s->end - s->start == 12 && memcmp(c->text + s->start, "Constitution", 12) == 0)
+            rc = post_add_span(c, s->start, s->end, named, c->text + other->start,
+                               other->end - other->start, 1);
+    }
+    return rc;
+}
+
+int senses_pass(post_ctx *c)
+{
+    uint32_t treaty = post_name_entry(c->m, DOCTAG_TYPE_INSTRUMENT);
+    spelled sp = { 0 };
+    int rc = find_spelled(c, &sp);
+    for (size_t i = 0; rc == DOCTAG_OK && i < c->spans->n; i++) {
+        span *s = &c->spans->items[i];
+        const char *t = c->text + s->start;
+        size_t n = s->end - s->start;
+        int type = c->m->entries[s->entry].type;
+        if ((type != DOCTAG_TYPE_AGENCY && type != DOCTAG_TYPE_INSTRUMENT) || !acronym(t, n))
+            continue;
+        if (in_compound(c, s->start, s->end) || spelled_otherwise(&sp, t, n)) {
+            s->end = s->start;   /* dropped */
+            continue;
+        }
+        if (type == DOCTAG_TYPE_AGENCY && treaty != UINT32_MAX &&
+            (treaty_verb(c, s->start) || article_of(c, s->start)))
+            rc = post_add_span(c, s->start, s->end, treaty, t, n, 1);
+    }
+    free(sp.at);
+    free(sp.len);
+    if (rc == DOCTAG_OK)
+        rc = constitution_sense(c);
+    return rc == DOCTAG_ERR_NOMEM ? error_set(rc, "out of memory tagging") : rc;
+}

@@ -1,0 +1,82 @@
+/*
+ * test_cite_eu.c: EU legislation by its number form (GUIDELINES.md):
+ * regulations, directives, decisions, framework and implementing acts,
+ * headings in capitals; one canonical id however the number is written;
+ * the descriptive title and "of the European Parliament and of the Council"
+ * stay outside.
+ */
+#include <criterion/criterion.h>
+
+#include "citetest.h"
+
+static const cite_case acts[] = {
+    { "Regulation (EU) 2016/679 of the European Parliament and of the Council of 27 April 2016",
+      "Regulation (EU) 2016/679", "Regulation (EU) 2016/679" },
+    { "REGULATION (EU) 2016/679 OF THE EUROPEAN PARLIAMENT AND OF THE COUNCIL",
+      "REGULATION (EU) 2016/679", "Regulation (EU) 2016/679" },
+    { "under Regulation (EU) No 2016/679 the controller", "Regulation (EU) No 2016/679",
+      "Regulation (EU) 2016/679" },
+    { "the AI Act, Regulation (EU) 2024/1689, entered into force", "Regulation (EU) 2024/1689",
+      "Regulation (EU) 2024/1689" },
+    { "access to documents shall be governed by Regulation (EC) No 1049/2001 of the European "
+      "Parliament", "Regulation (EC) No 1049/2001", "Regulation (EC) 1049/2001" },
+    { "Council Regulation (EC) No. 1049/2001 applies", "Council Regulation (EC) No. 1049/2001",
+      "Regulation (EC) 1049/2001" },
+    { "the Eurodac rules in Regulation (EU) No 603/2013 were recast", "Regulation (EU) No 603/2013",
+      "Regulation (EU) 603/2013" },
+    { "repealing Directive 95/46/EC (General Data Protection Regulation)", "Directive 95/46/EC",
+      "Directive 95/46/EC" },
+    { "the Return Directive, Directive 2008/115/EC, sets common standards", "Directive 2008/115/EC",
+      "Directive 2008/115/EC" },
+    { "DIRECTIVE 2013/32/EU OF THE EUROPEAN PARLIAMENT", "DIRECTIVE 2013/32/EU",
+      "Directive 2013/32/EU" },
+    { "Directive (EU) 2016/680 on the protection of natural persons", "Directive (EU) 2016/680",
+      "Directive (EU) 2016/680" },
+    { "Council Framework Decision 2005/211/JHA extended the SIS functions",
+      "Council Framework Decision 2005/211/JHA", "Framework Decision 2005/211/JHA" },
+    { "Council Decision 2005/211/JHA of 24 February 2005", "Council Decision 2005/211/JHA",
+      "Decision 2005/211/JHA" },
+    { "Commission Implementing Decision (EU) 2019/1765 on the eHealth network",
+      "Commission Implementing Decision (EU) 2019/1765", "Decision (EU) 2019/1765" },
+    { "Commission Delegated Regulation (EU) 2019/980 supplements it",
+      "Commission Delegated Regulation (EU) 2019/980", "Regulation (EU) 2019/980" },
+    { "Council Decision (CFSP) 2019/797 concerning restrictive measures",
+      "Council Decision (CFSP) 2019/797", "Decision (CFSP) 2019/797" },
+    { "Council Directive 2003/86/EC on the right to family reunification",
+      "Council Directive 2003/86/EC", "Directive 2003/86/EC" },
+    { "Regulation (EEC) No 1612/68 on freedom of movement for workers",
+      "Regulation (EEC) No 1612/68", NULL },
+    { "amending Regulation (EU) 2018/1240 (ETIAS)", "Regulation (EU) 2018/1240",
+      "Regulation (EU) 2018/1240" },
+    { "Decision (EU) 2017/1324 of the Council", "Decision (EU) 2017/1324", "Decision (EU) 2017/1324" },
+    { "transfers under Regulation (EU) 2018/1725 by Union bodies", "Regulation (EU) 2018/1725",
+      "Regulation (EU) 2018/1725" },
+    { "Directive 2002/58/EC (the ePrivacy Directive) still applies", "Directive 2002/58/EC",
+      "Directive 2002/58/EC" },
+    { "Council Regulation (EC) No 2007/2004 established Frontex",
+      "Council Regulation (EC) No 2007/2004", "Regulation (EC) 2007/2004" },
+    { "the Dublin III Regulation (EU) No 604/2013 allocates responsibility",
+      "Regulation (EU) No 604/2013", "Regulation (EU) 604/2013" },
+    { "adopted by Commission Implementing Regulation (EU) 2021/1037",
+      "Commission Implementing Regulation (EU) 2021/1037", "Regulation (EU) 2021/1037" },
+};
+
+/* Not EU acts: journal references, case numbers, dates, bare words. */
+static const cite_case not_acts[] = {
+    { "published in OJ L 119, 4.5.2016, p. 1", "OJ L 119", NULL },
+    { "the Commission decision of 10 July 2023 on adequacy", "decision of 10 July 2023", NULL },
+    { "this Regulation shall apply from 25 May 2018", "Regulation", NULL },
+    { "Case C-311/18 Schrems II annulled the decision", "C-311/18", NULL },
+    { "the 2016/17 budget year", "2016/17", NULL },
+    { "in Decision 12/2020 the Ombudsman found", "Decision 12/2020 the", NULL },
+};
+
+Test(cite_eu, acts_by_number_with_one_id)
+{
+    cr_expect_eq(cite_expect_all("instrument", acts, CITE_COUNT(acts)), 0);
+}
+
+Test(cite_eu, references_that_are_not_acts)
+{
+    cr_expect_eq(cite_expect_none("instrument", not_acts, CITE_COUNT(not_acts)), 0);
+}

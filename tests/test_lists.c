@@ -1,0 +1,44 @@
+/*
+ * test_lists.c: coordinated lists (GUIDELINES.md): one instrument per
+ * item, the head with the first, each item with the full canonical id.
+ */
+#include <criterion/criterion.h>
+
+#include "citetest.h"
+
+static const cite_case items[] = {
+    { "claims under 42 U.S.C. 1981 and 1983 were dismissed", "42 U.S.C. 1981",
+      "42 U.S.C. \xc2\xa7 1981" },
+    { "claims under 42 U.S.C. 1981 and 1983 were dismissed", "1983", "42 U.S.C. \xc2\xa7 1983" },
+    { "under 19 U.S.C. 66, 1202 and 1624 the duties", "1202", "19 U.S.C. \xc2\xa7 1202" },
+    { "under 19 U.S.C. 66, 1202 and 1624 the duties", "1624", "19 U.S.C. \xc2\xa7 1624" },
+    { "42 U.S.C. \xc2\xa7\xc2\xa7 1981, 1982, and 1983 apply", "1982", "42 U.S.C. \xc2\xa7 1982" },
+    { "Human Rights Council resolutions 7/36 and 25/1", "Human Rights Council resolutions 7/36",
+      "HRC resolution 7/36" },
+    { "Human Rights Council resolutions 7/36 and 25/1", "25/1", "HRC resolution 25/1" },
+    { "its resolutions 77/201 of 15 December 2022 on protecting children from bullying, 73/327 of "
+      "25 July 2019 on the International Year for the Elimination of Child Labour, 2021, and "
+      "79/158 of 17 December 2024 on child marriage,", "73/327", "resolution 73/327" },
+    { "its resolutions 77/201 of 15 December 2022 on protecting children from bullying, 73/327 of "
+      "25 July 2019 on the International Year for the Elimination of Child Labour, 2021, and "
+      "79/158 of 17 December 2024 on child marriage,", "79/158", "resolution 79/158" },
+    { "General Assembly resolutions 60/251 and 65/281 on the Council", "65/281",
+      "GA resolution 65/281" },
+};
+
+static const cite_case not_items[] = {
+    { "resolution 78/178 of 19 December 2023, and recalling also 2023 figures", "2023", NULL },
+    { "reprinted in 3 CFR 202, 210-212 (1981)", "210-212", NULL },
+    { "see 5 U.S.C. 552 note, 12 pages", "12", NULL },
+    { "its resolutions 77/201 of 15 December 2022. The ratio 3/4 is", "3/4", NULL },
+};
+
+Test(lists, one_instrument_per_item_with_the_full_id)
+{
+    cr_expect_eq(cite_expect_all("instrument", items, CITE_COUNT(items)), 0);
+}
+
+Test(lists, numbers_that_are_not_items)
+{
+    cr_expect_eq(cite_expect_none("instrument", not_items, CITE_COUNT(not_items)), 0);
+}

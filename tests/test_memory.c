@@ -1,0 +1,113 @@
+/*
+ * test_memory.c: what a document defines for itself (GUIDELINES.md): a
+ * short name or acronym given after a name is tagged wherever it is used,
+ * with the name's id; a case named in full is tagged by its short form
+ * later; senses in context (an acronym spelled out otherwise, in a
+ * compound, or ratified as a treaty).
+ */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "citetest.h"
+#include "testutil.h"
+
+static const cite_case defined[] = {
+    { "The Keep Kansas Safe Act (KKSA) took effect in May. Under the KKSA, police may not share "
+      "data.", "KKSA", "KKSA" },
+    { "The Ruritanian Data Protection Authority (RDPA) opened an inquiry; the RDPA fined the firm.",
+      "Ruritanian Data Protection Authority", NULL },
+    { "The Ruritanian Data Protection Authority (RDPA) opened an inquiry; the RDPA fined the firm.",
+      "RDPA", NULL },
+    { "the Human Rights and Equal Opportunity Commission (HREOC) reported. HREOC also found",
+      "HREOC", "HREOC" },
+    { "the Independent National Security Legislation Monitor (INSLM) reviewed it; the INSLM said",
+      "Independent National Security Legislation Monitor", "INSLM" },
+    { "the Australian government passed the Assistance and Access Act, also known as TOLA. TOLA "
+      "remains under review.", "TOLA", "Assistance and Access Act" },
+    { "the Surveillance Legislation Amendment (Identify and Disrupt) Bill 2020 was passed. "
+      "Identify and Disrupt goes much further.", "Identify and Disrupt",
+      "Surveillance Legislation Amendment (Identify and Disrupt) Bill 2020" },
+};
+
+static const cite_case short_forms[] = {
+    { "See Ziglar v. Abbasi, 582 U. S. ___ (2017). The Court in Abbasi declined.", "Abbasi",
+      "Ziglar v. Abbasi" },
+    { "Bivens v. Six Unknown Fed. Narcotics Agents, 403 U. S. 388 (1971). We have not extended "
+      "Bivens to a new context.", "Bivens", "Bivens v. Six Unknown Fed. Narcotics Agents" },
+    { "Summers v. Earth Island Institute, 555 U. S. 488 (2009). See Summers, 555 U. S., at 496.",
+      "Summers", "Summers v. Earth Island Institute" },
+    { "Lujan v. Defenders of Wildlife, 504 U. S. 555 (1992). Defenders of Wildlife, 504 U. S., at "
+      "560.", "Defenders of Wildlife", "Lujan v. Defenders of Wildlife" },
+    { "ACLU v. NSA, 493 F. 3d 644, 648 (CA6 2007) (ACLU). See ACLU, 493 F. 3d, at 655.", "ACLU",
+      "ACLU v. NSA" },
+};
+
+/* Not memory: a person of the same name, Id., a country after a
+ * recommendation, an acronym used before any case. */
+static const cite_case not_defined[] = {
+    { "Remove reservations to the CEDAW (Greece); Greece also asked for more.", "Greece", NULL },
+    { "Carpenter v. United States (2018) applies. Id. at 2217.", "Id.", NULL },
+    { "Agent Mesa fired. Hernandez v. Mesa, 582 U. S. ___ (2017). Mesa's motion was granted.",
+      "Mesa", NULL },
+    { "the flight control computer (FCC) failed twice; the FCC reboots in flight", "FCC", NULL },
+    { "documents were ranked with TF-IDF weights", "IDF", NULL },
+};
+
+/* The number of entities of `type` with text `surface` in `text`. */
+static int count(const char *text, const char *type, const char *surface)
+{
+    char *lines = test_tag_lines(text), want[512];
+    snprintf(want, sizeof want, "%s|%s|", type, surface);
+    int k = 0;
+    for (char *p = lines; (p = strstr(p, want)) != NULL; p++)
+        k += p == lines || p[-1] == '\n';
+    free(lines);
+    return k;
+}
+
+Test(memory, defined_names_and_acronyms)
+{
+    cr_expect_eq(cite_expect_all("instrument", defined, 1), 0);
+    cr_expect_eq(cite_expect_all("agency", defined + 1, 4), 0);
+    cr_expect_eq(cite_expect_all("instrument", defined + 5, 2), 0);
+    cr_expect_eq(count(defined[0].text, "instrument", "KKSA"), 2, "the definition and the use");
+}
+
+Test(memory, case_short_forms)
+{
+    cr_expect_eq(cite_expect_all("instrument", short_forms, CITE_COUNT(short_forms)), 0);
+}
+
+Test(memory, a_party_named_as_a_person_only_where_cited)
+{
+    const char *text = "Hernandez v. Mesa, 582 U. S. ___ (2017). Hernandez's parents sued. The "
+                       "Court vacated. Hernandez, 582 U. S., at 3.";
+    cr_expect_eq(count(text, "instrument", "Hernandez"), 1, "only the citation");
+}
+
+Test(memory, what_is_not_memory)
+{
+    cr_expect_eq(cite_expect_none("instrument", not_defined, 3), 0);
+    cr_expect_eq(cite_expect_none("agency", not_defined, CITE_COUNT(not_defined)), 0);
+}
+
+Test(memory, a_ratified_acronym_is_the_treaty)
+{
+    const char *text = "Accelerate its current efforts to sign and ratify the CED (Japan);";
+    char *lines = test_tag_lines(text);
+    if (strstr(lines, "|CED|"))   /* the dictionaries know "CED" */
+        cr_expect(test_has_entity(text, "instrument", "CED", NULL), "got:\n%s", lines);
+    free(lines);
+}
+
+Test(memory, the_constitution_of_another_state)
+{
+    const char *text = "The Australian Constitution protects few rights. Under the Constitution, "
+                       "Parliament may legislate.";
+    cr_expect(test_has_entity(text, "instrument", "Constitution", "id=Australian Constitution"),
+              "got:\n%s", test_tag_lines(text));
+    const char *us = "The Constitution protects speech.";
+    cr_expect(test_has_entity(us, "instrument", "Constitution", "id=U.S. Constitution"));
+}

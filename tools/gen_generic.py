@@ -1,0 +1,119 @@
+# Generates the shape patterns appended to models/generic.dict (kept in the
+# worktree's tools/ for the next editor). Usage: python3 gen_generic.py FILE
+import sys
+p = sys.argv[1]
+s = open(p).read()
+cut = s.index('@type instrument\n# Named statutes and bills')
+s = s[:cut]
+SW = r"(?!(?:The|This|That|These|Those|Under|In|If|As|An|A|By|For|From|Its|Their|Our|Such|Since|When|While|After|Before|Both|Each|Every|Any|Per|With|Without|Through|Despite|See|Also|Section|Sec|Title|Article|Articles|Part|Chapter|Paragraph|Statement|Testimony|Report|Letter|Comment|Comments|Submission|Memo|Summary|Analysis|Hearing|Briefing|Support|Supporting|Pass|Passing|Oppose|Opposing|Reject|Enact|Repeal|Amend|Amending|Implementing|According|Pursuant|Regarding|Concerning|Following|Including|Whereas|Recalling|Noting|Reaffirming|Welcoming|Recognizing|Recognising|Emphasizing|Emphasising|Stressing|Bearing|Guided|Taking|Considering|Expressing|Acknowledging|Urging|Ratify|Ratified|Ratifying|Ratification|Signing|Adopting|Adopt|Accede|Accession|Withdraw|Withdrawal|Remove|Consider|Ensure|Review|Apply|Applying|Incorporate|Sign|Where|Although|However|Yet|Unlike|Like|Between|Among|Against|Into|Upon|Within|Whether|Because|Thus|Here|There|Then|Now|Mr|Ms|Dr|Prior|Draft|Proposed|Relevant|Other|Same|Several|Many|Most|All|No|Not|Only|Even|Recent|Current|Former|Existing|States|Parties|State|Party|Journal|Institute|Center|Centre|House|Senate)\b)"
+PFX = r"(?:Non|Inter|Co|Anti|Next|Pre|Post|Multi|Cross|Trans|Sub|Self|Pan|Intra|Extra|Counter|Semi)"
+# a capitalised word: a hyphen joins small words ("Follow-up") or a prefix
+# ("Inter-American"), never two names ("Agriculture-Rural Housing")
+TW = r"(?:" + PFX + r"-)?[A-Z][a-z](?:[A-Za-z]|'(?=[a-z])(?!s\b))*(?:-[a-z][A-Za-z]*)*(?:(?<=s)(?:'|\xe2\x80\x99)(?![A-Za-z]))?"
+INIT = r"[A-Z]\.(?: ?[A-Z]\.)+"
+W = r"(?:" + INIT + r"|[A-Z][A-Za-z\-']*)"
+LJ = r"(?:(?:of|for|on|in|against|with|de)(?: the)? |and |& )"
+KINDS = "Convention|Covenant|Protocol|Protocols|Bill|Memorandum|Optional|Declaration|Charter|Treaty|Agreement|Accord|Code|Decree|Ordinance|Statutes|Law|Regulations|Rules|Principles|Constitution|Clause"
+# words before the kind word: a comma may join them ("United Nations
+# Educational, Scientific and Cultural Organization (UNESCO) Convention")
+LEFT = SW + r"(?>(?:(?<=[Tt]he )\d{4} )?" + W + r"(?:,? " + LJ + r"?(?!(?:" + KINDS + r")\b)(?:" + W + r"|\([A-Z]{2,}\)))*) "
+KIND = r"(?:Convention|Covenant|Optional Protocol|Protocol|Declaration|Charter|Treaty|Agreement|Accord|Code|Decree|Ordinance|Statutes(?: Annotated)?|Regulations|Principles|Constitution|Clause|Bill of Rights|Memorandum of Understanding)"
+KIND_T = r"(?:" + KIND[3:-1] + r"|Optional Protocols|Rules)"
+SMALL = r"(?:of|and|the|for|in|on|to|against|from|with|by|or|a|an|all|its|their|at|into|between|concerning|relating|regarding|as|under|especially)"
+INTRO = r"(?:on|for|against|relating to|concerning|to|of|between|regarding|Between|On|For|Against|Relating to|Concerning|Regarding|in|In)"
+MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|June|July|August|September|October|November|December"
+COMMA = r",(?! (?:Article|Articles|Art|Para|Paragraph|Section|Annex|Part|Chapter|Principle|Rule|Vol|No|Adopted|Opened|Entered|Signed|Done|" + MONTHS + r")\b)(?= [A-Z][a-z]+[ ,]) "
+# "and the" joins a second name ("... and the Programme of Action"), except
+# the other party of an agreement ("between X and the Republic of Peru")
+CONT = r"(?:" + COMMA + r"| (?!and the (?!(?:Government|Republic|Kingdom|Federal Republic|State|Commonwealth|People's Republic)\b)[A-Z])(?:" + SMALL + r" )*)"
+TITLE = r" " + INTRO + r" (?:the )?(?:" + SMALL + r" )*(?>" + TW + r"(?:" + CONT + TW + r")*)"
+NOTAIL = r"(?![ \-][A-Z][a-z])"
+inst = ("/(?=[A-Z0-9])(?:" + LEFT + KIND + "(?:" + TITLE + "|" + NOTAIL + ")|" + LEFT + r"(?:Rules|Optional Protocols)" + TITLE + "|" + SW + KIND_T + TITLE +
+        "|" + LEFT + r"Law(?: of|,) \d{4}|" + SW + r"Law (?:on|No\.) (?:the )?" + TW + r"(?: (?:" + SMALL + r" )*" + TW + r")*)/")
+BODY = r"(?:Department|Departments|Dept|Ministry|Office|Offices|Bureau|Agency|Agencies|Administration|Commission|Service|Authority|Board|Council|Directorate|Secretariat|Project|Fund|Account|Title|Division|Police|Inspectorate|Ombudsman|Armed|Defence|Defense|Border Force|Gendarmerie|Monitor)"
+TWA = r"(?!" + BODY + r"\b)" + TW
+ASMALL = r"(?:(?:of|for|on|in)(?: the)? |and )"
+AHEAD = r"(?:Ministry|Departments?|Dept\.|Office|Bureau|Directorate(?:-General)?|Agency|Commission|Commissioner|Ombudsman|Inspectorate|Secretariat)"
+# Runs of words are atomic groups ((?>...)): a body or kind word is never
+# one of them, so the longest run is the only one to try, and a failed
+# match does not backtrack through every shorter run.
+# a remit that runs into the next body's name ("Department of Health and
+# Human Services Food and Drug Administration") is two names, not one
+AGENCY_TITLE = r" (?:of|for|on|to) (?:the |a )?(?>" + TWA + r"(?: " + ASMALL + r"?" + TWA + r")*)(?!(?: " + ASMALL + r"?" + TW + r")* " + BODY + r"\b)"
+AKIND = r"(?:Service|Agency|Administration|Commission|Authority|Bureau|Office|Directorate|Inspectorate|Ombudsman|Police(?: Force| Service)?|Armed Forces|Defence Force|Defense Force|Border Force|Gendarmerie|Monitor)"
+AW = r"(?:" + INIT + r"|" + TWA + r")"
+# not the tail of a longer name ("Department of the Treasury Internal
+# Revenue Service" holds no "Treasury Internal Revenue Service")
+ALEFT = r"(?<!of )(?<!of the )(?<!for )(?<!for the )" + SW + r"(?>" + AW + r"(?: " + ASMALL + r"?" + AW + r")*) "
+ANOTAIL = NOTAIL + r"(?! (?:of|for|on|to) [A-Z])"
+ag = "/(?=[A-Z])(?:" + ALEFT + AKIND + "(?:" + AGENCY_TITLE + "|" + ANOTAIL + ")|" + SW + AHEAD + AGENCY_TITLE + ")/"
+ASW = SW[:-5] + r"|Division|Subtitle|DIVISION)\b)"
+AWORD = r"(?!(?:Act|Bill|An|A|The)\b)(?![A-Z]-)(?:[A-Z]\.|[A-Z][A-Za-z\-']*|\((?:[A-Z][A-Za-z]*)(?: (?:and|of|the|for|[A-Z][A-Za-z]*))*\))"
+ASEP = r"(?:,? (?:(?:of|and|for|to|on|in|against|de|with)(?: the)? )?)"
+act = ("/(?=[A-Z0-9])" + ASW + r"(?![IVXLC]+\b)(?>(?:(?<=[Tt]he )\d{4} )?(?![A-Z]-)[A-Z][A-Za-z\-']*(?:" + ASEP + AWORD + r")*) (?:Act|Bill)" +
+       r"(?: for Fiscal Year \d{4}|,? (?:of )?\d{4})?/")
+out = r'''@type instrument
+# Named statutes and bills: capitalised words ending in "Act" or "Bill",
+# with an optional year: Keep Washington Working Act, Fourth Amendment Is
+# Not For Sale Act, Department of Homeland Security Appropriations Bill,
+# 2022, Surveillance Legislation Amendment (Identify and Disrupt) Bill
+# 2020, National Defense Authorization Act for Fiscal Year 2018. Commas
+# stay inside ("Federal Food, Drug, and Cosmetic Act", "Departments of
+# Labor, Health and Human Services, and Education, and Related Agencies
+# Appropriations Act, 2022"), as do initials ("Richard B. Russell National
+# School Lunch Act") and a conventional year in front ("1975 Racial
+# Discrimination Act"). A sentence word ("The", "Under"), a reference
+# ("Section", "Article", "Division"), a document about the Act
+# ("Statement", "Testimony") or a call to act on it ("Support", "Repeal")
+# or a roman numeral ("Title VI of the ...") never starts the name, and
+# "the" only follows a joining word ("of the"), so "Pass the X Act" gives
+# "X Act"; a name ends at its first "Act" ("the X Act and the Y Act" are
+# two), and "An Act" is the enacting formula, not part of a name.
+@near " Act" | " Bill"
+%name = ''' + act + r'''
+
+# Named instruments by their shape (GUIDELINES.md: treaties, conventions,
+# covenants, protocols, charters, principles, rules, codes, decrees, laws of
+# any state): capitalised words before a kind word ("Termination of
+# Employment Convention", "Utah Code", "Double Jeopardy Clause", "First
+# Optional Protocol") and/or a title after it introduced by "on", "for",
+# "against", "relating to", "between" ... ("Convention on the Elimination of
+# All Forms of Discrimination against Women", "Agreement Between the
+# Government of ..."). The same sentence words as for Acts never start the
+# name; a kind word alone ("the Convention") is anaphora and never matches;
+# a capitalised word right after the kind word means a longer name of
+# something else ("Law Commission"); a title does not run on into a
+# citation (", Article 3", ", Dec. 16"), an acronym ("... of the OECD") or
+# a second name ("... and the Programme of Action"). "Law" names an
+# instrument only with its year or title ("Equality Law of 2010", "Law on
+# Foreigners") and "Rules" only with a title, since organisations and
+# procedures are named so too ("Just Futures Law", "House Rules").
+# (Generated by tools/gen_generic.py: edit that and re-run it.)
+@near Convention | Covenant | Protocol | Declaration | Charter | Treaty | Agreement | Accord | Code | Decree | Ordinance | Statutes | " Law" | Regulations | Rules | Principles | Constitution | Clause | "Bill of Rights" | "Memorandum of Understanding"
+%name = ''' + inst + r'''
+
+# Agencies by their shape: capitalised words before a body word ("Rural
+# Housing Service", "Election Assistance Commission", "Scottish Human Rights
+# Commission", "U. S. Customs and Border Protection Agency") or a body word
+# with its remit after it ("Office of Nuclear Energy", "Ministry of
+# Justice", "Dept. of Homeland Security", "Commission on a Bill of
+# Rights"). A name holds one body word: headings that run several together
+# ("Department of Agriculture-Rural Housing Service-...", "Executive Office
+# of the President Office of Management and Budget") give the parts the
+# dictionaries know, not one long span.
+@type agency
+@near Service | Agency | Administration | Commission | Authority | Bureau | Office | Directorate | Inspectorate | Ombudsman | Police | Forces | " Force" | Gendarmerie | Monitor | Ministry | Department | Dept. | Secretariat
+%name = ''' + ag + r'''
+
+# Titles of instruments published in the Federal Register or named after an
+# order's date: the rule titled "Asylum Eligibility and Procedural
+# Modifications," 85 FR 82,260; Proclamation 9880 of May 8, 2019
+# (Addressing Mass Migration Through the Southern Border of the United
+# States). The quotation marks and brackets stay outside.
+@type instrument
+@near " FR "
+%name = /"\K[A-Z][^"]{4,300}?(?=,?" \d{1,3} FR \d)/
+@near " of January " | " of February " | " of March " | " of April " | " of May " | " of June " | " of July " | " of August " | " of September " | " of October " | " of November " | " of December "
+%name = /(?:Executive Order|Proclamation|Presidential Memorandum) (?:No\. )?(?:\d{3,5} )?of [A-Z][a-z]+ \d{1,2}, \d{4} \(\K[A-Z][^()]{4,300}(?=\))/
+'''
+open(p, 'w').write(s + out)
