@@ -139,7 +139,7 @@ static int match_runs(post_ctx *c, caps_runs *r)
 {
     if (!r->count)
         return DOCTAG_OK;
-    span_list found;
+    span_list found = { 0 };   /* match_text() reuses a list: start empty */
     int rc = match_text(&found, c->m, c->ix, r->buf, r->len);
     if (rc != DOCTAG_OK)
         return rc;
