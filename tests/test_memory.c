@@ -20,15 +20,15 @@ static const cite_case defined[] = {
       "Ruritanian Data Protection Authority", NULL },
     { "The Ruritanian Data Protection Authority (RDPA) opened an inquiry; the RDPA fined the firm.",
       "RDPA", NULL },
-    { "the Human Rights and Equal Opportunity Commission (HREOC) reported. HREOC also found",
-      "HREOC", "HREOC" },
+    { "the Ruritanian Equal Treatment and Opportunity Commission (RETOC) reported. RETOC also found",
+      "RETOC", "RETOC" },
     { "the Independent National Security Legislation Monitor (INSLM) reviewed it; the INSLM said",
       "Independent National Security Legislation Monitor", "INSLM" },
-    { "the Australian government passed the Assistance and Access Act, also known as TOLA. TOLA "
-      "remains under review.", "TOLA", "Assistance and Access Act" },
-    { "the Surveillance Legislation Amendment (Identify and Disrupt) Bill 2020 was passed. "
-      "Identify and Disrupt goes much further.", "Identify and Disrupt",
-      "Surveillance Legislation Amendment (Identify and Disrupt) Bill 2020" },
+    { "the Ruritanian government passed the Lawful Decryption Act, also known as LDAX. LDAX "
+      "remains under review.", "LDAX", "Lawful Decryption Act" },
+    { "the Data Retention Amendment (Trace and Hold) Bill 2021 was passed. "
+      "Trace and Hold goes much further.", "Trace and Hold",
+      "Data Retention Amendment (Trace and Hold) Bill 2021" },
 };
 
 static const cite_case short_forms[] = {
