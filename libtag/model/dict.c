@@ -228,6 +228,32 @@ static int parse_literal(parser *p, char *v)
     return rc;
 }
 
+/* The /pattern/ variant at *s: it runs to the first unescaped '/' followed
+ * by the end of the line or by " | ". Moves *s past the closing '/'. */
+static int parse_pattern_variant(parser *p, char **s)
+{
+    char *end = NULL, *q = *s + 1;
+    for (; *q && !end; q++) {
+        if (*q == '\\' && q[1]) {
+            q++;
+            continue;
+        }
+        if (*q == '/') {
+            char *r = q + 1;
+            while (*r == ' ' || *r == '\t')
+                r++;
+            if (!*r || (*r == '|' && (r[1] == ' ' || !r[1])))
+                end = q;
+        }
+    }
+    if (!end || end == *s + 1)
+        return syntax(p, "unterminated or empty /pattern/");
+    *end = '\0';
+    int rc = add_variant(p, 1, NULL, *s + 1);
+    *s = end + 1;
+    return rc;
+}
+
 static int parse_entry(parser *p, char *line)
 {
     char *eq = strstr(line, " = ");
@@ -258,27 +284,9 @@ static int parse_entry(parser *p, char *line)
             break;
         char *end;
         if (*s == '/') {
-            /* a pattern runs to the first unescaped '/' followed by the end
-             * of the line or by " | " */
-            char *q = s + 1;
-            for (end = NULL; *q && !end; q++) {
-                if (*q == '\\' && q[1]) {
-                    q++;
-                    continue;
-                }
-                if (*q == '/') {
-                    char *r = q + 1;
-                    while (*r == ' ' || *r == '\t')
-                        r++;
-                    if (!*r || (*r == '|' && (r[1] == ' ' || !r[1])))
-                        end = q;
-                }
-            }
-            if (!end || end == s + 1)
-                return syntax(p, "unterminated or empty /pattern/");
-            *end = '\0';
-            rc = add_variant(p, 1, NULL, s + 1);
-            s = end + 1;
+            rc = parse_pattern_variant(p, &s);
+            if (rc != DOCTAG_OK)
+                return rc;
         } else {
             end = strstr(s, " | ");
             char *next = end ? end + 3 : s + strlen(s);

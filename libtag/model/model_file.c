@@ -200,25 +200,10 @@ static pcre2_code *load_code(const unsigned char *blob, uint32_t blob_len, const
     return code;
 }
 
-int model_deserialize(compiled_model **out, const unsigned char *data, size_t len, const char *name,
-                      int jit_names)
+/* The entry table: type, canonicaliser and id of each of `ne` entries. */
+static void read_entries(reader *rp, compiled_model *m, uint32_t ne, size_t len)
 {
-    *out = NULL;
-    if (len < 12 || memcmp(data, MAGIC, 8) != 0)
-        return error_set(DOCTAG_ERR_MODEL_FORMAT, "%s: not a doctag model file", name);
-    reader r = { data + 8, data + len - 4, 0 };
-    uint32_t version = get_u32(&r);
-    if (version != FORMAT_VERSION)
-        return error_set(DOCTAG_ERR_MODEL_FORMAT, "%s: model format %u, this library reads %u",
-                         name, version, FORMAT_VERSION);
-    reader sum = { data + len - 4, data + len, 0 };
-    if (len < 16 || get_u32(&sum) != hash_fnv1a(HASH_FNV_SEED, data, len - 4))
-        return error_set(DOCTAG_ERR_MODEL_FORMAT, "%s: damaged model file (checksum)", name);
-    compiled_model *m = calloc(1, sizeof *m);
-    if (!m)
-        return error_set(DOCTAG_ERR_NOMEM, "out of memory loading %s", name);
-    m->n_variants = get_u32(&r);
-    uint32_t ne = get_u32(&r);
+    reader r = *rp;
     if (ne > len / 12)
         r.bad = 1;
     m->entries = r.bad ? NULL : calloc(ne ? ne : 1, sizeof *m->entries);
@@ -233,14 +218,14 @@ int model_deserialize(compiled_model **out, const unsigned char *data, size_t le
         if (type < DICT_TYPE_BLOCK || type >= DOCTAG_TYPE_COUNT || canon > CANON_GENERAL_COMMENT)
             r.bad = 1;
     }
-    uint32_t pairs_len;
-    const unsigned char *pairs = get_bytes(&r, &pairs_len);
-    if (pairs_len && (pairs_len != MODEL_NAME_KEYS_BYTES || !(m->name_keys = malloc(pairs_len))))
-        r.bad = 1;
-    if (m->name_keys)
-        memcpy(m->name_keys, pairs, pairs_len);
-    if (!r.bad && m->entries)
-        get_names(&r, &m->names, ne);
+    *rp = r;
+}
+
+/* The patterns, each with its entry, @near literals and pcre2 code
+ * (decoded, or compiled again from its source). */
+static void read_patterns(reader *rp, compiled_model *m, uint32_t ne, size_t len, int jit_names)
+{
+    reader r = *rp;
     uint32_t np = r.bad || !m->entries ? 0 : get_u32(&r);
     if (np > len / 16)
         r.bad = 1;
@@ -278,6 +263,38 @@ int model_deserialize(compiled_model **out, const unsigned char *data, size_t le
                                   jit_names || !p->anchored)))
             r.bad = 1;
     }
+    *rp = r;
+}
+
+int model_deserialize(compiled_model **out, const unsigned char *data, size_t len, const char *name,
+                      int jit_names)
+{
+    *out = NULL;
+    if (len < 12 || memcmp(data, MAGIC, 8) != 0)
+        return error_set(DOCTAG_ERR_MODEL_FORMAT, "%s: not a doctag model file", name);
+    reader r = { data + 8, data + len - 4, 0 };
+    uint32_t version = get_u32(&r);
+    if (version != FORMAT_VERSION)
+        return error_set(DOCTAG_ERR_MODEL_FORMAT, "%s: model format %u, this library reads %u",
+                         name, version, FORMAT_VERSION);
+    reader sum = { data + len - 4, data + len, 0 };
+    if (len < 16 || get_u32(&sum) != hash_fnv1a(HASH_FNV_SEED, data, len - 4))
+        return error_set(DOCTAG_ERR_MODEL_FORMAT, "%s: damaged model file (checksum)", name);
+    compiled_model *m = calloc(1, sizeof *m);
+    if (!m)
+        return error_set(DOCTAG_ERR_NOMEM, "out of memory loading %s", name);
+    m->n_variants = get_u32(&r);
+    uint32_t ne = get_u32(&r);
+    read_entries(&r, m, ne, len);
+    uint32_t pairs_len;
+    const unsigned char *pairs = get_bytes(&r, &pairs_len);
+    if (pairs_len && (pairs_len != MODEL_NAME_KEYS_BYTES || !(m->name_keys = malloc(pairs_len))))
+        r.bad = 1;
+    if (m->name_keys)
+        memcpy(m->name_keys, pairs, pairs_len);
+    if (!r.bad && m->entries)
+        get_names(&r, &m->names, ne);
+    read_patterns(&r, m, ne, len, jit_names);
     if (r.bad || !m->entries || !m->patterns || r.p != r.end) {
         model_free(m);
         return error_set(DOCTAG_ERR_MODEL_FORMAT, "%s: damaged model file", name);
