@@ -5,7 +5,7 @@
 
 #include "canonical.h"
 #include "error.h"
-#include "limits.h"
+#include "doctag_limits.h"
 #include "match.h"
 #include "model.h"
 #include "normalize.h"

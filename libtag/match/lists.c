@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "limits.h"
+#include "doctag_limits.h"
 #include "post.h"
 
 static int is_digit(char c)

@@ -10,7 +10,7 @@
 
 #include "error.h"
 #include "hash.h"
-#include "limits.h"
+#include "doctag_limits.h"
 #include "post.h"
 #include "vec.h"
 

@@ -2,7 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "limits.h"
+#include "doctag_limits.h"
 #include "scan.h"
 #include "vec.h"
 

@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "error.h"
-#include "limits.h"
+#include "doctag_limits.h"
 #include "post.h"
 #include "vec.h"
 

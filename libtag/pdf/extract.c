@@ -19,7 +19,7 @@
 
 #include "error.h"
 #include "extract.h"
-#include "limits.h"
+#include "doctag_limits.h"
 #include "vec.h"
 
 void extract_result_free(extract_result *r)

@@ -21,7 +21,7 @@
 
 #include "hash.h"
 #include "layout.h"
-#include "limits.h"
+#include "doctag_limits.h"
 #include "vec.h"
 
 enum { BAND_NONE, BAND_TOP, BAND_BOTTOM };

@@ -14,7 +14,7 @@
 #include <string.h>
 
 #include "layout.h"
-#include "limits.h"
+#include "doctag_limits.h"
 
 /* A gutter's coverage (lines crossing it) is at most this fraction of the
  * densest coverage of the region. */

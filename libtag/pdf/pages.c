@@ -22,7 +22,7 @@
 #include <fcntl.h>
 
 #include "error.h"
-#include "limits.h"
+#include "doctag_limits.h"
 #include "pages.h"
 
 #if defined(__has_include)

@@ -1,10 +1,10 @@
 /*
- * limits.h: every limit and tuning constant of the library in one place,
+ * doctag_limits.h: every limit and tuning constant of the library in one place,
  * each with the reason for its value (as sqlite's sqliteLimit.h). A build
  * may override any of them with -D.
  */
-#ifndef DOCTAG_LIMITS_H
-#define DOCTAG_LIMITS_H
+#ifndef DOCTAG_LIMITS_INTERNAL_H
+#define DOCTAG_LIMITS_INTERNAL_H
 
 /* ---- matching --------------------------------------------------------- */
 
