@@ -751,12 +751,13 @@ Test(extract_hostile, form_bomb_ends_with_a_limit_error_and_the_next_file_is_rea
         cr_skip_test("the page budget is 50 times wider under valgrind");
     char *dir = test_tmpdir(), *bomb = path_of("%s/bomb.pdf", dir);
     write_form_bomb(bomb);
-    doctag_doc *doc = NULL;
-    int rc = doctag_doc_from_pdf_file(&doc, bomb, NULL);
-    cr_expect_eq(rc, DOCTAG_ERR_PDF_LIMIT, "%s (%s)", doctag_strerror(rc), doctag_last_error());
-    cr_expect(strstr(doctag_last_error(), "page 1") != NULL, "%s", doctag_last_error());
-    cr_expect_null(doc);
-    /* a normal PDF right after, in the same process */
+    /* The page budget needs a single-threaded process (pages.c: a fork
+     * copies other threads' locks), which a Criterion worker is not: the
+     * CLI, as a batch of two files, is what is checked. */
+    const char *cli = getenv("DOCTAG_CLI");
+    if (!cli)
+        cr_skip_test("DOCTAG_CLI is not set");
+    /* a normal PDF after it, in the same run of the CLI */
     char *objs[5];
     objs[0] = path_of("<< /Type /Catalog /Pages 2 0 R >>");
     objs[1] = path_of("<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
@@ -768,9 +769,16 @@ Test(extract_hostile, form_bomb_ends_with_a_limit_error_and_the_next_file_is_rea
     write_pdf(ok, objs, 5);
     for (int i = 0; i < 5; i++)
         free(objs[i]);
-    char *t = pdf_text(ok, NULL);
-    cr_expect(strstr(t, "The report of UNICEF.") != NULL, "%s", t);
-    free(t);
+    test_run("'%s' tag '%s' '%s' >'%s/out' 2>'%s/err'", cli, bomb, ok, dir, dir);
+    char *out = path_of("%s/out", dir), *err = path_of("%s/err", dir);
+    char *o = test_read_file(out, NULL), *e = test_read_file(err, NULL);
+    cr_assert(o && e);
+    cr_expect(strstr(e, "bomb.pdf") && strstr(e, "page 1"), "stderr: %s", e);
+    cr_expect(strstr(o, "\"UNICEF\"") != NULL, "the next file is tagged: %s", o);
+    free(o);
+    free(e);
+    free(out);
+    free(err);
     free(ok);
     free(bomb);
     free(dir);

@@ -10,6 +10,7 @@
 #if DOCTAG_HAVE_PDF
 
 #include <errno.h>
+#include <stdio.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdint.h>
@@ -258,10 +259,29 @@ static int receive_all(reader *r, int first, int last, const char *name, page_si
     return 0;
 }
 
+/* 1 when the calling process runs one thread. A fork from a process with
+ * other threads copies whatever lock one of them holds (poppler's global
+ * parameters, glib's): the child could wait on it forever. So the child,
+ * and with it the page budget, is only for single-threaded callers (the
+ * CLI's doctag tag and text); threads (doctag batch, Python pools) read
+ * pages in process. */
+static int single_threaded(void)
+{
+    FILE *f = fopen("/proc/self/status", "re");
+    char line[256];
+    int threads = 0;
+    while (f && fgets(line, sizeof line, f))
+        if (sscanf(line, "Threads: %d", &threads) == 1)
+            break;
+    if (f)
+        fclose(f);
+    return threads == 1;
+}
+
 int pages_read(PopplerDocument *doc, int first, int last, long budget_ms, const char *name,
                page_sink sink, void *ctx)
 {
-    if (budget_ms <= 0)
+    if (budget_ms <= 0 || !single_threaded())
         return read_in_process(doc, first, last, name, sink, ctx);
     if (RUNNING_ON_VALGRIND)
         budget_ms *= LIMIT_PDF_VALGRIND_SLOWDOWN;
