@@ -139,6 +139,11 @@ static int match_runs(post_ctx *c, caps_runs *r)
 {
     if (!r->count)
         return DOCTAG_OK;
+    /* zeros after the text, as the normaliser's buffers have: the
+     * candidate pass reads words a machine word at a time */
+    if (!vec_reserve((void **)&r->buf, &r->cap, r->len + 16, 1))
+        return error_set(DOCTAG_ERR_NOMEM, "out of memory tagging");
+    memset(r->buf + r->len, 0, 16);
     span_list found = { 0 };   /* match_text() reuses a list: start empty */
     int rc = match_text(&found, c->m, c->ix, r->buf, r->len);
     if (rc != DOCTAG_OK)
