@@ -285,6 +285,9 @@ int pages_read(PopplerDocument *doc, int first, int last, long budget_ms, const 
         return read_in_process(doc, first, last, name, sink, ctx);
     if (RUNNING_ON_VALGRIND)
         budget_ms *= LIMIT_PDF_VALGRIND_SLOWDOWN;
+#if defined(__SANITIZE_ADDRESS__)
+    budget_ms *= LIMIT_PDF_VALGRIND_SLOWDOWN / 10;   /* ASan runs 2-5x slower */
+#endif
     int fds[2];
     if (pipe2(fds, O_CLOEXEC) < 0)
         return error_set(DOCTAG_ERR_IO, "%s: cannot make a pipe: %s", name, strerror(errno));
