@@ -6,6 +6,8 @@
 #include "dict.h"
 #include "error.h"
 #include "file.h"
+#include "limits.h"
+#include "vec.h"
 
 #define MAX_PREFIX_SETS 32
 #define MAX_PREFIXES 16
@@ -59,14 +61,8 @@ static char *trim(char *s)
 static int add_entry(parser *p, const char *id, canon_kind canon)
 {
     dict *d = p->d;
-    if (d->n_entries == d->cap_entries) {
-        size_t cap = d->cap_entries ? d->cap_entries * 2 : 64;
-        dict_entry *e = realloc(d->entries, cap * sizeof *e);
-        if (!e)
-            return error_set(DOCTAG_ERR_NOMEM, "out of memory reading %s", p->name);
-        d->entries = e;
-        d->cap_entries = cap;
-    }
+    if (!vec_reserve((void **)&d->entries, &d->cap_entries, d->n_entries + 1, sizeof *d->entries))
+        return error_set(DOCTAG_ERR_NOMEM, "out of memory reading %s", p->name);
     char *copy = strdup(id);
     if (!copy)
         return error_set(DOCTAG_ERR_NOMEM, "out of memory reading %s", p->name);
@@ -77,14 +73,9 @@ static int add_entry(parser *p, const char *id, canon_kind canon)
 static int add_variant(parser *p, int is_pattern, const char *prefix, const char *text)
 {
     dict *d = p->d;
-    if (d->n_variants == d->cap_variants) {
-        size_t cap = d->cap_variants ? d->cap_variants * 2 : 256;
-        dict_variant *v = realloc(d->variants, cap * sizeof *v);
-        if (!v)
-            return error_set(DOCTAG_ERR_NOMEM, "out of memory reading %s", p->name);
-        d->variants = v;
-        d->cap_variants = cap;
-    }
+    if (!vec_reserve((void **)&d->variants, &d->cap_variants, d->n_variants + 1,
+                     sizeof *d->variants))
+        return error_set(DOCTAG_ERR_NOMEM, "out of memory reading %s", p->name);
     size_t n = (prefix ? strlen(prefix) + 1 : 0) + strlen(text) + 1;
     char *s = malloc(n);
     char *file = strdup(p->name);
@@ -150,15 +141,17 @@ static int parse_prefix(parser *p, char *rest)
     int n = split_bars(eq + 3, parts, MAX_PREFIXES);
     if (n < 0)
         return syntax(p, "too many alternatives in @prefix");
-    memset(set, 0, sizeof *set);
-    strcpy(set->name, name);
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; i < n; i++)
         if (!*parts[i])
             return syntax(p, "empty alternative in @prefix");
+    /* counted before its alternatives are copied: dict_parse() frees
+     * whatever was copied, whatever happens next */
+    memset(set, 0, sizeof *set);
+    strcpy(set->name, name);
+    p->n_sets++;
+    for (int i = 0; i < n; i++)
         if (!(set->alt[set->n++] = strdup(parts[i])))
             return error_set(DOCTAG_ERR_NOMEM, "out of memory reading %s", p->name);
-    }
-    p->n_sets++;
     return DOCTAG_OK;
 }
 
@@ -229,14 +222,11 @@ static int parse_literal(parser *p, char *v)
     return rc;
 }
 
-static int parse_entry(parser *p, char *line)
+/* "ID" or "%kind" before " = ": adds the entry. */
+static int parse_entry_id(parser *p, char *line)
 {
-    char *eq = strstr(line, " = ");
-    if (!eq)
-        return syntax(p, "expected 'ID = variant | variant | ...'");
     if (p->type == -2)
         return syntax(p, "entry before any @type line");
-    *eq = '\0';
     char *id = trim(line);
     if (!*id)
         return syntax(p, "empty ID before ' = '");
@@ -249,7 +239,64 @@ static int parse_entry(parser *p, char *line)
         canon = (canon_kind)k;
         id++;
     }
-    int rc = add_entry(p, id, canon);
+    return add_entry(p, id, canon);
+}
+
+/* A /pattern/ at *s: it runs to the first unescaped '/' followed by the end
+ * of the line or by " | ". *s moves past the bar after it. */
+static int parse_pattern_variant(parser *p, char **s)
+{
+    char *end = NULL;
+    for (char *q = *s + 1; *q && !end; q++) {
+        if (*q == '\\' && q[1]) {
+            q++;
+            continue;
+        }
+        if (*q == '/') {
+            char *r = q + 1;
+            while (*r == ' ' || *r == '\t')
+                r++;
+            if (!*r || (*r == '|' && (r[1] == ' ' || !r[1])))
+                end = q;
+        }
+    }
+    if (!end || end == *s + 1)
+        return syntax(p, "unterminated or empty /pattern/");
+    *end = '\0';
+    int rc = add_variant(p, 1, NULL, *s + 1);
+    char *r = end + 1;
+    while (*r == ' ' || *r == '\t')
+        r++;
+    if (*r == '|')
+        r++;
+    else if (*r)
+        return syntax(p, "expected ' | ' after a /pattern/");
+    *s = r;
+    return rc;
+}
+
+/* A literal variant at *s, up to the next " | "; *s moves past it. */
+static int parse_literal_variant(parser *p, char **s)
+{
+    char *end = strstr(*s, " | ");
+    char *next = end ? end + 3 : *s + strlen(*s);
+    if (end)
+        *end = '\0';
+    char *v = trim(*s);
+    size_t vlen = strlen(v);
+    if (!*v || *v == '|' || v[vlen - 1] == '|')   /* "A | | B", "A |" */
+        return syntax(p, "empty variant");
+    *s = next;
+    return parse_literal(p, v);
+}
+
+static int parse_entry(parser *p, char *line)
+{
+    char *eq = strstr(line, " = ");
+    if (!eq)
+        return syntax(p, "expected 'ID = variant | variant | ...'");
+    *eq = '\0';
+    int rc = parse_entry_id(p, line);
     char *s = eq + 3;
     int count = 0;
     while (rc == DOCTAG_OK) {
@@ -257,50 +304,8 @@ static int parse_entry(parser *p, char *line)
             s++;
         if (!*s)
             break;
-        char *end;
-        if (*s == '/') {
-            /* a pattern runs to the first unescaped '/' followed by the end
-             * of the line or by " | " */
-            char *q = s + 1;
-            for (end = NULL; *q && !end; q++) {
-                if (*q == '\\' && q[1]) {
-                    q++;
-                    continue;
-                }
-                if (*q == '/') {
-                    char *r = q + 1;
-                    while (*r == ' ' || *r == '\t')
-                        r++;
-                    if (!*r || (*r == '|' && (r[1] == ' ' || !r[1])))
-                        end = q;
-                }
-            }
-            if (!end || end == s + 1)
-                return syntax(p, "unterminated or empty /pattern/");
-            *end = '\0';
-            rc = add_variant(p, 1, NULL, s + 1);
-            s = end + 1;
-        } else {
-            end = strstr(s, " | ");
-            char *next = end ? end + 3 : s + strlen(s);
-            if (end)
-                *end = '\0';
-            char *v = trim(s);
-            size_t vlen = strlen(v);
-            if (!*v || *v == '|' || v[vlen - 1] == '|')   /* "A | | B", "A |" */
-                return syntax(p, "empty variant");
-            rc = parse_literal(p, v);
-            s = next;
-            count++;
-            continue;
-        }
+        rc = *s == '/' ? parse_pattern_variant(p, &s) : parse_literal_variant(p, &s);
         count++;
-        while (*s == ' ' || *s == '\t')
-            s++;
-        if (*s == '|')
-            s++;
-        else if (*s)
-            return syntax(p, "expected ' | ' after a /pattern/");
     }
     if (rc == DOCTAG_OK && count == 0)
         return syntax(p, "entry has no variant after ' = '");
@@ -363,7 +368,7 @@ int dict_parse_file(dict *d, const char *path)
 {
     char *buf;
     size_t n;
-    int rc = file_read_all(path, &buf, &n);
+    int rc = file_read_all(path, &buf, &n, LIMIT_MAX_INPUT_BYTES);
     if (rc != DOCTAG_OK)
         return rc;
     rc = dict_parse(d, path, buf, n);
