@@ -6,8 +6,10 @@
 #include "error.h"
 #include "normalize.h"
 
-/* How a character is treated before matching. */
-enum char_class { CH_KEEP, CH_DROP, CH_SPACE, CH_NEWLINE, CH_MAP };
+/* How a character is treated before matching. CH_BREAK: a control
+ * character (NUL, C0 but tab and line ends, DEL, C1): a separator that
+ * never sits inside an entity, normalised as a paragraph break. */
+enum char_class { CH_KEEP, CH_DROP, CH_SPACE, CH_NEWLINE, CH_MAP, CH_BREAK };
 
 typedef struct builder {
     char *out;
@@ -91,6 +93,8 @@ static enum char_class classify(utf8proc_int32_t cp, char *ascii)
     default:
         if (cp >= 0x2000 && cp <= 0x200A)
             return CH_SPACE;
+        if (cp >= 0x80 && cp <= 0x9F)
+            return CH_BREAK;
         return CH_KEEP;
     }
 }
@@ -187,21 +191,22 @@ int normalize_text(normalized_text *out, const char *in, size_t len, size_t *bad
         enum char_class cls;
         if (cp < 0x80)
             cls = (cp == '\n' || cp == '\f' || cp == '\v') ? CH_NEWLINE
-                : (cp <= 0x20 || cp == 0x7F) ? CH_SPACE : CH_KEEP;
+                : (cp == ' ' || cp == '\t' || cp == '\r') ? CH_SPACE
+                : (cp < 0x20 || cp == 0x7F) ? CH_BREAK : CH_KEEP;
         else
             cls = classify(cp, &ascii);
         if (cls == CH_DROP) {
             i += clen;
             continue;
         }
-        if (cls == CH_SPACE || cls == CH_NEWLINE) {
+        if (cls == CH_SPACE || cls == CH_NEWLINE || cls == CH_BREAK) {
             if (!in_ws) {
                 in_ws = 1;
                 ws_start = i;
                 newlines = 0;
             }
-            if (cls == CH_NEWLINE)
-                newlines += cp == 0x2029 ? 2 : 1;
+            if (cls != CH_SPACE)
+                newlines += cp == 0x2029 || cls == CH_BREAK ? 2 : 1;
             i += clen;
             continue;
         }
