@@ -5,9 +5,11 @@
 
 #include "canonical.h"
 #include "error.h"
+#include "limits.h"
 #include "match.h"
 #include "model.h"
 #include "normalize.h"
+#include "strbuf.h"
 #include "tag.h"
 
 /* One box per extracted line the entity [start, end) touches: the union
@@ -59,6 +61,23 @@ static void result_free_items(doctag_result *r)
         free(r->items[i].boxes);
     }
     free(r->items);
+    for (size_t i = 0; i < r->n_warnings; i++)
+        free(r->warnings[i]);
+    free(r->warnings);
+}
+
+/* 1 if the bytes hold a control character (normalize.h: a separator no
+ * entity holds; a dictionary pattern of the caller's might still cross). */
+static int has_control(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if ((c < 0x20 && c != '\t' && c != '\n' && c != '\v' && c != '\f' && c != '\r') ||
+            c == 0x7f || (c == 0xc2 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 &&
+                          (unsigned char)s[i + 1] <= 0x9f && (unsigned char)s[i + 1] != 0x85))
+            return 1;
+    }
+    return 0;
 }
 
 static int make_entities(doctag_result *r, const compiled_model *m, const doctag_doc *doc,
@@ -71,11 +90,14 @@ static int make_entities(doctag_result *r, const compiled_model *m, const doctag
     for (size_t i = 0; i < spans->n; i++) {
         const span *s = &spans->items[i];
         const dict_entry *entry = &m->entries[s->entry];
-        doctag_entity *e = &r->items[i];
-        r->n = i + 1;
+        size_t start = offset_cursor_start(&cursor, s->start);
+        size_t end = offset_cursor_end(&cursor, s->end);
+        if (has_control(doc->text + start, end - start))
+            continue;
+        doctag_entity *e = &r->items[r->n++];
         e->type = entry->type;
-        e->start = offset_cursor_start(&cursor, s->start);
-        e->end = offset_cursor_end(&cursor, s->end);
+        e->start = start;
+        e->end = end;
         e->text = malloc(e->end - e->start + 1);
         e->canonical = canonical_form(entry, norm->text + s->start, s->end - s->start);
         if (!e->text || !e->canonical)
@@ -88,30 +110,103 @@ static int make_entities(doctag_result *r, const compiled_model *m, const doctag
     return 1;
 }
 
+/* The end of the region of skipped[*i] and of those after it that continue
+ * it (a name pattern skipped at several positions in a row); *i moves to
+ * the last of them. */
+static size_t region_end(const skip_list *skipped, size_t *i)
+{
+    const match_skip *k = &skipped->items[*i];
+    size_t end = k->end;
+    while (*i + 1 < skipped->n && skipped->items[*i + 1].pattern == k->pattern &&
+           skipped->items[*i + 1].start <= end)
+        end = skipped->items[++*i].end;
+    return end;
+}
+
+/* One warning per skipped region, in document offsets; past
+ * LIMIT_MAX_WARNINGS - 1 the last one counts the rest. */
+static int make_warnings(doctag_result *r, const compiled_model *m, const normalized_text *norm,
+                         const skip_list *skipped)
+{
+    if (!skipped->n)
+        return 1;
+    if (!(r->warnings = calloc(LIMIT_MAX_WARNINGS, sizeof *r->warnings)))
+        return 0;
+    for (size_t i = 0; i < skipped->n; i++) {
+        strbuf b = { 0 };
+        if (r->n_warnings == LIMIT_MAX_WARNINGS - 1) {
+            sb_printf(&b, "%zu more skipped positions", skipped->n - i);
+            i = skipped->n;
+        } else {
+            const match_skip *k = &skipped->items[i];
+            const model_pattern *p = &m->patterns[k->pattern];
+            const char *type = p->entry == MODEL_ENTRY_FROM_MARK
+                                   ? "name"
+                                   : doctag_type_name(m->entries[p->entry + p->entry_base].type);
+            size_t end = region_end(skipped, &i);
+            PCRE2_UCHAR msg[128];
+            pcre2_get_error_message(k->error, msg, sizeof msg);
+            sb_printf(&b, "%s pattern %u: %s at bytes %zu-%zu; region skipped",
+                      type ? type : "block", k->pattern, (const char *)msg,
+                      offset_map_start(&norm->map, k->start), offset_map_end(&norm->map, end));
+        }
+        if (!(r->warnings[r->n_warnings] = sb_take(&b)))
+            return 0;
+        r->n_warnings++;
+    }
+    return 1;
+}
+
+/* The limits on the document itself, before any work. */
+static int check_input(const doctag_model *model, const doctag_doc *doc)
+{
+    if (doc->len > model->limits.max_input_bytes)
+        return error_set(DOCTAG_ERR_LIMIT_INPUT, "%zu bytes of text, more than the limit of %zu",
+                         doc->len, model->limits.max_input_bytes);
+    return DOCTAG_OK;
+}
+
+/* Entities and warnings from the spans and skipped regions. */
+static int make_result(doctag_result **out, const doctag_model *model, const doctag_doc *doc,
+                       const normalized_text *norm, const span_list *spans,
+                       const skip_list *skipped)
+{
+    if (spans->n > model->limits.max_entities)
+        return error_set(DOCTAG_ERR_LIMIT_ENTITIES, "%zu entities, more than the limit of %zu",
+                         spans->n, model->limits.max_entities);
+    doctag_result *r = calloc(1, sizeof *r);
+    if (!r || !make_entities(r, model->compiled, doc, norm, spans) ||
+        !make_warnings(r, model->compiled, norm, skipped)) {
+        if (r)
+            result_free_items(r);
+        free(r);
+        return error_set(DOCTAG_ERR_NOMEM, "out of memory building %zu entities", spans->n);
+    }
+    *out = r;
+    return DOCTAG_OK;
+}
+
 DOCTAG_API int doctag_tag(doctag_result **out, const doctag_model *model, const doctag_doc *doc)
 {
     error_clear();
     if (!out || !model || !doc)
         return error_set(DOCTAG_ERR_ARG, "doctag_tag: NULL argument");
     *out = NULL;
+    int rc = check_input(model, doc);
+    if (rc != DOCTAG_OK)
+        return rc;
     normalized_text norm;
-    int rc = normalize_text(&norm, doc->text, doc->len, NULL);
+    rc = normalize_text(&norm, doc->text, doc->len, NULL);
     if (rc != DOCTAG_OK)
         return rc;
     span_list spans;
-    rc = match_text(&spans, model->compiled, model->index, norm.text, norm.len);
+    skip_list skipped = { 0 };
+    rc = match_text(&spans, &skipped, model->compiled, model->index, norm.text, norm.len);
     if (rc == DOCTAG_OK) {
-        doctag_result *r = calloc(1, sizeof *r);
-        if (!r || !make_entities(r, model->compiled, doc, &norm, &spans)) {
-            if (r)
-                result_free_items(r);
-            free(r);
-            rc = error_set(DOCTAG_ERR_NOMEM, "out of memory building %zu entities", spans.n);
-        } else {
-            *out = r;
-        }
+        rc = make_result(out, model, doc, &norm, &spans, &skipped);
         span_list_free(&spans);
     }
+    free(skipped.items);
     normalized_text_free(&norm);
     return rc;
 }
@@ -145,6 +240,16 @@ DOCTAG_API void doctag_result_free(doctag_result *result)
         return;
     result_free_items(result);
     free(result);
+}
+
+DOCTAG_API size_t doctag_result_warning_count(const doctag_result *result)
+{
+    return result ? result->n_warnings : 0;
+}
+
+DOCTAG_API const char *doctag_result_warning(const doctag_result *result, size_t index)
+{
+    return result && index < result->n_warnings ? result->warnings[index] : NULL;
 }
 
 DOCTAG_API int doctag_entity_type(const doctag_entity *e)

@@ -15,6 +15,7 @@
 struct doctag_model {
     compiled_model *compiled;
     match_index *index;
+    doctag_limits limits;          /* every field set (defaults filled in) */
 };
 
 struct doctag_doc {
@@ -35,6 +36,8 @@ struct doctag_entity {
 struct doctag_result {
     doctag_entity *items;
     size_t n;
+    char **warnings;               /* regions skipped (doctag_result_warning) */
+    size_t n_warnings;
 };
 
 #endif

@@ -22,6 +22,14 @@ static int scan_range(span_list *out, const compiled_model *m, uint32_t index,
             pos = limit + 1;   /* no match starts anywhere up to the limit */
             break;
         }
+        if (match_limit_error(rc)) {   /* skip to the end of the paragraph */
+            const char *nl = memchr(text + pos, '\n', len - pos);
+            size_t end = nl ? (size_t)(nl - text) : len;
+            if (!match_skip_push(x, (match_skip){ pos, end, index, rc }))
+                return error_set(DOCTAG_ERR_NOMEM, "out of memory matching");
+            pos = end + 1;
+            continue;
+        }
         if (rc < 0) {
             PCRE2_UCHAR msg[256];
             pcre2_get_error_message(rc, msg, sizeof msg);
@@ -248,12 +256,13 @@ struct match_index {
     name_index *names;
 };
 
-int match_text(span_list *out, const compiled_model *m, const match_index *ix,
-               const char *text, size_t len)
+int match_text(span_list *out, skip_list *skipped, const compiled_model *m,
+               const match_index *ix, const char *text, size_t len)
 {
     memset(out, 0, sizeof *out);
     span_list links = { 0 };
-    match_exec x = { pcre2_match_data_create(2, NULL), pcre2_match_context_create(NULL), NULL };
+    match_exec x = { pcre2_match_data_create(2, NULL), pcre2_match_context_create(NULL), NULL,
+                     skipped };
     int rc = x.md && x.mc ? DOCTAG_OK : error_set(DOCTAG_ERR_NOMEM, "out of memory matching");
     near_hits *hits = calloc(m->n_patterns + 1, sizeof *hits);
     if (rc == DOCTAG_OK && !hits)

@@ -97,6 +97,11 @@ static int names_at(span_list *out, const compiled_model *m, const name_index *i
         int r = match_run(x, p->code, ix->jit[index], text, len, i);
         if (r == PCRE2_ERROR_NOMATCH)
             continue;
+        if (match_limit_error(r)) {   /* this name start is skipped */
+            if (!match_skip_push(x, (match_skip){ i, i + 1, index, r }))
+                return error_set(DOCTAG_ERR_NOMEM, "out of memory matching");
+            continue;
+        }
         if (r < 0)
             return error_set(DOCTAG_ERR_INTERNAL, "matching names failed (%d)", r);
         PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->md);

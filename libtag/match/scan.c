@@ -14,6 +14,21 @@ int span_list_push(span_list *l, span s)
     return 1;
 }
 
+int match_limit_error(int rc)
+{
+    return rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
+           rc == PCRE2_ERROR_HEAPLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT;
+}
+
+int match_skip_push(match_exec *x, match_skip s)
+{
+    skip_list *l = x->skipped;
+    if (!vec_reserve((void **)&l->items, &l->cap, l->n + 1, sizeof *l->items))
+        return 0;
+    l->items[l->n++] = s;
+    return 1;
+}
+
 void span_list_free(span_list *l)
 {
     free(l->items);
