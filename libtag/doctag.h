@@ -72,7 +72,9 @@ typedef enum doctag_error {
     DOCTAG_ERR_PDF_NO_TEXT = -13,   /* no text layer on any page (scanned: needs OCR) */
     DOCTAG_ERR_PAGE_RANGE = -14,    /* the requested pages are not in the document */
     DOCTAG_ERR_UNSUPPORTED = -15,   /* built without this feature */
-    DOCTAG_ERR_INTERNAL = -16       /* a bug in libdoctag: please report it */
+    DOCTAG_ERR_INTERNAL = -16,      /* a bug in libdoctag: please report it */
+    DOCTAG_ERR_LIMIT_INPUT = -17,   /* input larger than doctag_limits.max_input_bytes */
+    DOCTAG_ERR_LIMIT_ENTITIES = -18 /* more entities than doctag_limits.max_entities */
 } doctag_error;
 
 /* A static English name of an error code ("invalid UTF-8"). Never NULL. */
@@ -105,15 +107,47 @@ typedef struct doctag_model doctag_model;
  * of about 10 ms and tags about 30% slower: the better choice for a process
  * that tags a few megabytes or less (the CLI decides so from its inputs). */
 #define DOCTAG_MODEL_FAST_LOAD 1u
+/* DOCTAG_MODEL_TRUSTED: the model file comes from a trusted source (you
+ * made it with this library): its patterns' compiled pcre2 code is loaded
+ * as it is. Without it, a model file is data from outside: every length and
+ * offset in it is checked, and each pattern is compiled again from the
+ * source held in the file, because pcre2 runs serialised code unchecked
+ * (a crafted file could crash the process). The checks cost nothing; the
+ * compiling costs the load time of a dictionary-source model (tens of ms
+ * for the default model). The built-in model is always trusted. */
+#define DOCTAG_MODEL_TRUSTED 2u
 
-#define DOCTAG_MODEL_OPTIONS_VERSION 1
+/* Limits on the work of one document, so that a hostile or broken input
+ * ends with an error naming the limit instead of exhausting memory or
+ * time. A field 0 means the library's default. Fill one with
+ * doctag_limits_init() (which sets the version and the defaults), change
+ * what you need, and pass it in doctag_model_options.limits: every
+ * document tagged with that model is held to it. */
+#define DOCTAG_LIMITS_VERSION 1
+typedef struct doctag_limits {
+    unsigned version;        /* DOCTAG_LIMITS_VERSION */
+    size_t max_input_bytes;  /* text tagged, or a file read by path (PDF,
+                                model, dictionary): DOCTAG_ERR_LIMIT_INPUT
+                                beyond it; default 256 MiB */
+    size_t max_entities;     /* entities in one result:
+                                DOCTAG_ERR_LIMIT_ENTITIES beyond it;
+                                default 1,000,000 */
+} doctag_limits;
+
+/* Sets `limits` to DOCTAG_LIMITS_VERSION and the default of every field
+ * (so that a caller can print or scale them). */
+DOCTAG_API void doctag_limits_init(doctag_limits *limits);
+
+/* Version 2 added `limits`; a version 1 struct (without it) is still read. */
+#define DOCTAG_MODEL_OPTIONS_VERSION 2
 typedef struct doctag_model_options {
     unsigned version;                  /* DOCTAG_MODEL_OPTIONS_VERSION */
     const char *const *dictionaries;   /* extra dictionary source files ... */
     size_t n_dictionaries;             /* ... added on top of the model */
     unsigned flags;                    /* DOCTAG_MODEL_* flags, or 0 */
+    const doctag_limits *limits;       /* NULL: the defaults (copied at open) */
 } doctag_model_options;
-#define DOCTAG_MODEL_OPTIONS_INIT { DOCTAG_MODEL_OPTIONS_VERSION, NULL, 0, 0 }
+#define DOCTAG_MODEL_OPTIONS_INIT { DOCTAG_MODEL_OPTIONS_VERSION, NULL, 0, 0, NULL }
 
 /* Opens a compiled model. `path` NULL opens the default model built into
  * the library (no data file needed). `opts` may be NULL; its dictionaries
@@ -121,6 +155,13 @@ typedef struct doctag_model_options {
  * On success *out is the caller's: free it with doctag_model_free(). */
 DOCTAG_API int doctag_model_open(doctag_model **out, const char *path,
                                  const doctag_model_options *opts);
+
+/* Opens a model from the bytes of a model file held in memory (only read
+ * during the call), as doctag_model_open() does a file: not trusted unless
+ * opts->flags has DOCTAG_MODEL_TRUSTED. A malformed or hostile file fails
+ * with DOCTAG_ERR_MODEL_FORMAT; messages name it "<buffer>". */
+DOCTAG_API int doctag_model_open_buffer(doctag_model **out, const void *data, size_t size,
+                                        const doctag_model_options *opts);
 
 /* Compiles a model from dictionary source files only (no default model). */
 DOCTAG_API int doctag_model_compile(doctag_model **out,
@@ -186,7 +227,13 @@ typedef struct doctag_result doctag_result;
 typedef struct doctag_entity doctag_entity;
 
 /* Tags a document. The result does not refer to the document: either may
- * be freed first. Thread-safe for a shared model. */
+ * be freed first. Thread-safe for a shared model. A document longer than
+ * the model's max_input_bytes fails with DOCTAG_ERR_LIMIT_INPUT, one with
+ * more entities than max_entities with DOCTAG_ERR_LIMIT_ENTITIES.
+ * A pattern that hits pcre2's match or JIT stack limit in one region of a
+ * pathological text (say 200 KB of "A/A/A/...") is not an error: that
+ * region is skipped for that pattern, reported once as a warning of the
+ * result, and the rest of the document is tagged. */
 DOCTAG_API int doctag_tag(doctag_result **out, const doctag_model *model,
                           const doctag_doc *doc);
 
@@ -200,6 +247,14 @@ DOCTAG_API size_t doctag_result_count(const doctag_result *result);
 DOCTAG_API const doctag_entity *doctag_result_entity(const doctag_result *result,
                                                      size_t index);
 DOCTAG_API void doctag_result_free(doctag_result *result);
+
+/* Warnings of a successful tagging: regions of the text skipped because a
+ * pattern hit a match limit there, e.g. "un_symbol pattern 7: JIT stack
+ * limit at bytes 1204-221204; region skipped". doctag_result_warning()
+ * returns NULL when index >= count; the string is borrowed from the
+ * result. At most 100 are kept; the last then says how many more. */
+DOCTAG_API size_t doctag_result_warning_count(const doctag_result *result);
+DOCTAG_API const char *doctag_result_warning(const doctag_result *result, size_t index);
 
 /* One entity. Strings are NUL-terminated and borrowed from the result. */
 DOCTAG_API int doctag_entity_type(const doctag_entity *e);

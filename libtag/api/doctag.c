@@ -12,6 +12,7 @@
 #include "error.h"
 #include "extract.h"
 #include "file.h"
+#include "limits.h"
 #include "match.h"
 #include "model.h"
 #include "normalize.h"
@@ -43,7 +44,31 @@ DOCTAG_API const char *doctag_type_name(int type)
  * and the lookup tables matching derives from it are built once and owned
  * by the handle, so the handle is read-only from then on. Takes `compiled`
  * whatever happens. */
-static int model_ready(doctag_model **out, compiled_model *compiled, int rc)
+DOCTAG_API void doctag_limits_init(doctag_limits *limits)
+{
+    if (!limits)
+        return;
+    limits->version = DOCTAG_LIMITS_VERSION;
+    limits->max_input_bytes = LIMIT_MAX_INPUT_BYTES;
+    limits->max_entities = LIMIT_MAX_ENTITIES;
+}
+
+/* The limits a model holds its documents to: the caller's, the defaults
+ * where a field is 0 (or no limits were given). */
+static doctag_limits effective_limits(const doctag_model_options *opts)
+{
+    doctag_limits l;
+    doctag_limits_init(&l);
+    const doctag_limits *given = opts && opts->version >= 2 ? opts->limits : NULL;
+    if (given && given->max_input_bytes)
+        l.max_input_bytes = given->max_input_bytes;
+    if (given && given->max_entities)
+        l.max_entities = given->max_entities;
+    return l;
+}
+
+static int model_ready(doctag_model **out, compiled_model *compiled, int rc,
+                       const doctag_model_options *opts)
 {
     *out = NULL;
     doctag_model *h = NULL;
@@ -57,6 +82,7 @@ static int model_ready(doctag_model **out, compiled_model *compiled, int rc)
         return rc;
     }
     h->compiled = compiled;
+    h->limits = effective_limits(opts);
     *out = h;
     return DOCTAG_OK;
 }
@@ -74,6 +100,38 @@ static int compile_sources(compiled_model **out, const char *const *paths, size_
     return rc;
 }
 
+static int model_options_ok(const doctag_model_options *opts)
+{
+    if (opts && (opts->version < 1 || opts->version > DOCTAG_MODEL_OPTIONS_VERSION ||
+                 (opts->n_dictionaries && !opts->dictionaries) ||
+                 (opts->version >= 2 && opts->limits &&
+                  opts->limits->version != DOCTAG_LIMITS_VERSION)))
+        return error_set(DOCTAG_ERR_ARG, "doctag_model_open: bad options (version %u)",
+                         opts->version);
+    return DOCTAG_OK;
+}
+
+/* A model from the bytes of a model file (`trusted`: the built-in model, or
+ * the caller said so), with the options' extra dictionaries merged in. */
+static int model_from_bytes(doctag_model **out, const unsigned char *data, size_t len,
+                            const char *name, int trusted, const doctag_model_options *opts)
+{
+    compiled_model *base = NULL;
+    unsigned flags = opts ? opts->flags : 0;
+    int jit_names = !(flags & DOCTAG_MODEL_FAST_LOAD);
+    trusted = trusted || (flags & DOCTAG_MODEL_TRUSTED);
+    int rc = model_deserialize(&base, data, len, name, jit_names, trusted);
+    if (rc != DOCTAG_OK || !opts || opts->n_dictionaries == 0)
+        return model_ready(out, base, rc, opts);
+    compiled_model *extra = NULL, *merged = NULL;
+    rc = compile_sources(&extra, opts->dictionaries, opts->n_dictionaries);
+    if (rc == DOCTAG_OK)
+        rc = model_merge(&merged, base, extra, jit_names);
+    model_free(extra);
+    model_free(base);
+    return model_ready(out, merged, rc, opts);
+}
+
 DOCTAG_API int doctag_model_open(doctag_model **out, const char *path,
                                  const doctag_model_options *opts)
 {
@@ -81,34 +139,33 @@ DOCTAG_API int doctag_model_open(doctag_model **out, const char *path,
     if (!out)
         return error_set(DOCTAG_ERR_ARG, "doctag_model_open: out is NULL");
     *out = NULL;
-    if (opts && (opts->version != DOCTAG_MODEL_OPTIONS_VERSION ||
-                 (opts->n_dictionaries && !opts->dictionaries)))
-        return error_set(DOCTAG_ERR_ARG, "doctag_model_open: bad options (version %u)",
-                         opts->version);
-    compiled_model *base = NULL;
-    int jit_names = !(opts && (opts->flags & DOCTAG_MODEL_FAST_LOAD));
-    int rc;
-    if (!path) {
-        rc = model_deserialize(&base, model_default_data, model_default_data_size,
-                               "<default model>", jit_names);
-    } else {
-        char *data;
-        size_t len;
-        rc = file_read_all(path, &data, &len);
-        if (rc == DOCTAG_OK) {
-            rc = model_deserialize(&base, (const unsigned char *)data, len, path, jit_names);
-            free(data);
-        }
-    }
-    if (rc != DOCTAG_OK || !opts || opts->n_dictionaries == 0)
-        return model_ready(out, base, rc);
-    compiled_model *extra = NULL, *merged = NULL;
-    rc = compile_sources(&extra, opts->dictionaries, opts->n_dictionaries);
-    if (rc == DOCTAG_OK)
-        rc = model_merge(&merged, base, extra, jit_names);
-    model_free(extra);
-    model_free(base);
-    return model_ready(out, merged, rc);
+    int rc = model_options_ok(opts);
+    if (rc != DOCTAG_OK)
+        return rc;
+    if (!path)
+        return model_from_bytes(out, model_default_data, model_default_data_size,
+                                "<default model>", 1, opts);
+    char *data;
+    size_t len;
+    rc = file_read_all(path, &data, &len, effective_limits(opts).max_input_bytes);
+    if (rc != DOCTAG_OK)
+        return rc;
+    rc = model_from_bytes(out, (const unsigned char *)data, len, path, 0, opts);
+    free(data);
+    return rc;
+}
+
+DOCTAG_API int doctag_model_open_buffer(doctag_model **out, const void *data, size_t size,
+                                        const doctag_model_options *opts)
+{
+    error_clear();
+    if (!out || (!data && size))
+        return error_set(DOCTAG_ERR_ARG, "doctag_model_open_buffer: NULL argument");
+    *out = NULL;
+    int rc = model_options_ok(opts);
+    if (rc != DOCTAG_OK)
+        return rc;
+    return model_from_bytes(out, data ? data : "", size, "<buffer>", 0, opts);
 }
 
 DOCTAG_API int doctag_model_compile(doctag_model **out, const char *const *source_paths, size_t n)
@@ -118,7 +175,7 @@ DOCTAG_API int doctag_model_compile(doctag_model **out, const char *const *sourc
         return error_set(DOCTAG_ERR_ARG, "doctag_model_compile: NULL argument");
     compiled_model *compiled = NULL;
     int rc = compile_sources(&compiled, source_paths, n);
-    return model_ready(out, compiled, rc);
+    return model_ready(out, compiled, rc, NULL);
 }
 
 DOCTAG_API int doctag_model_compile_buffer(doctag_model **out, const char *name,
@@ -133,7 +190,7 @@ DOCTAG_API int doctag_model_compile_buffer(doctag_model **out, const char *name,
     if (rc == DOCTAG_OK)
         rc = model_compile_dict(&compiled, &d);
     dict_free(&d);
-    return model_ready(out, compiled, rc);
+    return model_ready(out, compiled, rc, NULL);
 }
 
 DOCTAG_API int doctag_model_save(const doctag_model *model, const char *path)
@@ -247,7 +304,7 @@ DOCTAG_API int doctag_doc_from_pdf_file(doctag_doc **out, const char *path,
     *out = NULL;
     char *data;
     size_t len;
-    int rc = file_read_all(path, &data, &len);
+    int rc = file_read_all(path, &data, &len, LIMIT_MAX_INPUT_BYTES);
     if (rc != DOCTAG_OK)
         return rc;
     rc = doc_from_pdf(out, data, len, path, opts);

@@ -4,30 +4,36 @@
 
 #include "error.h"
 #include "file.h"
+#include "vec.h"
 
-int file_read_all(const char *path, char **out, size_t *len)
+int file_read_all(const char *path, char **out, size_t *len, size_t max)
 {
     FILE *f = fopen(path, "rb");
     if (!f)
         return error_set(DOCTAG_ERR_IO, "%s: cannot open", path);
-    size_t cap = 1 << 16, n = 0, r;
-    char *buf = malloc(cap + 1);
-    while (buf && (r = fread(buf + n, 1, cap - n, f)) > 0) {
+    size_t cap = 0, n = 0, r;
+    char *buf = NULL;
+    int rc = DOCTAG_OK;
+    for (;;) {
+        if (!vec_reserve((void **)&buf, &cap, n + (1 << 16) + 1, 1)) {
+            rc = error_set(DOCTAG_ERR_NOMEM, "%s: out of memory reading", path);
+            break;
+        }
+        if ((r = fread(buf + n, 1, cap - n - 1, f)) == 0)
+            break;
         n += r;
-        if (n == cap) {
-            char *nb = realloc(buf, (cap *= 2) + 1);
-            if (!nb)
-                free(buf);
-            buf = nb;
+        if (n > max) {
+            rc = error_set(DOCTAG_ERR_LIMIT_INPUT, "%s: more than %zu bytes (the input limit)",
+                           path, max);
+            break;
         }
     }
-    int err = ferror(f);
+    if (rc == DOCTAG_OK && ferror(f))
+        rc = error_set(DOCTAG_ERR_IO, "%s: read error", path);
     fclose(f);
-    if (!buf)
-        return error_set(DOCTAG_ERR_NOMEM, "%s: out of memory reading", path);
-    if (err) {
+    if (rc != DOCTAG_OK) {
         free(buf);
-        return error_set(DOCTAG_ERR_IO, "%s: read error", path);
+        return rc;
     }
     buf[n] = '\0';
     *out = buf;

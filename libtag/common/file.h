@@ -5,8 +5,9 @@
 #include <stddef.h>
 
 /* Reads `path` into a malloc'd buffer (one spare byte after *len, set to
- * NUL). Returns DOCTAG_OK, or DOCTAG_ERR_IO / DOCTAG_ERR_NOMEM with
- * "path: ..." as the thread's message. */
-int file_read_all(const char *path, char **out, size_t *len);
+ * NUL). Returns DOCTAG_OK, or DOCTAG_ERR_IO / DOCTAG_ERR_NOMEM, or
+ * DOCTAG_ERR_LIMIT_INPUT past `max` bytes (a device or a pipe that never
+ * ends), with "path: ..." as the thread's message. */
+int file_read_all(const char *path, char **out, size_t *len, size_t max);
 
 #endif
