@@ -259,3 +259,13 @@ Test(dict_errors, compile_buffer_reports_syntax_with_its_name)
     cr_expect(strncmp(doctag_last_error(), "user.dict:2:", 12) == 0, "message \"%s\"", doctag_last_error());
     cr_expect_null(m);
 }
+
+/* The alternatives copied before the empty one are freed (valgrind and
+ * LeakSanitizer check it: scripts/test --valgrind --sanitize). */
+Test(dict_errors, empty_prefix_alternative_leaks_nothing)
+{
+    expect_syntax_error("@type agency\n@prefix us = U.S. | United States |  | US\n"
+                        "DHS = {us} Department of Homeland Security\n", 2);
+    expect_syntax_error("@type agency\n@prefix un = United Nations | UN\n"
+                        "@prefix us = U.S. |  | US\n", 3);
+}
