@@ -25,6 +25,8 @@ ERR_PDF_NO_TEXT: int
 ERR_PAGE_RANGE: int
 ERR_UNSUPPORTED: int
 ERR_INTERNAL: int
+ERR_LIMIT_INPUT: int
+ERR_LIMIT_ENTITIES: int
 
 class ModelHandle: ...
 
