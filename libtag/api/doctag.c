@@ -87,12 +87,37 @@ static int model_ready(doctag_model **out, compiled_model *compiled, int rc,
     return DOCTAG_OK;
 }
 
+/* Parses one dictionary source held in memory: UTF-8 text (models/README.md),
+ * so that every ID and canonical form made from it is valid UTF-8 too. */
+static int parse_source(dict *d, const char *name, const char *src, size_t len)
+{
+    size_t bad = utf8_first_invalid(src, len);
+    if (bad == (size_t)-1)
+        return dict_parse(d, name, src, len);
+    int line = 1;
+    for (size_t i = 0; i < bad; i++)
+        line += src[i] == '\n';
+    return error_set(DOCTAG_ERR_UTF8, "%s:%d: invalid UTF-8 at byte %zu", name, line, bad);
+}
+
+static int parse_source_file(dict *d, const char *path)
+{
+    char *src;
+    size_t len;
+    int rc = file_read_all(path, &src, &len, LIMIT_MAX_INPUT_BYTES);
+    if (rc != DOCTAG_OK)
+        return rc;
+    rc = parse_source(d, path, src, len);
+    free(src);
+    return rc;
+}
+
 static int compile_sources(compiled_model **out, const char *const *paths, size_t n)
 {
     dict d = { 0 };
     int rc = DOCTAG_OK;
     for (size_t i = 0; rc == DOCTAG_OK && i < n; i++)
-        rc = paths[i] ? dict_parse_file(&d, paths[i])
+        rc = paths[i] ? parse_source_file(&d, paths[i])
                       : error_set(DOCTAG_ERR_ARG, "dictionary path %zu is NULL", i);
     if (rc == DOCTAG_OK)
         rc = model_compile_dict(out, &d);
@@ -186,7 +211,7 @@ DOCTAG_API int doctag_model_compile_buffer(doctag_model **out, const char *name,
         return error_set(DOCTAG_ERR_ARG, "doctag_model_compile_buffer: NULL argument");
     dict d = { 0 };
     compiled_model *compiled = NULL;
-    int rc = dict_parse(&d, name ? name : "<buffer>", source ? source : "", len);
+    int rc = parse_source(&d, name ? name : "<buffer>", source ? source : "", len);
     if (rc == DOCTAG_OK)
         rc = model_compile_dict(&compiled, &d);
     dict_free(&d);

@@ -58,6 +58,18 @@ static char *trim(char *s)
     return s;
 }
 
+/* 1 if a line holds a control character other than tab (and the CR of a
+ * CRLF line end): IDs become canonical forms, which hold none. */
+static int has_control(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if ((c < 0x20 && c != '\t' && !(c == '\r' && i + 1 == n)) || c == 0x7f)
+            return 1;
+    }
+    return 0;
+}
+
 static int add_entry(parser *p, const char *id, canon_kind canon)
 {
     dict *d = p->d;
@@ -230,6 +242,8 @@ static int parse_entry_id(parser *p, char *line)
     char *id = trim(line);
     if (!*id)
         return syntax(p, "empty ID before ' = '");
+    if (strchr(id, ';'))   /* the canonical form is "key=value;key=value" */
+        return syntax(p, "';' in an ID");
     canon_kind canon = CANON_ID;
     if (*id == '%') {
         int k = dict_canon_kind(id + 1);
@@ -335,8 +349,8 @@ int dict_parse(dict *d, const char *name, const char *src, size_t len)
         memcpy(buf, src + pos, n);
         buf[n] = '\0';
         pos += n + 1;
-        if (memchr(buf, '\0', n)) {
-            rc = syntax(&p, "NUL byte in line");
+        if (has_control(buf, n)) {
+            rc = syntax(&p, "control character in line (only tab is allowed)");
             break;
         }
         char *line = trim(buf);

@@ -54,6 +54,29 @@ static inline int fuzz_canonical_ok(const char *c)
     }
 }
 
+/* 1 if s is valid UTF-8 (no overlong forms, surrogates or code points past
+ * U+10FFFF). */
+static inline int fuzz_utf8_ok(const char *str)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    while (*s) {
+        unsigned c = *s++, n = c < 0x80 ? 0 : c >= 0xc2 && c < 0xe0 ? 1 : c >= 0xe0 && c < 0xf0 ? 2
+                               : c >= 0xf0 && c < 0xf5 ? 3 : 4;
+        if (n == 4)
+            return 0;
+        unsigned cp = n ? c & (0x3f >> n) : c;
+        for (unsigned k = 0; k < n; k++, s++) {
+            if ((*s & 0xc0) != 0x80)
+                return 0;
+            cp = cp << 6 | (*s & 0x3f);
+        }
+        if ((n == 2 && (cp < 0x800 || (cp >= 0xd800 && cp < 0xe000))) ||
+            (n == 3 && (cp < 0x10000 || cp > 0x10ffff)))
+            return 0;
+    }
+    return 1;
+}
+
 static inline void fuzz_check_result(const doctag_result *r, const char *text, size_t len)
 {
     size_t prev_end = 0;
@@ -71,7 +94,8 @@ static inline void fuzz_check_result(const doctag_result *r, const char *text, s
                    s, en);
         FUZZ_CHECK(doctag_type_name(doctag_entity_type(e)) != NULL, "entity %zu type %d", i,
                    doctag_entity_type(e));
-        FUZZ_CHECK(canon && fuzz_canonical_ok(canon), "entity %zu canonical \"%s\"", i,
+        FUZZ_CHECK(canon && fuzz_canonical_ok(canon) && fuzz_utf8_ok(canon),
+                   "entity %zu canonical \"%s\"", i,
                    canon ? canon : "(null)");
         prev_end = en;
     }
