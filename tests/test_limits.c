@@ -214,3 +214,21 @@ Test(limits, options_versions)
     cr_expect_eq(doctag_model_open(&m, NULL, &o), DOCTAG_ERR_ARG);
     cr_expect_null(m);
 }
+
+/* A caller's pattern that matches a paragraph break, or spaces that a
+ * canonicaliser finds nothing in, yields no entity (no empty value in a
+ * canonical form, no entity across paragraphs). Found by fuzz_dict. */
+Test(limits, no_entity_across_paragraphs_or_of_spaces)
+{
+    const char *src = "@type un_symbol\n%un_symbol = /( |\\n)+|Foo\\sBar/\n";
+    doctag_model *m = NULL;
+    cr_assert_eq(doctag_model_compile_buffer(&m, "spaces.dict", src, strlen(src)), DOCTAG_OK,
+                 "%s", doctag_last_error());
+    static const char text[] = "Foo\n\nBar and Foo Bar.";
+    doctag_result *r = NULL;
+    cr_assert_eq(doctag_tag_text(&r, m, text, sizeof text - 1), DOCTAG_OK);
+    cr_assert_eq(doctag_result_count(r), 1, "only Foo Bar");
+    cr_expect_str_eq(doctag_entity_canonical(doctag_result_entity(r, 0)), "symbol=FOOBAR");
+    doctag_result_free(r);
+    doctag_model_free(m);
+}

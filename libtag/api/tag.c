@@ -80,6 +80,23 @@ static int has_control(const char *s, size_t n)
     return 0;
 }
 
+/* What no entity holds, whatever the dictionary's patterns: a paragraph
+ * break, or nothing but spaces. */
+static int span_ok(const normalized_text *norm, const span *s)
+{
+    const char *t = norm->text + s->start;
+    size_t n = s->end - s->start;
+    return !memchr(t, '\n', n) && strspn(t, " ") < n;
+}
+
+/* "key=value;key=value" with no value empty (a caller's pattern may match
+ * what a canonicaliser finds nothing in). */
+static int canonical_ok(const char *c)
+{
+    size_t n = strlen(c);
+    return n && c[n - 1] != '=' && !strstr(c, "=;");
+}
+
 static int make_entities(doctag_result *r, const compiled_model *m, const doctag_doc *doc,
                          const normalized_text *norm, const span_list *spans)
 {
@@ -92,14 +109,19 @@ static int make_entities(doctag_result *r, const compiled_model *m, const doctag
         const dict_entry *entry = &m->entries[s->entry];
         size_t start = offset_cursor_start(&cursor, s->start);
         size_t end = offset_cursor_end(&cursor, s->end);
-        if (has_control(doc->text + start, end - start))
+        if (!span_ok(norm, s) || has_control(doc->text + start, end - start))
             continue;
+        char *canonical = canonical_form(entry, norm->text + s->start, s->end - s->start);
+        if (canonical && !canonical_ok(canonical)) {
+            free(canonical);
+            continue;
+        }
         doctag_entity *e = &r->items[r->n++];
         e->type = entry->type;
         e->start = start;
         e->end = end;
         e->text = malloc(e->end - e->start + 1);
-        e->canonical = canonical_form(entry, norm->text + s->start, s->end - s->start);
+        e->canonical = canonical;
         if (!e->text || !e->canonical)
             return 0;
         memcpy(e->text, doc->text + e->start, e->end - e->start);
