@@ -276,6 +276,7 @@ Test(dict_errors, control_characters_and_semicolons)
     expect_syntax_error("@type agency\nDH\x01S = Department of Homeland Security\n", 2);
     expect_syntax_error("@type agency\n# ok\nDHS\x7f = DHS\n", 3);
     expect_syntax_error("@type agency\nDHS;ICE = DHS\n", 2);
+    expect_syntax_error("@type agency\n\tDH\tS = DHS\n", 2);
     const char *bad = "@type agency\nDHS = DHS\nD\xc6\xc6S = D\xc6S\n";
     doctag_model *m = NULL;
     cr_expect_eq(doctag_model_compile_buffer(&m, "bad.dict", bad, strlen(bad)), DOCTAG_ERR_UTF8);

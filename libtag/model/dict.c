@@ -242,8 +242,8 @@ static int parse_entry_id(parser *p, char *line)
     char *id = trim(line);
     if (!*id)
         return syntax(p, "empty ID before ' = '");
-    if (strchr(id, ';'))   /* the canonical form is "key=value;key=value" */
-        return syntax(p, "';' in an ID");
+    if (strpbrk(id, ";\t"))   /* the canonical form is "key=value;key=value" */
+        return syntax(p, "';' or a tab in an ID");
     canon_kind canon = CANON_ID;
     if (*id == '%') {
         int k = dict_canon_kind(id + 1);
