@@ -17,21 +17,10 @@ static int scan_range(span_list *out, const compiled_model *m, uint32_t index,
     size_t pos = from;
     pcre2_set_offset_limit(x->mc, p->near_len ? limit : PCRE2_UNSET);
     while (pos <= limit && pos <= len) {
-        int rc = match_run(x, p->code, 0, text, len, pos);
         size_t para_end = len;
-        if (match_limit_error(rc)) {   /* again, within pos's paragraph alone */
-            const char *nl = memchr(text + pos, '\n', len - pos);
-            para_end = nl ? (size_t)(nl - text) : len;
-            rc = match_run(x, p->code, 0, text, para_end, pos);
-        }
-        if (match_limit_error(rc)) {   /* the paragraph is skipped, once */
-            if (!match_skip_push(x, (match_skip){ pos, para_end, index, rc }))
-                return error_set(DOCTAG_ERR_NOMEM, "out of memory matching");
-            pos = para_end + 1;
-            continue;
-        }
-        if (rc == PCRE2_ERROR_NOMATCH && para_end < len) {
-            pos = para_end + 1;   /* none in this paragraph: on to the next */
+        int rc = match_run_local(x, p->code, index, text, len, pos, &para_end);
+        if (rc == MATCH_SKIPPED || (rc == PCRE2_ERROR_NOMATCH && para_end < len)) {
+            pos = para_end + 1;   /* on to the next paragraph */
             continue;
         }
         if (rc == PCRE2_ERROR_NOMATCH) {

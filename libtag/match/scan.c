@@ -58,3 +58,19 @@ int match_run(match_exec *x, const pcre2_code *code, int jit, const char *text, 
     pcre2_jit_stack_assign(x->mc, NULL, x->js);
     return match_run(x, code, jit, text, len, pos);
 }
+
+int match_run_local(match_exec *x, const pcre2_code *code, uint32_t index, const char *text,
+                    size_t len, size_t pos, size_t *para_end)
+{
+    int rc = match_run(x, code, 0, text, len, pos);
+    if (!match_limit_error(rc))
+        return rc;
+    const char *nl = memchr(text + pos, '\n', len - pos);
+    *para_end = nl ? (size_t)(nl - text) : len;
+    rc = match_run(x, code, 0, text, *para_end, pos);
+    if (!match_limit_error(rc))
+        return rc;
+    if (!match_skip_push(x, (match_skip){ pos, *para_end, index, rc }))
+        return PCRE2_ERROR_NOMEMORY;
+    return MATCH_SKIPPED;
+}

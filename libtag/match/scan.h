@@ -56,6 +56,15 @@ int match_limit_error(int rc);
 /* Records a skipped region; 0 when memory runs out. */
 int match_skip_push(match_exec *x, match_skip s);
 
+/* match_run() of pattern `index` at pos over the whole text, for a
+ * structural pattern. When it hits a limit, it runs again within pos's
+ * paragraph alone (*para_end: where that paragraph ends), and if that hits
+ * a limit too, the paragraph is recorded as skipped and MATCH_SKIPPED
+ * returned: only that paragraph is lost, and reported once. */
+#define MATCH_SKIPPED (-1000)
+int match_run_local(match_exec *x, const pcre2_code *code, uint32_t index, const char *text,
+                    size_t len, size_t pos, size_t *para_end);
+
 /* pcre2_match (pcre2_jit_match when `jit`: it skips checks that cost more
  * than an anchored match) at `pos`; returns pcre2's code. */
 int match_run(match_exec *x, const pcre2_code *code, int jit, const char *text, size_t len,
