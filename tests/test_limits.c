@@ -232,3 +232,20 @@ Test(limits, no_entity_across_paragraphs_or_of_spaces)
     doctag_result_free(r);
     doctag_model_free(m);
 }
+
+/* Matching is on bytes: a caller's pattern may match half a character,
+ * which is never an entity (found by fuzz_dict). */
+Test(limits, no_entity_splits_a_character)
+{
+    const char *src = "@type instrument\n%statute = /.? ?\\d+ U\\.S\\.C\\./\n";
+    doctag_model *m = NULL;
+    cr_assert_eq(doctag_model_compile_buffer(&m, "bytes.dict", src, strlen(src)), DOCTAG_OK,
+                 "%s", doctag_last_error());
+    static const char text[] = "See \xc2\xa7" "8 U.S.C. and 9 U.S.C. too.";
+    doctag_result *r = NULL;
+    cr_assert_eq(doctag_tag_text(&r, m, text, sizeof text - 1), DOCTAG_OK);
+    cr_assert_eq(doctag_result_count(r), 1, "not from the middle of the section sign");
+    cr_expect_str_eq(doctag_entity_text(doctag_result_entity(r, 0)), "9 U.S.C.");
+    doctag_result_free(r);
+    doctag_model_free(m);
+}

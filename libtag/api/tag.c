@@ -89,6 +89,13 @@ static int span_ok(const normalized_text *norm, const span *s)
     return !memchr(t, '\n', n) && strspn(t, " ") < n;
 }
 
+/* 1 if offset i is inside a UTF-8 character of the document: a caller's
+ * pattern may match half of one (matching is on bytes). */
+static int splits_char(const doctag_doc *doc, size_t i)
+{
+    return i < doc->len && ((unsigned char)doc->text[i] & 0xc0) == 0x80;
+}
+
 /* "key=value;key=value" with no value empty (a caller's pattern may match
  * what a canonicaliser finds nothing in). */
 static int canonical_ok(const char *c)
@@ -109,7 +116,8 @@ static int make_entities(doctag_result *r, const compiled_model *m, const doctag
         const dict_entry *entry = &m->entries[s->entry];
         size_t start = offset_cursor_start(&cursor, s->start);
         size_t end = offset_cursor_end(&cursor, s->end);
-        if (!span_ok(norm, s) || has_control(doc->text + start, end - start))
+        if (!span_ok(norm, s) || has_control(doc->text + start, end - start) ||
+            splits_char(doc, start) || splits_char(doc, end))
             continue;
         char *canonical = canonical_form(entry, norm->text + s->start, s->end - s->start);
         if (canonical && !canonical_ok(canonical)) {
