@@ -249,3 +249,21 @@ Test(limits, no_entity_splits_a_character)
     doctag_result_free(r);
     doctag_model_free(m);
 }
+
+/* A canonical form is "key=value(;key=value)*": a caller's pattern whose
+ * match holds a ';' (copied into the value) yields no entity (found by
+ * fuzz_dict). */
+Test(limits, no_canonical_value_holds_a_separator)
+{
+    const char *src = "@type instrument\n%statute = /\\d+ U\\.S\\.C\\.[^.]*/\n";
+    doctag_model *m = NULL;
+    cr_assert_eq(doctag_model_compile_buffer(&m, "semi.dict", src, strlen(src)), DOCTAG_OK,
+                 "%s", doctag_last_error());
+    static const char text[] = "Under 8 U.S.C. 1253; see. And 9 U.S.C. 10 too.";
+    doctag_result *r = NULL;
+    cr_assert_eq(doctag_tag_text(&r, m, text, sizeof text - 1), DOCTAG_OK);
+    cr_assert_eq(doctag_result_count(r), 1);
+    cr_expect_str_eq(doctag_entity_canonical(doctag_result_entity(r, 0)), "id=9 U.S.C. 10 too");
+    doctag_result_free(r);
+    doctag_model_free(m);
+}

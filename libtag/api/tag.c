@@ -96,12 +96,23 @@ static int splits_char(const doctag_doc *doc, size_t i)
     return i < doc->len && ((unsigned char)doc->text[i] & 0xc0) == 0x80;
 }
 
-/* "key=value;key=value" with no value empty (a caller's pattern may match
- * what a canonicaliser finds nothing in). */
+/* "key=value(;key=value)*", keys [a-z_]+, no value empty or holding a ';'
+ * (a caller's pattern may match what a canonicaliser finds nothing in, or
+ * text with a ';' that would read as a separator). */
 static int canonical_ok(const char *c)
 {
-    size_t n = strlen(c);
-    return n && c[n - 1] != '=' && !strstr(c, "=;");
+    for (;;) {
+        size_t key = strspn(c, "abcdefghijklmnopqrstuvwxyz_");
+        if (!key || c[key] != '=')
+            return 0;
+        c += key + 1;
+        size_t value = strcspn(c, ";");
+        if (!value || (c[value] == ';' && !c[value + 1]))
+            return 0;
+        if (!c[value])
+            return 1;
+        c += value + 1;
+    }
 }
 
 static int make_entities(doctag_result *r, const compiled_model *m, const doctag_doc *doc,
