@@ -152,6 +152,11 @@ typedef struct doctag_model_options {
 /* Opens a compiled model. `path` NULL opens the default model built into
  * the library (no data file needed). `opts` may be NULL; its dictionaries
  * (source format, see models/README.md) are compiled and added at load time.
+ * A model file is not trusted unless opts->flags has DOCTAG_MODEL_TRUSTED
+ * (see there): a malformed or hostile file fails with
+ * DOCTAG_ERR_MODEL_FORMAT, one larger than the limits' max_input_bytes
+ * with DOCTAG_ERR_LIMIT_INPUT. A dictionary that is not UTF-8 fails with
+ * DOCTAG_ERR_UTF8 (message: file:line and byte offset).
  * On success *out is the caller's: free it with doctag_model_free(). */
 DOCTAG_API int doctag_model_open(doctag_model **out, const char *path,
                                  const doctag_model_options *opts);
