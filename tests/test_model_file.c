@@ -365,3 +365,27 @@ Test(model_file, every_truncation_is_refused)
     free(data);
     free(path);
 }
+
+/* An entry ID becomes a canonical form: one with a control character or
+ * invalid UTF-8 is a damaged file (found by fuzz_model). */
+Test(model_file, an_entry_id_with_a_control_character_is_refused)
+{
+    size_t len;
+    char *path = tmp_path("ids.model");
+    const char *src = "@type agency\nICE = ICE | Immigration and Customs Enforcement\n";
+    doctag_model *m = NULL;
+    cr_assert_eq(doctag_model_compile_buffer(&m, "ids.dict", src, strlen(src)), DOCTAG_OK);
+    cr_assert_eq(doctag_model_save(m, path), DOCTAG_OK);
+    doctag_model_free(m);
+    unsigned char *data = (unsigned char *)test_read_file(path, &len);
+    unsigned char *id = memmem(data, len, "\x03\x00\x00\x00ICE", 7);
+    cr_assert_not_null(id);
+    const char bad[] = { '\x01', '\xc6', ';' };
+    for (size_t k = 0; k < sizeof bad; k++) {
+        id[5] = (unsigned char)bad[k];
+        seal(data, len - 4);
+        expect_buffer_refused(data, len, 0);
+    }
+    free(data);
+    free(path);
+}

@@ -136,6 +136,23 @@ static int model_options_ok(const doctag_model_options *opts)
     return DOCTAG_OK;
 }
 
+/* Every entry ID of a model file is what a dictionary allows (it becomes a
+ * canonical form): UTF-8, without a control character, ';' or tab. */
+static int entry_ids_ok(const compiled_model *m, const char *name)
+{
+    for (size_t i = 0; i < m->n_entries; i++) {
+        const char *id = m->entries[i].id;
+        size_t n = strlen(id);
+        for (size_t k = 0; k < n; k++)
+            if ((unsigned char)id[k] < 0x20 || id[k] == 0x7f || id[k] == ';')
+                n = 0;
+        if (!n || utf8_first_invalid(id, n) != (size_t)-1)
+            return error_set(DOCTAG_ERR_MODEL_FORMAT, "%s: damaged model file (entry %zu)", name,
+                             i);
+    }
+    return DOCTAG_OK;
+}
+
 /* A model from the bytes of a model file (`trusted`: the built-in model, or
  * the caller said so), with the options' extra dictionaries merged in. */
 static int model_from_bytes(doctag_model **out, const unsigned char *data, size_t len,
@@ -146,6 +163,10 @@ static int model_from_bytes(doctag_model **out, const unsigned char *data, size_
     int jit_names = !(flags & DOCTAG_MODEL_FAST_LOAD);
     trusted = trusted || (flags & DOCTAG_MODEL_TRUSTED);
     int rc = model_deserialize(&base, data, len, name, jit_names, trusted);
+    if (rc == DOCTAG_OK && (rc = entry_ids_ok(base, name)) != DOCTAG_OK) {
+        model_free(base);
+        base = NULL;
+    }
     if (rc != DOCTAG_OK || !opts || opts->n_dictionaries == 0)
         return model_ready(out, base, rc, opts);
     compiled_model *extra = NULL, *merged = NULL;
