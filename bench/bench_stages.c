@@ -99,7 +99,7 @@ int main(int argc, char **argv)
     size_t len;
     char *text = read_files(argv + first, argc - first, mb, &len);
     doctag_model *model;
-    doctag_model_options opts = { DOCTAG_MODEL_OPTIONS_VERSION, dicts, n_dicts, 0 };
+    doctag_model_options opts = { DOCTAG_MODEL_OPTIONS_VERSION, dicts, n_dicts, 0, NULL };
     if (doctag_model_open(&model, NULL, n_dicts ? &opts : NULL) != DOCTAG_OK) {
         fprintf(stderr, "bench_stages: %s\n", doctag_last_error());
         return 1;
@@ -117,7 +117,7 @@ int main(int argc, char **argv)
             return 1;
         double t2 = now();
         span_list sl = { 0 };
-        if (match_text(&sl, model->compiled, model->index, norm.text, norm.len) != DOCTAG_OK)
+        if (match_text(&sl, NULL, model->compiled, model->index, norm.text, norm.len) != DOCTAG_OK)
             return 1;
         double t3 = now();
         spans = sl.n;
