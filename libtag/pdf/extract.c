@@ -282,7 +282,7 @@ static int read_page(void *ctx, const raw_page *rp)
     lp->height = rp->height;
     size_t line_first = b->n_glyphs;
     int has_text = 0;
-    const char *s = rp->text, *end = rp->text + rp->text_len;
+    const char *s = rp->text, *end = s ? s + rp->text_len : NULL;   /* a page without text: NULL */
     for (size_t i = 0; s && s < end && i < rp->n_boxes; i++, s = g_utf8_next_char(s)) {
         uint32_t c = g_utf8_get_char(s);
         if (c == '\n') {
