@@ -8,6 +8,14 @@
 #include "near.h"
 #include "scan.h"
 
+/* 1 if offset i is inside a UTF-8 character: patterns match bytes, and a
+ * class such as [^ ] can take half of one; such a match is no span (nor
+ * the full name a later short form would take its id from). */
+static int inside_char(const char *text, size_t len, size_t i)
+{
+    return i < len && ((unsigned char)text[i] & 0xc0) == 0x80;
+}
+
 /* The matches of pattern p starting in [from, limit]. */
 static int scan_range(span_list *out, const compiled_model *m, uint32_t index,
                       const char *text, size_t len, size_t from, size_t limit,
@@ -37,7 +45,8 @@ static int scan_range(span_list *out, const compiled_model *m, uint32_t index,
         uint32_t entry = p->entry == MODEL_ENTRY_FROM_MARK ? match_mark_entry(x) : p->entry;
         if (entry != UINT32_MAX)
             entry += p->entry_base;
-        if (ov[1] > ov[0] && entry < m->n_entries &&
+        if (ov[1] > ov[0] && entry < m->n_entries && !inside_char(text, len, ov[0]) &&
+            !inside_char(text, len, ov[1]) &&
             !span_list_push(out, (span){ ov[0], ov[1], entry, index }))
             return error_set(DOCTAG_ERR_NOMEM, "out of memory matching");
         pos = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
