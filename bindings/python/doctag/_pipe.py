@@ -96,9 +96,7 @@ def tag_file(model: "Model", path: "PathLike", *, pages: Optional["Pages"] = Non
         return model.tag_pdf(name, pages=pages, password=password)
     if kind != "text":
         raise _unsupported(name, kind)
-    doc = model.tag_text(data)
-    doc.source = name
-    return doc
+    return model._tag_text(data, name)
 
 
 def pipe(model: "Model", items: Iterable[Any], n_threads: Optional[int] = None, *,

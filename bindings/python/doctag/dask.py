@@ -44,6 +44,7 @@ import dask.dataframe as dd
 
 from . import ENTITY_TYPES
 from ._errors import Error, UnsupportedFileError
+from ._limits import Limits
 from ._model import Model
 from ._pipe import FRAME_COLUMNS, frame_records, records_frame, tag_file
 
@@ -51,7 +52,8 @@ __all__ = ["read_reports", "documents", "manifest", "batch", "read_manifests",
            "expand_paths", "worker_model", "MANIFEST_COLUMNS"]
 
 Paths = Union[str, "os.PathLike[str]", Iterable[Union[str, "os.PathLike[str]"]]]
-ModelSpec = Tuple[Optional[str], Tuple[str, ...]]
+# (path, extra dictionaries, limits, trusted); a pair (path, extra) still works
+ModelSpec = Tuple[Optional[str], Tuple[str, ...], Limits, bool]
 
 # The fields of doctag batch's manifest.jsonl that a Dask run knows.
 MANIFEST_COLUMNS = ("doc", "status", "kind", "bytes", "mtime", "pages", "pages_without_text",
@@ -62,22 +64,26 @@ _MODELS_LOCK = threading.Lock()
 
 
 def worker_model(spec: ModelSpec) -> Model:
-    """The model for ``spec`` (path, extra dictionaries) in this process,
-    opened on first use and then shared by the worker's threads."""
+    """The model for ``spec`` (path, extra dictionaries, limits, trusted) in
+    this process, opened on first use and then shared by the worker's
+    threads."""
     with _MODELS_LOCK:
         model = _MODELS.get(spec)
         if model is None:
-            model = _MODELS[spec] = Model(spec[0], spec[1])
+            limits = spec[2] if len(spec) > 2 else None
+            trusted = bool(spec[3]) if len(spec) > 3 else False
+            model = _MODELS[spec] = Model(spec[0], spec[1], limits=limits, trusted=trusted)
         return model
 
 
 def _model_spec(model: Union[None, Model, str, "os.PathLike[str]"]) -> ModelSpec:
     if model is None:
-        return (None, ())
+        return (None, (), Limits(), False)
     if isinstance(model, Model):   # absolute: the workers' folder is not the client's
         return (os.path.abspath(model.path) if model.path else None,
-                tuple(os.path.abspath(d) for d in model.extra_dictionaries))
-    return (os.path.abspath(os.fspath(model)), ())
+                tuple(os.path.abspath(d) for d in model.extra_dictionaries),
+                model.limits, model.trusted)
+    return (os.path.abspath(os.fspath(model)), (), Limits(), False)
 
 
 def _walk(folder: str) -> List[str]:
