@@ -21,7 +21,7 @@ over libdoctag.so.1.
 """
 
 import threading
-from typing import Any, Dict, Tuple
+from typing import Any, Dict, Optional, Tuple
 
 try:
     from . import _native
@@ -38,7 +38,7 @@ from ._errors import (EncryptedPDFError, Error, FileError, FileNotFoundError,
                       UnsupportedFileError)
 from ._html import COLOURS as _COLOURS
 from ._limits import Limits
-from ._model import Model
+from ._model import Model, Pages, PathLike
 from ._pipe import to_pandas
 from ._version import __version__
 
@@ -84,7 +84,8 @@ def default_model() -> Model:
         return _default_model
 
 
-def tag_file(path, *, model=None, pages=None, password=None):
+def tag_file(path: PathLike, *, model: Optional[Model] = None, pages: Optional[Pages] = None,
+             password: Optional[str] = None) -> Document:
     """Tags a file, PDF or UTF-8 text by content as the CLI decides, with
     ``model`` (default: the built-in model, opened once). See
     :meth:`Model.tag_file`."""

@@ -15,6 +15,8 @@ from ._document import BASE_COLUMNS, NUMERIC_KEYS, Document
 from ._errors import Error, FileError, UnsupportedFileError
 
 if TYPE_CHECKING:  # pragma: no cover
+    import pandas
+
     from ._model import Model, Pages, PathLike
 
 __all__ = ["sniff", "tag_file", "tag_source", "pipe", "to_pandas", "FRAME_COLUMNS",
@@ -183,7 +185,7 @@ def records_frame(records: Sequence[Dict[str, Any]], extra_columns: bool = True)
     return df
 
 
-def to_pandas(docs: Iterable[Any], ids: Optional[Iterable[str]] = None):
+def to_pandas(docs: Iterable[Any], ids: Optional[Iterable[str]] = None) -> "pandas.DataFrame":
     """Many Documents as one pandas DataFrame, one row per entity, with a
     ``doc`` column first: ``ids[i]`` if given, else the Document's
     ``source`` (its path), else its position. ``docs`` may also hold

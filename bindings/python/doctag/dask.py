@@ -45,13 +45,15 @@ import dask.dataframe as dd
 from . import ENTITY_TYPES
 from ._errors import Error, UnsupportedFileError
 from ._limits import Limits
-from ._model import Model
+from ._model import Model, Pages
 from ._pipe import FRAME_COLUMNS, frame_records, records_frame, tag_file
 
 __all__ = ["read_reports", "documents", "manifest", "batch", "read_manifests",
            "expand_paths", "worker_model", "MANIFEST_COLUMNS"]
 
 Paths = Union[str, "os.PathLike[str]", Iterable[Union[str, "os.PathLike[str]"]]]
+# model=: a Model, a model file, or None (the built-in model)
+ModelArg = Union[None, Model, str, "os.PathLike[str]"]
 # (path, extra dictionaries, limits, trusted); a pair (path, extra) still works
 ModelSpec = Tuple[Optional[str], Tuple[str, ...], Limits, bool]
 
@@ -185,8 +187,10 @@ def _empty(fn):
     return fn([])
 
 
-def read_reports(paths: Paths, *, model=None, pages=None, password: Optional[str] = None,
-                 errors: str = "skip", partition_size: int = 4, with_manifest: bool = False):
+def read_reports(paths: Paths, *, model: ModelArg = None, pages: Optional[Pages] = None,
+                 password: Optional[str] = None, errors: str = "skip", partition_size: int = 4,
+                 with_manifest: bool = False
+                 ) -> Union[dd.DataFrame, Tuple[dd.DataFrame, dd.DataFrame]]:
     """The entities of every report as a Dask DataFrame, one row per entity:
     doc, type, text, start, end, page, x0, y0, x1, y1 (box on the first
     page; NaN for text), canonical, id, symbol, value, min, max, currency,
@@ -214,8 +218,8 @@ def _manifest_from(parts):
                            meta=_empty(_manifest_frame), verify_meta=False)
 
 
-def manifest(paths: Paths, *, model=None, pages=None, password: Optional[str] = None,
-             partition_size: int = 4):
+def manifest(paths: Paths, *, model: ModelArg = None, pages: Optional[Pages] = None,
+             password: Optional[str] = None, partition_size: int = 4) -> dd.DataFrame:
     """One record per document as a Dask DataFrame, with the fields of
     ``doctag batch``'s manifest.jsonl (MANIFEST_COLUMNS): status "ok",
     "failed" (the document: damaged, encrypted, image-only, unsupported)
@@ -224,8 +228,9 @@ def manifest(paths: Paths, *, model=None, pages=None, password: Optional[str] = 
     return _manifest_from(_partitions(paths, model, pages, password, "skip", partition_size))
 
 
-def documents(paths: Paths, *, model=None, pages=None, password: Optional[str] = None,
-              errors: str = "skip", partition_size: int = 4) -> db.Bag:
+def documents(paths: Paths, *, model: ModelArg = None, pages: Optional[Pages] = None,
+              password: Optional[str] = None, errors: str = "skip",
+              partition_size: int = 4) -> db.Bag:
     """A Dask Bag of :class:`doctag.Document`, one per report that tags
     (``Document.source`` is its id); failures are left out (see
     :func:`manifest`) or, with ``errors="raise"``, fail the computation."""
@@ -296,7 +301,7 @@ def batch(inputs: Paths, out_dir: str, *, jobs: int = 1, cli: Optional[str] = No
     return bag.map(_run_batch, out, jobs, cli, tuple(args))
 
 
-def read_manifests(out_dir: str):
+def read_manifests(out_dir: str) -> dd.DataFrame:
     """The manifest records of every ``batch()`` output under ``out_dir``
     (OUT_DIR/*/manifest.jsonl) as a Dask DataFrame with MANIFEST_COLUMNS
     (the entity counts as columns) plus ``output`` and ``config``."""
