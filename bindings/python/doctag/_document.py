@@ -313,8 +313,9 @@ class Document:
                max_chars: Optional[int] = None) -> "Rendered":
         """The text as HTML with each entity highlighted, as a notebook shows it.
 
-        A legend gives each type's colour and count; page breaks of a PDF
-        are marked; an entity that wraps over a line break is one highlight.
+        A legend gives each type's colour and count (and the number of
+        regions skipped, if any: see ``warnings``); page breaks of a PDF are
+        marked; an entity that wraps over a line break is one highlight.
 
         Args:
             types: only these entity types (e.g. ``["agency", "money"]``);

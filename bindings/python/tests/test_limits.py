@@ -183,6 +183,9 @@ def test_a_pathological_region_is_skipped_with_one_warning(old_pattern_model,
     assert [str(w.message) for w in skipped] == list(doc.warnings)
     assert skipped[0].filename == __file__  # the user's line, not the package's
     assert "1 warning" in repr(doc)
+    html = doc.render(max_chars=1000)
+    assert "1 region skipped (doc.warnings)" in html and "region skipped" in html
+    assert "skipped (doc.warnings)" not in old_pattern_model.tag_text(PARA1).render()
     for e in doc:
         assert doc.text[e.start:e.end] == e.text
     # the same through bytes, and a file: the warning names the file
