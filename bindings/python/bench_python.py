@@ -88,7 +88,7 @@ def main():
         print(f"{name:<10} {mb / seconds:8.1f} MB/s  {seconds:7.3f} s  "
               f"{n_entities:,} entities")
 
-    s, rows = best_of(args.repeat, lambda: _native.tag_text(model._handle, text))
+    s, (rows, _warnings) = best_of(args.repeat, lambda: _native.tag_text(model._handle, text))
     report("native", s, len(rows))
     s, doc = best_of(args.repeat, lambda: model.tag_text(text))
     report("Model", s, len(doc))

@@ -12,11 +12,16 @@ in reports (UTF-8 text and PDF).
 Entity offsets are Python string indices into ``Document.text``; canonical
 forms are dicts with typed numbers (int, or decimal.Decimal when not whole).
 Errors are subclasses of :class:`doctag.Error` carrying the library's code
-and message. The native part is one abi3 extension over libdoctag.so.1.
+and message. A model holds every document to its :class:`doctag.Limits`
+(``Model(limits=doctag.Limits(max_pages=500))``; over one:
+:class:`doctag.LimitError`); regions of pathological text a pattern had to
+skip are in ``Document.warnings`` and issued as
+:class:`doctag.SkippedRegionWarning`. The native part is one abi3 extension
+over libdoctag.so.1.
 """
 
 import threading
-from typing import Any, Dict, Tuple
+from typing import Any, Dict, Optional, Tuple
 
 try:
     from . import _native
@@ -28,19 +33,21 @@ except ImportError as _exc:  # the source tree, or a build without the extension
     ) from _exc
 from ._document import Box, Document, Entity, parse_canonical
 from ._errors import (EncryptedPDFError, Error, FileError, FileNotFoundError,
-                      IsADirectoryError, ModelError, NoTextError, PageRangeError, PDFError,
-                      PermissionError, TextError, UnsupportedFileError)
+                      IsADirectoryError, LimitError, ModelError, NoTextError, PageRangeError,
+                      PDFError, PDFLimitError, PermissionError, SkippedRegionWarning, TextError,
+                      UnsupportedFileError)
 from ._html import COLOURS as _COLOURS
-from ._model import Model
+from ._limits import Limits
+from ._model import Model, Pages, PathLike
 from ._pipe import to_pandas
 from ._version import __version__
 
 __all__ = [
-    "Model", "Document", "Entity", "Box", "parse_canonical", "version", "ENTITY_TYPES",
+    "Model", "Limits", "Document", "Entity", "Box", "parse_canonical", "version", "ENTITY_TYPES",
     "COLORS", "DISPLACY_OPTIONS",
     "Error", "ModelError", "TextError", "FileError", "FileNotFoundError", "PermissionError",
     "IsADirectoryError", "PDFError", "EncryptedPDFError", "NoTextError", "PageRangeError",
-    "UnsupportedFileError", "tag_file", "to_pandas", "default_model", "__version__",
+    "UnsupportedFileError", "LimitError", "PDFLimitError", "SkippedRegionWarning", "tag_file", "to_pandas", "default_model", "__version__",
 ]
 
 # The entity types, in the library's order: money, un_symbol, agency, instrument.
@@ -77,7 +84,8 @@ def default_model() -> Model:
         return _default_model
 
 
-def tag_file(path, *, model=None, pages=None, password=None):
+def tag_file(path: PathLike, *, model: Optional[Model] = None, pages: Optional[Pages] = None,
+             password: Optional[str] = None) -> Document:
     """Tags a file, PDF or UTF-8 text by content as the CLI decides, with
     ``model`` (default: the built-in model, opened once). See
     :meth:`Model.tag_file`."""

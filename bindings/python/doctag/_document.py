@@ -171,23 +171,28 @@ class Document:
     page numbers that were read, ``page_count`` the number of pages the
     library reports, ``pages_without_text`` those with no text layer,
     ``page_starts`` the index in ``text`` where each page read begins and
-    ``source`` the file's path (None for bytes). In a notebook the document
-    shows itself with its entities highlighted (see :meth:`render`).
+    ``source`` the file's path (None for bytes). ``warnings`` holds the
+    library's message for each region of text skipped because a pattern hit
+    a match limit there (pathological text; the rest is tagged), empty
+    normally; each was also issued as a :class:`SkippedRegionWarning`. In a
+    notebook the document shows itself with its entities highlighted (see
+    :meth:`render`).
 
     Args:
         text: the document's text.
         entities: its entities, in document order.
         pages, page_count, pages_without_text, page_starts, source: as the
             attributes, for a PDF.
+        warnings: as the attribute.
     """
 
     __slots__ = ("_text", "_utf8", "_entities", "_rows", "pages", "page_count",
-                 "pages_without_text", "page_starts", "source", "_password")
+                 "pages_without_text", "page_starts", "source", "warnings", "_password")
 
     def __init__(self, text: str, entities: Sequence[Entity] = (), *,
                  pages: Optional[range] = None, page_count: Optional[int] = None,
                  pages_without_text: Tuple[int, ...] = (), page_starts: Tuple[int, ...] = (),
-                 source: Optional[str] = None) -> None:
+                 source: Optional[str] = None, warnings: Tuple[str, ...] = ()) -> None:
         self._text: Optional[str] = text
         self._utf8: Optional[bytes] = None
         self._entities: Optional[List[Entity]] = list(entities)
@@ -198,6 +203,7 @@ class Document:
         self.pages_without_text: Tuple[int, ...] = pages_without_text
         self.page_starts: Tuple[int, ...] = page_starts
         self.source: Optional[str] = source
+        self.warnings: Tuple[str, ...] = tuple(warnings)
 
     @classmethod
     def _from_rows(cls, text: str, rows: List[Any], **kwargs: Any) -> "Document":
@@ -236,9 +242,11 @@ class Document:
     def __getstate__(self) -> Dict[str, Any]:
         return {"text": self.text, "entities": self.entities, "pages": self.pages,
                 "page_count": self.page_count, "pages_without_text": self.pages_without_text,
-                "page_starts": self.page_starts, "source": self.source}
+                "page_starts": self.page_starts, "source": self.source,
+                "warnings": self.warnings}
 
     def __setstate__(self, state: Dict[str, Any]) -> None:
+        # a state pickled before warnings existed has none: the default ()
         entities = state.pop("entities")
         self.__init__(state.pop("text"), entities, **state)
 
@@ -260,7 +268,10 @@ class Document:
     def __repr__(self) -> str:
         what = f"{self.source!r}, " if self.source else ""
         pages = f", pages {self.pages.start}-{self.pages.stop - 1}" if self.pages else ""
-        return f"<doctag.Document {what}{len(self.entities)} entities, {len(self.text)} chars{pages}>"
+        n = len(self.warnings)
+        warned = f", {n} warning{'s' if n != 1 else ''}" if n else ""
+        return (f"<doctag.Document {what}{len(self.entities)} entities, {len(self.text)} chars"
+                f"{pages}{warned}>")
 
     def on_page(self, page: int) -> List[Entity]:
         """The entities whose first box is on `page`.
@@ -302,8 +313,9 @@ class Document:
                max_chars: Optional[int] = None) -> "Rendered":
         """The text as HTML with each entity highlighted, as a notebook shows it.
 
-        A legend gives each type's colour and count; page breaks of a PDF
-        are marked; an entity that wraps over a line break is one highlight.
+        A legend gives each type's colour and count (and the number of
+        regions skipped, if any: see ``warnings``); page breaks of a PDF are
+        marked; an entity that wraps over a line break is one highlight.
 
         Args:
             types: only these entity types (e.g. ``["agency", "money"]``);

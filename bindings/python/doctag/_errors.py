@@ -2,7 +2,9 @@
 and its detailed message (doctag_last_error(): file:line, byte offset...).
 A file that cannot be opened, read or written raises a :class:`FileError`
 subclass that is also the built-in ``OSError`` subclass for its errno, with
-``errno``, ``strerror`` and ``filename`` set."""
+``errno``, ``strerror`` and ``filename`` set. A document over one of the
+model's :class:`Limits` raises a :class:`LimitError`. Regions of text
+skipped (not an error) are reported as :class:`SkippedRegionWarning`."""
 
 from __future__ import annotations
 
@@ -21,6 +23,9 @@ __all__ = [
     "EncryptedPDFError",
     "NoTextError",
     "PageRangeError",
+    "LimitError",
+    "PDFLimitError",
+    "SkippedRegionWarning",
     "FileError",
     "FileNotFoundError",
     "PermissionError",
@@ -128,6 +133,47 @@ class PageRangeError(PDFError, ValueError):
     """The requested pages are not in the document."""
 
 
+class LimitError(Error):
+    """A document over one of the model's :class:`Limits`: more bytes than
+    ``max_input_bytes`` (``code`` ERR_LIMIT_INPUT), more entities than
+    ``max_entities`` (ERR_LIMIT_ENTITIES), or, as :class:`PDFLimitError`, a
+    PDF over ``max_pages`` or ``pdf_page_ms`` (ERR_PDF_LIMIT). The message
+    names the limit and the amount, e.g. ``"3 entities, more than the limit
+    of 2"``; :attr:`limit` is the field's name."""
+
+    @property
+    def limit(self) -> Optional[str]:
+        """The :class:`Limits` field that was exceeded (``"max_entities"``...),
+        None when the message does not tell which."""
+        if self.code == _native.ERR_LIMIT_INPUT:
+            return "max_input_bytes"
+        if self.code == _native.ERR_LIMIT_ENTITIES:
+            return "max_entities"
+        if self.code == _native.ERR_PDF_LIMIT:
+            if "pages to read" in self.message:
+                return "max_pages"
+            if "took more" in self.message:
+                return "pdf_page_ms"
+        return None
+
+
+class PDFLimitError(LimitError, PDFError):
+    """A PDF over a limit: more pages to read than ``max_pages``, a page whose
+    text took more CPU time than ``pdf_page_ms`` (a PDF built to exhaust
+    readers), or a PDF file larger than ``max_input_bytes``. Both a
+    :class:`LimitError` and a :class:`PDFError`."""
+
+
+class SkippedRegionWarning(UserWarning):
+    """A region of a document that a pattern could not search within pcre2's
+    match or stack limits (pathological text, e.g. 200 KB of ``"A/A/A/..."``):
+    that pattern skipped the region, and everything else was tagged. Each
+    is issued through :mod:`warnings` when a document is tagged, and kept
+    in ``Document.warnings``. Silence them with
+    ``warnings.simplefilter("ignore", doctag.SkippedRegionWarning)``, or make
+    them errors with ``"error"``."""
+
+
 _BY_CODE: Dict[int, Type[Error]] = {
     _native.ERR_UTF8: TextError,
     _native.ERR_IO: FileError,
@@ -140,7 +186,9 @@ _BY_CODE: Dict[int, Type[Error]] = {
     _native.ERR_PDF_NO_PAGES: PDFError,
     _native.ERR_PDF_NO_TEXT: NoTextError,
     _native.ERR_PAGE_RANGE: PageRangeError,
-    _native.ERR_PDF_LIMIT: PDFError,  # a page over the time limit (a PDF bomb)
+    _native.ERR_PDF_LIMIT: PDFLimitError,  # too many pages, a page over its time (a PDF bomb)
+    _native.ERR_LIMIT_INPUT: LimitError,
+    _native.ERR_LIMIT_ENTITIES: LimitError,
 }
 
 _BY_ERRNO: Dict[int, Type[FileError]] = {
@@ -151,8 +199,9 @@ _BY_ERRNO: Dict[int, Type[FileError]] = {
 }
 
 # Codes whose class depends on what was being done: an empty input is a
-# PDFError when reading a PDF.
+# PDFError when reading a PDF, and a PDF too large a PDFLimitError.
 _BY_CONTEXT: Dict[str, Type[Error]] = {"pdf": PDFError, "model": ModelError}
+_LIMIT_BY_CONTEXT: Dict[str, Type[Error]] = {"pdf": PDFLimitError}
 
 # The verbs of the library's file messages: "cannot open PATH: REASON".
 _FILE_VERBS = ("cannot open ", "cannot read ", "cannot create ", "cannot write ")
@@ -187,6 +236,8 @@ def error_for(code: int, message: str, context: Optional[str] = None,
         cls_io = _BY_ERRNO.get(errno, FileError)
         return cls_io(message, code, errno, _filename_of(message, errno) if errno else None)
     cls = _BY_CODE.get(code)
+    if code == _native.ERR_LIMIT_INPUT:
+        cls = _LIMIT_BY_CONTEXT.get(context or "", LimitError)
     if cls is None:
         cls = _BY_CONTEXT.get(context or "", Error) if code == _native.ERR_EMPTY else Error
     return cls(message, code)

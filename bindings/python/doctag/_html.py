@@ -102,6 +102,11 @@ def _legend(doc: "Document", shown: Sequence[str], colours: Mapping[str, str]) -
     items = [LEGEND_ITEM.format(type=escape(t), colour=colours.get(t, DEFAULT_COLOUR),
                                 label=escape(t.replace("_", " ")), count=counts[t])
              for t in shown]
+    if doc.warnings:  # regions a pattern skipped: say so where the reader looks
+        n = len(doc.warnings)
+        items.append('<span class="doctag-warnings" style="margin-left:0.6em;font-style:italic;"'
+                     f' title="{escape(chr(10).join(doc.warnings), quote=True)}">'
+                     f'{n} region{"s" if n != 1 else ""} skipped (doc.warnings)</span>')
     return ('<div class="doctag-legend" style="margin-bottom:0.8em;font-size:0.85em;">'
             + "".join(items) + "</div>")
 

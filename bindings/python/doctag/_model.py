@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import operator
 import os
+import sys
+import warnings
 from typing import Any, Iterable, Iterator, Optional, Tuple, Union
 
 from . import _native, _pipe
 from ._document import Document
-from ._errors import PageRangeError, TextError
+from ._errors import PageRangeError, SkippedRegionWarning, TextError
+from ._limits import Limits
 
 __all__ = ["Model", "PathLike", "Pages"]
 
@@ -42,37 +45,87 @@ def _page_span(pages: Optional[Pages]) -> Tuple[int, int]:
     return first, last
 
 
+def _outside_level() -> int:
+    """The warnings.warn() stacklevel, as called from the caller of this
+    function, of the first frame outside the doctag package: the user's
+    line that asked for the document."""
+    level, frame = 1, sys._getframe(1)
+    while frame is not None and frame.f_globals.get("__name__", "").partition(".")[0] == "doctag":
+        frame = frame.f_back
+        level += 1
+    return level
+
+
+def _report(doc: Document) -> Document:
+    """Issues each of the document's warnings as a SkippedRegionWarning
+    ("SOURCE: MESSAGE" for a file, as the CLI writes them)."""
+    if doc.warnings:
+        where = f"{doc.source}: " if doc.source else ""
+        level = _outside_level()
+        for message in doc.warnings:
+            warnings.warn(where + message, SkippedRegionWarning, stacklevel=level)
+    return doc
+
+
+def _open_model(path: Optional[str], extra: Tuple[str, ...], limits: Optional[Limits],
+                trusted: bool) -> "Model":
+    """Model(path, extra, limits=limits, trusted=trusted): what a pickled Model calls."""
+    return Model(path, extra, limits=limits, trusted=trusted)
+
+
 class Model:
     """Compiled dictionaries that tag text and PDFs.
 
     A Model never changes once open: share one between threads (tagging
     releases the GIL) and send it to worker processes (it pickles as its
-    path and dictionaries, which are opened again there).
+    path, dictionaries, limits and trust, and is opened again there).
 
     Args:
         path: a model file written by ``doctag compile`` or :meth:`save`;
             None (the default) is the model built into the library.
         extra_dictionaries: dictionary source files (``man doctag``,
             DICTIONARIES) compiled and added at load time.
+        limits: the :class:`Limits` every document tagged with this model
+            is held to: text tagged, PDFs read (by :meth:`tag_pdf`,
+            :meth:`tag_file`, :meth:`pipe`) and the model's own files. None
+            (the default) is ``Limits()``, the library's defaults.
+        trusted: the model file comes from a trusted source (you made it
+            with :meth:`save` or ``doctag compile``): its compiled patterns
+            are loaded as they are. By default (False) a model file is data
+            from outside: it is checked throughout and its patterns are
+            compiled again from the sources it holds (tens of milliseconds
+            for the default model), as the CLI does without
+            ``--trusted-model``. The built-in model is always trusted.
 
     Raises:
         FileError: a file cannot be read (:class:`FileNotFoundError`,
             :class:`PermissionError`, :class:`IsADirectoryError`).
         ModelError: a malformed dictionary line (with file and line), a
-            pattern that does not compile, or not a model file.
+            pattern that does not compile, or not a model file (or a
+            damaged or hostile one).
+        LimitError: a model or dictionary file larger than
+            ``limits.max_input_bytes``.
+        TypeError: ``limits`` is not a :class:`Limits`.
     """
 
-    __slots__ = ("_handle", "_path", "_extra", "__weakref__")
+    __slots__ = ("_handle", "_path", "_extra", "_limits", "_trusted", "__weakref__")
 
     def __init__(self, path: Optional[PathLike] = None,
-                 extra_dictionaries: Iterable[PathLike] = ()) -> None:
+                 extra_dictionaries: Iterable[PathLike] = (), *,
+                 limits: Optional[Limits] = None, trusted: bool = False) -> None:
         if isinstance(extra_dictionaries, (str, bytes, os.PathLike)):
             extra_dictionaries = [extra_dictionaries]  # one file, not its characters
+        if limits is None:
+            limits = Limits()
+        elif not isinstance(limits, Limits):
+            raise TypeError(f"limits must be a doctag.Limits, not {type(limits).__name__}")
         self._path = os.fspath(path) if path is not None else None
         self._extra = tuple(os.fspath(d) for d in extra_dictionaries)
+        self._limits = limits
+        self._trusted = bool(trusted)
         self._handle = _native.model_open(
             os.fsencode(self._path) if self._path is not None else None,
-            tuple(os.fsencode(d) for d in self._extra))
+            tuple(os.fsencode(d) for d in self._extra), limits._as_tuple(), self._trusted)
 
     @property
     def path(self) -> Optional[str]:
@@ -85,17 +138,31 @@ class Model:
         return self._extra  # type: ignore[return-value]
 
     @property
+    def limits(self) -> Limits:
+        """The :class:`Limits` this model holds every document to."""
+        return self._limits  # type: ignore[return-value]
+
+    @property
+    def trusted(self) -> bool:
+        """Whether the model file's compiled patterns were loaded as they are."""
+        return self._trusted  # type: ignore[return-value]
+
+    @property
     def entry_count(self) -> int:
         """Number of dictionary entries (names and patterns) in the model."""
         return _native.model_entry_count(self._handle)
 
     def __reduce__(self) -> Tuple[Any, ...]:
-        return (Model, (self._path, self._extra))
+        if self._limits == Limits() and not self._trusted:
+            return (Model, (self._path, self._extra))  # as before limits existed
+        return (_open_model, (self._path, self._extra, self._limits, self._trusted))
 
     def __repr__(self) -> str:
         what = repr(self._path) if self._path is not None else "default"
         extra = f", extra_dictionaries={list(self._extra)!r}" if self._extra else ""
-        return f"<doctag.Model {what}{extra}, {self.entry_count} entries>"
+        limits = f", limits={self._limits!r}" if self._limits.changed() else ""
+        trusted = ", trusted" if self._trusted else ""
+        return f"<doctag.Model {what}{extra}{limits}{trusted}, {self.entry_count} entries>"
 
     def save(self, path: PathLike) -> None:
         """Writes the model in the compiled format ``Model(path)`` reads.
@@ -123,28 +190,40 @@ class Model:
 
         Returns:
             A :class:`Document`; entity offsets are indices into its
-            ``text`` (for bytes, the decoded str).
+            ``text`` (for bytes, the decoded str). Regions skipped by a
+            pattern (pathological text) are in its ``warnings``, each also
+            issued as a :class:`SkippedRegionWarning`.
 
         Raises:
             TextError: invalid UTF-8 (with the byte offset), a str with lone
                 surrogates, or a PDF's bytes ("this is a PDF: use tag_pdf").
+            LimitError: a text over the model's ``limits.max_input_bytes``
+                (in UTF-8 bytes), or with more entities than
+                ``limits.max_entities``.
             TypeError: neither str nor bytes.
         """
+        return self._tag_text(text, None)
+
+    def _tag_text(self, text: Union[str, bytes, bytearray, memoryview],
+                  source: Optional[str]) -> Document:
+        """tag_text(), the Document's ``source`` set (and named in its warnings)."""
         if isinstance(text, (bytes, bytearray, memoryview)):
             data = bytes(text)
             if data[:1024].lstrip().startswith(b"%PDF-"):
                 raise TextError("this is a PDF: use tag_pdf() (tag_text() takes text)",
                                 _native.ERR_ARG)
-            return Document._from_utf8(data, _native.tag_utf8(self._handle, data))
+            rows, warned = _native.tag_utf8(self._handle, data)
+            return _report(Document._from_utf8(data, rows, source=source, warnings=warned))
         if not isinstance(text, str):
             raise TypeError(f"tag_text() needs a str or UTF-8 bytes, not {type(text).__name__} "
                             "(use tag_pdf for a PDF)")
         if not text:
-            return Document(text, [])
+            return Document(text, [], source=source)
         if text[:1024].lstrip().startswith("%PDF-"):
             raise TextError("this is a PDF: use tag_pdf() (tag_text() takes text)",
                             _native.ERR_ARG)
-        return Document._from_rows(text, _native.tag_text(self._handle, text))
+        rows, warned = _native.tag_text(self._handle, text)
+        return _report(Document._from_rows(text, rows, source=source, warnings=warned))
 
     def tag_pdf(self, source: Union[PathLike, bytes, bytearray, memoryview], *,
                 pages: Optional[Pages] = None, password: Optional[str] = None) -> Document:
@@ -160,6 +239,8 @@ class Model:
             A :class:`Document` with ``pages``, ``page_count``,
             ``pages_without_text``, ``page_starts`` and ``source`` (the path,
             None for bytes) set; each entity has its page and boxes.
+            Regions skipped by a pattern are in its ``warnings`` (and
+            issued as :class:`SkippedRegionWarning`).
 
         Raises:
             FileError: the file cannot be read (:class:`FileNotFoundError`,
@@ -168,6 +249,11 @@ class Model:
                 :class:`EncryptedPDFError` (password missing or wrong),
                 :class:`NoTextError` (scanned pages: OCR needed) and
                 :class:`PageRangeError` (pages not in the document).
+            PDFLimitError: a PDF over the model's ``limits``: more pages to
+                read than ``max_pages``, a page over ``pdf_page_ms`` of CPU
+                time, a file over ``max_input_bytes`` (a :class:`PDFError`
+                and a :class:`LimitError`); :class:`LimitError` for more
+                entities than ``max_entities``.
             TypeError: `pages` of the wrong type.
         """
         first, last = _page_span(pages)
@@ -179,20 +265,21 @@ class Model:
             if isinstance(name, bytes):
                 name = os.fsdecode(name)
             data, is_path = os.fsencode(name), True
-        text, page_count, no_text, rows, starts = _native.tag_pdf(
+        text, page_count, no_text, rows, starts, warned = _native.tag_pdf(
             self._handle, data, is_path, pw, first, last)
         span = range(first or 1, (last or page_count) + 1)
         doc = Document._from_rows(text, rows, pages=span, page_count=page_count,
-                                  pages_without_text=no_text, page_starts=starts, source=name)
+                                  pages_without_text=no_text, page_starts=starts, source=name,
+                                  warnings=warned)
         doc._password = pw  # for save_highlighted()
-        return doc
+        return _report(doc)
 
     def tag_file(self, path: PathLike, *, pages: Optional[Pages] = None,
                  password: Optional[str] = None) -> Document:
         """Tags a file as the CLI does: a PDF if its content is one (whatever
         its name), else UTF-8 text. An archive, an image or an empty file
         raises :class:`UnsupportedFileError`. ``pages`` and ``password``
-        apply to a PDF."""
+        apply to a PDF; the model's limits to both."""
         return _pipe.tag_file(self, path, pages=pages, password=password)
 
     def pipe(self, items: Iterable[Any], n_threads: Optional[int] = None, *,
@@ -204,7 +291,8 @@ class Model:
         any length (2 x n_threads in flight).
 
         ``as_tuples=True``: items are ``(source, context)`` pairs, and so are
-        the results. ``errors="return"`` yields the :class:`Error` in place
+        the results. The model's :class:`Limits` apply to every document
+        (a :class:`LimitError` is one document's failure). ``errors="return"`` yields the :class:`Error` in place
         of a document that fails instead of raising it::
 
             for doc in model.pipe(paths, n_threads=4, errors="return"):

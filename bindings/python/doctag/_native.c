@@ -6,9 +6,12 @@
  * every CPython >= 3.9. The Python half (doctag/__init__.py and friends)
  * builds the user-facing objects; this file only:
  *
- *   - owns native objects: a ModelHandle wraps a doctag_model and frees it
- *     in tp_dealloc; documents and results never leave a call, and are freed
- *     on every path before it returns;
+ *   - owns native objects: a ModelHandle wraps a doctag_model (and the
+ *     doctag_limits it was opened with, which its PDF reads use too) and
+ *     frees it in tp_dealloc; documents and results never leave a call, and
+ *     are freed on every path before it returns;
+ *   - returns a result's warnings (regions skipped because a pattern hit a
+ *     match limit) with its entities, for the Python side to report;
  *   - releases the GIL around every call that opens, extracts or tags, so a
  *     shared model tags in many threads at once (the C model is immutable);
  *   - turns the C API's byte offsets into Python string (code point)
@@ -109,6 +112,7 @@ static PyObject *raise_local_error(PyObject *module, int code, const char *conte
 typedef struct {
     PyObject_HEAD
     doctag_model *model;
+    doctag_limits limits; /* as opened; also every PDF read for this model */
 } ModelHandle;
 
 static void ModelHandle_dealloc(PyObject *self)
@@ -151,18 +155,27 @@ static PyType_Spec ModelHandle_spec = {
     .slots = ModelHandle_slots,
 };
 
-/* Checks that `obj` is an open ModelHandle and returns its model. */
-static const doctag_model *model_of(PyObject *module, PyObject *obj)
+/* Checks that `obj` is an open ModelHandle and returns it. */
+static const ModelHandle *handle_of(PyObject *module, PyObject *obj)
 {
     native_state *st = get_state(module);
     if (!PyObject_TypeCheck(obj, (PyTypeObject *)st->model_type)) {
         PyErr_SetString(PyExc_TypeError, "expected a doctag._native.ModelHandle");
         return NULL;
     }
-    const doctag_model *model = ((ModelHandle *)obj)->model;
-    if (model == NULL)
+    const ModelHandle *h = (const ModelHandle *)obj;
+    if (h->model == NULL) {
         PyErr_SetString(PyExc_ValueError, "ModelHandle is not open");
-    return model;
+        return NULL;
+    }
+    return h;
+}
+
+/* Checks that `obj` is an open ModelHandle and returns its model. */
+static const doctag_model *model_of(PyObject *module, PyObject *obj)
+{
+    const ModelHandle *h = handle_of(module, obj);
+    return h != NULL ? h->model : NULL;
 }
 
 /* ---- Helpers ------------------------------------------------------------- */
@@ -384,6 +397,22 @@ static PyObject *entities_of(PyObject *module, const doctag_result *res,
     return list;
 }
 
+/* The warnings of a result (doctag_result_warning) as a tuple of str. */
+static PyObject *warnings_of(const doctag_result *res)
+{
+    size_t count = doctag_result_warning_count(res);
+    PyObject *t = PyTuple_New((Py_ssize_t)count);
+    for (size_t i = 0; t != NULL && i < count; i++) {
+        const char *w = doctag_result_warning(res, i);
+        PyObject *s = PyUnicode_DecodeUTF8(w ? w : "", w ? (Py_ssize_t)strlen(w) : 0, "replace");
+        if (s == NULL)
+            Py_CLEAR(t);
+        else
+            PyTuple_SetItem(t, (Py_ssize_t)i, s); /* steals */
+    }
+    return t;
+}
+
 /* ---- Module functions ---------------------------------------------------- */
 
 PyDoc_STRVAR(init_doc,
@@ -447,18 +476,72 @@ static int optional_cstring(PyObject *obj, const char **out, const char *what)
     return 0;
 }
 
+PyDoc_STRVAR(default_limits_doc,
+"default_limits() -> (max_input_bytes, max_entities, max_pages, pdf_page_ms)\n--\n\n"
+"The library's default limits (doctag_limits_init): bytes, entities, pages,\n"
+"CPU milliseconds per PDF page.");
+
+static PyObject *native_default_limits(PyObject *module, PyObject *unused)
+{
+    (void)module;
+    (void)unused;
+    doctag_limits l;
+    doctag_limits_init(&l);
+    return Py_BuildValue("(nnii)", (Py_ssize_t)l.max_input_bytes, (Py_ssize_t)l.max_entities,
+                         l.max_pages, l.pdf_page_ms);
+}
+
+/* The limits tuple (max_input_bytes, max_entities, max_pages, pdf_page_ms)
+ * of model_open, each >= 0 (0: the default), over the defaults; None keeps
+ * them all. */
+static int limits_of(PyObject *obj, doctag_limits *out)
+{
+    doctag_limits_init(out);
+    if (obj == Py_None)
+        return 0;
+    Py_ssize_t bytes, entities;
+    int pages, page_ms;
+    if (!PyTuple_Check(obj)) {
+        PyErr_SetString(PyExc_TypeError, "limits must be a tuple of 4 ints or None");
+        return -1;
+    }
+    if (!PyArg_ParseTuple(obj, "nnii;limits are (max_input_bytes, max_entities, max_pages, "
+                          "pdf_page_ms)", &bytes, &entities, &pages, &page_ms))
+        return -1;
+    if (bytes < 0 || entities < 0 || pages < 0 || page_ms < 0) {
+        PyErr_SetString(PyExc_ValueError, "limits must not be negative");
+        return -1;
+    }
+    if (bytes > 0)
+        out->max_input_bytes = (size_t)bytes;
+    if (entities > 0)
+        out->max_entities = (size_t)entities;
+    if (pages > 0)
+        out->max_pages = pages;
+    if (page_ms > 0)
+        out->pdf_page_ms = page_ms;
+    return 0;
+}
+
 PyDoc_STRVAR(model_open_doc,
-"model_open(path, dictionaries) -> ModelHandle\n--\n\n"
+"model_open(path, dictionaries, limits=None, trusted=False) -> ModelHandle\n--\n\n"
 "Opens a compiled model (path: bytes, or None for the built-in default) and\n"
-"adds the dictionary source files in `dictionaries` (a tuple of bytes).");
+"adds the dictionary source files in `dictionaries` (a tuple of bytes).\n"
+"limits: (max_input_bytes, max_entities, max_pages, pdf_page_ms), 0 for a\n"
+"default, or None for all defaults; held to by every text tagged and every\n"
+"PDF read with the model. trusted: load the model file's compiled patterns\n"
+"as they are (DOCTAG_MODEL_TRUSTED) instead of compiling them again.");
 
 static PyObject *native_model_open(PyObject *module, PyObject *args)
 {
-    PyObject *path_obj, *dicts_obj;
-    if (!PyArg_ParseTuple(args, "OO!:model_open", &path_obj, &PyTuple_Type, &dicts_obj))
+    PyObject *path_obj, *dicts_obj, *limits_obj = Py_None;
+    int trusted = 0;
+    doctag_limits limits;
+    if (!PyArg_ParseTuple(args, "OO!|Op:model_open", &path_obj, &PyTuple_Type, &dicts_obj,
+                          &limits_obj, &trusted))
         return NULL;
     const char *path;
-    if (optional_cstring(path_obj, &path, "path") < 0)
+    if (optional_cstring(path_obj, &path, "path") < 0 || limits_of(limits_obj, &limits) < 0)
         return NULL;
 
     Py_ssize_t n = PyTuple_Size(dicts_obj);
@@ -481,6 +564,8 @@ static PyObject *native_model_open(PyObject *module, PyObject *args)
     doctag_model_options opts = DOCTAG_MODEL_OPTIONS_INIT;
     opts.dictionaries = paths;
     opts.n_dictionaries = (size_t)n;
+    opts.flags = trusted ? DOCTAG_MODEL_TRUSTED : 0u;
+    opts.limits = &limits;
     doctag_model *model = NULL;
     int rc;
     /* the tuple (held by args) keeps every path alive while unlocked */
@@ -501,6 +586,7 @@ static PyObject *native_model_open(PyObject *module, PyObject *args)
         return NULL;
     }
     h->model = model;
+    h->limits = limits;
     return (PyObject *)h;
 }
 
@@ -531,11 +617,13 @@ static PyObject *native_model_save(PyObject *module, PyObject *args)
 }
 
 PyDoc_STRVAR(tag_text_doc,
-"tag_text(model, text) -> list of (type, text, start, end, canonical, page, boxes)\n--\n\n"
-"Tags a str; start and end are indices into that str.");
+"tag_text(model, text) -> (rows, warnings)\n--\n\n"
+"Tags a str. rows: a list of (type, text, start, end, canonical, page, boxes),\n"
+"start and end indices into that str; warnings: a tuple of str, one per\n"
+"region skipped because a pattern hit a match limit there.");
 
-/* Tags `len` bytes of UTF-8 (the GIL released) and returns the rows, or
- * raises. `ascii`: byte offsets are string indices. */
+/* Tags `len` bytes of UTF-8 (the GIL released) and returns (rows,
+ * warnings), or raises. `ascii`: byte offsets are string indices. */
 static PyObject *tag_buffer(PyObject *module, const doctag_model *model, const char *buf,
                             Py_ssize_t len, int ascii)
 {
@@ -544,8 +632,14 @@ static PyObject *tag_buffer(PyObject *module, const doctag_model *model, const c
     Py_BEGIN_ALLOW_THREADS
     rc = doctag_tag_text(&res, model, buf, (size_t)len);   /* checks the UTF-8 */
     Py_END_ALLOW_THREADS
-    PyObject *out = rc != DOCTAG_OK ? raise_doctag_error(module, rc, "text")
-                                    : entities_of(module, res, buf, (size_t)len, ascii, "text");
+    PyObject *out = NULL;
+    if (rc != DOCTAG_OK)
+        raise_doctag_error(module, rc, "text");
+    else {
+        PyObject *items[2] = {entities_of(module, res, buf, (size_t)len, ascii, "text"),
+                              warnings_of(res)};
+        out = tuple_of(2, items);
+    }
     doctag_result_free(res);
     return out;
 }
@@ -571,9 +665,9 @@ static PyObject *native_tag_text(PyObject *module, PyObject *args)
 }
 
 PyDoc_STRVAR(tag_utf8_doc,
-"tag_utf8(model, data) -> list of (type, text, start, end, canonical, page, boxes)\n--\n\n"
-"Tags UTF-8 bytes as they are (no str to encode); start and end are indices\n"
-"into data.decode('utf-8').");
+"tag_utf8(model, data) -> (rows, warnings)\n--\n\n"
+"Tags UTF-8 bytes as they are (no str to encode), as tag_text; start and end\n"
+"are indices into data.decode('utf-8').");
 
 static PyObject *native_tag_utf8(PyObject *module, PyObject *args)
 {
@@ -592,10 +686,11 @@ static PyObject *native_tag_utf8(PyObject *module, PyObject *args)
 
 PyDoc_STRVAR(tag_pdf_doc,
 "tag_pdf(model, source, is_path, password, first_page, last_page)\n"
-"    -> (text, page_count, pages_without_text, entities, page_starts)\n--\n\n"
+"    -> (text, page_count, pages_without_text, entities, page_starts, warnings)\n--\n\n"
 "Extracts and tags a PDF: source is a file path (is_path true) or the PDF's\n"
-"bytes; password is bytes or None; pages are 1-based, 0 for open ends.\n"
-"page_starts: the index in text where each page read begins, in order.");
+"bytes; password is bytes or None; pages are 1-based, 0 for open ends. The\n"
+"model's limits apply to the reading too. page_starts: the index in text\n"
+"where each page read begins, in order; warnings as tag_text's.");
 
 /* The code point index where each page read starts (doctag_doc_page_start). */
 static PyObject *page_starts_of(const doctag_doc *doc, const char *text, size_t len,
@@ -628,14 +723,16 @@ static PyObject *native_tag_pdf(PyObject *module, PyObject *args)
     if (!PyArg_ParseTuple(args, "OO!pOii:tag_pdf", &handle, &PyBytes_Type, &source,
                           &is_path, &password_obj, &first, &last))
         return NULL;
-    const doctag_model *model = model_of(module, handle);
-    if (model == NULL)
+    const ModelHandle *h = handle_of(module, handle);
+    if (h == NULL)
         return NULL;
+    const doctag_model *model = h->model;
     doctag_pdf_options opts = DOCTAG_PDF_OPTIONS_INIT;
     if (optional_cstring(password_obj, &opts.password, "password") < 0)
         return NULL;
     opts.first_page = first;
     opts.last_page = last;
+    opts.limits = &h->limits;
 
     char *data;
     Py_ssize_t size;
@@ -685,15 +782,16 @@ static PyObject *native_tag_pdf(PyObject *module, PyObject *args)
             Py_CLEAR(no_text);
         Py_XDECREF(num);
     }
-    PyObject *items[5] = {
+    PyObject *items[6] = {
         PyUnicode_DecodeUTF8(text, (Py_ssize_t)tlen, "strict"),
         PyLong_FromLong(npages),
         no_text != NULL ? PyList_AsTuple(no_text) : NULL,
         entities_of(module, res, text, tlen, 0, "pdf"),
         page_starts_of(doc, text, tlen, first, last),
+        warnings_of(res),
     };
     Py_XDECREF(no_text);
-    out = tuple_of(5, items);
+    out = tuple_of(6, items);
 
 done:
     doctag_result_free(res);
@@ -801,6 +899,7 @@ static PyMethodDef native_methods[] = {
      "version_number() -> int\n--\n\nThe loaded library's version as a number (0.1.0 -> 100)."},
     {"strerror", FUNC(native_strerror), METH_O,
      "strerror(code) -> str\n--\n\nThe library's name for an error code."},
+    {"default_limits", FUNC(native_default_limits), METH_NOARGS, default_limits_doc},
     {"model_open", FUNC(native_model_open), METH_VARARGS, model_open_doc},
     {"model_entry_count", FUNC(native_model_entry_count), METH_O,
      "model_entry_count(model) -> int\n--\n\nDictionary entries in the model."},

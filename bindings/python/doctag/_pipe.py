@@ -15,6 +15,8 @@ from ._document import BASE_COLUMNS, NUMERIC_KEYS, Document
 from ._errors import Error, FileError, UnsupportedFileError
 
 if TYPE_CHECKING:  # pragma: no cover
+    import pandas
+
     from ._model import Model, Pages, PathLike
 
 __all__ = ["sniff", "tag_file", "tag_source", "pipe", "to_pandas", "FRAME_COLUMNS",
@@ -96,9 +98,7 @@ def tag_file(model: "Model", path: "PathLike", *, pages: Optional["Pages"] = Non
         return model.tag_pdf(name, pages=pages, password=password)
     if kind != "text":
         raise _unsupported(name, kind)
-    doc = model.tag_text(data)
-    doc.source = name
-    return doc
+    return model._tag_text(data, name)
 
 
 def pipe(model: "Model", items: Iterable[Any], n_threads: Optional[int] = None, *,
@@ -185,7 +185,7 @@ def records_frame(records: Sequence[Dict[str, Any]], extra_columns: bool = True)
     return df
 
 
-def to_pandas(docs: Iterable[Any], ids: Optional[Iterable[str]] = None):
+def to_pandas(docs: Iterable[Any], ids: Optional[Iterable[str]] = None) -> "pandas.DataFrame":
     """Many Documents as one pandas DataFrame, one row per entity, with a
     ``doc`` column first: ``ids[i]`` if given, else the Document's
     ``source`` (its path), else its position. ``docs`` may also hold

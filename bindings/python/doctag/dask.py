@@ -44,14 +44,18 @@ import dask.dataframe as dd
 
 from . import ENTITY_TYPES
 from ._errors import Error, UnsupportedFileError
-from ._model import Model
+from ._limits import Limits
+from ._model import Model, Pages
 from ._pipe import FRAME_COLUMNS, frame_records, records_frame, tag_file
 
 __all__ = ["read_reports", "documents", "manifest", "batch", "read_manifests",
            "expand_paths", "worker_model", "MANIFEST_COLUMNS"]
 
 Paths = Union[str, "os.PathLike[str]", Iterable[Union[str, "os.PathLike[str]"]]]
-ModelSpec = Tuple[Optional[str], Tuple[str, ...]]
+# model=: a Model, a model file, or None (the built-in model)
+ModelArg = Union[None, Model, str, "os.PathLike[str]"]
+# (path, extra dictionaries, limits, trusted); a pair (path, extra) still works
+ModelSpec = Tuple[Optional[str], Tuple[str, ...], Limits, bool]
 
 # The fields of doctag batch's manifest.jsonl that a Dask run knows.
 MANIFEST_COLUMNS = ("doc", "status", "kind", "bytes", "mtime", "pages", "pages_without_text",
@@ -62,22 +66,26 @@ _MODELS_LOCK = threading.Lock()
 
 
 def worker_model(spec: ModelSpec) -> Model:
-    """The model for ``spec`` (path, extra dictionaries) in this process,
-    opened on first use and then shared by the worker's threads."""
+    """The model for ``spec`` (path, extra dictionaries, limits, trusted) in
+    this process, opened on first use and then shared by the worker's
+    threads."""
     with _MODELS_LOCK:
         model = _MODELS.get(spec)
         if model is None:
-            model = _MODELS[spec] = Model(spec[0], spec[1])
+            limits = spec[2] if len(spec) > 2 else None
+            trusted = bool(spec[3]) if len(spec) > 3 else False
+            model = _MODELS[spec] = Model(spec[0], spec[1], limits=limits, trusted=trusted)
         return model
 
 
 def _model_spec(model: Union[None, Model, str, "os.PathLike[str]"]) -> ModelSpec:
     if model is None:
-        return (None, ())
+        return (None, (), Limits(), False)
     if isinstance(model, Model):   # absolute: the workers' folder is not the client's
         return (os.path.abspath(model.path) if model.path else None,
-                tuple(os.path.abspath(d) for d in model.extra_dictionaries))
-    return (os.path.abspath(os.fspath(model)), ())
+                tuple(os.path.abspath(d) for d in model.extra_dictionaries),
+                model.limits, model.trusted)
+    return (os.path.abspath(os.fspath(model)), (), Limits(), False)
 
 
 def _walk(folder: str) -> List[str]:
@@ -179,8 +187,10 @@ def _empty(fn):
     return fn([])
 
 
-def read_reports(paths: Paths, *, model=None, pages=None, password: Optional[str] = None,
-                 errors: str = "skip", partition_size: int = 4, with_manifest: bool = False):
+def read_reports(paths: Paths, *, model: ModelArg = None, pages: Optional[Pages] = None,
+                 password: Optional[str] = None, errors: str = "skip", partition_size: int = 4,
+                 with_manifest: bool = False
+                 ) -> Union[dd.DataFrame, Tuple[dd.DataFrame, dd.DataFrame]]:
     """The entities of every report as a Dask DataFrame, one row per entity:
     doc, type, text, start, end, page, x0, y0, x1, y1 (box on the first
     page; NaN for text), canonical, id, symbol, value, min, max, currency,
@@ -208,8 +218,8 @@ def _manifest_from(parts):
                            meta=_empty(_manifest_frame), verify_meta=False)
 
 
-def manifest(paths: Paths, *, model=None, pages=None, password: Optional[str] = None,
-             partition_size: int = 4):
+def manifest(paths: Paths, *, model: ModelArg = None, pages: Optional[Pages] = None,
+             password: Optional[str] = None, partition_size: int = 4) -> dd.DataFrame:
     """One record per document as a Dask DataFrame, with the fields of
     ``doctag batch``'s manifest.jsonl (MANIFEST_COLUMNS): status "ok",
     "failed" (the document: damaged, encrypted, image-only, unsupported)
@@ -218,8 +228,9 @@ def manifest(paths: Paths, *, model=None, pages=None, password: Optional[str] = 
     return _manifest_from(_partitions(paths, model, pages, password, "skip", partition_size))
 
 
-def documents(paths: Paths, *, model=None, pages=None, password: Optional[str] = None,
-              errors: str = "skip", partition_size: int = 4) -> db.Bag:
+def documents(paths: Paths, *, model: ModelArg = None, pages: Optional[Pages] = None,
+              password: Optional[str] = None, errors: str = "skip",
+              partition_size: int = 4) -> db.Bag:
     """A Dask Bag of :class:`doctag.Document`, one per report that tags
     (``Document.source`` is its id); failures are left out (see
     :func:`manifest`) or, with ``errors="raise"``, fail the computation."""
@@ -290,7 +301,7 @@ def batch(inputs: Paths, out_dir: str, *, jobs: int = 1, cli: Optional[str] = No
     return bag.map(_run_batch, out, jobs, cli, tuple(args))
 
 
-def read_manifests(out_dir: str):
+def read_manifests(out_dir: str) -> dd.DataFrame:
     """The manifest records of every ``batch()`` output under ``out_dir``
     (OUT_DIR/*/manifest.jsonl) as a Dask DataFrame with MANIFEST_COLUMNS
     (the entity counts as columns) plus ``output`` and ``config``."""

@@ -133,3 +133,17 @@ def test_batch_on_workers_resumes(client, reports, tmp_path):
     again = doctag.dask.batch([reports, zipped], out, cli=CLI).compute()
     assert all(": 0 tagged," in r["summary"] for r in again), again
     assert len(doctag.dask.read_manifests(out).compute()) == len(records)
+
+
+def test_workers_open_the_model_with_its_limits_and_trust(client, tiny_pdf):
+    model = doctag.Model(limits=doctag.Limits(max_pages=1), trusted=True)
+    spec = doctag.dask._model_spec(model)
+    worker = doctag.dask.worker_model(spec)
+    assert worker.limits == model.limits and worker.trusted
+    # a spec of (path, dictionaries) alone, as before limits: the defaults
+    assert doctag.dask.worker_model((None, ())).limits == doctag.Limits()
+    # on the worker processes, which open the model from the spec
+    records = doctag.dask.manifest([tiny_pdf], model=model).compute()
+    assert records.status.tolist() == ["failed"]
+    assert "more than the limit of 1" in records.error.iloc[0]
+    assert doctag.dask.manifest([tiny_pdf]).compute().status.tolist() == ["ok"]

@@ -45,3 +45,18 @@ version: str = doctag.version()
 types: Tuple[str, ...] = doctag.ENTITY_TYPES
 colours: Dict[str, str] = doctag.COLORS
 print(len(bytes_doc), mine.entry_count, version, types, colours, doctag.__version__)
+
+limits = doctag.Limits(max_input_bytes=50_000_000, max_pages=2_000, pdf_page_ms=1_000)
+bounded = doctag.Model("mine.model", limits=limits, trusted=True)
+try:
+    bounded_doc = bounded.tag_file("report.pdf")
+    skipped: Tuple[str, ...] = bounded_doc.warnings
+    print(skipped)
+except doctag.LimitError as err:
+    field: Optional[str] = err.limit
+    print(field, err)
+defaults: doctag.Limits = bounded.limits
+pages_limit: int = defaults.max_pages
+trusted: bool = bounded.trusted
+warning_type: type = doctag.SkippedRegionWarning
+print(pages_limit, trusted, warning_type)
