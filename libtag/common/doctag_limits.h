@@ -130,6 +130,13 @@
 #define LIMIT_MAX_ENTITIES ((size_t)1000000)
 #endif
 
+/* The largest PDF coordinate layout accepts (PDF pages are at most
+ * 14,400 units): a glyph placed beyond, at infinity or NaN is put at the
+ * edge (or 0) so that layout's arithmetic stays finite. */
+#ifndef LIMIT_PDF_COORD
+#define LIMIT_PDF_COORD 100000.0f
+#endif
+
 /* Default doctag_limits.max_pages: the longest real reports (budgets,
  * registers) run to a few thousand pages; a file claiming more is read
  * only if the caller says so. */

@@ -13,6 +13,7 @@
  *
  * The line-break rules (hyphens, URLs, paragraphs) are in linebreak.c.
  */
+#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -255,16 +256,26 @@ static int end_poppler_line(builder *b, int page, size_t first)
     return finish_line(b, page, s, end);
 }
 
+/* A coordinate as layout can use it: a damaged or hostile PDF can place a
+ * glyph at NaN or infinity (found by fuzz_pdf); real pages are at most
+ * 14,400 units wide. */
+static float coordinate(float v)
+{
+    if (!isfinite(v))
+        return 0;
+    return v < -LIMIT_PDF_COORD ? -LIMIT_PDF_COORD : v > LIMIT_PDF_COORD ? LIMIT_PDF_COORD : v;
+}
+
 static int push_glyph(builder *b, uint32_t c, const float *box)
 {
     if (!vec_reserve((void **)&b->glyphs, &b->cap_glyphs, b->n_glyphs + 1, sizeof *b->glyphs))
         return -1;
     layout_glyph *g = &b->glyphs[b->n_glyphs++];
     g->cp = c;
-    g->x0 = box[0];
-    g->y0 = box[1];
-    g->x1 = box[2];
-    g->y1 = box[3];
+    g->x0 = coordinate(box[0]);
+    g->y0 = coordinate(box[1]);
+    g->x1 = coordinate(box[2]);
+    g->y1 = coordinate(box[3]);
     /* A glyph's size is the height of its box, which poppler derives from
      * the font size: it tells a raised footnote mark from the text. */
     g->size = g->y1 - g->y0 > 0 ? g->y1 - g->y0 : 1;

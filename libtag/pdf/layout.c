@@ -260,7 +260,7 @@ static int find_gutter(const layout_line *lines, const size_t *idx, size_t n, gu
     }
     r.width = maxx - r.minx;
     r.mean_size = sizes / (float)n;
-    if (r.width < 20)
+    if (!(r.width >= 20 && r.width <= 2 * LIMIT_PDF_COORD))   /* NaN too */
         return 0;
     r.scale = r.width > 4000 ? 4000 / r.width : 1; /* 1-point bins, coarser on huge pages */
     r.nb = (size_t)(r.width * r.scale) + 2;
