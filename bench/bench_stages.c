@@ -35,7 +35,7 @@ int main(int argc, char **argv)
     const char *text = in.text;
     size_t len = in.len;
     doctag_model *model;
-    doctag_model_options opts = { DOCTAG_MODEL_OPTIONS_VERSION, a.dicts, a.n_dicts, 0 };
+    doctag_model_options opts = { DOCTAG_MODEL_OPTIONS_VERSION, a.dicts, a.n_dicts, 0, NULL };
     if (doctag_model_open(&model, NULL, a.n_dicts ? &opts : NULL) != DOCTAG_OK) {
         fprintf(stderr, "bench_stages: %s\n", doctag_last_error());
         return 1;
@@ -54,7 +54,7 @@ int main(int argc, char **argv)
             return 1;
         double t2 = bench_now();
         span_list sl = { 0 };
-        if (match_text(&sl, model->compiled, model->index, norm.text, norm.len) != DOCTAG_OK)
+        if (match_text(&sl, NULL, model->compiled, model->index, norm.text, norm.len) != DOCTAG_OK)
             return 1;
         double t3 = bench_now();
         spans = sl.n;

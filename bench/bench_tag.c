@@ -46,7 +46,7 @@ static doctag_model *open_model(const char *const *dicts, size_t n_dicts, int ru
 {
     double t[BENCH_MAX_RUNS];
     doctag_model *model = NULL;
-    doctag_model_options opts = { DOCTAG_MODEL_OPTIONS_VERSION, dicts, n_dicts, 0 };
+    doctag_model_options opts = { DOCTAG_MODEL_OPTIONS_VERSION, dicts, n_dicts, 0, NULL };
     for (int r = 0; r < runs; r++) {
         doctag_model_free(model);
         double t0 = bench_now();

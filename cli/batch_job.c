@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -58,7 +59,8 @@ static int open_doc(const batch_settings *s, batch_job *job, doctag_doc **doc)
     } else if (job->path) {
         char *text = NULL;
         size_t len = 0;
-        int is_pdf, err = input_read(job->path, 0, &text, &len, &is_pdf);
+        /* sources.c has checked its size against --max-bytes */
+        int is_pdf, err = input_read(job->path, 0, SIZE_MAX, &text, &len, &is_pdf);
         if (err) {
             batch_job_fail(job, MANIFEST_ERROR, "cannot read: %s", strerror(err));
             return -1;

@@ -11,7 +11,9 @@
  * status says that something failed (see usage_exit_codes below). */
 #include <errno.h>
 #include <getopt.h>
+#include <limits.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <sys/stat.h>
 #include <stdlib.h>
@@ -79,7 +81,19 @@ static const char usage_tag[] =
     "                       agency, instrument\n"
     "  -p, --pages RANGE    PDF pages A-B, N, A- or -B (1-based; text: ignored)\n"
     "      --password PW    password of encrypted PDFs\n"
+    "      --max-bytes N    refuse an input of more than N bytes (default 256 MiB)\n"
+    "      --max-entities N refuse a document with more than N entities\n"
+    "                       (default 1000000)\n"
+    "      --max-pages N    refuse a PDF with more than N pages to read\n"
+    "                       (default 100000)\n"
+    "      --page-ms N      CPU milliseconds poppler may spend on one PDF page\n"
+    "                       (default 4000); a page over it fails the document\n"
+    "      --trusted-model  load --model's compiled code as it is (a file you made\n"
+    "                       yourself); by default its patterns are compiled again\n"
     "  -h, --help           this help\n"
+    "\n"
+    "A region of pathological text where a pattern hits a match limit is skipped,\n"
+    "with a warning on stderr; the rest of the document is tagged.\n"
     "\n";
 
 static const char usage_text[] =
@@ -94,6 +108,7 @@ static const char usage_text[] =
     "Options:\n"
     "  -p, --pages RANGE    PDF pages A-B, N, A- or -B (1-based; text: ignored)\n"
     "      --password PW    password of encrypted PDFs\n"
+    "      --max-bytes N    refuse an input of more than N bytes (default 256 MiB)\n"
     "  -h, --help           this help\n"
     "\n";
 
@@ -185,11 +200,17 @@ static void warn_pages_without_text(const char *path, const doctag_doc *doc,
 /* Reads one input, reporting any failure on stderr: a text's bytes in
  * *data, a PDF's too when it comes from stdin (NULL otherwise: it is
  * opened by path). Returns 0 or -1. */
-static int read_input(const char *path, char **data, size_t *size, int *is_pdf)
+static int read_input(const char *path, size_t max_bytes, char **data, size_t *size,
+                      int *is_pdf)
 {
     *data = NULL;
     *size = 0;
-    int err = input_read(path, 1, data, size, is_pdf);
+    int err = input_read(path, 1, max_bytes, data, size, is_pdf);
+    if (err == EFBIG) {
+        fprintf(stderr, "doctag: %s: %s: more than %zu bytes (--max-bytes)\n",
+                display_name(path), doctag_strerror(DOCTAG_ERR_LIMIT_INPUT), max_bytes);
+        return -1;
+    }
     if (err) {
         /* as other tools say it: "cannot open report.pdf: No such file or directory" */
         int opening = err == ENOENT || err == EACCES || err == EISDIR || err == ENOTDIR;
@@ -227,11 +248,11 @@ static int doc_from_input(const char *path, const doctag_pdf_options *pdf_opts,
 /* Opens one input as a document, reporting any failure on stderr.
  * Returns 0 or -1. */
 static int open_document(const char *path, const doctag_pdf_options *pdf_opts,
-                         doctag_doc **doc, int *is_pdf)
+                         size_t max_bytes, doctag_doc **doc, int *is_pdf)
 {
     char *data;
     size_t size;
-    if (read_input(path, &data, &size, is_pdf) != 0)
+    if (read_input(path, max_bytes, &data, &size, is_pdf) != 0)
         return -1;
     int rc = doc_from_input(path, pdf_opts, data, size, *is_pdf, doc);
     if (rc != DOCTAG_OK)
@@ -276,6 +297,7 @@ typedef struct tag_settings {
     unsigned type_mask;
     doctag_pdf_options pdf;
     const doctag_model *model;
+    doctag_limits limits;
     name_set written;
 } tag_settings;
 
@@ -349,7 +371,7 @@ static int tag_one(tag_settings *s, const char *path)
 
     /* A text is tagged where it was read: no copy into a document, and the
      * tagger's is the one UTF-8 check. */
-    if (read_input(path, &data, &size, &is_pdf) != 0)
+    if (read_input(path, s->limits.max_input_bytes, &data, &size, &is_pdf) != 0)
         return -1;
     if (!is_pdf) {
         rc = doctag_tag_text(&result, s->model, data, size);
@@ -367,6 +389,10 @@ static int tag_one(tag_settings *s, const char *path)
         report_doctag_error(display_name(path), rc);
         return -1;
     }
+    /* regions a pattern could not be run over: the rest was tagged */
+    for (size_t i = 0; i < doctag_result_warning_count(result); i++)
+        fprintf(stderr, "doctag: %s: warning: %s\n", display_name(path),
+                doctag_result_warning(result, i));
 
     char *name = input_doc_name(path);
     if (!name) {
@@ -383,7 +409,30 @@ static int tag_one(tag_settings *s, const char *path)
     return rc;
 }
 
-enum { OPT_PASSWORD = 256, OPT_NO_HEADER };
+enum { OPT_PASSWORD = 256, OPT_NO_HEADER, OPT_MAX_BYTES, OPT_MAX_ENTITIES, OPT_MAX_PAGES,
+       OPT_PAGE_MS, OPT_TRUSTED_MODEL };
+
+/* A positive count for --max-bytes / --max-entities. Returns 0 or -1. */
+static int parse_size(const char *s, size_t *out)
+{
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (*s < '0' || *s > '9' || *end || errno || v == 0 || v > SIZE_MAX)
+        return -1;
+    *out = (size_t)v;
+    return 0;
+}
+
+/* A positive int for --max-pages / --page-ms. Returns 0 or -1. */
+static int parse_int(const char *s, int *out)
+{
+    size_t v;
+    if (parse_size(s, &v) != 0 || v > INT_MAX)
+        return -1;
+    *out = (int)v;
+    return 0;
+}
 
 /* 1 if the named inputs add up to less than FAST_LOAD_BYTES (stdin and
  * files that cannot be measured count as large). */
@@ -411,10 +460,17 @@ static int command_tag(int argc, char **argv)
         { "pages", required_argument, NULL, 'p' },
         { "password", required_argument, NULL, OPT_PASSWORD },
         { "no-header", no_argument, NULL, OPT_NO_HEADER },
+        { "max-bytes", required_argument, NULL, OPT_MAX_BYTES },
+        { "max-entities", required_argument, NULL, OPT_MAX_ENTITIES },
+        { "max-pages", required_argument, NULL, OPT_MAX_PAGES },
+        { "page-ms", required_argument, NULL, OPT_PAGE_MS },
+        { "trusted-model", no_argument, NULL, OPT_TRUSTED_MODEL },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
     tag_settings s = { .format = OUTPUT_JSONL, .header = 1, .type_mask = ~0u };
+    unsigned model_flags = 0;
+    doctag_limits_init(&s.limits);
     doctag_pdf_options pdf = DOCTAG_PDF_OPTIONS_INIT;
     const char *model_path = NULL;
     /* --dict values point into argv; at most one per argument. */
@@ -448,6 +504,24 @@ static int command_tag(int argc, char **argv)
             break;
         case OPT_PASSWORD: s.pdf.password = optarg; break;
         case OPT_NO_HEADER: s.header = 0; break;
+        case OPT_MAX_BYTES:
+            if (parse_size(optarg, &s.limits.max_input_bytes) != 0)
+                status = usage_error("tag", "bad --max-bytes '%s' (a positive number)", optarg);
+            break;
+        case OPT_MAX_ENTITIES:
+            if (parse_size(optarg, &s.limits.max_entities) != 0)
+                status = usage_error("tag", "bad --max-entities '%s' (a positive number)",
+                                     optarg);
+            break;
+        case OPT_MAX_PAGES:
+            if (parse_int(optarg, &s.limits.max_pages) != 0)
+                status = usage_error("tag", "bad --max-pages '%s' (a positive number)", optarg);
+            break;
+        case OPT_PAGE_MS:
+            if (parse_int(optarg, &s.limits.pdf_page_ms) != 0)
+                status = usage_error("tag", "bad --page-ms '%s' (a positive number)", optarg);
+            break;
+        case OPT_TRUSTED_MODEL: model_flags |= DOCTAG_MODEL_TRUSTED; break;
         case 'h':
             fputs(usage_tag, stdout);
             fputs(usage_exit_codes, stdout);
@@ -471,6 +545,9 @@ static int command_tag(int argc, char **argv)
     doctag_model_options mopts = DOCTAG_MODEL_OPTIONS_INIT;
     mopts.dictionaries = dicts;
     mopts.n_dictionaries = n_dicts;
+    mopts.flags = model_flags;
+    mopts.limits = &s.limits;
+    s.pdf.limits = &s.limits;
     /* JIT-compiling the name patterns costs ~8 ms at load and pays off
      * after a few megabytes: a small batch is tagged faster without it. */
     if (inputs_are_small(argv + optind, argc - optind))
@@ -537,18 +614,25 @@ static int command_text(int argc, char **argv)
     static const struct option longopts[] = {
         { "pages", required_argument, NULL, 'p' },
         { "password", required_argument, NULL, OPT_PASSWORD },
+        { "max-bytes", required_argument, NULL, OPT_MAX_BYTES },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
     doctag_pdf_options pdf = DOCTAG_PDF_OPTIONS_INIT;
+    doctag_limits limits;
     int c, status = EXIT_ALL_OK;
 
+    doctag_limits_init(&limits);
     optind = 0;
     while ((c = getopt_long(argc, argv, "p:h", longopts, NULL)) != -1) {
         switch (c) {
         case 'p':
             if (input_parse_pages(optarg, &pdf) != 0)
                 return usage_error("text", "bad page range '%s' (A-B, N, A- or -B)", optarg);
+            break;
+        case OPT_MAX_BYTES:
+            if (parse_size(optarg, &limits.max_input_bytes) != 0)
+                return usage_error("text", "bad --max-bytes '%s' (a positive number)", optarg);
             break;
         case OPT_PASSWORD: pdf.password = optarg; break;
         case 'h':
@@ -561,11 +645,12 @@ static int command_text(int argc, char **argv)
     }
     if (optind >= argc)
         return usage_error("text", "no input files");
+    pdf.limits = &limits;
 
     for (int i = optind; i < argc; i++) {
         doctag_doc *doc = NULL;
         int is_pdf = 0;
-        if (open_document(argv[i], &pdf, &doc, &is_pdf) != 0) {
+        if (open_document(argv[i], &pdf, limits.max_input_bytes, &doc, &is_pdf) != 0) {
             status = EXIT_INPUT_FAILED;
             continue;
         }

@@ -32,11 +32,14 @@ char *input_doc_name(const char *path)
     return name;
 }
 
-/* Grows `buf` to hold all of `f` after its first `len` bytes. */
-static int read_rest(FILE *f, char **buf, size_t *len, size_t *cap)
+/* Grows `buf` to hold all of `f` after its first `len` bytes; EFBIG past
+ * `max` bytes. */
+static int read_rest(FILE *f, char **buf, size_t *len, size_t *cap, size_t max)
 {
     errno = 0;
     for (;;) {
+        if (*len > max)
+            return EFBIG;
         if (*len == *cap) {
             if (*cap > SIZE_MAX / 2)
                 return EFBIG;
@@ -53,7 +56,7 @@ static int read_rest(FILE *f, char **buf, size_t *len, size_t *cap)
     }
 }
 
-int input_read(const char *path, int pdf_by_path, char **data, size_t *size,
+int input_read(const char *path, int pdf_by_path, size_t max, char **data, size_t *size,
                int *is_pdf)
 {
     int is_stdin = strcmp(path, "-") == 0;
@@ -63,6 +66,7 @@ int input_read(const char *path, int pdf_by_path, char **data, size_t *size,
 
     size_t cap = 1 << 16, len = 0;
     struct stat st;
+    memset(&st, 0, sizeof st);
     if (!is_stdin && fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
         fclose(f);   /* Linux opens a directory for reading; reading fails */
         return EISDIR;
@@ -84,12 +88,15 @@ int input_read(const char *path, int pdf_by_path, char **data, size_t *size,
     }
     if (!err) {
         *is_pdf = input_is_pdf(buf, len);
-        if (*is_pdf && pdf_by_path && !is_stdin) {
+        if (*is_pdf && pdf_by_path && !is_stdin && S_ISREG(st.st_mode) &&
+            (unsigned long long)st.st_size > max) {
+            err = EFBIG;
+        } else if (*is_pdf && pdf_by_path && !is_stdin) {
             free(buf);
             buf = NULL;
             len = 0;
         } else if (len == PDF_MAGIC_WINDOW) {
-            err = read_rest(f, &buf, &len, &cap);
+            err = read_rest(f, &buf, &len, &cap, max);
         }
     }
     if (is_stdin)

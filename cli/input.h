@@ -17,8 +17,10 @@ char *input_doc_name(const char *path);
 /* Reads all of `path` ("-": stdin) into *data (malloc'd, caller frees) and
  * its size into *size, and sets *is_pdf. With `pdf_by_path`, a PDF file
  * (not stdin) is only looked at: *data is NULL and the caller opens it by
- * path, so a large PDF is not held in memory twice. Returns 0 or errno. */
-int input_read(const char *path, int pdf_by_path, char **data, size_t *size,
+ * path, so a large PDF is not held in memory twice. Returns 0 or errno:
+ * EFBIG when the input holds more than `max` bytes (/dev/zero, a pipe that
+ * never ends). */
+int input_read(const char *path, int pdf_by_path, size_t max, char **data, size_t *size,
                int *is_pdf);
 
 /* 1 if the "%PDF-" magic occurs in the first 1024 bytes, and at offset 0

@@ -79,11 +79,13 @@ typedef enum doctag_error {
     DOCTAG_ERR_PAGE_RANGE = -14,    /* the requested pages are not in the document */
     DOCTAG_ERR_UNSUPPORTED = -15,   /* built without this feature */
     DOCTAG_ERR_INTERNAL = -16,      /* a bug in libdoctag: please report it */
-    /* PDF work limit (issue 13, PDF half of part 6): a page whose text
-     * poppler could not extract within the per-page budget (4 s of CPU,
-     * LIMIT_PDF_PAGE_MS: forms nested to draw millions of times, a PDF
-     * built to exhaust readers); the message names the page. */
-    DOCTAG_ERR_PDF_LIMIT = -17
+    /* PDF work limit: a page whose text poppler could not extract within
+     * the per-page budget (doctag_limits.pdf_page_ms: forms nested to draw
+     * millions of times, a PDF built to exhaust readers), or a PDF with
+     * more pages than doctag_limits.max_pages; the message names it. */
+    DOCTAG_ERR_PDF_LIMIT = -17,
+    DOCTAG_ERR_LIMIT_INPUT = -18,   /* input larger than doctag_limits.max_input_bytes */
+    DOCTAG_ERR_LIMIT_ENTITIES = -19 /* more entities than doctag_limits.max_entities */
 } doctag_error;
 
 /* A static English name of an error code ("invalid UTF-8"); "unknown
@@ -130,15 +132,56 @@ typedef struct doctag_model doctag_model;
  * built when the model opens (a few milliseconds), not by JIT-compiled
  * patterns, so there is no slower start to trade against. */
 #define DOCTAG_MODEL_FAST_LOAD 1u
+/* DOCTAG_MODEL_TRUSTED: the model file comes from a trusted source (you
+ * made it with this library): its patterns' compiled pcre2 code is loaded
+ * as it is. Without it, a model file is data from outside: every length and
+ * offset in it is checked, and each pattern is compiled again from the
+ * source held in the file, because pcre2 runs serialised code unchecked
+ * (a crafted file could crash the process). The checks cost nothing; the
+ * compiling costs the load time of a dictionary-source model (tens of ms
+ * for the default model). The built-in model is always trusted. */
+#define DOCTAG_MODEL_TRUSTED 2u
 
-#define DOCTAG_MODEL_OPTIONS_VERSION 1
+/* Limits on the work of one document, so that a hostile or broken input
+ * ends with an error naming the limit instead of exhausting memory or
+ * time. A field 0 means the library's default. Fill one with
+ * doctag_limits_init() (which sets the version and the defaults), change
+ * what you need, and pass it in doctag_model_options.limits (every
+ * document tagged with that model is held to it) and in
+ * doctag_pdf_options.limits (every PDF read with those options). Since 0.3. */
+#define DOCTAG_LIMITS_VERSION 1
+typedef struct doctag_limits {
+    unsigned version;        /* DOCTAG_LIMITS_VERSION */
+    size_t max_input_bytes;  /* text tagged, or a file read by path (PDF,
+                                model, dictionary): DOCTAG_ERR_LIMIT_INPUT
+                                beyond it; default 256 MiB */
+    size_t max_entities;     /* entities in one result:
+                                DOCTAG_ERR_LIMIT_ENTITIES beyond it;
+                                default 1,000,000 */
+    int max_pages;           /* pages read from one PDF (after the page
+                                range): DOCTAG_ERR_PDF_LIMIT beyond it;
+                                default 100,000 */
+    int pdf_page_ms;         /* CPU milliseconds poppler may spend on one
+                                page: DOCTAG_ERR_PDF_LIMIT beyond it;
+                                default 4,000 (real pages take < 100) */
+} doctag_limits;
+
+/* Sets `limits` to DOCTAG_LIMITS_VERSION and the default of every field
+ * (so that a caller can print or scale them). Does nothing for NULL. Any
+ * thread. Since 0.3. */
+DOCTAG_API void doctag_limits_init(doctag_limits *limits);
+
+/* Version 2 (0.3) added `limits`; a version 1 struct (without it) is still
+ * read. */
+#define DOCTAG_MODEL_OPTIONS_VERSION 2
 typedef struct doctag_model_options {
     unsigned version;                  /* DOCTAG_MODEL_OPTIONS_VERSION */
     const char *const *dictionaries;   /* extra dictionary source files ... */
     size_t n_dictionaries;             /* ... added on top of the model */
     unsigned flags;                    /* DOCTAG_MODEL_* flags, or 0 */
+    const doctag_limits *limits;       /* NULL: the defaults (copied at open) */
 } doctag_model_options;
-#define DOCTAG_MODEL_OPTIONS_INIT { DOCTAG_MODEL_OPTIONS_VERSION, NULL, 0, 0 }
+#define DOCTAG_MODEL_OPTIONS_INIT { DOCTAG_MODEL_OPTIONS_VERSION, NULL, 0, 0, NULL }
 
 /* Opens a compiled model file (written by doctag_model_save() or `doctag
  * compile`). `path` NULL opens the default model built into the library (no
@@ -148,9 +191,12 @@ typedef struct doctag_model_options {
  * doctag_model_free(); on failure *out is NULL and the code is
  * DOCTAG_ERR_ARG (NULL out, bad options), DOCTAG_ERR_IO (the file cannot be
  * read; the message has the system's reason), DOCTAG_ERR_MODEL_FORMAT (not
- * a doctag model, or a damaged one), DOCTAG_ERR_DICT_SYNTAX /
- * DOCTAG_ERR_PATTERN (an extra dictionary; the message has file:line) or
- * DOCTAG_ERR_NOMEM. Any thread. Since 0.1. */
+ * a doctag model, or a damaged or hostile one), DOCTAG_ERR_LIMIT_INPUT (a
+ * file larger than the limits' max_input_bytes), DOCTAG_ERR_DICT_SYNTAX /
+ * DOCTAG_ERR_PATTERN (an extra dictionary; the message has file:line),
+ * DOCTAG_ERR_UTF8 (a dictionary that is not UTF-8: file:line and byte
+ * offset) or DOCTAG_ERR_NOMEM. A model file is not trusted unless
+ * opts->flags has DOCTAG_MODEL_TRUSTED (see there). Any thread. Since 0.1. */
 DOCTAG_API int doctag_model_open(doctag_model **out, const char *path,
                                  const doctag_model_options *opts);
 
@@ -195,14 +241,17 @@ typedef struct doctag_doc doctag_doc;
  * text is a valid document with no entities. Any thread. Since 0.1. */
 DOCTAG_API int doctag_doc_from_text(doctag_doc **out, const char *text, size_t len);
 
-#define DOCTAG_PDF_OPTIONS_VERSION 1
+/* Version 2 (0.3) added `limits`; a version 1 struct is still read. */
+#define DOCTAG_PDF_OPTIONS_VERSION 2
 typedef struct doctag_pdf_options {
     unsigned version;      /* DOCTAG_PDF_OPTIONS_VERSION */
     const char *password;  /* for an encrypted PDF, or NULL */
     int first_page;        /* 1-based, inclusive; 0 = from the first page */
     int last_page;         /* 1-based, inclusive; 0 = to the last page */
+    const doctag_limits *limits; /* NULL: the defaults (max_input_bytes,
+                                    max_pages, pdf_page_ms are used) */
 } doctag_pdf_options;
-#define DOCTAG_PDF_OPTIONS_INIT { DOCTAG_PDF_OPTIONS_VERSION, NULL, 0, 0 }
+#define DOCTAG_PDF_OPTIONS_INIT { DOCTAG_PDF_OPTIONS_VERSION, NULL, 0, 0, NULL }
 
 /* A document from a PDF file or a PDF held in memory (the buffer is only
  * read during the call). The text is extracted in reading order, with
@@ -215,11 +264,13 @@ typedef struct doctag_pdf_options {
  * (password missing or wrong), DOCTAG_ERR_PDF_NO_PAGES,
  * DOCTAG_ERR_PDF_NO_TEXT (no page read has a text layer: OCR needed),
  * DOCTAG_ERR_PAGE_RANGE, DOCTAG_ERR_UNSUPPORTED (built without PDF support)
- * DOCTAG_ERR_PDF_LIMIT (a page over its budget: each page's text is read
- * by poppler in a short-lived child process (fork) under a budget of 4 s of
- * CPU time; the message names the page) or DOCTAG_ERR_NOMEM; a crash
- * inside poppler gives DOCTAG_ERR_PDF_CORRUPT. The message names the file. Any thread (poppler
- * documents are not shared between calls). Since 0.1. */
+ * DOCTAG_ERR_PDF_LIMIT (a page over its CPU budget, doctag_limits'
+ * pdf_page_ms, or more pages than max_pages; the message names the page),
+ * DOCTAG_ERR_LIMIT_INPUT (a file over max_input_bytes) or
+ * DOCTAG_ERR_NOMEM; a crash inside poppler gives DOCTAG_ERR_PDF_CORRUPT.
+ * The message names the file. Pages are read by poppler in a child
+ * process where the budget can be enforced (see README.md, "Limits").
+ * Any thread (poppler documents are not shared between calls). Since 0.1. */
 DOCTAG_API int doctag_doc_from_pdf_file(doctag_doc **out, const char *path,
                                         const doctag_pdf_options *opts);
 DOCTAG_API int doctag_doc_from_pdf_buffer(doctag_doc **out, const void *data,
@@ -271,7 +322,12 @@ typedef struct doctag_entity doctag_entity;
 /* Tags a document. Returns DOCTAG_OK and sets *out (the caller frees it
  * with doctag_result_free()), or DOCTAG_ERR_ARG (a NULL argument),
  * DOCTAG_ERR_UTF8 (a document made by doctag_tag_text() from invalid UTF-8)
- * or DOCTAG_ERR_NOMEM, with *out NULL. The result does not refer to the
+ * DOCTAG_ERR_LIMIT_INPUT (a text longer than the model's max_input_bytes),
+ * DOCTAG_ERR_LIMIT_ENTITIES (more entities than max_entities) or
+ * DOCTAG_ERR_NOMEM, with *out NULL. A pattern that hits pcre2's match or
+ * JIT stack limit in one region of a pathological text (say 200 KB of
+ * "A/A/A/...") is not an error: that region is skipped for that pattern,
+ * reported as a warning of the result, and the rest is tagged. The result does not refer to the
  * document: either may be freed first. Any number of threads may tag with
  * one model at once. Since 0.1. */
 DOCTAG_API int doctag_tag(doctag_result **out, const doctag_model *model,
@@ -291,6 +347,15 @@ DOCTAG_API const doctag_entity *doctag_result_entity(const doctag_result *result
 
 /* Frees a result and its entities; NULL is a no-op. Since 0.1. */
 DOCTAG_API void doctag_result_free(doctag_result *result);
+
+/* Warnings of a successful tagging: regions of the text skipped because a
+ * pattern hit a match limit there, e.g. "un_symbol pattern 7: JIT stack
+ * limit at bytes 1204-221204; region skipped". doctag_result_warning()
+ * returns NULL when index >= count or for a NULL result; the string is
+ * borrowed from the result. At most 100 are kept; the last then says how
+ * many more. Any thread. Since 0.3. */
+DOCTAG_API size_t doctag_result_warning_count(const doctag_result *result);
+DOCTAG_API const char *doctag_result_warning(const doctag_result *result, size_t index);
 
 /* One entity's fields. Strings are NUL-terminated and borrowed from the
  * result. Each call accepts NULL and then returns 0 / NULL (the type: -1).
@@ -358,7 +423,9 @@ DOCTAG_API unsigned doctag_type_color(int type);
 
 /* Opens a model from a compiled model held in memory (what
  * doctag_model_serialize() or doctag_model_save() wrote); the buffer is only
- * read during the call. Returns as doctag_model_open(). Since 0.2. */
+ * read during the call. Returns as doctag_model_open(), and is as
+ * distrustful: not trusted unless opts->flags has DOCTAG_MODEL_TRUSTED;
+ * messages name it "<buffer>". Since 0.2. */
 DOCTAG_API int doctag_model_open_buffer(doctag_model **out, const void *data, size_t size,
                                         const doctag_model_options *opts);
 

@@ -537,6 +537,49 @@ else
     skip "corpus scoring: no corpus at '${shared:-unset}'"
 fi
 
+# ---- limits and hostile input ----------------------------------------------
+# /dev/zero is not read until memory runs out: the input limit stops it.
+run zero tag --max-bytes 1000000 /dev/zero sample.txt
+expect_status zero 1
+has_text zero.err "^doctag: /dev/zero: input too large \(limit\): more than 1000000 bytes" \
+    "zero: the input limit is named"
+has_text zero.out '"doc": "sample"' "zero: the next file of the batch is tagged"
+run zero-default tag /dev/zero
+expect_status zero-default 1
+has_text zero-default.err "more than 268435456 bytes" "zero: the default limit is 256 MiB"
+run max-entities tag --max-entities 1 sample.txt
+expect_status max-entities 1
+has_text max-entities.err "too many entities in one document \(limit\)" \
+    "max-entities: the entity limit is named"
+run max-bad tag --max-bytes 0 sample.txt
+expect_status max-bad 2
+
+# A pattern that hits its JIT stack limit on a run of "X/A/" skips that
+# paragraph, with one warning; the paragraphs around it are tagged.
+printf '@type un_symbol\n%%un_symbol = /X(?:\\/ ?[A-Za-z0-9]+(?:[.\\-][A-Za-z0-9]+)*)*\\/ ?\\d+/\n@type agency\nDHS = DHS\n' >deep.dict
+"$python" -c "import sys; sys.stdout.write('DHS paid X/1/2.\n\n' + 'X/A/' * 150000 + '\n\nDHS and X/3/4 again.\n')" >deep.txt
+"$cli" compile -o deep.model deep.dict >/dev/null 2>&1
+run deep tag --model deep.model deep.txt
+expect_status deep 0
+has_text deep.err "^doctag: deep.txt: warning: un_symbol pattern 0: JIT stack limit reached at bytes 17-600017; region skipped$" \
+    "deep: one warning names the skipped region"
+if [ "$(wc -l <deep.err)" -eq 1 ] && [ "$(grep -c '"text": "X/' deep.out)" -eq 2 ] &&
+    [ "$(grep -c '"text": "DHS"' deep.out)" -eq 2 ]; then
+    pass "deep: the rest of the document is tagged"
+else
+    fail "deep: the rest of the document is tagged" "$(cat deep.out deep.err | head -c 600)"
+fi
+
+# A model file from outside is compiled again from its sources (and so
+# tags alike); --trusted-model loads its code as it is.
+run untrusted tag --model mine.model mine.txt
+run trusted tag --trusted-model --model mine.model mine.txt
+if [ -s untrusted.out ] && cmp -s untrusted.out trusted.out; then
+    pass "model: trusted and untrusted loads tag alike"
+else
+    fail "model: trusted and untrusted loads tag alike" "$(head -c 300 untrusted.err)"
+fi
+
 # ---- memory ----------------------------------------------------------------
 if command -v valgrind >/dev/null 2>&1 && [ -z "${DOCTAG_CLI_NO_VALGRIND:-}" ]; then
     # --undef-value-errors=no: pcre2's JIT code (frames "???") trips

@@ -259,3 +259,31 @@ Test(dict_errors, compile_buffer_reports_syntax_with_its_name)
     cr_expect(strncmp(doctag_last_error(), "user.dict:2:", 12) == 0, "message \"%s\"", doctag_last_error());
     cr_expect_null(m);
 }
+
+/* The alternatives copied before the empty one are freed (valgrind and
+ * LeakSanitizer check it: scripts/test --valgrind --sanitize). */
+Test(dict_errors, empty_prefix_alternative_leaks_nothing)
+{
+    expect_syntax_error("@type agency\n@prefix us = U.S. | United States |  | US\n"
+                        "DHS = {us} Department of Homeland Security\n", 2);
+    expect_syntax_error("@type agency\n@prefix un = United Nations | UN\n"
+                        "@prefix us = U.S. |  | US\n", 3);
+}
+
+/* IDs become canonical forms: no control character, no ';', valid UTF-8. */
+Test(dict_errors, control_characters_and_semicolons)
+{
+    expect_syntax_error("@type agency\nDH\x01S = Department of Homeland Security\n", 2);
+    expect_syntax_error("@type agency\n# ok\nDHS\x7f = DHS\n", 3);
+    expect_syntax_error("@type agency\nDHS;ICE = DHS\n", 2);
+    expect_syntax_error("@type agency\n\tDH\tS = DHS\n", 2);
+    const char *bad = "@type agency\nDHS = DHS\nD\xc6\xc6S = D\xc6S\n";
+    doctag_model *m = NULL;
+    cr_expect_eq(doctag_model_compile_buffer(&m, "bad.dict", bad, strlen(bad)), DOCTAG_ERR_UTF8);
+    cr_expect_not_null(strstr(doctag_last_error(), "bad.dict:3: invalid UTF-8 at byte 24"), "%s",
+                       doctag_last_error());
+    cr_expect_null(m);
+    const char *crlf = "@type agency\r\nDHS = Department of Homeland Security\r\n";
+    cr_expect_eq(doctag_model_compile_buffer(&m, "crlf.dict", crlf, strlen(crlf)), DOCTAG_OK);
+    doctag_model_free(m);
+}

@@ -4,10 +4,12 @@
  * file's name in the message; models compiled from dictionary files.
  */
 #include <criterion/criterion.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "hash.h"
 #include "testutil.h"
 
 static const char *const sample =
@@ -248,4 +250,173 @@ Test(model_file, serialize_and_open_buffer_round_trip)
     doctag_free(data);
     doctag_model_free(back);
     doctag_model_free(m);
+}
+
+/* ---- Hostile files: every length checked, serialised code not trusted -------- */
+
+/* Little-endian u32 into a growing buffer. */
+static size_t put32(unsigned char *b, size_t at, uint32_t v)
+{
+    for (int i = 0; i < 4; i++)
+        b[at + i] = (unsigned char)(v >> (8 * i));
+    return at + 4;
+}
+
+/* Appends the checksum a model file ends with (as a hostile file would). */
+static size_t seal(unsigned char *b, size_t len)
+{
+    return put32(b, len, hash_fnv1a(HASH_FNV_SEED, b, len));
+}
+
+static void expect_buffer_refused(const unsigned char *data, size_t len, unsigned flags)
+{
+    doctag_model_options o = DOCTAG_MODEL_OPTIONS_INIT;
+    o.flags = flags;
+    doctag_model *m = (doctag_model *)1;
+    int rc = doctag_model_open_buffer(&m, data, len, &o);
+    cr_expect_eq(rc, DOCTAG_ERR_MODEL_FORMAT, "rc %d (%s): %s", rc, doctag_strerror(rc),
+                 doctag_last_error());
+    cr_expect_null(m);
+    if (rc == DOCTAG_OK)
+        doctag_model_free(m);
+}
+
+/* 28 bytes, a valid checksum, a name-keys blob claiming 16384 bytes. */
+Test(model_file, a_blob_longer_than_the_file_is_refused)
+{
+    unsigned char b[64];
+    memcpy(b, "DOCTAGM\n", 8);
+    size_t n = put32(b, 8, 5);   /* format version */
+    n = put32(b, n, 0);          /* variants */
+    n = put32(b, n, 0);          /* entries */
+    n = put32(b, n, 16384);      /* name keys: claims a whole bitmap */
+    n = seal(b, n);
+    cr_assert_eq(n, 28);
+    expect_buffer_refused(b, n, 0);
+    expect_buffer_refused(b, n, DOCTAG_MODEL_TRUSTED);
+}
+
+/* One entry, one pattern whose @near blob runs past the end. */
+Test(model_file, a_near_blob_past_the_end_is_refused)
+{
+    unsigned char b[256];
+    memset(b, 0, sizeof b);
+    memcpy(b, "DOCTAGM\n", 8);
+    size_t n = put32(b, 8, 5);                     /* format version */
+    n = put32(b, n, 1);                            /* variants */
+    n = put32(b, n, 1);                            /* entries */
+    n = put32(b, n, 0);                            /* type money */
+    n = put32(b, n, 0);                            /* canon id */
+    n = put32(b, n, 2);                            /* id "ID" */
+    memcpy(b + n, "ID", 2);
+    n = put32(b, n + 2, 0);                        /* no name keys */
+    n = put32(b, n, 0);                            /* no names */
+    n = put32(b, n, 0);                            /* no name entries */
+    n = put32(b, n, 1);                            /* patterns */
+    n = put32(b, n, 0);                            /* entry */
+    n = put32(b, n, 0);                            /* entry base */
+    n = put32(b, n, 0);                            /* not anchored */
+    n += 32;                                       /* first-byte bitmap */
+    n = put32(b, n, 1);                            /* source "x" */
+    b[n++] = 'x';
+    n = put32(b, n, 4000);                         /* near: claims 4000 bytes */
+    memcpy(b + n, "lit\0", 4);
+    n = put32(b, n + 4, 0);                        /* (what would be the pcre2 blob) */
+    n = seal(b, n);
+    expect_buffer_refused(b, n, 0);
+    expect_buffer_refused(b, n, DOCTAG_MODEL_TRUSTED);
+}
+
+/* The default model saved, its first pcre2 blob's block size changed and
+ * the checksum made right again: pcre2 would trust the code. */
+Test(model_file, a_pcre2_blob_with_a_wrong_block_size_is_refused)
+{
+    size_t len;
+    char *path = saved_default(&len);
+    unsigned char *data = (unsigned char *)test_read_file(path, &len);
+    cr_assert_not_null(data);
+    const unsigned char blob_magic[4] = { 0x53, 0x32, 0x52, 0x50 };   /* 0x50523253 */
+    unsigned char *blob = memmem(data, len, blob_magic, 4);
+    cr_assert_not_null(blob, "a serialised pcre2 pattern in the saved model");
+    /* header (16) + character tables (1088) + 5 pointers + start bitmap (32) */
+    unsigned char *blocksize = blob + 16 + 1088 + 5 * sizeof(void *) + 32;
+    cr_assert_lt((size_t)(blocksize + 8 - data), len);
+    blocksize[1] ^= 0x40;   /* 16 KiB more or less than the code */
+    seal(data, len - 4);
+    expect_buffer_refused(data, len, 0);
+    expect_buffer_refused(data, len, DOCTAG_MODEL_TRUSTED);
+    free(data);
+    free(path);
+}
+
+/* Trusted or not, an intact saved model opens and tags as the built-in one
+ * (untrusted: every pattern compiled again from its source). */
+Test(model_file, trusted_and_untrusted_loads_tag_alike)
+{
+    size_t len;
+    char *path = saved_default(&len);
+    char *data = test_read_file(path, &len);
+    char *want = tag_lines_with(test_model(), sample);
+    for (unsigned flags = 0; flags <= DOCTAG_MODEL_TRUSTED; flags += DOCTAG_MODEL_TRUSTED) {
+        doctag_model_options o = DOCTAG_MODEL_OPTIONS_INIT;
+        o.flags = flags;
+        doctag_model *m = NULL;
+        cr_assert_eq(doctag_model_open_buffer(&m, data, len, &o), DOCTAG_OK, "%s",
+                     doctag_last_error());
+        char *got = tag_lines_with(m, sample);
+        cr_expect_str_eq(got, want, "flags %u", flags);
+        free(got);
+        doctag_model_free(m);
+    }
+    free(want);
+    free(data);
+    free(path);
+}
+
+/* Any truncation of a real model is refused (checksum made right each
+ * time), never read past its end. */
+Test(model_file, every_truncation_is_refused)
+{
+    size_t len;
+    char *path = tmp_path("small.model");
+    const char *src = "@type agency\nICE = ICE | Immigration and Customs Enforcement\n"
+                      "@type money\n%money = /\\$\\d+/\n";
+    doctag_model *m = NULL;
+    cr_assert_eq(doctag_model_compile_buffer(&m, "small.dict", src, strlen(src)), DOCTAG_OK);
+    cr_assert_eq(doctag_model_save(m, path), DOCTAG_OK);
+    doctag_model_free(m);
+    unsigned char *data = (unsigned char *)test_read_file(path, &len);
+    for (size_t cut = 16; cut < len; cut += 7) {
+        unsigned char *b = malloc(cut);
+        memcpy(b, data, cut - 4);
+        seal(b, cut - 4);
+        expect_buffer_refused(b, cut, 0);
+        free(b);
+    }
+    free(data);
+    free(path);
+}
+
+/* An entry ID becomes a canonical form: one with a control character or
+ * invalid UTF-8 is a damaged file (found by fuzz_model). */
+Test(model_file, an_entry_id_with_a_control_character_is_refused)
+{
+    size_t len;
+    char *path = tmp_path("ids.model");
+    const char *src = "@type agency\nICE = ICE | Immigration and Customs Enforcement\n";
+    doctag_model *m = NULL;
+    cr_assert_eq(doctag_model_compile_buffer(&m, "ids.dict", src, strlen(src)), DOCTAG_OK);
+    cr_assert_eq(doctag_model_save(m, path), DOCTAG_OK);
+    doctag_model_free(m);
+    unsigned char *data = (unsigned char *)test_read_file(path, &len);
+    unsigned char *id = memmem(data, len, "\x03\x00\x00\x00ICE", 7);
+    cr_assert_not_null(id);
+    const char bad[] = { '\x01', '\xc6', ';' };
+    for (size_t k = 0; k < sizeof bad; k++) {
+        id[5] = (unsigned char)bad[k];
+        seal(data, len - 4);
+        expect_buffer_refused(data, len, 0);
+    }
+    free(data);
+    free(path);
 }

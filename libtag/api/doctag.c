@@ -13,6 +13,7 @@
 #include "error.h"
 #include "extract.h"
 #include "file.h"
+#include "doctag_limits.h"
 #include "match.h"
 #include "model.h"
 #include "normalize.h"
@@ -34,11 +35,18 @@ DOCTAG_API int doctag_version_number(void)
 
 /* ---- model ------------------------------------------------------------ */
 
+/* The limits a model holds its documents to. */
+static doctag_limits effective_limits(const doctag_model_options *opts)
+{
+    return limits_resolve(opts && opts->version >= 2 ? opts->limits : NULL);
+}
+
 /* Every public way to a model ends here: the compiled model (pure data)
  * and the lookup tables matching derives from it are built once and owned
  * by the handle, so the handle is read-only from then on. Takes `compiled`
  * whatever happens. */
-static int model_ready(doctag_model **out, compiled_model *compiled, int rc)
+static int model_ready(doctag_model **out, compiled_model *compiled, int rc,
+                       const doctag_model_options *opts)
 {
     *out = NULL;
     doctag_model *h = NULL;
@@ -52,8 +60,34 @@ static int model_ready(doctag_model **out, compiled_model *compiled, int rc)
         return rc;
     }
     h->compiled = compiled;
+    h->limits = effective_limits(opts);
     *out = h;
     return DOCTAG_OK;
+}
+
+/* Parses one dictionary source held in memory: UTF-8 text (models/README.md),
+ * so that every ID and canonical form made from it is valid UTF-8 too. */
+static int parse_source(dict *d, const char *name, const char *src, size_t len)
+{
+    size_t bad = utf8_first_invalid(src, len);
+    if (bad == (size_t)-1)
+        return dict_parse(d, name, src, len);
+    int line = 1;
+    for (size_t i = 0; i < bad; i++)
+        line += src[i] == '\n';
+    return error_set(DOCTAG_ERR_UTF8, "%s:%d: invalid UTF-8 at byte %zu", name, line, bad);
+}
+
+static int parse_source_file(dict *d, const char *path)
+{
+    char *src;
+    size_t len;
+    int rc = file_read_all(path, &src, &len, LIMIT_MAX_INPUT_BYTES);
+    if (rc != DOCTAG_OK)
+        return rc;
+    rc = parse_source(d, path, src, len);
+    free(src);
+    return rc;
 }
 
 static int compile_sources(compiled_model **out, const char *const *paths, size_t n)
@@ -61,7 +95,7 @@ static int compile_sources(compiled_model **out, const char *const *paths, size_
     dict d = { 0 };
     int rc = DOCTAG_OK;
     for (size_t i = 0; rc == DOCTAG_OK && i < n; i++)
-        rc = paths[i] ? dict_parse_file(&d, paths[i])
+        rc = paths[i] ? parse_source_file(&d, paths[i])
                       : error_set(DOCTAG_ERR_ARG, "dictionary path %zu is NULL", i);
     if (rc == DOCTAG_OK)
         rc = model_compile_dict(out, &d);
@@ -90,24 +124,52 @@ static int model_options_bad(const char *call, const doctag_model_options *opts)
                   opts->n_dictionaries);
         return 1;
     }
+    if (opts->version >= 2 && opts->limits && options_version_bad(call, opts->limits->version,
+                                                                  DOCTAG_LIMITS_VERSION))
+        return 1;
     return 0;
 }
 
-/* A compiled model from bytes, with the options' extra dictionaries added. */
-static int open_bytes(doctag_model **out, const void *data, size_t len, const char *name,
-                      const doctag_model_options *opts)
+/* Every entry ID of a model file is what a dictionary allows (it becomes a
+ * canonical form): UTF-8, without a control character, ';' or tab. */
+static int entry_ids_ok(const compiled_model *m, const char *name)
 {
-    int jit_names = !(opts && (opts->flags & DOCTAG_MODEL_FAST_LOAD));
-    compiled_model *base = NULL, *extra = NULL, *merged = NULL;
-    int rc = model_deserialize(&base, data, len, name, jit_names);
+    for (size_t i = 0; i < m->n_entries; i++) {
+        const char *id = m->entries[i].id;
+        size_t n = strlen(id);
+        for (size_t k = 0; k < n; k++)
+            if ((unsigned char)id[k] < 0x20 || id[k] == 0x7f || id[k] == ';')
+                n = 0;
+        if (!n || utf8_first_invalid(id, n) != (size_t)-1)
+            return error_set(DOCTAG_ERR_MODEL_FORMAT, "%s: damaged model file (entry %zu)", name,
+                             i);
+    }
+    return DOCTAG_OK;
+}
+
+/* A model from the bytes of a model file (`trusted`: the built-in model, or
+ * the caller said so), with the options' extra dictionaries merged in. */
+static int model_from_bytes(doctag_model **out, const unsigned char *data, size_t len,
+                            const char *name, int trusted, const doctag_model_options *opts)
+{
+    compiled_model *base = NULL;
+    unsigned flags = opts ? opts->flags : 0;
+    int jit_names = !(flags & DOCTAG_MODEL_FAST_LOAD);
+    trusted = trusted || (flags & DOCTAG_MODEL_TRUSTED);
+    int rc = model_deserialize(&base, data, len, name, jit_names, trusted);
+    if (rc == DOCTAG_OK && (rc = entry_ids_ok(base, name)) != DOCTAG_OK) {
+        model_free(base);
+        base = NULL;
+    }
     if (rc != DOCTAG_OK || !opts || opts->n_dictionaries == 0)
-        return model_ready(out, base, rc);
+        return model_ready(out, base, rc, opts);
+    compiled_model *extra = NULL, *merged = NULL;
     rc = compile_sources(&extra, opts->dictionaries, opts->n_dictionaries);
     if (rc == DOCTAG_OK)
         rc = model_merge(&merged, base, extra, jit_names);
     model_free(extra);
     model_free(base);
-    return model_ready(out, merged, rc);
+    return model_ready(out, merged, rc, opts);
 }
 
 DOCTAG_API int doctag_model_open(doctag_model **out, const char *path,
@@ -120,14 +182,14 @@ DOCTAG_API int doctag_model_open(doctag_model **out, const char *path,
     if (model_options_bad("doctag_model_open", opts))
         return DOCTAG_ERR_ARG;
     if (!path)
-        return open_bytes(out, model_default_data, model_default_data_size,
-                          "<default model>", opts);
+        return model_from_bytes(out, model_default_data, model_default_data_size,
+                                "<default model>", 1, opts);
     char *data;
     size_t len;
-    int rc = file_read_all(path, &data, &len);
+    int rc = file_read_all(path, &data, &len, effective_limits(opts).max_input_bytes);
     if (rc != DOCTAG_OK)
         return rc;
-    rc = open_bytes(out, data, len, path, opts);
+    rc = model_from_bytes(out, (const unsigned char *)data, len, path, 0, opts);
     free(data);
     return rc;
 }
@@ -141,7 +203,7 @@ DOCTAG_API int doctag_model_open_buffer(doctag_model **out, const void *data, si
     *out = NULL;
     if (model_options_bad("doctag_model_open_buffer", opts))
         return DOCTAG_ERR_ARG;
-    return open_bytes(out, data ? data : "", size, "<buffer>", opts);
+    return model_from_bytes(out, data ? data : "", size, "<buffer>", 0, opts);
 }
 
 DOCTAG_API int doctag_model_compile(doctag_model **out, const char *const *source_paths, size_t n)
@@ -151,7 +213,7 @@ DOCTAG_API int doctag_model_compile(doctag_model **out, const char *const *sourc
         return error_set(DOCTAG_ERR_ARG, "doctag_model_compile: NULL argument");
     compiled_model *compiled = NULL;
     int rc = compile_sources(&compiled, source_paths, n);
-    return model_ready(out, compiled, rc);
+    return model_ready(out, compiled, rc, NULL);
 }
 
 DOCTAG_API int doctag_model_compile_buffer(doctag_model **out, const char *name,
@@ -162,11 +224,11 @@ DOCTAG_API int doctag_model_compile_buffer(doctag_model **out, const char *name,
         return error_set(DOCTAG_ERR_ARG, "doctag_model_compile_buffer: NULL argument");
     dict d = { 0 };
     compiled_model *compiled = NULL;
-    int rc = dict_parse(&d, name ? name : "<buffer>", source ? source : "", len);
+    int rc = parse_source(&d, name ? name : "<buffer>", source ? source : "", len);
     if (rc == DOCTAG_OK)
         rc = model_compile_dict(&compiled, &d);
     dict_free(&d);
-    return model_ready(out, compiled, rc);
+    return model_ready(out, compiled, rc, NULL);
 }
 
 DOCTAG_API int doctag_model_save(const doctag_model *model, const char *path)
@@ -267,7 +329,25 @@ static int pdf_options_bad(const char *call, const doctag_pdf_options *opts)
         error_set(DOCTAG_ERR_ARG, "%s: negative page number", call);
         return 1;
     }
+    if (opts->version >= 2 && opts->limits && options_version_bad(call, opts->limits->version,
+                                                                  DOCTAG_LIMITS_VERSION))
+        return 1;
     return 0;
+}
+
+/* The caller's PDF options at the current version, with the limits in
+ * force (`limits`) filled in: what the extractor reads. */
+static doctag_pdf_options pdf_options_full(const doctag_pdf_options *opts, doctag_limits *limits)
+{
+    doctag_pdf_options o = DOCTAG_PDF_OPTIONS_INIT;
+    if (opts) {
+        o.password = opts->password;
+        o.first_page = opts->first_page;
+        o.last_page = opts->last_page;
+    }
+    *limits = limits_resolve(opts && opts->version >= 2 ? opts->limits : NULL);
+    o.limits = limits;
+    return o;
 }
 
 static int doc_from_pdf(doctag_doc **out, const void *data, size_t size, const char *name,
@@ -275,7 +355,9 @@ static int doc_from_pdf(doctag_doc **out, const void *data, size_t size, const c
 {
     extract_result r;
     memset(&r, 0, sizeof r);
-    int rc = extract_pdf(&r, data, size, name, opts);
+    doctag_limits limits;
+    doctag_pdf_options full = pdf_options_full(opts, &limits);
+    int rc = extract_pdf(&r, data, size, name, &full);
     if (rc != DOCTAG_OK)
         return rc;
     doctag_doc *d = calloc(1, sizeof *d);
@@ -317,7 +399,9 @@ DOCTAG_API int doctag_doc_from_pdf_file(doctag_doc **out, const char *path,
         return DOCTAG_ERR_ARG;
     char *data;
     size_t len;
-    int rc = file_read_all(path, &data, &len);
+    doctag_limits limits;
+    pdf_options_full(opts, &limits);
+    int rc = file_read_all(path, &data, &len, limits.max_input_bytes);
     if (rc != DOCTAG_OK)
         return rc;
     rc = doc_from_pdf(out, data, len, path, opts);

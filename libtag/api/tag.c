@@ -22,12 +22,16 @@ typedef struct tagger {
     const compiled_model *m;
     const match_index *ix;
     const doctag_doc *doc;
+    const doctag_limits *limits;
     normalized_text norm;
     span_list spans;
     doctag_result *r;
     size_t cap;                /* of r->items */
     strbuf pool;
     size_t cap_boxes;          /* of r->boxes */
+    skip_list skipped;         /* the piece's regions a pattern skipped */
+    size_t cap_warnings;       /* of r->warnings */
+    size_t more_warnings;      /* regions past LIMIT_MAX_WARNINGS - 1 */
 } tagger;
 
 /* Where the piece starting at `start` ends: at the first paragraph break (a
@@ -90,6 +94,57 @@ static int entity_boxes(tagger *t, doctag_entity *e, const extract_result *pdf)
     return 1;
 }
 
+/* 1 if the bytes hold a control character (normalize.h: a separator no
+ * entity holds; a dictionary pattern of the caller's might still cross). */
+static int has_control(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if ((c < 0x20 && c != '\t' && c != '\n' && c != '\v' && c != '\f' && c != '\r') ||
+            c == 0x7f || (c == 0xc2 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 &&
+                          (unsigned char)s[i + 1] <= 0x9f && (unsigned char)s[i + 1] != 0x85))
+            return 1;
+    }
+    return 0;
+}
+
+/* 1 if offset i is inside a UTF-8 character of the document: a caller's
+ * pattern may match half of one (matching is on bytes). */
+static int splits_char(const doctag_doc *doc, size_t i)
+{
+    return i < doc->len && ((unsigned char)doc->text[i] & 0xc0) == 0x80;
+}
+
+/* What no entity holds, whatever the dictionary's patterns: a paragraph
+ * break, nothing but spaces, a control character, half a character. */
+static int span_ok(const tagger *t, const span *s, size_t start, size_t end)
+{
+    const char *n = t->norm.text + s->start;
+    size_t len = s->end - s->start;
+    return !memchr(n, '\n', len) && strspn(n, " ") < len &&
+           !has_control(t->doc->text + start, end - start) && !splits_char(t->doc, start) &&
+           !splits_char(t->doc, end);
+}
+
+/* "key=value(;key=value)*", keys [a-z_]+, no value empty or holding a ';'
+ * (a caller's pattern may match what a canonicaliser finds nothing in, or
+ * text with a ';' that would read as a separator). */
+static int canonical_ok(const char *c)
+{
+    for (;;) {
+        size_t key = strspn(c, "abcdefghijklmnopqrstuvwxyz_");
+        if (!key || c[key] != '=')
+            return 0;
+        c += key + 1;
+        size_t value = strcspn(c, ";");
+        if (!value || (c[value] == ';' && !c[value + 1]))
+            return 0;
+        if (!c[value])
+            return 1;
+        c += value + 1;
+    }
+}
+
 /* Appends the entities of the piece's spans to the result; canon_src (may
  * be NULL) holds what a span's canonical form is made from where that is
  * not its own text (post.h: a short form takes its full name's id). */
@@ -102,11 +157,15 @@ static int add_entities(tagger *t, char **canon_src)
     for (size_t i = 0; i < t->spans.n; i++) {
         const span *s = &t->spans.items[i];
         const dict_entry *entry = &t->m->entries[s->entry];
+        size_t start = offset_cursor_start(&cursor, s->start);
+        size_t end = offset_cursor_end(&cursor, s->end);
+        if (!span_ok(t, s, start, end))
+            continue;
         doctag_entity *e = &r->items[r->n++];
         memset(e, 0, sizeof *e);
         e->type = entry->type;
-        e->start = offset_cursor_start(&cursor, s->start);
-        e->end = offset_cursor_end(&cursor, s->end);
+        e->start = start;
+        e->end = end;
         e->text_at = t->pool.len;
         sb_putn(&t->pool, t->doc->text + e->start, e->end - e->start);
         sb_putc(&t->pool, '\0');
@@ -115,10 +174,81 @@ static int add_entities(tagger *t, char **canon_src)
         canonical_append(&t->pool, entry, src,
                          src == t->norm.text + s->start ? s->end - s->start : strlen(src));
         sb_putc(&t->pool, '\0');
+        if (!t->pool.failed && !canonical_ok(t->pool.s + e->canonical_at)) {
+            t->pool.len = e->text_at;   /* dropped, as if never added */
+            r->n--;
+            continue;
+        }
         if (t->doc->pdf && !entity_boxes(t, e, t->doc->pdf))
             return 0;
     }
     return !t->pool.failed;
+}
+
+/* The end of the region of skipped[*i] and of those after it that continue
+ * it (a pattern skipped at several places in a row); *i moves to the last
+ * of them. */
+static size_t region_end(const skip_list *skipped, size_t *i)
+{
+    const match_skip *k = &skipped->items[*i];
+    size_t end = k->end;
+    while (*i + 1 < skipped->n && skipped->items[*i + 1].pattern == k->pattern &&
+           skipped->items[*i + 1].start <= end)
+        end = skipped->items[++*i].end;
+    return end;
+}
+
+/* Appends one warning string to the result; 0 when memory runs out. */
+static int push_warning(tagger *t, strbuf *b)
+{
+    doctag_result *r = t->r;
+    char *w = sb_take(b);
+    if (!w || !vec_reserve((void **)&r->warnings, &t->cap_warnings, r->n_warnings + 1,
+                           sizeof *r->warnings)) {
+        free(w);
+        return 0;
+    }
+    r->warnings[r->n_warnings++] = w;
+    return 1;
+}
+
+/* One warning per region of the piece a pattern skipped, in document
+ * offsets; past LIMIT_MAX_WARNINGS - 1 they are only counted. */
+static int add_warnings(tagger *t)
+{
+    const skip_list *sk = &t->skipped;
+    for (size_t i = 0; i < sk->n; i++) {
+        const match_skip *k = &sk->items[i];
+        size_t end = region_end(sk, &i);
+        if (t->r->n_warnings >= LIMIT_MAX_WARNINGS - 1) {
+            t->more_warnings++;
+            continue;
+        }
+        const model_pattern *p = &t->m->patterns[k->pattern];
+        const char *type = p->entry == MODEL_ENTRY_FROM_MARK
+                               ? "name"
+                               : doctag_type_name(t->m->entries[p->entry + p->entry_base].type);
+        PCRE2_UCHAR msg[128];
+        pcre2_get_error_message(k->error, msg, sizeof msg);
+        strbuf b = { 0 };
+        sb_printf(&b, "%s pattern %u: %s at bytes %zu-%zu; region skipped",
+                  type ? type : "block", k->pattern, (const char *)msg,
+                  offset_map_start(&t->norm.map, k->start), offset_map_end(&t->norm.map, end));
+        if (!push_warning(t, &b))
+            return 0;
+    }
+    t->skipped.n = 0;
+    return 1;
+}
+
+/* The last warning counts the regions past the limit, if any. */
+static int count_more_warnings(tagger *t)
+{
+    if (!t->more_warnings)
+        return 1;
+    strbuf b = { 0 };
+    sb_printf(&b, "%zu more regions skipped", t->more_warnings);
+    return push_warning(t, &b);
 }
 
 /* The pool and the box array are complete: the entities point into them. */
@@ -139,7 +269,9 @@ static int tag_piece(tagger *t, size_t start, size_t end)
 {
     int rc = normalize_range(&t->norm, t->doc->text, start, end, NULL);
     if (rc == DOCTAG_OK)
-        rc = match_text(&t->spans, t->m, t->ix, t->norm.text, t->norm.len);
+        rc = match_text(&t->spans, &t->skipped, t->m, t->ix, t->norm.text, t->norm.len);
+    if (rc == DOCTAG_OK && !add_warnings(t))
+        rc = error_set(DOCTAG_ERR_NOMEM, "out of memory tagging");
     char **canon_src = NULL;   /* the second passes over the piece: lists, memory */
     if (rc == DOCTAG_OK)
         rc = post_pass(&t->spans, &canon_src, t->m, t->ix, t->norm.text, t->norm.len);
@@ -147,6 +279,9 @@ static int tag_piece(tagger *t, size_t start, size_t end)
         rc = error_set(DOCTAG_ERR_NOMEM, "out of memory building %zu entities",
                        t->r->n + t->spans.n);
     post_free_src(canon_src, t->spans.n);
+    if (rc == DOCTAG_OK && t->r->n > t->limits->max_entities)
+        rc = error_set(DOCTAG_ERR_LIMIT_ENTITIES, "%zu entities, more than the limit of %zu",
+                       t->r->n, t->limits->max_entities);
     return rc;
 }
 
@@ -157,6 +292,9 @@ static void result_free(doctag_result *r)
     free(r->items);
     free(r->pool);
     free(r->boxes);
+    for (size_t i = 0; i < r->n_warnings; i++)
+        free(r->warnings[i]);
+    free(r->warnings);
     free(r);
 }
 
@@ -166,13 +304,18 @@ DOCTAG_API int doctag_tag(doctag_result **out, const doctag_model *model, const 
     if (!out || !model || !doc)
         return error_set(DOCTAG_ERR_ARG, "doctag_tag: NULL argument");
     *out = NULL;
-    tagger t = { model->compiled, model->index, doc, { 0 }, { 0 }, NULL, 0, { 0 }, 0 };
+    if (doc->len > model->limits.max_input_bytes)
+        return error_set(DOCTAG_ERR_LIMIT_INPUT, "%zu bytes of text, more than the limit of %zu",
+                         doc->len, model->limits.max_input_bytes);
+    tagger t = { .m = model->compiled, .ix = model->index, .doc = doc, .limits = &model->limits };
     int rc = (t.r = calloc(1, sizeof *t.r)) ? DOCTAG_OK
                                             : error_set(DOCTAG_ERR_NOMEM, "out of memory tagging");
     for (size_t start = 0, end; rc == DOCTAG_OK && start < doc->len; start = end) {
         end = piece_end(doc->text, doc->len, start);
         rc = tag_piece(&t, start, end);
     }
+    if (rc == DOCTAG_OK && !count_more_warnings(&t))
+        rc = error_set(DOCTAG_ERR_NOMEM, "out of memory tagging");
     if (rc == DOCTAG_OK) {
         finish(&t);
         *out = t.r;
@@ -182,6 +325,7 @@ DOCTAG_API int doctag_tag(doctag_result **out, const doctag_model *model, const 
     sb_free(&t.pool);
     normalized_text_free(&t.norm);
     span_list_free(&t.spans);
+    free(t.skipped.items);
     return rc;
 }
 
@@ -211,6 +355,16 @@ DOCTAG_API const doctag_entity *doctag_result_entity(const doctag_result *result
 DOCTAG_API void doctag_result_free(doctag_result *result)
 {
     result_free(result);
+}
+
+DOCTAG_API size_t doctag_result_warning_count(const doctag_result *result)
+{
+    return result ? result->n_warnings : 0;
+}
+
+DOCTAG_API const char *doctag_result_warning(const doctag_result *result, size_t index)
+{
+    return result && index < result->n_warnings ? result->warnings[index] : NULL;
 }
 
 DOCTAG_API doctag_type doctag_entity_type(const doctag_entity *e)

@@ -15,6 +15,7 @@
 struct doctag_model {
     compiled_model *compiled;
     match_index *index;
+    doctag_limits limits;          /* every field set (defaults filled in) */
 };
 
 struct doctag_doc {
@@ -36,13 +37,20 @@ struct doctag_entity {
 };
 
 /* The entities point into the result's pool (every text and canonical
- * form, each ending in a NUL) and box array: three allocations in all. */
+ * form, each ending in a NUL) and box array: three allocations in all,
+ * and the warnings' strings. */
 struct doctag_result {
     doctag_entity *items;
     size_t n;
     char *pool;
     doctag_box *boxes;
     size_t n_boxes;
+    char **warnings;               /* regions skipped (doctag_result_warning) */
+    size_t n_warnings;
 };
+
+/* The limits in force given the caller's (NULL: none): every field set,
+ * the defaults where the caller's is 0 (limits.c). */
+doctag_limits limits_resolve(const doctag_limits *given);
 
 #endif

@@ -250,8 +250,18 @@ static void general_comment(strbuf *b, const char *s, size_t len)
     sb_putn(b, s + i, len - i);
 }
 
+/* A ';' the text brings into a value (a rule's title: "Aliens ...;
+ * Procedures ...") is written ',': the form is key=value(;key=value)*. */
+static void no_separator_in_value(strbuf *b, size_t from)
+{
+    for (size_t i = from; !b->failed && i < b->len; i++)
+        if (b->s[i] == ';')
+            b->s[i] = ',';
+}
+
 void canonical_append(strbuf *b, const dict_entry *e, const char *s, size_t len)
 {
+    size_t from = b->len;
     switch (e->canon) {
     case CANON_MONEY: money_append(b, s, len); break;
     case CANON_UN_SYMBOL: un_symbol(b, s, len); break;
@@ -262,6 +272,8 @@ void canonical_append(strbuf *b, const dict_entry *e, const char *s, size_t len)
     case CANON_NAME: sb_puts(b, "id="); sb_putn(b, s, len); break;
     default: sb_puts(b, "id="); sb_puts(b, e->id); break;
     }
+    if (e->canon != CANON_MONEY)   /* money alone has several keys */
+        no_separator_in_value(b, from);
 }
 
 char *canonical_form(const dict_entry *e, const char *s, size_t len)

@@ -115,4 +115,38 @@
 #define SENSE_ACRONYM_MAX 10
 #endif
 
+/* ---- hardening (issue 13): bounds on one document's work ------------ */
+
+/* Default doctag_limits.max_input_bytes: the largest text tagged or file
+ * read by path. Real reports are under 50 MB of PDF and 5 MB of text; this
+ * stops /dev/zero or a runaway pipe long before memory runs out. */
+#ifndef LIMIT_MAX_INPUT_BYTES
+#define LIMIT_MAX_INPUT_BYTES ((size_t)256 << 20)
+#endif
+
+/* Default doctag_limits.max_entities: a report has a few thousand; a
+ * million (about 100 MB of results) is only reached by generated text. */
+#ifndef LIMIT_MAX_ENTITIES
+#define LIMIT_MAX_ENTITIES ((size_t)1000000)
+#endif
+
+/* Default doctag_limits.max_pages: the longest real reports (budgets,
+ * registers) run to a few thousand pages; a file claiming more is read
+ * only if the caller says so. */
+#ifndef LIMIT_MAX_PAGES
+#define LIMIT_MAX_PAGES 100000
+#endif
+
+/* Warnings kept in one result (each a skipped region): enough to see
+ * what happened, bounded whatever the text. */
+#ifndef LIMIT_MAX_WARNINGS
+#define LIMIT_MAX_WARNINGS 100
+#endif
+
+/* Patterns in one model file: the name index counts patterns per first
+ * byte in 16 bits; the default model has a few hundred. */
+#ifndef LIMIT_MODEL_PATTERNS
+#define LIMIT_MODEL_PATTERNS 65535
+#endif
+
 #endif

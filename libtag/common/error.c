@@ -71,6 +71,8 @@ DOCTAG_API const char *doctag_strerror(int code)
     case DOCTAG_ERR_UNSUPPORTED: return "not supported by this build";
     case DOCTAG_ERR_INTERNAL: return "internal error";
     case DOCTAG_ERR_PDF_LIMIT: return "PDF page over the time limit";
+    case DOCTAG_ERR_LIMIT_INPUT: return "input too large (limit)";
+    case DOCTAG_ERR_LIMIT_ENTITIES: return "too many entities in one document (limit)";
     default: return "unknown error";
     }
 }

@@ -6,8 +6,32 @@
 
 #include "error.h"
 #include "file.h"
+#include "vec.h"
 
-int file_read_all(const char *path, char **out, size_t *len)
+/* Reads f to its end into *buf (grown with vec_reserve, always room for a
+ * NUL), stopping past max bytes. Returns DOCTAG_OK or an error code. */
+static int read_stream(FILE *f, const char *path, size_t max, char **buf, size_t *len)
+{
+    size_t cap = 0, n = 0, r;
+    errno = 0;
+    for (;;) {
+        if (!vec_reserve((void **)buf, &cap, n + (1 << 16) + 1, 1))
+            return error_set(DOCTAG_ERR_NOMEM, "%s: out of memory reading", path);
+        if ((r = fread(*buf + n, 1, cap - n - 1, f)) == 0)
+            break;
+        n += r;
+        if (n > max)
+            return error_set(DOCTAG_ERR_LIMIT_INPUT,
+                             "%s: more than %zu bytes (the input limit)", path, max);
+    }
+    if (ferror(f))
+        return error_set_errno(DOCTAG_ERR_IO, errno ? errno : EIO, "cannot read", path);
+    (*buf)[n] = '\0';
+    *len = n;
+    return DOCTAG_OK;
+}
+
+int file_read_all(const char *path, char **out, size_t *len, size_t max)
 {
     FILE *f = fopen(path, "rb");
     if (!f)
@@ -17,27 +41,14 @@ int file_read_all(const char *path, char **out, size_t *len)
         fclose(f);   /* Linux opens a directory for reading; reading fails */
         return error_set_errno(DOCTAG_ERR_IO, EISDIR, "cannot open", path);
     }
-    size_t cap = 1 << 16, n = 0, r;
-    char *buf = malloc(cap + 1);
-    errno = 0;
-    while (buf && (r = fread(buf + n, 1, cap - n, f)) > 0) {
-        n += r;
-        if (n == cap) {
-            char *nb = realloc(buf, (cap *= 2) + 1);
-            if (!nb)
-                free(buf);
-            buf = nb;
-        }
-    }
-    int err = ferror(f) ? (errno ? errno : EIO) : 0;
+    char *buf = NULL;
+    size_t n = 0;
+    int rc = read_stream(f, path, max, &buf, &n);
     fclose(f);
-    if (!buf)
-        return error_set(DOCTAG_ERR_NOMEM, "%s: out of memory reading", path);
-    if (err) {
+    if (rc != DOCTAG_OK) {
         free(buf);
-        return error_set_errno(DOCTAG_ERR_IO, err, "cannot read", path);
+        return rc;
     }
-    buf[n] = '\0';
     *out = buf;
     *len = n;
     return DOCTAG_OK;

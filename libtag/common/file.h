@@ -7,7 +7,8 @@
 /* Reads `path` into a malloc'd buffer (one spare byte after *len, set to
  * NUL). Returns DOCTAG_OK, or DOCTAG_ERR_NOMEM, or DOCTAG_ERR_IO with the
  * system's reason: "cannot open PATH: No such file or directory" (a
- * directory: EISDIR) and doctag_last_errno() set. */
-int file_read_all(const char *path, char **out, size_t *len);
+ * directory: EISDIR) and doctag_last_errno() set, or DOCTAG_ERR_LIMIT_INPUT
+ * past `max` bytes (a device or a pipe that never ends). */
+int file_read_all(const char *path, char **out, size_t *len, size_t max);
 
 #endif

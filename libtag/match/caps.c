@@ -145,7 +145,9 @@ static int match_runs(post_ctx *c, caps_runs *r)
         return error_set(DOCTAG_ERR_NOMEM, "out of memory tagging");
     memset(r->buf + r->len, 0, 16);
     span_list found = { 0 };   /* match_text() reuses a list: start empty */
-    int rc = match_text(&found, c->m, c->ix, r->buf, r->len);
+    /* a region skipped here is one of the piece's text, already reported
+     * (or tagged) by the piece's own matching: not reported twice */
+    int rc = match_text(&found, NULL, c->m, c->ix, r->buf, r->len);
     if (rc != DOCTAG_OK)
         return rc;
     rc = take_found(c, r, &found);

@@ -18,7 +18,12 @@ static int scan_range(span_list *out, const compiled_model *m, uint32_t index,
     size_t pos = from;
     pcre2_set_offset_limit(x->mc, p->near_len ? limit : PCRE2_UNSET);
     while (pos <= limit && pos <= len) {
-        int rc = match_run(x, p->code, 0, text, len, pos);
+        size_t para_end = len;
+        int rc = match_run_local(x, p->code, index, text, len, pos, &para_end);
+        if (rc == MATCH_SKIPPED || (rc == PCRE2_ERROR_NOMATCH && para_end < len)) {
+            pos = para_end + 1;   /* on to the next paragraph */
+            continue;
+        }
         if (rc == PCRE2_ERROR_NOMATCH) {
             pos = limit + 1;   /* no match starts anywhere up to the limit */
             break;
@@ -273,12 +278,13 @@ struct match_index {
     unsigned char *has_alpha;     /* per pattern: 1 when alpha leaves some out */
 };
 
-int match_text(span_list *out, const compiled_model *m, const match_index *ix,
-               const char *text, size_t len)
+int match_text(span_list *out, skip_list *skipped, const compiled_model *m,
+               const match_index *ix, const char *text, size_t len)
 {
     out->n = 0;
     span_list links = { 0 };
-    match_exec x = { pcre2_match_data_create(2, NULL), pcre2_match_context_create(NULL), NULL };
+    match_exec x = { pcre2_match_data_create(2, NULL), pcre2_match_context_create(NULL), NULL,
+                     skipped };
     int rc = x.md && x.mc ? DOCTAG_OK : error_set(DOCTAG_ERR_NOMEM, "out of memory matching");
     near_hits *hits = calloc(m->n_patterns + 1, sizeof *hits);
     if (rc == DOCTAG_OK && !hits)

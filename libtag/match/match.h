@@ -21,9 +21,13 @@ typedef struct match_index match_index;
 int match_index_build(match_index **out, const compiled_model *m);
 void match_index_free(match_index *ix);
 
-/* Finds the entity spans of `text` (normalised) in document order: `out`
- * (zeroed once, then reused from call to call) is emptied first. */
-int match_text(span_list *out, const compiled_model *m, const match_index *ix,
-               const char *text, size_t len);
+/* Finds the entity spans of `text` (normalised) in document order.
+ * Regions where a pattern hit a match or JIT stack limit are skipped for
+ * that pattern and appended to `skipped` (which starts zeroed; the caller
+ * frees its items), whatever the return code; `skipped` NULL: not
+ * recorded. `out` (zeroed once, then reused from call to call) is emptied
+ * first. */
+int match_text(span_list *out, skip_list *skipped, const compiled_model *m,
+               const match_index *ix, const char *text, size_t len);
 
 #endif

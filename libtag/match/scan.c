@@ -14,6 +14,23 @@ int span_list_push(span_list *l, span s)
     return 1;
 }
 
+int match_limit_error(int rc)
+{
+    return rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
+           rc == PCRE2_ERROR_HEAPLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT;
+}
+
+int match_skip_push(match_exec *x, match_skip s)
+{
+    skip_list *l = x->skipped;
+    if (!l)
+        return 1;   /* the caller keeps no record (match.h) */
+    if (!vec_reserve((void **)&l->items, &l->cap, l->n + 1, sizeof *l->items))
+        return 0;
+    l->items[l->n++] = s;
+    return 1;
+}
+
 void span_list_free(span_list *l)
 {
     free(l->items);
@@ -42,4 +59,20 @@ int match_run(match_exec *x, const pcre2_code *code, int jit, const char *text, 
         return PCRE2_ERROR_NOMEMORY;
     pcre2_jit_stack_assign(x->mc, NULL, x->js);
     return match_run(x, code, jit, text, len, pos);
+}
+
+int match_run_local(match_exec *x, const pcre2_code *code, uint32_t index, const char *text,
+                    size_t len, size_t pos, size_t *para_end)
+{
+    int rc = match_run(x, code, 0, text, len, pos);
+    if (!match_limit_error(rc))
+        return rc;
+    const char *nl = memchr(text + pos, '\n', len - pos);
+    *para_end = nl ? (size_t)(nl - text) : len;
+    rc = match_run(x, code, 0, text, *para_end, pos);
+    if (!match_limit_error(rc))
+        return rc;
+    if (!match_skip_push(x, (match_skip){ pos, *para_end, index, rc }))
+        return PCRE2_ERROR_NOMEMORY;
+    return MATCH_SKIPPED;
 }

@@ -6,6 +6,8 @@
 #include "dict.h"
 #include "error.h"
 #include "file.h"
+#include "doctag_limits.h"
+#include "vec.h"
 
 #define MAX_PREFIX_SETS 32
 #define MAX_PREFIXES 16
@@ -56,17 +58,23 @@ static char *trim(char *s)
     return s;
 }
 
+/* 1 if a line holds a control character other than tab (and the CR of a
+ * CRLF line end): IDs become canonical forms, which hold none. */
+static int has_control(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if ((c < 0x20 && c != '\t' && !(c == '\r' && i + 1 == n)) || c == 0x7f)
+            return 1;
+    }
+    return 0;
+}
+
 static int add_entry(parser *p, const char *id, canon_kind canon)
 {
     dict *d = p->d;
-    if (d->n_entries == d->cap_entries) {
-        size_t cap = d->cap_entries ? d->cap_entries * 2 : 64;
-        dict_entry *e = realloc(d->entries, cap * sizeof *e);
-        if (!e)
-            return error_set(DOCTAG_ERR_NOMEM, "out of memory reading %s", p->name);
-        d->entries = e;
-        d->cap_entries = cap;
-    }
+    if (!vec_reserve((void **)&d->entries, &d->cap_entries, d->n_entries + 1, sizeof *d->entries))
+        return error_set(DOCTAG_ERR_NOMEM, "out of memory reading %s", p->name);
     char *copy = strdup(id);
     if (!copy)
         return error_set(DOCTAG_ERR_NOMEM, "out of memory reading %s", p->name);
@@ -77,14 +85,9 @@ static int add_entry(parser *p, const char *id, canon_kind canon)
 static int add_variant(parser *p, int is_pattern, const char *prefix, const char *text)
 {
     dict *d = p->d;
-    if (d->n_variants == d->cap_variants) {
-        size_t cap = d->cap_variants ? d->cap_variants * 2 : 256;
-        dict_variant *v = realloc(d->variants, cap * sizeof *v);
-        if (!v)
-            return error_set(DOCTAG_ERR_NOMEM, "out of memory reading %s", p->name);
-        d->variants = v;
-        d->cap_variants = cap;
-    }
+    if (!vec_reserve((void **)&d->variants, &d->cap_variants, d->n_variants + 1,
+                     sizeof *d->variants))
+        return error_set(DOCTAG_ERR_NOMEM, "out of memory reading %s", p->name);
     size_t n = (prefix ? strlen(prefix) + 1 : 0) + strlen(text) + 1;
     char *s = malloc(n);
     char *file = strdup(p->name);
@@ -150,15 +153,17 @@ static int parse_prefix(parser *p, char *rest)
     int n = split_bars(eq + 3, parts, MAX_PREFIXES);
     if (n < 0)
         return syntax(p, "too many alternatives in @prefix");
-    memset(set, 0, sizeof *set);
-    strcpy(set->name, name);
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; i < n; i++)
         if (!*parts[i])
             return syntax(p, "empty alternative in @prefix");
+    /* counted before its alternatives are copied: dict_parse() frees
+     * whatever was copied, whatever happens next */
+    memset(set, 0, sizeof *set);
+    strcpy(set->name, name);
+    p->n_sets++;
+    for (int i = 0; i < n; i++)
         if (!(set->alt[set->n++] = strdup(parts[i])))
             return error_set(DOCTAG_ERR_NOMEM, "out of memory reading %s", p->name);
-    }
-    p->n_sets++;
     return DOCTAG_OK;
 }
 
@@ -228,12 +233,34 @@ static int parse_literal(parser *p, char *v)
     return rc;
 }
 
-/* The /pattern/ variant at *s: it runs to the first unescaped '/' followed
- * by the end of the line or by " | ". Moves *s past the closing '/'. */
+/* "ID" or "%kind" before " = ": adds the entry. */
+static int parse_entry_id(parser *p, char *line)
+{
+    if (p->type == -2)
+        return syntax(p, "entry before any @type line");
+    char *id = trim(line);
+    if (!*id)
+        return syntax(p, "empty ID before ' = '");
+    if (strpbrk(id, ";\t"))   /* the canonical form is "key=value;key=value" */
+        return syntax(p, "';' or a tab in an ID");
+    canon_kind canon = CANON_ID;
+    if (*id == '%') {
+        int k = dict_canon_kind(id + 1);
+        if (k < 0)
+            return syntax(p, "unknown canonicaliser (%money, %un_symbol, %statute, %case, "
+                             "%resolution, %general_comment, %name)");
+        canon = (canon_kind)k;
+        id++;
+    }
+    return add_entry(p, id, canon);
+}
+
+/* A /pattern/ at *s: it runs to the first unescaped '/' followed by the end
+ * of the line or by " | ". *s moves past the bar after it. */
 static int parse_pattern_variant(parser *p, char **s)
 {
-    char *end = NULL, *q = *s + 1;
-    for (; *q && !end; q++) {
+    char *end = NULL;
+    for (char *q = *s + 1; *q && !end; q++) {
         if (*q == '\\' && q[1]) {
             q++;
             continue;
@@ -250,8 +277,30 @@ static int parse_pattern_variant(parser *p, char **s)
         return syntax(p, "unterminated or empty /pattern/");
     *end = '\0';
     int rc = add_variant(p, 1, NULL, *s + 1);
-    *s = end + 1;
+    char *r = end + 1;
+    while (*r == ' ' || *r == '\t')
+        r++;
+    if (*r == '|')
+        r++;
+    else if (*r)
+        return syntax(p, "expected ' | ' after a /pattern/");
+    *s = r;
     return rc;
+}
+
+/* A literal variant at *s, up to the next " | "; *s moves past it. */
+static int parse_literal_variant(parser *p, char **s)
+{
+    char *end = strstr(*s, " | ");
+    char *next = end ? end + 3 : *s + strlen(*s);
+    if (end)
+        *end = '\0';
+    char *v = trim(*s);
+    size_t vlen = strlen(v);
+    if (!*v || *v == '|' || v[vlen - 1] == '|')   /* "A | | B", "A |" */
+        return syntax(p, "empty variant");
+    *s = next;
+    return parse_literal(p, v);
 }
 
 static int parse_entry(parser *p, char *line)
@@ -259,22 +308,8 @@ static int parse_entry(parser *p, char *line)
     char *eq = strstr(line, " = ");
     if (!eq)
         return syntax(p, "expected 'ID = variant | variant | ...'");
-    if (p->type == -2)
-        return syntax(p, "entry before any @type line");
     *eq = '\0';
-    char *id = trim(line);
-    if (!*id)
-        return syntax(p, "empty ID before ' = '");
-    canon_kind canon = CANON_ID;
-    if (*id == '%') {
-        int k = dict_canon_kind(id + 1);
-        if (k < 0)
-            return syntax(p, "unknown canonicaliser (%money, %un_symbol, %statute, %case, "
-                             "%resolution, %general_comment, %name)");
-        canon = (canon_kind)k;
-        id++;
-    }
-    int rc = add_entry(p, id, canon);
+    int rc = parse_entry_id(p, line);
     char *s = eq + 3;
     int count = 0;
     while (rc == DOCTAG_OK) {
@@ -282,32 +317,8 @@ static int parse_entry(parser *p, char *line)
             s++;
         if (!*s)
             break;
-        char *end;
-        if (*s == '/') {
-            rc = parse_pattern_variant(p, &s);
-            if (rc != DOCTAG_OK)
-                return rc;
-        } else {
-            end = strstr(s, " | ");
-            char *next = end ? end + 3 : s + strlen(s);
-            if (end)
-                *end = '\0';
-            char *v = trim(s);
-            size_t vlen = strlen(v);
-            if (!*v || *v == '|' || v[vlen - 1] == '|')   /* "A | | B", "A |" */
-                return syntax(p, "empty variant");
-            rc = parse_literal(p, v);
-            s = next;
-            count++;
-            continue;
-        }
+        rc = *s == '/' ? parse_pattern_variant(p, &s) : parse_literal_variant(p, &s);
         count++;
-        while (*s == ' ' || *s == '\t')
-            s++;
-        if (*s == '|')
-            s++;
-        else if (*s)
-            return syntax(p, "expected ' | ' after a /pattern/");
     }
     if (rc == DOCTAG_OK && count == 0)
         return syntax(p, "entry has no variant after ' = '");
@@ -337,8 +348,8 @@ int dict_parse(dict *d, const char *name, const char *src, size_t len)
         memcpy(buf, src + pos, n);
         buf[n] = '\0';
         pos += n + 1;
-        if (memchr(buf, '\0', n)) {
-            rc = syntax(&p, "NUL byte in line");
+        if (has_control(buf, n)) {
+            rc = syntax(&p, "control character in line (only tab is allowed)");
             break;
         }
         char *line = trim(buf);
@@ -370,7 +381,7 @@ int dict_parse_file(dict *d, const char *path)
 {
     char *buf;
     size_t n;
-    int rc = file_read_all(path, &buf, &n);
+    int rc = file_read_all(path, &buf, &n, LIMIT_MAX_INPUT_BYTES);
     if (rc != DOCTAG_OK)
         return rc;
     rc = dict_parse(d, path, buf, n);

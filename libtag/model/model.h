@@ -70,7 +70,7 @@ int model_merge(compiled_model **out, const compiled_model *base, const compiled
 /* The binary format: serialise into a malloc'd buffer / load from bytes. */
 int model_serialize(const compiled_model *m, unsigned char **out, size_t *len);
 int model_deserialize(compiled_model **out, const unsigned char *data, size_t len,
-                      const char *name, int jit_names);
+                      const char *name, int jit_names, int trusted);
 
 void model_free(compiled_model *m);
 

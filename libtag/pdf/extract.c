@@ -510,13 +510,15 @@ static int open_doc(PopplerDocument **doc, const void *data, size_t size, const 
     return rc;
 }
 
-/* Reads pages first..last into the builder's glyphs and lines. */
-static int read_pages(builder *b, PopplerDocument *doc, int first, int last, const char *name)
+/* Reads pages first..last into the builder's glyphs and lines, each page
+ * within budget_ms of CPU time. */
+static int read_pages(builder *b, PopplerDocument *doc, int first, int last, long budget_ms,
+                      const char *name)
 {
     b->pages = calloc((size_t)(last - first + 1), sizeof *b->pages);
     if (!b->pages)
         return error_set(DOCTAG_ERR_NOMEM, "%s: out of memory while extracting text", name);
-    int rc = pages_read(doc, first, last, LIMIT_PDF_PAGE_MS, name, read_page, b);
+    int rc = pages_read(doc, first, last, budget_ms, name, read_page, b);
     if (rc == -1)
         return error_set(DOCTAG_ERR_NOMEM, "%s: out of memory while extracting text", name);
     if (rc < 0)
@@ -550,7 +552,13 @@ static int build_text(builder *b, extract_result *out, const char *name)
     return DOCTAG_OK;
 }
 
-/* The pages asked for, checked against the document. */
+/* The options' limits (the API fills them in; NULL from an older caller). */
+static const doctag_limits *pdf_limits(const doctag_pdf_options *opts)
+{
+    return opts && opts->version >= 2 ? opts->limits : NULL;
+}
+
+/* The pages asked for, checked against the document and the page limit. */
 static int page_range(PopplerDocument *doc, const doctag_pdf_options *opts, const char *name,
                       int *n_pages, int *first, int *last)
 {
@@ -562,6 +570,11 @@ static int page_range(PopplerDocument *doc, const doctag_pdf_options *opts, cons
     if (*first < 1 || *last > *n_pages || *first > *last)
         return error_set(DOCTAG_ERR_PAGE_RANGE, "%s: pages %d-%d requested, the PDF has %d",
                          name, *first, *last, *n_pages);
+    const doctag_limits *l = pdf_limits(opts);
+    int max_pages = l && l->max_pages > 0 ? l->max_pages : LIMIT_MAX_PAGES;
+    if (*last - *first + 1 > max_pages)
+        return error_set(DOCTAG_ERR_PDF_LIMIT, "%s: %d pages to read, more than the limit of %d",
+                         name, *last - *first + 1, max_pages);
     return DOCTAG_OK;
 }
 
@@ -592,7 +605,9 @@ int extract_pdf(extract_result *out, const void *data, size_t size,
         rc = error_set(DOCTAG_ERR_NOMEM, "%s: out of memory while extracting text", name);
         goto done;
     }
-    rc = read_pages(&b, doc, first, last, name);
+    const doctag_limits *l = pdf_limits(opts);
+    rc = read_pages(&b, doc, first, last, l && l->pdf_page_ms > 0 ? l->pdf_page_ms
+                                                                 : LIMIT_PDF_PAGE_MS, name);
     if (rc == DOCTAG_OK)
         rc = build_text(&b, out, name);
     out->n_pages = n_pages;

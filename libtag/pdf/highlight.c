@@ -13,6 +13,7 @@
 
 #include "error.h"
 #include "file.h"
+#include "doctag_limits.h"
 
 /* One colour per type (doctag_type order), light enough to read through. */
 static const unsigned default_rgb[DOCTAG_TYPE_COUNT] = {
@@ -161,7 +162,7 @@ DOCTAG_API int doctag_pdf_highlight(const char *pdf_path, const char *password,
     char *data = NULL;
     size_t len = 0;
     PopplerDocument *doc = NULL;
-    int rc = file_read_all(pdf_path, &data, &len);
+    int rc = file_read_all(pdf_path, &data, &len, LIMIT_MAX_INPUT_BYTES);
     if (rc != DOCTAG_OK)
         return rc;
     rc = open_pdf(&doc, pdf_path, data, len, password);

@@ -7,8 +7,10 @@
 #include "normalize.h"
 #include "vec.h"
 
-/* How a character is treated before matching. */
-enum char_class { CH_KEEP, CH_DROP, CH_SPACE, CH_NEWLINE, CH_MAP };
+/* How a character is treated before matching. CH_BREAK: a control
+ * character (NUL, C0 but tab and line ends, DEL, C1): a separator that
+ * never sits inside an entity, normalised as a paragraph break. */
+enum char_class { CH_KEEP, CH_DROP, CH_SPACE, CH_NEWLINE, CH_MAP, CH_BREAK };
 
 /* The output being written: out->text grows (and is kept from one call to
  * the next), out->map gains a segment per stretch that is not copied as
@@ -93,6 +95,8 @@ static enum char_class classify(utf8proc_int32_t cp, char *ascii)
     default:
         if (cp >= 0x2000 && cp <= 0x200A)
             return CH_SPACE;
+        if (cp >= 0x80 && cp <= 0x9F)
+            return CH_BREAK;
         return CH_KEEP;
     }
 }
@@ -161,7 +165,9 @@ static enum char_class class_of(utf8proc_int32_t cp, char *ascii)
         return classify(cp, ascii);
     if (cp == '\n' || cp == '\f' || cp == '\v')
         return CH_NEWLINE;
-    return cp <= 0x20 || cp == 0x7F ? CH_SPACE : CH_KEEP;
+    if (cp == ' ' || cp == '\t' || cp == '\r')
+        return CH_SPACE;
+    return cp < 0x20 || cp == 0x7F ? CH_BREAK : CH_KEEP;
 }
 
 /* Writes the character cp (clen bytes at input i) as its class says. */
@@ -171,14 +177,14 @@ static void put_char(builder *b, const char *in, size_t i, utf8proc_int32_t cp, 
     enum char_class cls = class_of(cp, &ascii);
     if (cls == CH_DROP)
         return;
-    if (cls == CH_SPACE || cls == CH_NEWLINE) {
+    if (cls == CH_SPACE || cls == CH_NEWLINE || cls == CH_BREAK) {
         if (!b->in_ws) {
             b->in_ws = 1;
             b->ws_start = i;
             b->newlines = 0;
         }
-        if (cls == CH_NEWLINE)
-            b->newlines += cp == 0x2029 ? 2 : 1;
+        if (cls != CH_SPACE)
+            b->newlines += cp == 0x2029 || cls == CH_BREAK ? 2 : 1;
         return;
     }
     end_whitespace(b, i);

@@ -8,7 +8,9 @@
  * "Act¹⁴") -> a space, kept apart from the word; every run of whitespace
  * (including no-break and other Unicode spaces) -> one space, except that a
  * run holding two or more line breaks -> "\n" (a paragraph break, which no
- * entity crosses).
+ * entity crosses). A control character (NUL, C0 other than tab and line
+ * ends, DEL, C1) is a separator: it counts as a paragraph break, so no
+ * entity holds one and every surface is the bytes between its offsets.
  */
 #ifndef DOCTAG_NORMALIZE_H
 #define DOCTAG_NORMALIZE_H

@@ -880,6 +880,8 @@ static int native_exec(PyObject *module)
         {"ERR_UNSUPPORTED", DOCTAG_ERR_UNSUPPORTED},
         {"ERR_INTERNAL", DOCTAG_ERR_INTERNAL},
         {"ERR_PDF_LIMIT", DOCTAG_ERR_PDF_LIMIT},
+        {"ERR_LIMIT_INPUT", DOCTAG_ERR_LIMIT_INPUT},
+        {"ERR_LIMIT_ENTITIES", DOCTAG_ERR_LIMIT_ENTITIES},
     };
     for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++)
         if (PyModule_AddIntConstant(module, codes[i].name, codes[i].code) < 0)

@@ -26,6 +26,8 @@ ERR_PAGE_RANGE: int
 ERR_UNSUPPORTED: int
 ERR_INTERNAL: int
 ERR_PDF_LIMIT: int
+ERR_LIMIT_INPUT: int
+ERR_LIMIT_ENTITIES: int
 
 class ModelHandle: ...
 

@@ -1,0 +1,48 @@
+/*
+ * fuzz_model.c: loads arbitrary bytes as a model file (not trusted, as a
+ * file from outside is) and, when it loads, tags a short report with it.
+ * The input's last four bytes are replaced by the right checksum first, so
+ * that the fuzzer gets past it to the decoder: the checksum catches
+ * accidents, not hostile files. A bad file must fail with
+ * DOCTAG_ERR_MODEL_FORMAT (or a pattern error), never crash or leak.
+ */
+#include <stddef.h>
+#include <stdint.h>
+
+#include "fuzz_check.h"
+#include "hash.h"
+
+static const char sample[] =
+    "In 2021 the U.S. Department of Homeland Security (DHS) paid $91.9 million under "
+    "8 U.S.C. \xc2\xa7 1253(a)(1); see A/HRC/48/31 and the ICCPR. The Keep Washington "
+    "Working Act, OHCHR and the European Union (EU) were cited at https://undocs.org/A/1.";
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    if (size > (1u << 20))
+        return 0;
+    unsigned char *copy = malloc(size ? size : 1);
+    if (!copy)
+        return 0;
+    memcpy(copy, data, size);
+    if (size >= 16) {
+        uint32_t sum = hash_fnv1a(HASH_FNV_SEED, copy, size - 4);
+        for (int i = 0; i < 4; i++)
+            copy[size - 4 + i] = (unsigned char)(sum >> (8 * i));
+    }
+    doctag_model *m = NULL;
+    int rc = doctag_model_open_buffer(&m, copy, size, NULL);
+    free(copy);
+    FUZZ_CHECK(rc == DOCTAG_OK || rc == DOCTAG_ERR_MODEL_FORMAT,
+               "rc %d (%s): %s", rc, doctag_strerror(rc), doctag_last_error());
+    FUZZ_CHECK((rc == DOCTAG_OK) == (m != NULL), "rc %d with model %p", rc, (void *)m);
+    if (!m)
+        return 0;
+    doctag_result *r = NULL;
+    rc = doctag_tag_text(&r, m, sample, sizeof sample - 1);
+    FUZZ_CHECK(rc == DOCTAG_OK, "tagging: rc %d: %s", rc, doctag_last_error());
+    fuzz_check_result(r, sample, sizeof sample - 1);
+    doctag_result_free(r);
+    doctag_model_free(m);
+    return 0;
+}
