@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alphabet.h"
 #include "testutil.h"
 
 static doctag_model *compile(const char *source)
@@ -136,4 +137,44 @@ Test(engine, a_long_document_is_tagged_as_its_paragraphs)
     cr_expect_eq(doctag_result_count(whole), i, "no entity beyond the paragraphs'");
     doctag_result_free(whole);
     free(text);
+}
+
+/* A pattern's window before its @near literal starts after the last byte
+ * the pattern cannot match (a comma, a digit): the same matches as over the
+ * whole window, including one beginning inside a literal (" Law" before
+ * "Law on ...") with a comma and digits between it and the next one. */
+Test(engine, windows_before_literals_narrowed_by_what_a_pattern_can_match)
+{
+    doctag_model *m = compile("@type instrument\n"
+                              "@near \" Act\"\n"
+                              "%name = /(?:[A-Z][a-z]+ )+Act/\n"
+                              "@near \" Law\"\n"
+                              "%name = /Law on [A-Z][a-z]+/\n");
+    expect_lines(m, "In 2020, Clean Water Act cases rose, as (1968) Fair Housing Act ones did.",
+                 "Clean Water Act|id=Clean Water Act\nFair Housing Act|id=Fair Housing Act\n");
+    expect_lines(m, "the Law on Courts, 12 (2001) and the Law on Police",
+                 "Law on Courts|id=Law on Courts\n");
+    doctag_model_free(m);
+}
+
+static int has(const unsigned char *bits, unsigned char c)
+{
+    return alphabet_has(bits, c) != 0;
+}
+
+Test(engine, the_alphabet_of_a_pattern)
+{
+    unsigned char b[32];
+    cr_assert(alphabet_of_pattern(b, "(?<![A-Za-z0-9])(?:[A-Z][a-z]+ )+Act(?![A-Za-z])"));
+    cr_expect(has(b, 'A') && has(b, 'z') && has(b, ' '));
+    cr_expect(!has(b, ',') && !has(b, '0') && !has(b, '\n'), "negative lookarounds match nothing");
+    cr_assert(alphabet_of_pattern(b, "\\d+(?:\\.\\d+)?\\xc2\\xa3(?= \\()"));
+    cr_expect(has(b, '5') && has(b, '.') && has(b, 0xc2) && has(b, 0xa3) && has(b, '('));
+    cr_expect(!has(b, ',') && !has(b, 'a'));
+    cr_assert(alphabet_of_pattern(b, "'[^\"]{4,30}?'[\\w-]"));
+    cr_expect(has(b, ',') && has(b, '\'') && has(b, '_') && has(b, '-') && !has(b, '"'));
+    cr_expect(!alphabet_of_pattern(b, "a.b"), "'.' is any byte");
+    cr_expect(!alphabet_of_pattern(b, "(?i)act"), "flags are not read");
+    cr_expect(!alphabet_of_pattern(b, "(a)\\1"), "back-references are not read");
+    cr_expect(!alphabet_of_pattern(b, "\\x{20AC}"));
 }
