@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "alphabet.h"
+#include "pairskip.h"
 #include "testutil.h"
 
 static doctag_model *compile(const char *source)
@@ -177,4 +178,48 @@ Test(engine, the_alphabet_of_a_pattern)
     cr_expect(!alphabet_of_pattern(b, "(?i)act"), "flags are not read");
     cr_expect(!alphabet_of_pattern(b, "(a)\\1"), "back-references are not read");
     cr_expect(!alphabet_of_pattern(b, "\\x{20AC}"));
+}
+
+/* The candidate pass's sieve (AVX2 where the CPU has it) finds exactly the
+ * pairs of the bitmaps a byte loop finds, on text of every byte value. */
+Test(engine, the_vector_pass_finds_what_the_byte_loop_finds)
+{
+    static unsigned char maps[2][8192], any[8192];
+    unsigned seed = 12345;
+    for (size_t k = 0; k < 300; k++) {   /* sparse maps: pairs of all kinds */
+        seed = seed * 1103515245u + 12345u;
+        unsigned p = (seed >> 8) & 0xffff;
+        maps[k & 1][p >> 3] |= (unsigned char)(1u << (p & 7));
+    }
+    for (unsigned c = 'A'; c <= 'Z'; c++)   /* and a name start after a space */
+        maps[1][(' ' << 8 | c) >> 3] |= (unsigned char)(1u << (c & 7));
+    for (size_t b = 0; b < sizeof any; b++)
+        any[b] = maps[0][b] | maps[1][b];
+    const unsigned char *const m[PAIRSKIP_SETS] = { maps[0], maps[1] };
+    pair_skip s;
+    pair_skip_build(&s, m);
+    size_t len = 5000, n = 0, *got = malloc(len * sizeof *got);
+    unsigned char *t = malloc(len);
+    for (size_t i = 0; i < len; i++) {
+        seed = seed * 1103515245u + 12345u;
+        t[i] = i % 3 ? (unsigned char)"The Act of State "[(seed >> 16) % 17] : (unsigned char)(seed >> 16);
+    }
+    int vector = s.vector;   /* the byte loop, then the vectors where the CPU has them */
+    for (size_t from = 0; from < 64 * (1 + (size_t)vector); from += 13) {
+        s.vector = from >= 64;
+        size_t found = pair_skip_collect(&s, any, t, from, len - 1, got);
+        n = 0;
+        for (size_t j = from; j + 1 < len; j++) {
+            unsigned p = (unsigned)t[j] << 8 | t[j + 1];
+            if (any[p >> 3] & (1u << (p & 7))) {
+                cr_assert_lt(n, found, "position %zu missed", j);
+                cr_assert_eq(got[n], j);
+                n++;
+            }
+        }
+        cr_assert_eq(n, found);
+    }
+    cr_expect_gt(n, 100);
+    free(got);
+    free(t);
 }

@@ -3,8 +3,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "doctag_limits.h"
 #include "error.h"
 #include "near.h"
+#include "pairskip.h"
 
 typedef struct literal {
     const char *s;
@@ -135,6 +137,7 @@ struct near_index {
     size_t n_single, n_multi;
     size_t n_lists;         /* hits lists: the model's patterns + the extras */
     filter f;
+    pair_skip skip;         /* the sieve of f.pairs and f.names */
 };
 
 int near_index_build(near_index **out, const compiled_model *m, const char *const *extra,
@@ -165,6 +168,8 @@ int near_index_build(near_index **out, const compiled_model *m, const char *cons
         memcpy(ix->f.names, name_starts, sizeof ix->f.names);
     for (size_t b = 0; b < sizeof ix->f.any; b++)
         ix->f.any[b] = ix->f.pairs[b] | ix->f.names[b];
+    const unsigned char *const maps[PAIRSKIP_SETS] = { ix->f.pairs, ix->f.names };
+    pair_skip_build(&ix->skip, maps);
     *out = ix;
     return DOCTAG_OK;
 }
@@ -177,49 +182,59 @@ void near_index_free(near_index *ix)
     }
 }
 
-int near_find(near_hits *hits, near_hits *name_starts, const near_index *ix, const char *text,
-              size_t len)
+/* What the pass does at position i, where the pair t[i], t[i + 1] (t[i], 0
+ * at the last byte) is in f->any: a name may start after it, and the
+ * literals keyed on it are checked. Returns 0 when out of memory. */
+static int near_at(near_hits *hits, near_hits *name_starts, const near_index *ix,
+                   const unsigned char *t, size_t len, size_t i)
 {
     const filter *f = &ix->f;
     const literal *single = ix->lits, *multi = ix->lits + ix->n_single;
-    size_t n_single = ix->n_single, n_multi = ix->n_multi;
-    const unsigned char *t = (const unsigned char *)text;
     int ok = 1;
-    if (len && has_bit(f->names, t[0]))   /* a name at the very start */
-        ok = add_hit(name_starts, 0);
-    for (size_t i = 0; ok && i < len; i++) {
-        /* the hot loop: one bitmap test per byte, no bounds test but for
-         * the last byte */
-        while (i + 1 < len && !has_bit(f->any, (unsigned)t[i] << 8 | t[i + 1]))
-            i++;
-        unsigned pair = (unsigned)t[i] << 8 | (i + 1 < len ? t[i + 1] : 0);
-        if (i + 1 < len && has_bit(f->names, pair))
-            ok = add_hit(name_starts, i + 1);
-        if (!has_bit(f->pairs, pair))
-            continue;
-        if (!has_bit(f->open, pair) &&
-            !(i + 2 < len && has_bit(f->triples, triple(pair, t[i + 2]))))
-            continue;
-        for (size_t k = 0; ok && k < n_single; k++)
-            if ((single[k].pair >> 8) == t[i])
-                ok = add_hit(&hits[single[k].pattern], i);
-        size_t lo = 0, hi = n_multi;   /* first literal keyed on this pair */
-        while (lo < hi) {
-            size_t mid = lo + (hi - lo) / 2;
-            if (multi[mid].pair < pair)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        for (size_t k = lo; ok && k < n_multi && multi[k].pair == pair; k++) {
-            const literal *l = &multi[k];
-            if (i < l->anchor || i - l->anchor + l->len > len)
-                continue;
-            size_t start = i - l->anchor;
-            if (memcmp(text + start, l->s, l->len) == 0)
-                ok = add_hit(&hits[l->pattern], start);
-        }
+    unsigned pair = (unsigned)t[i] << 8 | (i + 1 < len ? t[i + 1] : 0);
+    if (i + 1 < len && has_bit(f->names, pair))
+        ok = add_hit(name_starts, i + 1);
+    if (!has_bit(f->pairs, pair) ||
+        (!has_bit(f->open, pair) && !(i + 2 < len && has_bit(f->triples, triple(pair, t[i + 2])))))
+        return ok;
+    for (size_t k = 0; ok && k < ix->n_single; k++)
+        if ((single[k].pair >> 8) == t[i])
+            ok = add_hit(&hits[single[k].pattern], i);
+    size_t lo = 0, hi = ix->n_multi;   /* first literal keyed on this pair */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (multi[mid].pair < pair)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
+    for (size_t k = lo; ok && k < ix->n_multi && multi[k].pair == pair; k++) {
+        const literal *l = &multi[k];
+        if (i < l->anchor || i - l->anchor + l->len > len)
+            continue;
+        size_t start = i - l->anchor;
+        if (memcmp(t + start, l->s, l->len) == 0)
+            ok = add_hit(&hits[l->pattern], start);
+    }
+    return ok;
+}
+
+int near_find(near_hits *hits, near_hits *name_starts, const near_index *ix, const char *text,
+              size_t len)
+{
+    const unsigned char *t = (const unsigned char *)text;
+    size_t found[LIMIT_NEAR_CHUNK];   /* the candidates of one chunk of the text */
+    int ok = 1;
+    if (len && has_bit(ix->f.names, t[0]))   /* a name at the very start */
+        ok = add_hit(name_starts, 0);
+    for (size_t at = 0; ok && at + 1 < len; at += LIMIT_NEAR_CHUNK) {
+        size_t end = at + LIMIT_NEAR_CHUNK < len - 1 ? at + LIMIT_NEAR_CHUNK : len - 1;
+        size_t n = pair_skip_collect(&ix->skip, ix->f.any, t, at, end, found);
+        for (size_t k = 0; ok && k < n; k++)
+            ok = near_at(hits, name_starts, ix, t, len, found[k]);
+    }
+    if (ok && len)   /* the last byte, paired with nothing */
+        ok = near_at(hits, name_starts, ix, t, len, len - 1);
     if (!ok)
         return error_set(DOCTAG_ERR_NOMEM, "out of memory matching");
     return DOCTAG_OK;
