@@ -35,7 +35,6 @@ void pair_skip_build(pair_skip *s, const unsigned char *const maps[PAIRSKIP_SETS
         nibble_tables(second, s->second_lo[k], s->second_hi[k]);
     }
 #ifdef PAIRSKIP_X86
-    __builtin_cpu_init();
     s->vector = __builtin_cpu_supports("avx2") != 0;
 #endif
 }
