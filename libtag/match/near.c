@@ -7,6 +7,7 @@
 #include "error.h"
 #include "near.h"
 #include "pairskip.h"
+#include "vec.h"
 
 typedef struct literal {
     const char *s;
@@ -192,8 +193,12 @@ static int near_at(near_hits *hits, near_hits *name_starts, const near_index *ix
     const literal *single = ix->lits, *multi = ix->lits + ix->n_single;
     int ok = 1;
     unsigned pair = (unsigned)t[i] << 8 | (i + 1 < len ? t[i + 1] : 0);
-    if (i + 1 < len && has_bit(f->names, pair))
-        ok = add_hit(name_starts, i + 1);
+    if (i + 1 < len && has_bit(f->names, pair)) {   /* ascending: appended */
+        near_hits *h = name_starts;
+        if (h->n == h->cap && !vec_reserve((void **)&h->pos, &h->cap, h->n + 1, sizeof *h->pos))
+            return 0;
+        h->pos[h->n++] = i + 1;
+    }
     if (!has_bit(f->pairs, pair) ||
         (!has_bit(f->open, pair) && !(i + 2 < len && has_bit(f->triples, triple(pair, t[i + 2])))))
         return ok;
