@@ -183,25 +183,17 @@ void near_index_free(near_index *ix)
     }
 }
 
-/* What the pass does at position i, where the pair t[i], t[i + 1] (t[i], 0
- * at the last byte) is in f->any: a name may start after it, and the
- * literals keyed on it are checked. Returns 0 when out of memory. */
-static int near_at(near_hits *hits, near_hits *name_starts, const near_index *ix,
-                   const unsigned char *t, size_t len, size_t i)
+/* The literals keyed on the pair at position i (t[i], t[i + 1], or t[i],
+ * 0 at the last byte), which is in f->pairs: their occurrences go into
+ * their patterns' lists. Returns 0 when out of memory. */
+static int near_literals(near_hits *hits, const near_index *ix, const unsigned char *t,
+                         size_t len, size_t i, unsigned pair)
 {
     const filter *f = &ix->f;
     const literal *single = ix->lits, *multi = ix->lits + ix->n_single;
     int ok = 1;
-    unsigned pair = (unsigned)t[i] << 8 | (i + 1 < len ? t[i + 1] : 0);
-    if (i + 1 < len && has_bit(f->names, pair)) {   /* ascending: appended */
-        near_hits *h = name_starts;
-        if (h->n == h->cap && !vec_reserve((void **)&h->pos, &h->cap, h->n + 1, sizeof *h->pos))
-            return 0;
-        h->pos[h->n++] = i + 1;
-    }
-    if (!has_bit(f->pairs, pair) ||
-        (!has_bit(f->open, pair) && !(i + 2 < len && has_bit(f->triples, triple(pair, t[i + 2])))))
-        return ok;
+    if (!has_bit(f->open, pair) && !(i + 2 < len && has_bit(f->triples, triple(pair, t[i + 2]))))
+        return 1;
     for (size_t k = 0; ok && k < ix->n_single; k++)
         if ((single[k].pair >> 8) == t[i])
             ok = add_hit(&hits[single[k].pattern], i);
@@ -224,22 +216,38 @@ static int near_at(near_hits *hits, near_hits *name_starts, const near_index *ix
     return ok;
 }
 
+/* Appends a place where a name may start (they come in order). */
+static int name_start(near_hits *h, size_t pos)
+{
+    if (h->n == h->cap && !vec_reserve((void **)&h->pos, &h->cap, h->n + 1, sizeof *h->pos))
+        return 0;
+    h->pos[h->n++] = pos;
+    return 1;
+}
+
 int near_find(near_hits *hits, near_hits *name_starts, const near_index *ix, const char *text,
               size_t len)
 {
+    const filter *f = &ix->f;
     const unsigned char *t = (const unsigned char *)text;
     size_t found[LIMIT_NEAR_CHUNK];   /* the candidates of one chunk of the text */
     int ok = 1;
-    if (len && has_bit(ix->f.names, t[0]))   /* a name at the very start */
-        ok = add_hit(name_starts, 0);
+    if (len && has_bit(f->names, t[0]))   /* a name at the very start */
+        ok = name_start(name_starts, 0);
     for (size_t at = 0; ok && at + 1 < len; at += LIMIT_NEAR_CHUNK) {
         size_t end = at + LIMIT_NEAR_CHUNK < len - 1 ? at + LIMIT_NEAR_CHUNK : len - 1;
-        size_t n = pair_skip_collect(&ix->skip, ix->f.any, t, at, end, found);
-        for (size_t k = 0; ok && k < n; k++)
-            ok = near_at(hits, name_starts, ix, t, len, found[k]);
+        size_t n = pair_skip_collect(&ix->skip, f->any, t, at, end, found);
+        for (size_t k = 0; ok && k < n; k++) {   /* a pair of f->any at i */
+            size_t i = found[k];
+            unsigned pair = (unsigned)t[i] << 8 | t[i + 1];
+            if (has_bit(f->names, pair))
+                ok = name_start(name_starts, i + 1);
+            if (ok && has_bit(f->pairs, pair))
+                ok = near_literals(hits, ix, t, len, i, pair);
+        }
     }
-    if (ok && len)   /* the last byte, paired with nothing */
-        ok = near_at(hits, name_starts, ix, t, len, len - 1);
+    if (ok && len && has_bit(f->pairs, (unsigned)t[len - 1] << 8))   /* the last byte */
+        ok = near_literals(hits, ix, t, len, len - 1, (unsigned)t[len - 1] << 8);
     if (!ok)
         return error_set(DOCTAG_ERR_NOMEM, "out of memory matching");
     return DOCTAG_OK;
