@@ -178,6 +178,10 @@ Test(engine, the_alphabet_of_a_pattern)
     cr_expect(!alphabet_of_pattern(b, "(?i)act"), "flags are not read");
     cr_expect(!alphabet_of_pattern(b, "(a)\\1"), "back-references are not read");
     cr_expect(!alphabet_of_pattern(b, "\\x{20AC}"));
+    cr_expect(!alphabet_of_pattern(b, "ab\\"), "a lone backslash at the end");
+    cr_assert(alphabet_of_pattern(b, "a{2,3}b{,3}"));
+    cr_expect(has(b, 'a') && !has(b, '2'), "a quantifier matches no byte");
+    cr_expect(has(b, '{') && has(b, ',') && has(b, '3') && has(b, '}'), "\"{,3}\": maybe literal");
 }
 
 /* The candidate pass's sieve (AVX2 where the CPU has it) finds exactly the

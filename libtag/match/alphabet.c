@@ -55,7 +55,10 @@ static int hex_escape(const char **p)
  * set of bytes or an assertion, -1 when not read (every byte). */
 static int escape(const char **p, unsigned char *set, int caseless, int in_class)
 {
-    char e = *(*p)++;
+    char e = **p;
+    if (!e)
+        return -1;   /* a lone '\\' at the end (pcre2 refuses it) */
+    (*p)++;
     static const char simple[] = "nN\ntT\trR\rfF\feE\033aA\007";
     switch (e) {
     case 'd':
@@ -160,13 +163,17 @@ static int group(const char **p, reader *r, unsigned char *stack, int *depth)
     return 1;
 }
 
-/* {n}, {n,}, {n,m}: a quantifier to skip (else '{' is a literal). */
+/* {n}, {n,}, {n,m}: a quantifier to skip (else '{' is a literal, and so
+ * is "{,m}" for a pcre2 older than 10.43: read as literals here, which
+ * only adds bytes). */
 static const char *quantifier_end(const char *p)
 {
     const char *s = p + 1;
+    if (*s < '0' || *s > '9')
+        return NULL;
     while ((*s >= '0' && *s <= '9') || *s == ',')
         s++;
-    return *s == '}' && s > p + 1 ? s + 1 : NULL;
+    return *s == '}' ? s + 1 : NULL;
 }
 
 int alphabet_of_pattern(unsigned char bits[32], const char *src)
