@@ -331,7 +331,8 @@ int match_index_build(match_index **out, const compiled_model *m)
     if (rc == DOCTAG_OK && (!ix->alpha || !ix->has_alpha))
         rc = error_set(DOCTAG_ERR_NOMEM, "out of memory preparing the model");
     for (size_t i = 0; rc == DOCTAG_OK && i < m->n_patterns; i++)
-        ix->has_alpha[i] = (unsigned char)alphabet_of_pattern(ix->alpha[i], m->patterns[i].source);
+        ix->has_alpha[i] = m->patterns[i].source &&
+                           alphabet_of_pattern(ix->alpha[i], m->patterns[i].source);
     if (rc == DOCTAG_OK)
         rc = near_index_build(&ix->near, m, link_marks, name_index_starts(ix->names));
     if (rc != DOCTAG_OK) {
