@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alphabet.h"
+#include "pairskip.h"
 #include "testutil.h"
 
 static doctag_model *compile(const char *source)
@@ -136,4 +138,92 @@ Test(engine, a_long_document_is_tagged_as_its_paragraphs)
     cr_expect_eq(doctag_result_count(whole), i, "no entity beyond the paragraphs'");
     doctag_result_free(whole);
     free(text);
+}
+
+/* A pattern's window before its @near literal starts after the last byte
+ * the pattern cannot match (a comma, a digit): the same matches as over the
+ * whole window, including one beginning inside a literal (" Law" before
+ * "Law on ...") with a comma and digits between it and the next one. */
+Test(engine, windows_before_literals_narrowed_by_what_a_pattern_can_match)
+{
+    doctag_model *m = compile("@type instrument\n"
+                              "@near \" Act\"\n"
+                              "%name = /(?:[A-Z][a-z]+ )+Act/\n"
+                              "@near \" Law\"\n"
+                              "%name = /Law on [A-Z][a-z]+/\n");
+    expect_lines(m, "In 2020, Clean Water Act cases rose, as (1968) Fair Housing Act ones did.",
+                 "Clean Water Act|id=Clean Water Act\nFair Housing Act|id=Fair Housing Act\n");
+    expect_lines(m, "the Law on Courts, 12 (2001) and the Law on Police",
+                 "Law on Courts|id=Law on Courts\n");
+    doctag_model_free(m);
+}
+
+static int has(const unsigned char *bits, unsigned char c)
+{
+    return alphabet_has(bits, c) != 0;
+}
+
+Test(engine, the_alphabet_of_a_pattern)
+{
+    unsigned char b[32];
+    cr_assert(alphabet_of_pattern(b, "(?<![A-Za-z0-9])(?:[A-Z][a-z]+ )+Act(?![A-Za-z])"));
+    cr_expect(has(b, 'A') && has(b, 'z') && has(b, ' '));
+    cr_expect(!has(b, ',') && !has(b, '0') && !has(b, '\n'), "negative lookarounds match nothing");
+    cr_assert(alphabet_of_pattern(b, "\\d+(?:\\.\\d+)?\\xc2\\xa3(?= \\()"));
+    cr_expect(has(b, '5') && has(b, '.') && has(b, 0xc2) && has(b, 0xa3) && has(b, '('));
+    cr_expect(!has(b, ',') && !has(b, 'a'));
+    cr_assert(alphabet_of_pattern(b, "'[^\"]{4,30}?'[\\w-]"));
+    cr_expect(has(b, ',') && has(b, '\'') && has(b, '_') && has(b, '-') && !has(b, '"'));
+    cr_expect(!alphabet_of_pattern(b, "a.b"), "'.' is any byte");
+    cr_expect(!alphabet_of_pattern(b, "(?i)act"), "flags are not read");
+    cr_expect(!alphabet_of_pattern(b, "(a)\\1"), "back-references are not read");
+    cr_expect(!alphabet_of_pattern(b, "\\x{20AC}"));
+    cr_expect(!alphabet_of_pattern(b, "ab\\"), "a lone backslash at the end");
+    cr_assert(alphabet_of_pattern(b, "a{2,3}b{,3}"));
+    cr_expect(has(b, 'a') && !has(b, '2'), "a quantifier matches no byte");
+    cr_expect(has(b, '{') && has(b, ',') && has(b, '3') && has(b, '}'), "\"{,3}\": maybe literal");
+}
+
+/* The candidate pass's sieve (AVX2 where the CPU has it) finds exactly the
+ * pairs of the bitmaps a byte loop finds, on text of every byte value. */
+Test(engine, the_vector_pass_finds_what_the_byte_loop_finds)
+{
+    static unsigned char maps[2][8192], any[8192];
+    unsigned seed = 12345;
+    for (size_t k = 0; k < 300; k++) {   /* sparse maps: pairs of all kinds */
+        seed = seed * 1103515245u + 12345u;
+        unsigned p = (seed >> 8) & 0xffff;
+        maps[k & 1][p >> 3] |= (unsigned char)(1u << (p & 7));
+    }
+    for (unsigned c = 'A'; c <= 'Z'; c++)   /* and a name start after a space */
+        maps[1][(' ' << 8 | c) >> 3] |= (unsigned char)(1u << (c & 7));
+    for (size_t b = 0; b < sizeof any; b++)
+        any[b] = maps[0][b] | maps[1][b];
+    const unsigned char *const m[PAIRSKIP_SETS] = { maps[0], maps[1] };
+    pair_skip s;
+    pair_skip_build(&s, m);
+    size_t len = 5000, n = 0, *got = malloc(len * sizeof *got);
+    unsigned char *t = malloc(len);
+    for (size_t i = 0; i < len; i++) {
+        seed = seed * 1103515245u + 12345u;
+        t[i] = i % 3 ? (unsigned char)"The Act of State "[(seed >> 16) % 17] : (unsigned char)(seed >> 16);
+    }
+    int vector = s.vector;   /* the byte loop, then the vectors where the CPU has them */
+    for (size_t from = 0; from < 64 * (1 + (size_t)vector); from += 13) {
+        s.vector = from >= 64;
+        size_t found = pair_skip_collect(&s, any, t, from, len - 1, got);
+        n = 0;
+        for (size_t j = from; j + 1 < len; j++) {
+            unsigned p = (unsigned)t[j] << 8 | t[j + 1];
+            if (any[p >> 3] & (1u << (p & 7))) {
+                cr_assert_lt(n, found, "position %zu missed", j);
+                cr_assert_eq(got[n], j);
+                n++;
+            }
+        }
+        cr_assert_eq(n, found);
+    }
+    cr_expect_gt(n, 100);
+    free(got);
+    free(t);
 }

@@ -28,6 +28,12 @@
 #define LIMIT_TAG_PIECE (256 * 1024)
 #endif
 
+/* Bytes of text the candidate pass (match/near.c) sieves at a time: its
+ * candidates go into an array of as many entries on the stack (8 KiB). */
+#ifndef LIMIT_NEAR_CHUNK
+#define LIMIT_NEAR_CHUNK 1024
+#endif
+
 /* ---- PDF extraction (libtag/pdf; owner: the PDF layout work) ----------- */
 
 /* Milliseconds of CPU time poppler may spend extracting one page's text

@@ -168,11 +168,12 @@ static int heading_run(const char *t, size_t n)
 int caps_pass(post_ctx *c)
 {
     const char *t = c->text;
+    const unsigned char *u = (const unsigned char *)t;
     size_t i = 0;
     caps_runs runs = { 0 };
     int rc = DOCTAG_OK;
-    while (rc == DOCTAG_OK && i < c->len) {
-        if (!is_upper(t[i]) || i + 1 >= c->len || !is_upper(t[i + 1]) ||
+    while (rc == DOCTAG_OK && (i = post_next_upper(u, i, c->len)) < c->len) {
+        if (i + 1 >= c->len || !is_upper(t[i + 1]) ||
             (i > 0 && post_word_byte((unsigned char)t[i - 1]))) {
             i++;
             continue;

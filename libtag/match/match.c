@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alphabet.h"
 #include "error.h"
 #include "match.h"
 #include "names.h"
@@ -55,15 +56,30 @@ static int scan_range(span_list *out, const compiled_model *m, uint32_t index,
     return DOCTAG_OK;
 }
 
+/* The longest of a pattern's @near literals. */
+static size_t longest_literal(const model_pattern *p)
+{
+    size_t n = 0;
+    for (const char *s = p->near; s && *s; s += strlen(s) + 1)
+        if (strlen(s) > n)
+            n = strlen(s);
+    return n;
+}
+
 /* All leftmost-longest matches of one pattern. A pattern with @near
  * literals is only run in the windows before their occurrences (`hits`):
  * a match holds a literal, so it starts at most MODEL_NEAR_WINDOW bytes
- * before one. */
+ * before one, and after the last byte before it that the pattern cannot
+ * match (`alpha`, NULL when it can match any byte; alphabet.h). A match
+ * may also begin inside a literal (" Law" before "Law on ..."): such a
+ * match is found in the window of the next occurrence, which is then not
+ * narrowed when the occurrence before it is that close to its start. */
 static int scan_pattern(span_list *out, const compiled_model *m, uint32_t index,
                         const char *text, size_t len, const near_hits *hits,
-                        match_exec *x)
+                        const unsigned char *alpha, match_exec *x)
 {
     const model_pattern *p = &m->patterns[index];
+    size_t lit_max = alpha ? longest_literal(p) : 0;
     size_t resume = 0;
     if (!p->near_len)
         return scan_range(out, m, index, text, len, 0, len, x, &resume);
@@ -74,6 +90,8 @@ static int scan_pattern(span_list *out, const compiled_model *m, uint32_t index,
         size_t from = hit > MODEL_NEAR_WINDOW ? hit - MODEL_NEAR_WINDOW : 0;
         if (from < resume)
             from = resume;
+        if (alpha && (k == 0 || hits->pos[k - 1] + lit_max <= from))
+            from = alphabet_window(alpha, text, from, hit);
         int rc = scan_range(out, m, index, text, len, from, hit, x, &resume);
         if (rc != DOCTAG_OK)
             return rc;
@@ -265,6 +283,8 @@ static void drop_excluded(span_list *l, const span_list *links, const compiled_m
 struct match_index {
     near_index *near;
     name_index *names;
+    unsigned char (*alpha)[32];   /* per pattern: the bytes it can match */
+    unsigned char *has_alpha;     /* per pattern: 1 when alpha leaves some out */
 };
 
 int match_text(span_list *out, skip_list *skipped, const compiled_model *m,
@@ -283,7 +303,8 @@ int match_text(span_list *out, skip_list *skipped, const compiled_model *m,
         rc = near_find(hits, &name_starts, ix->near, text, len);
     for (size_t i = 0; rc == DOCTAG_OK && i < m->n_patterns; i++)
         if (!m->patterns[i].anchored)
-            rc = scan_pattern(out, m, (uint32_t)i, text, len, &hits[i], &x);
+            rc = scan_pattern(out, m, (uint32_t)i, text, len, &hits[i],
+                              ix->has_alpha[i] ? ix->alpha[i] : NULL, &x);
     if (rc == DOCTAG_OK)
         rc = names_scan(out, m, ix->names, name_starts.pos, name_starts.n, text, len);
     free(name_starts.pos);
@@ -314,6 +335,13 @@ int match_index_build(match_index **out, const compiled_model *m)
     if (!ix)
         return error_set(DOCTAG_ERR_NOMEM, "out of memory preparing the model");
     int rc = name_index_build(&ix->names, m);
+    ix->alpha = malloc((m->n_patterns + 1) * sizeof *ix->alpha);
+    ix->has_alpha = malloc(m->n_patterns + 1);
+    if (rc == DOCTAG_OK && (!ix->alpha || !ix->has_alpha))
+        rc = error_set(DOCTAG_ERR_NOMEM, "out of memory preparing the model");
+    for (size_t i = 0; rc == DOCTAG_OK && i < m->n_patterns; i++)
+        ix->has_alpha[i] = m->patterns[i].source &&
+                           alphabet_of_pattern(ix->alpha[i], m->patterns[i].source);
     if (rc == DOCTAG_OK)
         rc = near_index_build(&ix->near, m, link_marks, name_index_starts(ix->names));
     if (rc != DOCTAG_OK) {
@@ -330,5 +358,7 @@ void match_index_free(match_index *ix)
         return;
     near_index_free(ix->near);
     name_index_free(ix->names);
+    free(ix->alpha);
+    free(ix->has_alpha);
     free(ix);
 }

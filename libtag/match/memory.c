@@ -432,34 +432,67 @@ static int index_build(memo_index *ix, const memo_list *l)
     return DOCTAG_OK;
 }
 
-typedef int (*use_fn)(post_ctx *c, memo *m, size_t at);
+/* A place where a memo's name is used: `at`, the memo. */
+typedef struct use {
+    size_t at;
+    uint32_t memo;
+} use;
 
-/* Calls fn at every use of a memo's name: at a capitalised word, bounded. */
-static int scan_uses(post_ctx *c, memo_list *l, const memo_index *ix, use_fn fn)
+typedef struct use_list {
+    use *items;
+    size_t n, cap;
+} use_list;
+
+/* The longest memo whose name is used at i (a capitalised word), or -1. */
+static int64_t used_at(const post_ctx *c, const memo_list *l, const memo_index *ix, size_t i,
+                       size_t w)
 {
     const char *t = c->text;
-    int rc = DOCTAG_OK;
-    for (size_t i = 0; i < c->len && rc == DOCTAG_OK; i++) {
-        if (!is_upper(t[i]) || (i > 0 && (post_word_byte((unsigned char)t[i - 1]) || t[i - 1] == '-')))
+    size_t h = hash_fnv1a(HASH_FNV_SEED, t + i, w) & ix->mask;
+    const memo *best = NULL;
+    int64_t found = -1;
+    for (uint32_t k = ix->head[h]; k != UINT32_MAX; k = ix->next[k]) {
+        const memo *m = &l->items[k];
+        size_t e = i + m->len;
+        if (e > c->len || (best && best->len >= m->len) || memcmp(t + i, m->name, m->len) != 0 ||
+            (e < c->len && (post_word_byte((unsigned char)t[e]) || t[e] == '-')))
             continue;
-        unsigned pair = (unsigned char)t[i] << 8 | (i + 1 < c->len ? (unsigned char)t[i + 1] : 0);
-        if (!(ix->pairs[pair >> 3] & (1u << (pair & 7))))
-            continue;   /* no name starts so */
-        size_t w = first_word(t + i, c->len - i);
-        size_t h = hash_fnv1a(HASH_FNV_SEED, t + i, w) & ix->mask;
-        memo *best = NULL;   /* the longest name used here */
-        for (uint32_t k = ix->head[h]; k != UINT32_MAX; k = ix->next[k]) {
-            memo *m = &l->items[k];
-            size_t e = i + m->len;
-            if (e > c->len || (best && best->len >= m->len) || memcmp(t + i, m->name, m->len) != 0 ||
-                (e < c->len && (post_word_byte((unsigned char)t[e]) || t[e] == '-')))
-                continue;
-            best = m;
-        }
-        if (best)
-            rc = fn(c, best, i);
+        best = m;
+        found = k;
+    }
+    return found;
+}
+
+/* Every use of a memo's name: at a capitalised word, the longest name
+ * there; found once for both passes over them. */
+static int find_uses(const post_ctx *c, const memo_list *l, const memo_index *ix, use_list *out)
+{
+    const unsigned char *t = (const unsigned char *)c->text;
+    for (size_t i = post_next_upper(t, 0, c->len); i < c->len;
+         i = post_next_upper(t, i + 1, c->len)) {
+        unsigned pair = (unsigned)t[i] << 8 | (i + 1 < c->len ? t[i + 1] : 0);
+        if (!(ix->pairs[pair >> 3] & (1u << (pair & 7))) ||
+            (i > 0 && (post_word_byte(t[i - 1]) || t[i - 1] == '-')))
+            continue;   /* no name starts so, or not at a word's start */
+        size_t w = first_word(c->text + i, c->len - i);
+        int64_t k = used_at(c, l, ix, i, w);
+        if (k >= 0 && !vec_reserve((void **)&out->items, &out->cap, out->n + 1, sizeof *out->items))
+            return DOCTAG_ERR_NOMEM;
+        if (k >= 0)
+            out->items[out->n++] = (use){ i, (uint32_t)k };
         i += w ? w - 1 : 0;
     }
+    return DOCTAG_OK;
+}
+
+typedef int (*use_fn)(post_ctx *c, memo *m, size_t at);
+
+/* Calls fn at every use, in order. */
+static int scan_uses(post_ctx *c, memo_list *l, const use_list *uses, use_fn fn)
+{
+    int rc = DOCTAG_OK;
+    for (size_t k = 0; k < uses->n && rc == DOCTAG_OK; k++)
+        rc = fn(c, &l->items[uses->items[k].memo], uses->items[k].at);
     return rc;
 }
 
@@ -531,10 +564,14 @@ int memory_pass(post_ctx *c)
     memo_index ix = { NULL, NULL, 0, { 0 } };
     if (rc == DOCTAG_OK && memos.n)
         rc = index_build(&ix, &memos);
+    use_list uses = { NULL, 0, 0 };
     if (rc == DOCTAG_OK && memos.n)
-        rc = scan_uses(c, &memos, &ix, observe);
-    if (rc == DOCTAG_OK && memos.n)
-        rc = scan_uses(c, &memos, &ix, tag_use);
+        rc = find_uses(c, &memos, &ix, &uses);
+    if (rc == DOCTAG_OK)
+        rc = scan_uses(c, &memos, &uses, observe);
+    if (rc == DOCTAG_OK)
+        rc = scan_uses(c, &memos, &uses, tag_use);
+    free(uses.items);
     free(ix.head);
     free(ix.next);
     free(memos.items);

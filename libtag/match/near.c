@@ -3,8 +3,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "doctag_limits.h"
 #include "error.h"
 #include "near.h"
+#include "pairskip.h"
+#include "vec.h"
 
 typedef struct literal {
     const char *s;
@@ -135,6 +138,7 @@ struct near_index {
     size_t n_single, n_multi;
     size_t n_lists;         /* hits lists: the model's patterns + the extras */
     filter f;
+    pair_skip skip;         /* the sieve of f.pairs and f.names */
 };
 
 int near_index_build(near_index **out, const compiled_model *m, const char *const *extra,
@@ -165,6 +169,8 @@ int near_index_build(near_index **out, const compiled_model *m, const char *cons
         memcpy(ix->f.names, name_starts, sizeof ix->f.names);
     for (size_t b = 0; b < sizeof ix->f.any; b++)
         ix->f.any[b] = ix->f.pairs[b] | ix->f.names[b];
+    const unsigned char *const maps[PAIRSKIP_SETS] = { ix->f.pairs, ix->f.names };
+    pair_skip_build(&ix->skip, maps);
     *out = ix;
     return DOCTAG_OK;
 }
@@ -177,49 +183,71 @@ void near_index_free(near_index *ix)
     }
 }
 
+/* The literals keyed on the pair at position i (t[i], t[i + 1], or t[i],
+ * 0 at the last byte), which is in f->pairs: their occurrences go into
+ * their patterns' lists. Returns 0 when out of memory. */
+static int near_literals(near_hits *hits, const near_index *ix, const unsigned char *t,
+                         size_t len, size_t i, unsigned pair)
+{
+    const filter *f = &ix->f;
+    const literal *single = ix->lits, *multi = ix->lits + ix->n_single;
+    int ok = 1;
+    if (!has_bit(f->open, pair) && !(i + 2 < len && has_bit(f->triples, triple(pair, t[i + 2]))))
+        return 1;
+    for (size_t k = 0; ok && k < ix->n_single; k++)
+        if ((single[k].pair >> 8) == t[i])
+            ok = add_hit(&hits[single[k].pattern], i);
+    size_t lo = 0, hi = ix->n_multi;   /* first literal keyed on this pair */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (multi[mid].pair < pair)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t k = lo; ok && k < ix->n_multi && multi[k].pair == pair; k++) {
+        const literal *l = &multi[k];
+        if (i < l->anchor || i - l->anchor + l->len > len)
+            continue;
+        size_t start = i - l->anchor;
+        if (memcmp(t + start, l->s, l->len) == 0)
+            ok = add_hit(&hits[l->pattern], start);
+    }
+    return ok;
+}
+
+/* Appends a place where a name may start (they come in order). */
+static int name_start(near_hits *h, size_t pos)
+{
+    if (h->n == h->cap && !vec_reserve((void **)&h->pos, &h->cap, h->n + 1, sizeof *h->pos))
+        return 0;
+    h->pos[h->n++] = pos;
+    return 1;
+}
+
 int near_find(near_hits *hits, near_hits *name_starts, const near_index *ix, const char *text,
               size_t len)
 {
     const filter *f = &ix->f;
-    const literal *single = ix->lits, *multi = ix->lits + ix->n_single;
-    size_t n_single = ix->n_single, n_multi = ix->n_multi;
     const unsigned char *t = (const unsigned char *)text;
+    size_t found[LIMIT_NEAR_CHUNK];   /* the candidates of one chunk of the text */
     int ok = 1;
     if (len && has_bit(f->names, t[0]))   /* a name at the very start */
-        ok = add_hit(name_starts, 0);
-    for (size_t i = 0; ok && i < len; i++) {
-        /* the hot loop: one bitmap test per byte, no bounds test but for
-         * the last byte */
-        while (i + 1 < len && !has_bit(f->any, (unsigned)t[i] << 8 | t[i + 1]))
-            i++;
-        unsigned pair = (unsigned)t[i] << 8 | (i + 1 < len ? t[i + 1] : 0);
-        if (i + 1 < len && has_bit(f->names, pair))
-            ok = add_hit(name_starts, i + 1);
-        if (!has_bit(f->pairs, pair))
-            continue;
-        if (!has_bit(f->open, pair) &&
-            !(i + 2 < len && has_bit(f->triples, triple(pair, t[i + 2]))))
-            continue;
-        for (size_t k = 0; ok && k < n_single; k++)
-            if ((single[k].pair >> 8) == t[i])
-                ok = add_hit(&hits[single[k].pattern], i);
-        size_t lo = 0, hi = n_multi;   /* first literal keyed on this pair */
-        while (lo < hi) {
-            size_t mid = lo + (hi - lo) / 2;
-            if (multi[mid].pair < pair)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        for (size_t k = lo; ok && k < n_multi && multi[k].pair == pair; k++) {
-            const literal *l = &multi[k];
-            if (i < l->anchor || i - l->anchor + l->len > len)
-                continue;
-            size_t start = i - l->anchor;
-            if (memcmp(text + start, l->s, l->len) == 0)
-                ok = add_hit(&hits[l->pattern], start);
+        ok = name_start(name_starts, 0);
+    for (size_t at = 0; ok && at + 1 < len; at += LIMIT_NEAR_CHUNK) {
+        size_t end = at + LIMIT_NEAR_CHUNK < len - 1 ? at + LIMIT_NEAR_CHUNK : len - 1;
+        size_t n = pair_skip_collect(&ix->skip, f->any, t, at, end, found);
+        for (size_t k = 0; ok && k < n; k++) {   /* a pair of f->any at i */
+            size_t i = found[k];
+            unsigned pair = (unsigned)t[i] << 8 | t[i + 1];
+            if (has_bit(f->names, pair))
+                ok = name_start(name_starts, i + 1);
+            if (ok && has_bit(f->pairs, pair))
+                ok = near_literals(hits, ix, t, len, i, pair);
         }
     }
+    if (ok && len && has_bit(f->pairs, (unsigned)t[len - 1] << 8))   /* the last byte */
+        ok = near_literals(hits, ix, t, len, len - 1, (unsigned)t[len - 1] << 8);
     if (!ok)
         return error_set(DOCTAG_ERR_NOMEM, "out of memory matching");
     return DOCTAG_OK;

@@ -23,6 +23,9 @@
 #define DOCTAG_POST_H
 
 #include <stddef.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "match.h"
 
@@ -69,6 +72,24 @@ size_t post_first_after(const post_ctx *c, size_t pos);
 static inline int post_word_byte(unsigned char c)
 {
     return (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z') || c >= 0x80;
+}
+
+/* The first capital letter (A-Z) in t[i, len), or len: sixteen bytes at a
+ * time where SSE2 is there (every x86-64), else a byte at a time. */
+static inline size_t post_next_upper(const unsigned char *t, size_t i, size_t len)
+{
+#ifdef __SSE2__
+    const __m128i bias = _mm_set1_epi8((char)(0x80 - 'A')), below = _mm_set1_epi8(-128 + 26);
+    for (; i + 16 <= len; i += 16) {   /* c - 'A' + 0x80, signed, below -128 + 26 */
+        __m128i v = _mm_add_epi8(_mm_loadu_si128((const __m128i *)(t + i)), bias);
+        unsigned mask = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, below));
+        if (mask)
+            return i + (size_t)__builtin_ctz(mask);
+    }
+#endif
+    while (i < len && !(t[i] >= 'A' && t[i] <= 'Z'))
+        i++;
+    return i;
 }
 
 /* 1 if the word w (n bytes) is a small joining word ("of", "and", "the"). */

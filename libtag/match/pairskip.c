@@ -1,0 +1,115 @@
+/* pairskip.c: skipping to the next byte pair of a bitmap (see pairskip.h). */
+#include <string.h>
+
+#include "pairskip.h"
+
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#define PAIRSKIP_X86 1
+#endif
+
+/* The nibble tables of a set of bytes: c is let through when
+ * lo[c & 15] & hi[c >> 4] != 0, that is when c or c ^ 0x80 is in the set
+ * (eight bits for sixteen high nibbles: the sieve is coarse, never wrong). */
+static void nibble_tables(const unsigned char *set, unsigned char *lo, unsigned char *hi)
+{
+    memset(lo, 0, 16);
+    for (unsigned h = 0; h < 16; h++)
+        hi[h] = (unsigned char)(1u << (h & 7));
+    for (unsigned c = 0; c < 256; c++)
+        if (set[c])
+            lo[c & 15] |= (unsigned char)(1u << ((c >> 4) & 7));
+}
+
+void pair_skip_build(pair_skip *s, const unsigned char *const maps[PAIRSKIP_SETS])
+{
+    memset(s, 0, sizeof *s);
+    for (int k = 0; k < PAIRSKIP_SETS; k++) {
+        unsigned char first[256] = { 0 }, second[256] = { 0 };
+        for (unsigned p = 0; p < 65536; p++)
+            if (maps[k][p >> 3] & (1u << (p & 7))) {
+                first[p >> 8] = 1;
+                second[p & 0xff] = 1;
+            }
+        nibble_tables(first, s->first_lo[k], s->first_hi[k]);
+        nibble_tables(second, s->second_lo[k], s->second_hi[k]);
+    }
+#ifdef PAIRSKIP_X86
+    s->vector = __builtin_cpu_supports("avx2") != 0;
+#endif
+}
+
+static int has_pair(const unsigned char *any, const unsigned char *t, size_t j)
+{
+    unsigned p = (unsigned)t[j] << 8 | t[j + 1];
+    return any[p >> 3] & (1u << (p & 7));
+}
+
+/* Appends j to out when its pair is in `any`, without a branch. */
+static size_t keep(size_t *out, size_t n, const unsigned char *any, const unsigned char *t,
+                   size_t j)
+{
+    out[n] = j;
+    return n + (has_pair(any, t, j) != 0);
+}
+
+static size_t byte_collect(const unsigned char *any, const unsigned char *t, size_t i,
+                           size_t end, size_t *out, size_t n)
+{
+    for (; i < end; i++)
+        n = keep(out, n, any, t, i);
+    return n;
+}
+
+#ifdef PAIRSKIP_X86
+__attribute__((target("avx2"))) static inline __m256i table(const unsigned char *tbl)
+{
+    return _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)tbl));
+}
+
+/* 0xff in each byte of x that the sieve (lo, hi) stops. */
+__attribute__((target("avx2"))) static inline __m256i stopped(__m256i x, __m256i lo, __m256i hi)
+{
+    const __m256i nibble = _mm256_set1_epi8(0x0f);
+    __m256i l = _mm256_shuffle_epi8(lo, _mm256_and_si256(x, nibble));
+    __m256i h = _mm256_shuffle_epi8(hi, _mm256_and_si256(_mm256_srli_epi16(x, 4), nibble));
+    return _mm256_cmpeq_epi8(_mm256_and_si256(l, h), _mm256_setzero_si256());
+}
+
+/* 32 positions at a time: a position passes when, for one of the maps,
+ * its byte passes the first bytes' sieve and the next byte the second's;
+ * the bitmap then decides. */
+__attribute__((target("avx2"))) static size_t vector_collect(const pair_skip *s,
+                                                             const unsigned char *any,
+                                                             const unsigned char *t, size_t i,
+                                                             size_t end, size_t *out)
+{
+    __m256i fl0 = table(s->first_lo[0]), fh0 = table(s->first_hi[0]);
+    __m256i sl0 = table(s->second_lo[0]), sh0 = table(s->second_hi[0]);
+    __m256i fl1 = table(s->first_lo[1]), fh1 = table(s->first_hi[1]);
+    __m256i sl1 = table(s->second_lo[1]), sh1 = table(s->second_hi[1]);
+    size_t n = 0;
+    for (; i + 32 <= end; i += 32) {
+        __m256i x = _mm256_loadu_si256((const __m256i *)(t + i));
+        __m256i y = _mm256_loadu_si256((const __m256i *)(t + i + 1));
+        __m256i miss0 = _mm256_or_si256(stopped(x, fl0, fh0), stopped(y, sl0, sh0));
+        __m256i miss1 = _mm256_or_si256(stopped(x, fl1, fh1), stopped(y, sl1, sh1));
+        unsigned mask = ~(unsigned)_mm256_movemask_epi8(_mm256_and_si256(miss0, miss1));
+        for (; mask; mask &= mask - 1)
+            n = keep(out, n, any, t, i + (size_t)__builtin_ctz(mask));
+    }
+    return byte_collect(any, t, i, end, out, n);
+}
+#endif
+
+size_t pair_skip_collect(const pair_skip *s, const unsigned char *any, const unsigned char *t,
+                         size_t i, size_t end, size_t *out)
+{
+#ifdef PAIRSKIP_X86
+    if (s->vector)
+        return vector_collect(s, any, t, i, end, out);
+#else
+    (void)s;
+#endif
+    return byte_collect(any, t, i, end, out, 0);
+}
