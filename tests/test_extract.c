@@ -3,7 +3,8 @@
  * WeasyPrint) and on PDFs of other producers made here at run time:
  * groff -ms two-column through ps2pdf (Ghostscript), a three-column page
  * set by pango-view (cairo), a two-column pdfTeX article, a ReportLab
- * page of cells, stamps, marks and footers; and hostile PDFs written byte
+ * page of cells, stamps, marks and footers, a ReportLab report with
+ * sparse margin notes and a footer set apart on one page; and hostile PDFs written byte
  * by byte (a form bomb, 100 pages sharing one content stream).
  *
  * Generators missing: the test skips, saying which Debian package to add
@@ -626,6 +627,73 @@ Test(extract_generated, reportlab_spacing_stamps_marks_footers)
     cr_expect_eq(count_of(got, "___"), 0, "rule line in the text");
     cr_expect_eq(count_of(got, "Committee Bulletin"), 0, "running header survived");
     cr_expect_eq(count_of(got, "Page "), 0, "page footer survived");
+    free(got);
+    free(pdf);
+    free(py);
+    free(dir);
+}
+
+/* ReportLab: notes set small in a narrow left margin beside the lower
+ * half of the body, some of them short (so that the margin's right part is
+ * crossed by few lines, as in QuarkXPress reports), and a running footer
+ * (office name left, page number right) that a summary page sets alone and
+ * higher, with no number. The body is read before the notes beside it and
+ * the footer goes on every page; the office name on the cover stays. */
+Test(extract_generated, reportlab_sparse_margin_notes_and_stray_footer)
+{
+    if (access("/usr/bin/python3", X_OK) != 0
+        || test_run("/usr/bin/python3 -c 'import reportlab' 2>/dev/null") != 0)
+        cr_skip_test("ReportLab missing: apt-get install python3-reportlab");
+    char *dir = test_tmpdir(), *py = path_of("%s/make.py", dir);
+    FILE *f = fopen(py, "w");
+    cr_assert_not_null(f);
+    fputs("from reportlab.pdfgen import canvas\n"
+          "from reportlab.lib.pagesizes import A4\n"
+          "W, H = A4\n"
+          "c = canvas.Canvas('notes.pdf', pagesize=A4)\n"
+          "voc = 'the council reviewed national reports and regional programmes for migrant "
+          "workers while independent auditors examined procurement records'.split()\n"
+          "c.setFont('Helvetica-Bold', 20); c.drawString(72, H - 200, 'Review of Treaty Bodies')\n"
+          "c.setFont('Helvetica', 12); c.drawString(72, H - 300, 'Regional Monitoring Office')\n"
+          "c.drawString(72, H - 320, 'Geneva, 2009'); c.showPage()\n"
+          "c.setFont('Times-Roman', 11); c.drawString(72, H - 90, 'Summary opens the report.')\n"
+          "c.setFont('Helvetica', 8); c.drawString(72, 60, 'Regional Monitoring Office')\n"
+          "c.showPage()\n"
+          "for p in range(3, 15):\n"
+          "    c.setFont('Helvetica', 8); c.drawString(72, 30, 'Regional Monitoring Office')\n"
+          "    c.drawRightString(W - 40, 30, str(p))\n"
+          "    c.setFont('Times-Roman', 11); y = H - 80\n"
+          "    for k in range(4):\n"
+          "        words = ['Para%dx%d' % (p, k), 'opens'] + [voc[(p * 7 + k * 3 + i) % len(voc)]"
+          " for i in range(60)] + ['Para%dx%d' % (p, k), 'closes.']\n"
+          "        for i in range(0, len(words), 10):\n"
+          "            c.drawString(200, y, ' '.join(words[i:i + 10])); y -= 13\n"
+          "        y -= 6\n"
+          "    c.setFont('Times-Roman', 7); y = 560\n"
+          "    for n, t in enumerate(['8/22.', 'A/HRC/12/10, section 23 and 78 of the report.',"
+          " '83(13).', 'A/HRC/8/31, section 63 and 79 of the report.', '8/48.', '11/20.']):\n"
+          "        c.drawString(30, y, 'Note%dx%d %s' % (p, n, t)); y -= 11\n"
+          "    c.showPage()\n"
+          "c.save()\n", f);
+    fclose(f);
+    cr_assert_eq(test_run("cd '%s' && /usr/bin/python3 make.py", dir), 0, "reportlab failed");
+    char *pdf = path_of("%s/notes.pdf", dir), *raw = pdf_text(pdf, NULL), *got = collapse(raw);
+    free(raw);
+    char *items[12 * 14];
+    size_t n = 0;
+    for (int p = 3; p < 15; p++) {
+        for (int k = 0; k < 4; k++) {
+            items[n++] = path_of("Para%dx%d opens", p, k);
+            items[n++] = path_of("Para%dx%d closes.", p, k);
+        }
+        for (int k = 0; k < 6; k++)
+            items[n++] = path_of("Note%dx%d ", p, k);
+    }
+    assert_in_order(got, (const char *const *)items, n);
+    for (size_t i = 0; i < n; i++)
+        free(items[i]);
+    cr_expect_eq(count_of(got, "Regional Monitoring Office"), 1, "running footer left: %s", got);
+    cr_expect(strstr(got, "Summary opens the report.") != NULL);
     free(got);
     free(pdf);
     free(py);

@@ -362,16 +362,15 @@ static size_t drop_repeats(furn *f, double need)
     return dropped;
 }
 
-/* ---- Page numbers ------------------------------------------------------------ */
+/* ---- Outermost lines ---------------------------------------------------------- */
 
-/* Drops page numbers that are the outermost kept line of their band: with
- * the two outermost kept edges of each page known, a line is outermost
- * when no other kept line stands beyond it. */
-static int drop_page_numbers(furn *f)
+/* Per page, the two highest line bottoms and the two lowest line tops of
+ * the kept lines: [0], [1] the two smallest y1, [2], [3] the two largest y0. */
+static float (*page_edges(const furn *f))[4]
 {
-    float (*ext)[4] = malloc(f->n_pages * sizeof *ext); /* two lowest tops, two highest bottoms */
+    float (*ext)[4] = malloc(f->n_pages * sizeof *ext);
     if (!ext)
-        return -1;
+        return NULL;
     for (size_t p = 0; p < f->n_pages; p++) {
         float *e = ext[p];
         e[0] = e[1] = 1e30f;
@@ -385,15 +384,63 @@ static int drop_page_numbers(furn *f)
             if (l->y0 > e[2]) { e[3] = e[2]; e[2] = l->y0; } else if (l->y0 > e[3]) e[3] = l->y0;
         }
     }
+    return ext;
+}
+
+/* Whether candidate c is the outermost kept line of its band: no other
+ * kept line stands above it (top band) or below it (bottom band). */
+static int outermost(const furn *f, float (*ext)[4], const cand *c)
+{
+    const layout_line *l = &f->lines[c->line];
+    const float *e = ext[l->page - f->pages[0].number];
+    if (c->band == BAND_TOP)
+        return (e[0] == l->y1 ? e[1] : e[0]) >= l->y0 + 1;
+    return (e[2] == l->y0 ? e[3] : e[2]) <= l->y1 - 1;
+}
+
+/* Drops page numbers that are the outermost kept line of their band. */
+static int drop_page_numbers(furn *f)
+{
+    float (*ext)[4] = page_edges(f);
+    if (!ext)
+        return -1;
     for (size_t i = 0; i < f->n; i++) {
         layout_line *l = &f->lines[f->c[i].line];
-        if (l->dropped || !is_page_number(f->c[i].k, f->c[i].key_len))
-            continue;
-        const float *e = ext[l->page - f->pages[0].number];
-        if (f->c[i].band == BAND_TOP && (e[0] == l->y1 ? e[1] : e[0]) >= l->y0 + 1)
+        if (!l->dropped && is_page_number(f->c[i].k, f->c[i].key_len) && outermost(f, ext, &f->c[i]))
             l->dropped = 1;
-        if (f->c[i].band == BAND_BOTTOM && (e[2] == l->y0 ? e[3] : e[2]) <= l->y1 - 1)
-            l->dropped = 1;
+    }
+    free(ext);
+    return 0;
+}
+
+/* A running line set at another height on a few pages (a cover, a summary
+ * page, a page whose footer has no number): dropped where it is the
+ * outermost kept line of its band, its text having been dropped as running
+ * elsewhere, in type no larger. The candidates are grouped by key
+ * (drop_repeats sorted them). */
+/* A heading set larger than the running lines that repeat it (a chapter
+ * title on the chapter's first page) is not one of them. */
+#define STRAY_SIZE 1.1f
+
+static int drop_strays(furn *f)
+{
+    float (*ext)[4] = page_edges(f);
+    if (!ext)
+        return -1;
+    for (size_t gs = 0; gs < f->n;) {
+        size_t ge = gs;
+        float size = 0; /* the largest type of the group's running lines */
+        for (; ge < f->n && same_key(&f->c[gs], &f->c[ge]); ge++) {
+            const layout_line *l = &f->lines[f->c[ge].line];
+            if (l->dropped && l->size > size)
+                size = l->size;
+        }
+        for (size_t i = gs; i < ge; i++) {
+            layout_line *l = &f->lines[f->c[i].line];
+            if (l->size <= STRAY_SIZE * size && outermost(f, ext, &f->c[i]))
+                l->dropped = 1;
+        }
+        gs = ge;
     }
     free(ext);
     return 0;
@@ -419,8 +466,8 @@ int layout_drop_running(layout_line *lines, const layout_page *pages, size_t n_p
     f.seen = calloc(n_pages, sizeof *f.seen);
     if (!f.seen || collect_bands(&f, 1) < 0)
         goto done;
-    if (n_pages >= 2)
-        drop_repeats(&f, need);
+    if (n_pages >= 2 && drop_repeats(&f, need) > 0 && drop_strays(&f) < 0)
+        goto done;
     if (drop_page_numbers(&f) < 0 || (n_pages >= 2 && collect_rows(&f) < 0))
         goto done;
     if (n_pages >= 2)

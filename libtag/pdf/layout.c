@@ -216,25 +216,47 @@ static int gutter_ok(const region *r, size_t s, size_t e)
     return !(r->left.bottom[ls] < r->right.top[rs] || r->right.bottom[rs] < r->left.top[ls]);
 }
 
-/* The widest gutter among the strips whose coverage is at most `thr`. */
+/* Keeps the strip [s, e) as *g when it is a gutter wider than *best. */
+static int try_strip(const region *r, size_t s, size_t e, float *best, gutter *g)
+{
+    float min_gap = r->mean_size * 0.5f > 4 ? r->mean_size * 0.5f : 4;
+    float w = (float)(e - s) / r->scale;
+    if (s == 0 || e >= r->nb - 1 || w < min_gap || w <= *best || !gutter_ok(r, s, e))
+        return 0; /* a margin, too narrow, or no column on a side */
+    g->x0 = r->minx + (float)s / r->scale;
+    g->x1 = r->minx + (float)e / r->scale;
+    *best = w;
+    return 1;
+}
+
+/* The widest gutter among the strips whose coverage is at most `thr`. A
+ * strip that fails (it swallowed a sparse column: notes in a margin, a
+ * column of short table cells) is tried again by its emptiest parts. */
 static int widest_gutter(const region *r, int thr, gutter *g)
 {
-    float min_gap = r->mean_size * 0.5f > 4 ? r->mean_size * 0.5f : 4, best = 0;
+    float best = 0;
     int found = 0;
     for (size_t k = 0; k < r->nb;) {
         if (r->cov[k] > thr) { k++; continue; }
         size_t s = k;
-        while (k < r->nb && r->cov[k] <= thr)
+        int low = r->cov[k];
+        while (k < r->nb && r->cov[k] <= thr) {
+            if (r->cov[k] < low)
+                low = r->cov[k];
             k++;
-        if (s == 0 || k >= r->nb - 1)
-            continue; /* a margin, not a gutter */
-        float w = (float)(k - s) / r->scale;
-        if (w < min_gap || w <= best || !gutter_ok(r, s, k))
+        }
+        if (try_strip(r, s, k, &best, g)) {
+            found = 1;
             continue;
-        g->x0 = r->minx + (float)s / r->scale;
-        g->x1 = r->minx + (float)k / r->scale;
-        best = w;
-        found = 1;
+        }
+        for (size_t a = s; a < k;) {
+            if (r->cov[a] > low) { a++; continue; }
+            size_t e = a;
+            while (e < k && r->cov[e] <= low)
+                e++;
+            found |= try_strip(r, a, e, &best, g);
+            a = e;
+        }
     }
     return found;
 }
