@@ -34,6 +34,13 @@
 /* Two lines share a row when their baselines are closer than this fraction
  * of the smaller line height. */
 #define ROW_BASE_FRACTION 0.3f
+/* Table cells: lines at most this many line heights wide (a line of a text
+ * column is 15 or more); a side is cells when this share of its lines are.
+ * Two sides of cells whose rows line up (this share of the side with fewer
+ * lines has a line on the same row across the gutter) are one table. */
+#define CELL_HEIGHTS 6.0f
+#define CELL_SHARE 0.7f
+#define TABLE_ROW_SHARE 0.6f
 
 typedef struct order_ctx {
     const layout_line *lines;
@@ -392,8 +399,67 @@ static int left_is_notes(const layout_line *lines, const size_t *left, size_t nl
     return sl < SMALLER_SIDE * sr && wl < NOTES_WIDTH * wr;
 }
 
-/* Reads a region that has a gutter: without spanning lines, the left part
- * then the right part (the right part first when the left holds notes);
+/* Whether most of the lines idx[0..n) are short, as table cells are. */
+static int cells(const layout_line *lines, const size_t *idx, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        const layout_line *l = &lines[idx[i]];
+        k += l->x1 - l->x0 <= CELL_HEIGHTS * l->size;
+    }
+    return n > 0 && (float)k >= CELL_SHARE * (float)n;
+}
+
+static int cmp_float(const void *a, const void *b)
+{
+    float p = *(const float *)a, q = *(const float *)b;
+    return p < q ? -1 : p > q;
+}
+
+/* How many lines of a[] (na) have a line of b[] on their row: both sides'
+ * baselines sorted, walked once. Returns -1 when out of memory. */
+static long rows_shared(const layout_line *lines, const size_t *a, size_t na, const size_t *b,
+                        size_t nb)
+{
+    float *ya = malloc((na + nb + 1) * sizeof *ya), *yb = ya + na, tol = 1e30f;
+    if (!ya)
+        return -1;
+    for (size_t i = 0; i < na + nb; i++) {
+        const layout_line *l = &lines[i < na ? a[i] : b[i - na]];
+        ya[i] = l->base;
+        if (ROW_BASE_FRACTION * (l->y1 - l->y0) < tol)
+            tol = ROW_BASE_FRACTION * (l->y1 - l->y0);
+    }
+    qsort(ya, na, sizeof *ya, cmp_float);
+    qsort(yb, nb, sizeof *yb, cmp_float);
+    long shared = 0;
+    for (size_t i = 0, j = 0; i < na && nb > 0; i++) {
+        while (j + 1 < nb && yb[j + 1] <= ya[i])
+            j++;
+        float d = ya[i] - yb[j] < 0 ? yb[j] - ya[i] : ya[i] - yb[j];
+        if (j + 1 < nb && yb[j + 1] - ya[i] < d)
+            d = yb[j + 1] - ya[i];
+        shared += d <= (tol > 1 ? tol : 1);
+    }
+    free(ya);
+    return shared;
+}
+
+/* A table: short cells on both sides of the gutter, their rows lined up.
+ * Returns 1, 0, or -1 when out of memory. */
+static int is_table(const layout_line *lines, const size_t *left, size_t nl, const size_t *right,
+                    size_t nr)
+{
+    if (nl < 3 || nr < 3 || !cells(lines, left, nl) || !cells(lines, right, nr))
+        return 0;
+    const size_t *few = nl <= nr ? left : right, *many = nl <= nr ? right : left;
+    size_t nf = nl <= nr ? nl : nr, nm = nl <= nr ? nr : nl;
+    long shared = rows_shared(lines, few, nf, many, nm);
+    return shared < 0 ? -1 : (float)shared >= TABLE_ROW_SHARE * (float)nf;
+}
+
+/* Reads a region that has a gutter: a table row by row; without spanning
+ * lines, the left part then the right part (the right part first when the left holds notes);
  * with spanning lines, band by band. */
 static int order_split(order_ctx *c, size_t *idx, size_t n, const gutter *g, int depth)
 {
@@ -412,7 +478,12 @@ static int order_split(order_ctx *c, size_t *idx, size_t n, const gutter *g, int
         int side = line_side(&c->lines[idx[i]], g);
         tmp[side == SIDE_SPAN ? s++ : side == SIDE_LEFT ? a++ : b++] = idx[i];
     }
-    int rc;
+    int rc = is_table(c->lines, tmp + ns, nl, tmp + ns + nl, n - ns - nl);
+    if (rc != 0) {
+        /* a table is read row by row, each row's cells left to right */
+        free(tmp);
+        return rc < 0 ? -1 : emit_sorted(c, idx, n);
+    }
     if (ns == 0) {
         /* body before notes: notes in the left margin are read after it */
         size_t *left = tmp, *right = tmp + nl, nr = n - nl;
