@@ -4,7 +4,8 @@
  * groff -ms two-column through ps2pdf (Ghostscript), a three-column page
  * set by pango-view (cairo), a two-column pdfTeX article, a ReportLab
  * page of cells, stamps, marks and footers, a ReportLab report with
- * sparse margin notes and a footer set apart on one page; and hostile PDFs written byte
+ * sparse margin notes and a footer set apart on one page, a pdfTeX table
+ * in a column; and hostile PDFs written byte
  * by byte (a form bomb, 100 pages sharing one content stream).
  *
  * Generators missing: the test skips, saying which Debian package to add
@@ -749,6 +750,64 @@ Test(extract_generated, pdftex_two_columns)
     cr_expect_eq(count_of(got, "Review of Detention Practice"), 0, "running title survived");
     free(got);
     free(want);
+    free(pdf);
+    free(tex);
+    free(dir);
+}
+
+/* pdfTeX: a table of short cells (a label and four figures a row, rows in
+ * groups) floated into one column of a two-column article. Its rows are read whole, left to
+ * right, one after the other, not one column of figures after another;
+ * the prose around it keeps its column order. */
+Test(extract_generated, pdftex_table_rows_in_a_column)
+{
+    if (!test_have_program("pdflatex"))
+        cr_skip_test("pdflatex missing: apt-get install texlive-latex-base");
+    static const char *const vocab[] = {
+        "the", "commission", "examined", "intergovernmental", "arrangements", "and",
+        "humanitarian", "programmes", "for", "displaced", "communities", "while",
+    };
+    char *dir = test_tmpdir(), *tex = path_of("%s/table.tex", dir);
+    FILE *f = fopen(tex, "w");
+    cr_assert_not_null(f);
+    fputs("\\documentclass[twocolumn,10pt]{article}\n\\begin{document}\n", f);
+    char para[2048];
+    for (int i = 1; i <= 12; i++) {
+        filler(para, sizeof para, vocab, sizeof vocab / sizeof vocab[0], (unsigned)i * 5u, 70);
+        fprintf(f, "Paragraph%d opens here. %s Paragraph%d closes here.\n\n", i, para, i);
+        if (i == 3) {
+            fputs("\\begin{table}[h]\\centering\n\\begin{tabular}{lrrrr}\n"
+                  "Region & Cases & Top-5 & Top-20 & Top-100\\\\[6pt]\n", f);
+            for (int r = 1; r <= 8; r++) /* rows in groups of three, white between */
+                fprintf(f, "Area%d & %d & %d.%d & %d.%d & %d.%d\\\\%s\n", r, 3 * r + 1, 40 + r, r,
+                        60 + r, r, 70 + r, r, r % 3 == 0 ? "[6pt]" : "");
+            fputs("\\end{tabular}\n\\caption{Accuracy by region.}\n\\end{table}\n\n", f);
+        }
+    }
+    fputs("\\end{document}\n", f);
+    fclose(f);
+    cr_assert_eq(test_run("cd '%s' && pdflatex -interaction=batchmode table.tex >/dev/null 2>&1",
+                          dir), 0, "pdflatex failed");
+    char *pdf = path_of("%s/table.pdf", dir), *raw = pdf_text(pdf, NULL), *got = collapse(raw);
+    free(raw);
+    char *items[40];
+    size_t n = 0;
+    for (int i = 1; i <= 3; i++) {
+        items[n++] = path_of("Paragraph%d opens", i);
+        items[n++] = path_of("Paragraph%d closes", i);
+    }
+    items[n++] = path_of("Region Cases Top-5 Top-20 Top-100");
+    for (int r = 1; r <= 8; r++)
+        items[n++] = path_of("Area%d %d %d.%d %d.%d %d.%d", r, 3 * r + 1, 40 + r, r, 60 + r, r,
+                             70 + r, r);
+    for (int i = 4; i <= 12; i++) {
+        items[n++] = path_of("Paragraph%d opens", i);
+        items[n++] = path_of("Paragraph%d closes", i);
+    }
+    assert_in_order(got, (const char *const *)items, n);
+    for (size_t i = 0; i < n; i++)
+        free(items[i]);
+    free(got);
     free(pdf);
     free(tex);
     free(dir);
