@@ -24,11 +24,11 @@
 #include "doctag_limits.h"
 #include "vec.h"
 
-enum { BAND_NONE, BAND_TOP, BAND_BOTTOM };
+enum { BAND_NONE, BAND_TOP, BAND_BOTTOM, BAND_ANY };
 
 typedef struct cand {
     size_t line;
-    int band;            /* BAND_TOP or BAND_BOTTOM */
+    int band;            /* BAND_TOP, BAND_BOTTOM, or BAND_ANY (a row at any height) */
     float pos;           /* distance of the line from its band's page edge */
     uint32_t hash;       /* of the key */
     size_t key, key_len; /* the key: keys[key, key + key_len) */
@@ -140,7 +140,7 @@ static int add_cand(furn *f, size_t li, int band, int mask, const char *key, siz
     cand *c = &f->c[f->n];
     c->line = li;
     c->band = band;
-    c->pos = band == BAND_TOP ? l->y0 : pg->height - l->y1;
+    c->pos = band == BAND_ANY ? 0 : band == BAND_TOP ? l->y0 : pg->height - l->y1;
     c->key = f->keys_len;
     if (key)
         memcpy(f->keys + c->key, key, key_len);
@@ -290,6 +290,51 @@ static int collect_rows(furn *f)
     }
     finish_keys(f);
     free(members);
+    free(buf);
+    return rc;
+}
+
+/* ---- Table heads ------------------------------------------------------------ */
+
+static int base_cmp(const void *a, const void *b)
+{
+    const layout_line *p = *(const layout_line *const *)a, *q = *(const layout_line *const *)b;
+    return p->base < q->base ? -1 : p->base > q->base;
+}
+
+/* Collects, anywhere on each page, the rows of LIMIT_PDF_HEAD_CELLS or
+ * more lines side by side (baselines within a third of a line: a table's
+ * head row), each keyed by its whole row, at no set height. Rows already
+ * dropped at the page's top count too: the head recurs on those pages. */
+static int collect_heads(furn *f)
+{
+    const layout_line **row = NULL;
+    size_t cap = 0;
+    char *buf = malloc(4 * LIMIT_PDF_KEY_MAX);
+    int rc = buf ? 0 : -1;
+    f->n = f->keys_len = 0;
+    for (size_t p = 0; p < f->n_pages && rc == 0; p++) {
+        const layout_page *pg = &f->pages[p];
+        size_t n = 0;
+        for (size_t i = 0; i < pg->n_lines && rc == 0; i++) {
+            const layout_line *l = &f->lines[pg->first_line + i];
+            if (!vec_reserve((void **)&row, &cap, n + 1, sizeof *row))
+                rc = -1;
+            else
+                row[n++] = l;
+        }
+        if (rc == 0 && n > 1)
+            qsort(row, n, sizeof *row, base_cmp);
+        for (size_t s = 0, e; rc == 0 && s < n; s = e) {
+            float tol = 0.3f * (row[s]->y1 - row[s]->y0);
+            for (e = s + 1; e < n && row[e]->base - row[s]->base <= tol; e++)
+                ;
+            if (e - s >= LIMIT_PDF_HEAD_CELLS)
+                rc = add_row(f, row + s, e - s, BAND_ANY, buf);
+        }
+    }
+    finish_keys(f);
+    free(row);
     free(buf);
     return rc;
 }
@@ -472,6 +517,11 @@ int layout_drop_running(layout_line *lines, const layout_page *pages, size_t n_p
         goto done;
     if (n_pages >= 2)
         drop_repeats(&f, need_exact);
+    /* a table head repeated at any height, on as many pages as a running line */
+    if (n_pages >= 2 && collect_heads(&f) < 0)
+        goto done;
+    if (n_pages >= 2)
+        drop_repeats(&f, need > LIMIT_PDF_EXACT_PAGES ? need : LIMIT_PDF_EXACT_PAGES);
     rc = 0;
 done:
     free(f.c);
