@@ -5,9 +5,9 @@
  * set by pango-view (cairo), a two-column pdfTeX article, a ReportLab
  * page of cells, stamps, marks and footers, a ReportLab report with
  * sparse margin notes and a footer set apart on one page, a ReportLab
- * scorecard repeating its table head, a pdfTeX table
- * in a column; and hostile PDFs written byte
- * by byte (a form bomb, 100 pages sharing one content stream).
+ * scorecard repeating its table head, pdfTeX tables (cells of text, and
+ * figures in one column); and hostile PDFs written byte by byte (a form
+ * bomb, 100 pages sharing one content stream).
  *
  * Generators missing: the test skips, saying which Debian package to add
  * (groff, ghostscript, pango1.0-tools, qpdf, texlive-latex-base,
@@ -820,6 +820,62 @@ Test(extract_generated, reportlab_table_head_repeated_at_any_height)
     free(got);
     free(pdf);
     free(py);
+    free(dir);
+}
+
+/* pdfTeX: a table whose cells are paragraphs (a question, then two
+ * passages of several lines), rows set apart by white. Each row is read
+ * whole, its cells left to right, before the next row. */
+Test(extract_generated, pdftex_table_of_text_cells_by_rows)
+{
+    if (!test_have_program("pdflatex"))
+        cr_skip_test("pdflatex missing: apt-get install texlive-latex-base");
+    static const char *const vocab[] = {
+        "the", "commission", "examined", "intergovernmental", "arrangements", "and",
+        "humanitarian", "programmes", "for", "displaced", "communities", "while",
+    };
+    char *dir = test_tmpdir(), *tex = path_of("%s/cells.tex", dir);
+    FILE *f = fopen(tex, "w");
+    cr_assert_not_null(f);
+    fputs("\\documentclass[10pt]{article}\n\\begin{document}\n", f);
+    char para[2048];
+    filler(para, sizeof para, vocab, sizeof vocab / sizeof vocab[0], 7u, 60);
+    fprintf(f, "Before opens here. %s Before closes here.\n\n", para);
+    fputs("\\noindent\\begin{tabular}{p{3cm}p{5cm}p{5cm}}\n"
+          "Question & Passage found by one & Passage found by two\\\\[8pt]\n", f);
+    for (int r = 1; r <= 3; r++) {
+        fprintf(f, "Ask%d which body reviewed the reports? & ", r);
+        filler(para, sizeof para, vocab, sizeof vocab / sizeof vocab[0], (unsigned)r * 11u, 30);
+        fprintf(f, "OneFor%d opens %s OneFor%d closes. & ", r, para, r);
+        filler(para, sizeof para, vocab, sizeof vocab / sizeof vocab[0], (unsigned)r * 13u, 40);
+        fprintf(f, "TwoFor%d opens %s TwoFor%d closes.\\\\[8pt]\n", r, para, r);
+    }
+    fputs("\\end{tabular}\n\n", f);
+    filler(para, sizeof para, vocab, sizeof vocab / sizeof vocab[0], 9u, 60);
+    fprintf(f, "After opens here. %s After closes here.\n\n\\end{document}\n", para);
+    fclose(f);
+    cr_assert_eq(test_run("cd '%s' && pdflatex -interaction=batchmode cells.tex >/dev/null 2>&1",
+                          dir), 0, "pdflatex failed");
+    char *pdf = path_of("%s/cells.pdf", dir), *raw = pdf_text(pdf, NULL), *got = collapse(raw);
+    free(raw);
+    char *items[24];
+    size_t n = 0;
+    items[n++] = path_of("Before closes here.");
+    items[n++] = path_of("Question Passage found by one Passage found by two");
+    for (int r = 1; r <= 3; r++) {
+        items[n++] = path_of("Ask%d which body", r);
+        items[n++] = path_of("OneFor%d opens", r);
+        items[n++] = path_of("OneFor%d closes.", r);
+        items[n++] = path_of("TwoFor%d opens", r);
+        items[n++] = path_of("TwoFor%d closes.", r);
+    }
+    items[n++] = path_of("After opens here.");
+    assert_in_order(got, (const char *const *)items, n);
+    for (size_t i = 0; i < n; i++)
+        free(items[i]);
+    free(got);
+    free(pdf);
+    free(tex);
     free(dir);
 }
 

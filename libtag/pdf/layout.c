@@ -41,6 +41,9 @@
 #define CELL_HEIGHTS 6.0f
 #define CELL_SHARE 0.7f
 #define TABLE_ROW_SHARE 0.6f
+/* A block of lines starts where the white above a line is more than this
+ * fraction of its height. */
+#define BLOCK_GAP 0.5f
 
 typedef struct order_ctx {
     const layout_line *lines;
@@ -458,6 +461,81 @@ static int is_table(const layout_line *lines, const size_t *left, size_t nl, con
     return shared < 0 ? -1 : (float)shared >= TABLE_ROW_SHARE * (float)nf;
 }
 
+/* Writes to tops[] the tops of the blocks of lines idx[0..n) (white above
+ * them), sorted; returns how many, or -1 when out of memory. */
+static long block_tops(const layout_line *lines, const size_t *idx, size_t n, float *tops)
+{
+    sort_item *it = malloc((n ? n : 1) * sizeof *it);
+    if (!it)
+        return -1;
+    for (size_t i = 0; i < n; i++)
+        it[i] = (sort_item){ lines[idx[i]].y0, lines[idx[i]].y1, idx[i] };
+    qsort(it, n, sizeof *it, cmp_item);
+    long k = 0;
+    float bottom = -1e30f;
+    for (size_t i = 0; i < n; i++) {
+        if (it[i].y - bottom > BLOCK_GAP * (it[i].x - it[i].y))
+            tops[k++] = it[i].y;
+        if (it[i].x > bottom)
+            bottom = it[i].x;
+    }
+    free(it);
+    return k;
+}
+
+/* The rows of a table of text: blocks (cells) on both sides of the gutter
+ * that start at the same height, again and again (most blocks of each
+ * side; columns of prose only now and then have paragraphs level). Writes their tops (the
+ * first one, where every column starts, left out) to cuts[] and returns
+ * how many (0 when the sides are not cells of common rows), -1 when out of
+ * memory. cuts[] has room for nl + nr entries. */
+static long table_rows(const layout_line *lines, const size_t *left, size_t nl,
+                       const size_t *right, size_t nr, float *cuts)
+{
+    float *ta = malloc((nl + nr + 1) * sizeof *ta), *tb = ta + nl;
+    if (!ta)
+        return -1;
+    long na = block_tops(lines, left, nl, ta), nb = na < 0 ? -1 : block_tops(lines, right, nr, tb);
+    long k = 0;
+    if (nb < 0) {
+        free(ta);
+        return -1;
+    }
+    float tol = 0.5f * (lines[left[0]].y1 - lines[left[0]].y0);
+    for (long i = 1, j = 1; i < na && j < nb;) {
+        if (ta[i] < tb[j] - tol) { i++; continue; }
+        if (tb[j] < ta[i] - tol) { j++; continue; }
+        cuts[k++] = (ta[i] < tb[j] ? ta[i] : tb[j]) - 0.5f;
+        i++;
+        j++;
+    }
+    long many = (na > nb ? na : nb) - 1; /* most of the blocks of each side */
+    free(ta);
+    return k >= 2 && (float)k >= TABLE_ROW_SHARE * (float)many ? k : 0;
+}
+
+/* Reads the region as the bands between the cuts (sorted), top to bottom. */
+static int order_row_bands(order_ctx *c, size_t *idx, size_t n, const float *cuts, long nc,
+                           int depth)
+{
+    size_t *tmp = malloc(n * sizeof *tmp);
+    if (!tmp)
+        return -1;
+    int rc = 0;
+    for (long b = 0; b <= nc && rc == 0; b++) {
+        float lo = b ? cuts[b - 1] : -1e30f, hi = b < nc ? cuts[b] : 1e30f;
+        size_t m = 0;
+        for (size_t i = 0; i < n; i++) {
+            float y = c->lines[idx[i]].y0;
+            if (y >= lo && y < hi)
+                tmp[m++] = idx[i];
+        }
+        rc = order_region(c, tmp, m, depth + 1);
+    }
+    free(tmp);
+    return rc;
+}
+
 /* Reads a region that has a gutter: a table row by row; without spanning
  * lines, the left part then the right part (the right part first when the left holds notes);
  * with spanning lines, band by band. */
@@ -487,6 +565,15 @@ static int order_split(order_ctx *c, size_t *idx, size_t n, const gutter *g, int
     if (ns == 0) {
         /* body before notes: notes in the left margin are read after it */
         size_t *left = tmp, *right = tmp + nl, nr = n - nl;
+        float *cuts = nl && nr ? malloc(n * sizeof *cuts) : NULL;
+        long nc = cuts ? table_rows(c->lines, left, nl, right, nr, cuts) : 0;
+        if (nc != 0)
+            rc = nc < 0 ? -1 : order_row_bands(c, idx, n, cuts, nc, depth);
+        free(cuts);
+        if (nc != 0) {
+            free(tmp);
+            return rc;
+        }
         if (left_is_notes(c->lines, left, nl, right, nr))
             rc = order_region(c, right, nr, depth + 1) || order_region(c, left, nl, depth + 1)
                  ? -1 : 0;
