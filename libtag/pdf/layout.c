@@ -202,7 +202,8 @@ static void region_fill(region *r)
         r->cov[a]++;
         r->cov[b + 1]--;
         stats_add(&r->left, bin_of(r, l->x1 - 1), l->x0, l, 1);
-        stats_add(&r->right, bin_of(r, l->x0 + 1) + (l->x0 + 1 > r->minx ? 1 : 0), l->x1, l, 0);
+        size_t rb = bin_of(r, l->x0 + 1) + (l->x0 + 1 > r->minx ? 1 : 0);
+        stats_add(&r->right, rb < r->nb ? rb : r->nb - 1, l->x1, l, 0); /* a line at the edge */
     }
     for (size_t k = 1; k < r->nb; k++) {
         r->cov[k] += r->cov[k - 1];
