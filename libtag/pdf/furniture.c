@@ -12,8 +12,11 @@
  * table's repeated head row, the running title of one section: such
  * furniture carries no page number, whereas a body line that merely
  * resembles the line at the same place on other pages differs in its
- * numbers). Lines are grouped by sorting, so the work is O(n log n) in the
- * lines of the document.
+ * numbers). A running text set alone at another height on a few pages (a
+ * summary page's footer without its number) goes where it is the
+ * outermost line; a table head of three or more cells repeated on as many
+ * pages as a running line goes wherever it stands. Lines are grouped by
+ * sorting, so the work is O(n log n) in the lines of the document.
  */
 #include <stdint.h>
 #include <stdlib.h>

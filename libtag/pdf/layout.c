@@ -7,7 +7,10 @@
  * read column by column, lines spanning the gutter (titles, full-width
  * footnotes) where they stand; a region without one is read row by row,
  * rows ordered by their baseline (glyph boxes may be taller than the line
- * pitch, so their tops mislead). Every step is O(n log n) in the lines of
+ * pitch, so their tops mislead). A gutter between tables' columns is not
+ * read column by column: short cells whose rows line up are read row by
+ * row, and cells of text that start level on both sides row band by row
+ * band, each band's cells left to right. Every step is O(n log n) in the lines of
  * the region, and the recursion is bounded.
  */
 #include <stdlib.h>
