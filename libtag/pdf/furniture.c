@@ -410,19 +410,25 @@ static size_t drop_repeats(furn *f, double need)
     return dropped;
 }
 
+/* A page number is set no larger than this many times the page's mean
+ * type size. */
+#define PAGE_NUMBER_SIZE 1.8f
+
 /* ---- Outermost lines ---------------------------------------------------------- */
 
 /* Per page, the two highest line bottoms and the two lowest line tops of
- * the kept lines: [0], [1] the two smallest y1, [2], [3] the two largest y0. */
-static float (*page_edges(const furn *f))[4]
+ * the kept lines: [0], [1] the two smallest y1, [2], [3] the two largest
+ * y0; [4] their mean type size. */
+static float (*page_edges(const furn *f))[5]
 {
-    float (*ext)[4] = malloc(f->n_pages * sizeof *ext);
+    float (*ext)[5] = malloc(f->n_pages * sizeof *ext);
     if (!ext)
         return NULL;
     for (size_t p = 0; p < f->n_pages; p++) {
-        float *e = ext[p];
+        float *e = ext[p], kept = 0;
         e[0] = e[1] = 1e30f;
         e[2] = e[3] = -1e30f;
+        e[4] = 0;
         const layout_page *pg = &f->pages[p];
         for (size_t i = 0; i < pg->n_lines; i++) {
             const layout_line *l = &f->lines[pg->first_line + i];
@@ -430,14 +436,17 @@ static float (*page_edges(const furn *f))[4]
                 continue;
             if (l->y1 < e[0]) { e[1] = e[0]; e[0] = l->y1; } else if (l->y1 < e[1]) e[1] = l->y1;
             if (l->y0 > e[2]) { e[3] = e[2]; e[2] = l->y0; } else if (l->y0 > e[3]) e[3] = l->y0;
+            e[4] += l->size;
+            kept++;
         }
+        e[4] = kept > 0 ? e[4] / kept : 0;
     }
     return ext;
 }
 
 /* Whether candidate c is the outermost kept line of its band: no other
  * kept line stands above it (top band) or below it (bottom band). */
-static int outermost(const furn *f, float (*ext)[4], const cand *c)
+static int outermost(const furn *f, float (*ext)[5], const cand *c)
 {
     const layout_line *l = &f->lines[c->line];
     const float *e = ext[l->page - f->pages[0].number];
@@ -446,15 +455,18 @@ static int outermost(const furn *f, float (*ext)[4], const cand *c)
     return (e[2] == l->y0 ? e[3] : e[2]) <= l->y1 - 1;
 }
 
-/* Drops page numbers that are the outermost kept line of their band. */
+/* Drops page numbers that are the outermost kept line of their band and
+ * not set large (a drop cap "I" or "V" opening the page is no number). */
 static int drop_page_numbers(furn *f)
 {
-    float (*ext)[4] = page_edges(f);
+    float (*ext)[5] = page_edges(f);
     if (!ext)
         return -1;
     for (size_t i = 0; i < f->n; i++) {
         layout_line *l = &f->lines[f->c[i].line];
-        if (!l->dropped && is_page_number(f->c[i].k, f->c[i].key_len) && outermost(f, ext, &f->c[i]))
+        const float *e = ext[l->page - f->pages[0].number];
+        if (!l->dropped && l->size <= PAGE_NUMBER_SIZE * e[4]
+            && is_page_number(f->c[i].k, f->c[i].key_len) && outermost(f, ext, &f->c[i]))
             l->dropped = 1;
     }
     free(ext);
@@ -472,7 +484,7 @@ static int drop_page_numbers(furn *f)
 
 static int drop_strays(furn *f)
 {
-    float (*ext)[4] = page_edges(f);
+    float (*ext)[5] = page_edges(f);
     if (!ext)
         return -1;
     for (size_t gs = 0; gs < f->n;) {

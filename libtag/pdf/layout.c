@@ -47,6 +47,9 @@
 /* A block of lines starts where the white above a line is more than this
  * fraction of its height. */
 #define BLOCK_GAP 0.5f
+/* A line of one glyph this many times the region's mean line height is a
+ * drop cap. */
+#define DROP_CAP_LINES 2.0f
 
 typedef struct order_ctx {
     const layout_line *lines;
@@ -80,15 +83,22 @@ static int cmp_item_x(const void *a, const void *b)
 }
 
 /* Top to bottom by baseline; lines sharing a row (baselines within a
- * fraction of the line height) left to right. Sorts idx[] in place. */
+ * fraction of the line height) left to right. A drop cap (one letter as
+ * tall as several lines) is read at its top, before the line beside it.
+ * Sorts idx[] in place. */
 static int sort_rows(const layout_line *lines, size_t *idx, size_t n)
 {
     sort_item *it = malloc((n ? n : 1) * sizeof *it);
     if (!it)
         return -1;
+    float mean = 0;
+    for (size_t i = 0; i < n; i++)
+        mean += (lines[idx[i]].y1 - lines[idx[i]].y0) / (float)n;
     for (size_t i = 0; i < n; i++) {
-        it[i].y = lines[idx[i]].base;
-        it[i].x = lines[idx[i]].x0;
+        const layout_line *l = &lines[idx[i]];
+        int cap = l->count == 1 && l->y1 - l->y0 >= DROP_CAP_LINES * mean;
+        it[i].y = cap ? l->y0 : l->base;
+        it[i].x = l->x0;
         it[i].idx = idx[i];
     }
     qsort(it, n, sizeof *it, cmp_item);
