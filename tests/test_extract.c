@@ -3,8 +3,11 @@
  * WeasyPrint) and on PDFs of other producers made here at run time:
  * groff -ms two-column through ps2pdf (Ghostscript), a three-column page
  * set by pango-view (cairo), a two-column pdfTeX article, a ReportLab
- * page of cells, stamps, marks and footers; and hostile PDFs written byte
- * by byte (a form bomb, 100 pages sharing one content stream).
+ * page of cells, stamps, marks and footers, a ReportLab report with
+ * sparse margin notes and a footer set apart on one page, ReportLab drop
+ * caps, a ReportLab scorecard repeating its table head, pdfTeX tables
+ * (cells of text, and figures in one column); and hostile PDFs written
+ * byte by byte (a form bomb, 100 pages sharing one content stream).
  *
  * Generators missing: the test skips, saying which Debian package to add
  * (groff, ghostscript, pango1.0-tools, qpdf, texlive-latex-base,
@@ -632,6 +635,73 @@ Test(extract_generated, reportlab_spacing_stamps_marks_footers)
     free(dir);
 }
 
+/* ReportLab: notes set small in a narrow left margin beside the lower
+ * half of the body, some of them short (so that the margin's right part is
+ * crossed by few lines, as in QuarkXPress reports), and a running footer
+ * (office name left, page number right) that a summary page sets alone and
+ * higher, with no number. The body is read before the notes beside it and
+ * the footer goes on every page; the office name on the cover stays. */
+Test(extract_generated, reportlab_sparse_margin_notes_and_stray_footer)
+{
+    if (access("/usr/bin/python3", X_OK) != 0
+        || test_run("/usr/bin/python3 -c 'import reportlab' 2>/dev/null") != 0)
+        cr_skip_test("ReportLab missing: apt-get install python3-reportlab");
+    char *dir = test_tmpdir(), *py = path_of("%s/make.py", dir);
+    FILE *f = fopen(py, "w");
+    cr_assert_not_null(f);
+    fputs("from reportlab.pdfgen import canvas\n"
+          "from reportlab.lib.pagesizes import A4\n"
+          "W, H = A4\n"
+          "c = canvas.Canvas('notes.pdf', pagesize=A4)\n"
+          "voc = 'the council reviewed national reports and regional programmes for migrant "
+          "workers while independent auditors examined procurement records'.split()\n"
+          "c.setFont('Helvetica-Bold', 20); c.drawString(72, H - 200, 'Review of Treaty Bodies')\n"
+          "c.setFont('Helvetica', 12); c.drawString(72, H - 300, 'Regional Monitoring Office')\n"
+          "c.drawString(72, H - 320, 'Geneva, 2009'); c.showPage()\n"
+          "c.setFont('Times-Roman', 11); c.drawString(72, H - 90, 'Summary opens the report.')\n"
+          "c.setFont('Helvetica', 8); c.drawString(72, 60, 'Regional Monitoring Office')\n"
+          "c.showPage()\n"
+          "for p in range(3, 15):\n"
+          "    c.setFont('Helvetica', 8); c.drawString(72, 30, 'Regional Monitoring Office')\n"
+          "    c.drawRightString(W - 40, 30, str(p))\n"
+          "    c.setFont('Times-Roman', 11); y = H - 80\n"
+          "    for k in range(4):\n"
+          "        words = ['Para%dx%d' % (p, k), 'opens'] + [voc[(p * 7 + k * 3 + i) % len(voc)]"
+          " for i in range(60)] + ['Para%dx%d' % (p, k), 'closes.']\n"
+          "        for i in range(0, len(words), 10):\n"
+          "            c.drawString(200, y, ' '.join(words[i:i + 10])); y -= 13\n"
+          "        y -= 6\n"
+          "    c.setFont('Times-Roman', 7); y = 560\n"
+          "    for n, t in enumerate(['8/22.', 'A/HRC/12/10, section 23 and 78 of the report.',"
+          " '83(13).', 'A/HRC/8/31, section 63 and 79 of the report.', '8/48.', '11/20.']):\n"
+          "        c.drawString(30, y, 'Note%dx%d %s' % (p, n, t)); y -= 11\n"
+          "    c.showPage()\n"
+          "c.save()\n", f);
+    fclose(f);
+    cr_assert_eq(test_run("cd '%s' && /usr/bin/python3 make.py", dir), 0, "reportlab failed");
+    char *pdf = path_of("%s/notes.pdf", dir), *raw = pdf_text(pdf, NULL), *got = collapse(raw);
+    free(raw);
+    char *items[12 * 14];
+    size_t n = 0;
+    for (int p = 3; p < 15; p++) {
+        for (int k = 0; k < 4; k++) {
+            items[n++] = path_of("Para%dx%d opens", p, k);
+            items[n++] = path_of("Para%dx%d closes.", p, k);
+        }
+        for (int k = 0; k < 6; k++)
+            items[n++] = path_of("Note%dx%d ", p, k);
+    }
+    assert_in_order(got, (const char *const *)items, n);
+    for (size_t i = 0; i < n; i++)
+        free(items[i]);
+    cr_expect_eq(count_of(got, "Regional Monitoring Office"), 1, "running footer left: %s", got);
+    cr_expect(strstr(got, "Summary opens the report.") != NULL);
+    free(got);
+    free(pdf);
+    free(py);
+    free(dir);
+}
+
 /* pdfTeX (texlive-latex-base): a two-column article over a dozen pages,
  * page numbers and a running title in the header, automatic hyphenation,
  * footnotes set smaller and raised. */
@@ -681,6 +751,237 @@ Test(extract_generated, pdftex_two_columns)
     cr_expect_eq(count_of(got, "Review of Detention Practice"), 0, "running title survived");
     free(got);
     free(want);
+    free(pdf);
+    free(tex);
+    free(dir);
+}
+
+/* ReportLab: a scorecard of ten pages whose table repeats its head row
+ * (six cells) on every page, at the top or under a paragraph that opens
+ * some pages. The head is furniture wherever it stands; the rows and the
+ * paragraphs stay, in order. */
+Test(extract_generated, reportlab_table_head_repeated_at_any_height)
+{
+    if (access("/usr/bin/python3", X_OK) != 0
+        || test_run("/usr/bin/python3 -c 'import reportlab' 2>/dev/null") != 0)
+        cr_skip_test("ReportLab missing: apt-get install python3-reportlab");
+    char *dir = test_tmpdir(), *py = path_of("%s/make.py", dir);
+    FILE *f = fopen(py, "w");
+    cr_assert_not_null(f);
+    fputs("from reportlab.pdfgen import canvas\n"
+          "from reportlab.lib.pagesizes import landscape, A4\n"
+          "W, H = landscape(A4)\n"
+          "c = canvas.Canvas('card.pdf', pagesize=(W, H))\n"
+          "voc = 'the council reviewed national reports and regional programmes for migrant "
+          "workers while independent auditors examined procurement records'.split()\n"
+          "head = [(60, 'STATE'), (170, 'RATING'), (260, 'GROUPS'), (380, 'STATEMENT'),"
+          " (620, 'ASSESSMENT'), (740, 'SCORE')]\n"
+          "for p in range(1, 11):\n"
+          "    y = H - 60\n"
+          "    if p % 3 == 1:\n"
+          "        c.setFont('Times-Roman', 10)\n"
+          "        for k in range(3):\n"
+          "            words = [voc[(p * 5 + k * 3 + i) % len(voc)] for i in range(14)]\n"
+          "            c.drawString(60, y, 'Background%dx%d %s.' % (p, k, ' '.join(words)))\n"
+          "            y -= 13\n"
+          "        y -= 20\n"
+          "    c.setFont('Helvetica-Bold', 8)\n"
+          "    for x, t in head: c.drawString(x, y, t)\n"
+          "    y -= 20\n"
+          "    c.setFont('Times-Roman', 9)\n"
+          "    for r in range(4):\n"
+          "        c.drawString(60, y, 'Land%dx%d' % (p, r)); c.drawString(170, y, 'Free')\n"
+          "        c.drawString(260, y, 'WEOG')\n"
+          "        c.drawString(380, y, 'Statement%dx%d urges the government' % (p, r))\n"
+          "        c.drawString(620, y, 'Positive'); c.drawString(740, y, str(r + 2)); y -= 40\n"
+          "    c.setFont('Helvetica', 8); c.drawString(60, 30, 'SCORECARD OF THE REVIEW')\n"
+          "    c.drawString(420, 30, str(p)); c.showPage()\n"
+          "c.save()\n", f);
+    fclose(f);
+    cr_assert_eq(test_run("cd '%s' && /usr/bin/python3 make.py", dir), 0, "reportlab failed");
+    char *pdf = path_of("%s/card.pdf", dir), *raw = pdf_text(pdf, NULL), *got = collapse(raw);
+    free(raw);
+    char *items[80];
+    size_t n = 0;
+    for (int p = 1; p <= 10; p++) {
+        if (p % 3 == 1)
+            items[n++] = path_of("Background%dx2 ", p);
+        for (int r = 0; r < 4; r++)
+            items[n++] = path_of("Statement%dx%d urges", p, r);
+    }
+    assert_in_order(got, (const char *const *)items, n);
+    for (size_t i = 0; i < n; i++)
+        free(items[i]);
+    cr_expect_eq(count_of(got, "ASSESSMENT"), 0, "table head left: %s", got);
+    cr_expect_eq(count_of(got, "STATE "), 0, "table head left");
+    cr_expect_eq(count_of(got, "Land"), 40, "table rows lost");
+    cr_expect_eq(count_of(got, "Positive 5"), 10, "last row's score lost");
+    cr_expect_eq(count_of(got, "SCORECARD"), 0, "running footer left");
+    free(got);
+    free(pdf);
+    free(py);
+    free(dir);
+}
+
+/* ReportLab: chapters opening with a drop cap, one letter four lines tall
+ * beside the first lines of the paragraph (CRS and NGO reports). The
+ * letter opens the first word, before the lines beside it. */
+Test(extract_generated, reportlab_drop_cap_opens_its_word)
+{
+    if (access("/usr/bin/python3", X_OK) != 0
+        || test_run("/usr/bin/python3 -c 'import reportlab' 2>/dev/null") != 0)
+        cr_skip_test("ReportLab missing: apt-get install python3-reportlab");
+    char *dir = test_tmpdir(), *py = path_of("%s/make.py", dir);
+    FILE *f = fopen(py, "w");
+    cr_assert_not_null(f);
+    fputs("from reportlab.pdfgen import canvas\n"
+          "from reportlab.lib.pagesizes import letter\n"
+          "W, H = letter\n"
+          "c = canvas.Canvas('cap.pdf', pagesize=letter)\n"
+          "voc = 'the council reviewed national reports and regional programmes for migrant "
+          "workers while independent auditors examined procurement records'.split()\n"
+          "for p, (cap, rest) in enumerate([('U', 'nder'), ('T', 'he'), ('I', 'n')]):\n"
+          "    y = H - 100\n"
+          "    c.setFont('Times-Roman', 40); c.drawString(72, y - 26, cap)\n"
+          "    w = c.stringWidth(cap, 'Times-Roman', 40) + 3\n"
+          "    c.setFont('Times-Roman', 11)\n"
+          "    for k in range(8):\n"
+          "        words = [voc[(p * 5 + k * 3 + i) % len(voc)] for i in range(11 if k < 4 else 13)]\n"
+          "        if k == 0: words = [rest + '%d' % p] + words\n"
+          "        words = ['Line%dx%d' % (p, k)] + words if k else words\n"
+          "        c.drawString(72 + (w if k < 4 else 0), y, ' '.join(words)); y -= 13\n"
+          "    c.showPage()\n"
+          "c.save()\n", f);
+    fclose(f);
+    cr_assert_eq(test_run("cd '%s' && /usr/bin/python3 make.py", dir), 0, "reportlab failed");
+    char *pdf = path_of("%s/cap.pdf", dir), *raw = pdf_text(pdf, NULL), *got = collapse(raw);
+    free(raw);
+    static const char *const first[] = { "Under0 ", "The1 ", "In2 " };
+    char *items[30];
+    size_t n = 0;
+    for (int p = 0; p < 3; p++) {
+        items[n++] = strdup(first[p]);
+        for (int k = 1; k < 8; k++)
+            items[n++] = path_of("Line%dx%d ", p, k);
+    }
+    assert_in_order(got, (const char *const *)items, n);
+    for (size_t i = 0; i < n; i++)
+        free(items[i]);
+    free(got);
+    free(pdf);
+    free(py);
+    free(dir);
+}
+
+/* pdfTeX: a table whose cells are paragraphs (a question, then two
+ * passages of several lines), rows set apart by white. Each row is read
+ * whole, its cells left to right, before the next row. */
+Test(extract_generated, pdftex_table_of_text_cells_by_rows)
+{
+    if (!test_have_program("pdflatex"))
+        cr_skip_test("pdflatex missing: apt-get install texlive-latex-base");
+    static const char *const vocab[] = {
+        "the", "commission", "examined", "intergovernmental", "arrangements", "and",
+        "humanitarian", "programmes", "for", "displaced", "communities", "while",
+    };
+    char *dir = test_tmpdir(), *tex = path_of("%s/cells.tex", dir);
+    FILE *f = fopen(tex, "w");
+    cr_assert_not_null(f);
+    fputs("\\documentclass[10pt]{article}\n\\begin{document}\n", f);
+    char para[2048];
+    filler(para, sizeof para, vocab, sizeof vocab / sizeof vocab[0], 7u, 60);
+    fprintf(f, "Before opens here. %s Before closes here.\n\n", para);
+    fputs("\\noindent\\begin{tabular}{p{3cm}p{5cm}p{5cm}}\n"
+          "Question & Passage found by one & Passage found by two\\\\[8pt]\n", f);
+    for (int r = 1; r <= 3; r++) {
+        fprintf(f, "Ask%d which body reviewed the reports? & ", r);
+        filler(para, sizeof para, vocab, sizeof vocab / sizeof vocab[0], (unsigned)r * 11u, 30);
+        fprintf(f, "OneFor%d opens %s OneFor%d closes. & ", r, para, r);
+        filler(para, sizeof para, vocab, sizeof vocab / sizeof vocab[0], (unsigned)r * 13u, 40);
+        fprintf(f, "TwoFor%d opens %s TwoFor%d closes.\\\\[8pt]\n", r, para, r);
+    }
+    fputs("\\end{tabular}\n\n", f);
+    filler(para, sizeof para, vocab, sizeof vocab / sizeof vocab[0], 9u, 60);
+    fprintf(f, "After opens here. %s After closes here.\n\n\\end{document}\n", para);
+    fclose(f);
+    cr_assert_eq(test_run("cd '%s' && pdflatex -interaction=batchmode cells.tex >/dev/null 2>&1",
+                          dir), 0, "pdflatex failed");
+    char *pdf = path_of("%s/cells.pdf", dir), *raw = pdf_text(pdf, NULL), *got = collapse(raw);
+    free(raw);
+    char *items[24];
+    size_t n = 0;
+    items[n++] = path_of("Before closes here.");
+    items[n++] = path_of("Question Passage found by one Passage found by two");
+    for (int r = 1; r <= 3; r++) {
+        items[n++] = path_of("Ask%d which body", r);
+        items[n++] = path_of("OneFor%d opens", r);
+        items[n++] = path_of("OneFor%d closes.", r);
+        items[n++] = path_of("TwoFor%d opens", r);
+        items[n++] = path_of("TwoFor%d closes.", r);
+    }
+    items[n++] = path_of("After opens here.");
+    assert_in_order(got, (const char *const *)items, n);
+    for (size_t i = 0; i < n; i++)
+        free(items[i]);
+    free(got);
+    free(pdf);
+    free(tex);
+    free(dir);
+}
+
+/* pdfTeX: a table of short cells (a label and four figures a row, rows in
+ * groups) floated into one column of a two-column article. Its rows are read whole, left to
+ * right, one after the other, not one column of figures after another;
+ * the prose around it keeps its column order. */
+Test(extract_generated, pdftex_table_rows_in_a_column)
+{
+    if (!test_have_program("pdflatex"))
+        cr_skip_test("pdflatex missing: apt-get install texlive-latex-base");
+    static const char *const vocab[] = {
+        "the", "commission", "examined", "intergovernmental", "arrangements", "and",
+        "humanitarian", "programmes", "for", "displaced", "communities", "while",
+    };
+    char *dir = test_tmpdir(), *tex = path_of("%s/table.tex", dir);
+    FILE *f = fopen(tex, "w");
+    cr_assert_not_null(f);
+    fputs("\\documentclass[twocolumn,10pt]{article}\n\\begin{document}\n", f);
+    char para[2048];
+    for (int i = 1; i <= 12; i++) {
+        filler(para, sizeof para, vocab, sizeof vocab / sizeof vocab[0], (unsigned)i * 5u, 70);
+        fprintf(f, "Paragraph%d opens here. %s Paragraph%d closes here.\n\n", i, para, i);
+        if (i == 3) {
+            fputs("\\begin{table}[h]\\centering\n\\begin{tabular}{lrrrr}\n"
+                  "Region & Cases & Top-5 & Top-20 & Top-100\\\\[6pt]\n", f);
+            for (int r = 1; r <= 8; r++) /* rows in groups of three, white between */
+                fprintf(f, "Area%d & %d & %d.%d & %d.%d & %d.%d\\\\%s\n", r, 3 * r + 1, 40 + r, r,
+                        60 + r, r, 70 + r, r, r % 3 == 0 ? "[6pt]" : "");
+            fputs("\\end{tabular}\n\\caption{Accuracy by region.}\n\\end{table}\n\n", f);
+        }
+    }
+    fputs("\\end{document}\n", f);
+    fclose(f);
+    cr_assert_eq(test_run("cd '%s' && pdflatex -interaction=batchmode table.tex >/dev/null 2>&1",
+                          dir), 0, "pdflatex failed");
+    char *pdf = path_of("%s/table.pdf", dir), *raw = pdf_text(pdf, NULL), *got = collapse(raw);
+    free(raw);
+    char *items[40];
+    size_t n = 0;
+    for (int i = 1; i <= 3; i++) {
+        items[n++] = path_of("Paragraph%d opens", i);
+        items[n++] = path_of("Paragraph%d closes", i);
+    }
+    items[n++] = path_of("Region Cases Top-5 Top-20 Top-100");
+    for (int r = 1; r <= 8; r++)
+        items[n++] = path_of("Area%d %d %d.%d %d.%d %d.%d", r, 3 * r + 1, 40 + r, r, 60 + r, r,
+                             70 + r, r);
+    for (int i = 4; i <= 12; i++) {
+        items[n++] = path_of("Paragraph%d opens", i);
+        items[n++] = path_of("Paragraph%d closes", i);
+    }
+    assert_in_order(got, (const char *const *)items, n);
+    for (size_t i = 0; i < n; i++)
+        free(items[i]);
+    free(got);
     free(pdf);
     free(tex);
     free(dir);

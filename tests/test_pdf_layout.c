@@ -296,6 +296,33 @@ Test(layout_order, title_block_over_two_columns)
     synth_free(&s);
 }
 
+/* A mark half a point wide at the far right of the page (a rule's end, a
+ * dot): the region's last bin holds its start (an overflow once, caught by
+ * valgrind on a TeX manual); the columns still read one after the other. */
+Test(layout_order, sliver_at_the_right_edge)
+{
+    synth s = { 0 };
+    new_page(&s, 612, 792);
+    size_t left[20], right[20];
+    for (int k = 0; k < 20; k++) {
+        char buf[64];
+        snprintf(buf, sizeof buf, "left column line %d text", k);
+        left[k] = add_line(&s, 72, 100 + 14 * (float)k, 10, 12, buf);
+        snprintf(buf, sizeof buf, "right column line %d text", k);
+        right[k] = add_line(&s, 320, 100 + 14 * (float)k, 10, 12, buf);
+    }
+    add_line(&s, 590, 380, 1, 12, ".");
+    size_t order[41];
+    long n;
+    order_of(&s, 0, order, &n);
+    cr_assert_eq(n, 41);
+    for (int k = 0; k < 20; k++) {
+        cr_expect_eq(order[k], left[k], "left %d: %s", k, line_text(&s, order[k]));
+        cr_expect_eq(order[20 + k], right[k], "right %d: %s", k, line_text(&s, order[20 + k]));
+    }
+    synth_free(&s);
+}
+
 /* Notes set small in a left margin beside the body (QuarkXPress reports):
  * the body is read first, then the notes. */
 Test(layout_order, margin_notes_after_the_body)

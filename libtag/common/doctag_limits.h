@@ -90,6 +90,12 @@
 #ifndef LIMIT_PDF_EXACT_PAGES
 #define LIMIT_PDF_EXACT_PAGES 3.0
 #endif
+/* A row of this many pieces side by side (cells) that recurs word for word
+ * on as many pages as a running line, at any height, is a table's head
+ * repeated on each page (two pieces are too often a label and its value). */
+#ifndef LIMIT_PDF_HEAD_CELLS
+#define LIMIT_PDF_HEAD_CELLS 3
+#endif
 /* Longest line text compared for repetition (bytes). */
 #ifndef LIMIT_PDF_KEY_MAX
 #define LIMIT_PDF_KEY_MAX 200

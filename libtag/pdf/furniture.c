@@ -12,8 +12,11 @@
  * table's repeated head row, the running title of one section: such
  * furniture carries no page number, whereas a body line that merely
  * resembles the line at the same place on other pages differs in its
- * numbers). Lines are grouped by sorting, so the work is O(n log n) in the
- * lines of the document.
+ * numbers). A running text set alone at another height on a few pages (a
+ * summary page's footer without its number) goes where it is the
+ * outermost line; a table head of three or more cells repeated on as many
+ * pages as a running line goes wherever it stands. Lines are grouped by
+ * sorting, so the work is O(n log n) in the lines of the document.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -24,11 +27,11 @@
 #include "doctag_limits.h"
 #include "vec.h"
 
-enum { BAND_NONE, BAND_TOP, BAND_BOTTOM };
+enum { BAND_NONE, BAND_TOP, BAND_BOTTOM, BAND_ANY };
 
 typedef struct cand {
     size_t line;
-    int band;            /* BAND_TOP or BAND_BOTTOM */
+    int band;            /* BAND_TOP, BAND_BOTTOM, or BAND_ANY (a row at any height) */
     float pos;           /* distance of the line from its band's page edge */
     uint32_t hash;       /* of the key */
     size_t key, key_len; /* the key: keys[key, key + key_len) */
@@ -140,7 +143,7 @@ static int add_cand(furn *f, size_t li, int band, int mask, const char *key, siz
     cand *c = &f->c[f->n];
     c->line = li;
     c->band = band;
-    c->pos = band == BAND_TOP ? l->y0 : pg->height - l->y1;
+    c->pos = band == BAND_ANY ? 0 : band == BAND_TOP ? l->y0 : pg->height - l->y1;
     c->key = f->keys_len;
     if (key)
         memcpy(f->keys + c->key, key, key_len);
@@ -294,6 +297,51 @@ static int collect_rows(furn *f)
     return rc;
 }
 
+/* ---- Table heads ------------------------------------------------------------ */
+
+static int base_cmp(const void *a, const void *b)
+{
+    const layout_line *p = *(const layout_line *const *)a, *q = *(const layout_line *const *)b;
+    return p->base < q->base ? -1 : p->base > q->base;
+}
+
+/* Collects, anywhere on each page, the rows of LIMIT_PDF_HEAD_CELLS or
+ * more lines side by side (baselines within a third of a line: a table's
+ * head row), each keyed by its whole row, at no set height. Rows already
+ * dropped at the page's top count too: the head recurs on those pages. */
+static int collect_heads(furn *f)
+{
+    const layout_line **row = NULL;
+    size_t cap = 0;
+    char *buf = malloc(4 * LIMIT_PDF_KEY_MAX);
+    int rc = buf ? 0 : -1;
+    f->n = f->keys_len = 0;
+    for (size_t p = 0; p < f->n_pages && rc == 0; p++) {
+        const layout_page *pg = &f->pages[p];
+        size_t n = 0;
+        for (size_t i = 0; i < pg->n_lines && rc == 0; i++) {
+            const layout_line *l = &f->lines[pg->first_line + i];
+            if (!vec_reserve((void **)&row, &cap, n + 1, sizeof *row))
+                rc = -1;
+            else
+                row[n++] = l;
+        }
+        if (rc == 0 && n > 1)
+            qsort(row, n, sizeof *row, base_cmp);
+        for (size_t s = 0, e; rc == 0 && s < n; s = e) {
+            float tol = 0.3f * (row[s]->y1 - row[s]->y0);
+            for (e = s + 1; e < n && row[e]->base - row[s]->base <= tol; e++)
+                ;
+            if (e - s >= LIMIT_PDF_HEAD_CELLS)
+                rc = add_row(f, row + s, e - s, BAND_ANY, buf);
+        }
+    }
+    finish_keys(f);
+    free(row);
+    free(buf);
+    return rc;
+}
+
 /* ---- Repeats ---------------------------------------------------------------- */
 
 static int cand_cmp(const void *a, const void *b)
@@ -362,20 +410,25 @@ static size_t drop_repeats(furn *f, double need)
     return dropped;
 }
 
-/* ---- Page numbers ------------------------------------------------------------ */
+/* A page number is set no larger than this many times the page's mean
+ * type size. */
+#define PAGE_NUMBER_SIZE 1.8f
 
-/* Drops page numbers that are the outermost kept line of their band: with
- * the two outermost kept edges of each page known, a line is outermost
- * when no other kept line stands beyond it. */
-static int drop_page_numbers(furn *f)
+/* ---- Outermost lines ---------------------------------------------------------- */
+
+/* Per page, the two highest line bottoms and the two lowest line tops of
+ * the kept lines: [0], [1] the two smallest y1, [2], [3] the two largest
+ * y0; [4] their mean type size. */
+static float (*page_edges(const furn *f))[5]
 {
-    float (*ext)[4] = malloc(f->n_pages * sizeof *ext); /* two lowest tops, two highest bottoms */
+    float (*ext)[5] = malloc(f->n_pages * sizeof *ext);
     if (!ext)
-        return -1;
+        return NULL;
     for (size_t p = 0; p < f->n_pages; p++) {
-        float *e = ext[p];
+        float *e = ext[p], kept = 0;
         e[0] = e[1] = 1e30f;
         e[2] = e[3] = -1e30f;
+        e[4] = 0;
         const layout_page *pg = &f->pages[p];
         for (size_t i = 0; i < pg->n_lines; i++) {
             const layout_line *l = &f->lines[pg->first_line + i];
@@ -383,17 +436,71 @@ static int drop_page_numbers(furn *f)
                 continue;
             if (l->y1 < e[0]) { e[1] = e[0]; e[0] = l->y1; } else if (l->y1 < e[1]) e[1] = l->y1;
             if (l->y0 > e[2]) { e[3] = e[2]; e[2] = l->y0; } else if (l->y0 > e[3]) e[3] = l->y0;
+            e[4] += l->size;
+            kept++;
         }
+        e[4] = kept > 0 ? e[4] / kept : 0;
     }
+    return ext;
+}
+
+/* Whether candidate c is the outermost kept line of its band: no other
+ * kept line stands above it (top band) or below it (bottom band). */
+static int outermost(const furn *f, float (*ext)[5], const cand *c)
+{
+    const layout_line *l = &f->lines[c->line];
+    const float *e = ext[l->page - f->pages[0].number];
+    if (c->band == BAND_TOP)
+        return (e[0] == l->y1 ? e[1] : e[0]) >= l->y0 + 1;
+    return (e[2] == l->y0 ? e[3] : e[2]) <= l->y1 - 1;
+}
+
+/* Drops page numbers that are the outermost kept line of their band and
+ * not set large (a drop cap "I" or "V" opening the page is no number). */
+static int drop_page_numbers(furn *f)
+{
+    float (*ext)[5] = page_edges(f);
+    if (!ext)
+        return -1;
     for (size_t i = 0; i < f->n; i++) {
         layout_line *l = &f->lines[f->c[i].line];
-        if (l->dropped || !is_page_number(f->c[i].k, f->c[i].key_len))
-            continue;
         const float *e = ext[l->page - f->pages[0].number];
-        if (f->c[i].band == BAND_TOP && (e[0] == l->y1 ? e[1] : e[0]) >= l->y0 + 1)
+        if (!l->dropped && l->size <= PAGE_NUMBER_SIZE * e[4]
+            && is_page_number(f->c[i].k, f->c[i].key_len) && outermost(f, ext, &f->c[i]))
             l->dropped = 1;
-        if (f->c[i].band == BAND_BOTTOM && (e[2] == l->y0 ? e[3] : e[2]) <= l->y1 - 1)
-            l->dropped = 1;
+    }
+    free(ext);
+    return 0;
+}
+
+/* A running line set at another height on a few pages (a cover, a summary
+ * page, a page whose footer has no number): dropped where it is the
+ * outermost kept line of its band, its text having been dropped as running
+ * elsewhere, in type no larger. The candidates are grouped by key
+ * (drop_repeats sorted them). */
+/* A heading set larger than the running lines that repeat it (a chapter
+ * title on the chapter's first page) is not one of them. */
+#define STRAY_SIZE 1.1f
+
+static int drop_strays(furn *f)
+{
+    float (*ext)[5] = page_edges(f);
+    if (!ext)
+        return -1;
+    for (size_t gs = 0; gs < f->n;) {
+        size_t ge = gs;
+        float size = 0; /* the largest type of the group's running lines */
+        for (; ge < f->n && same_key(&f->c[gs], &f->c[ge]); ge++) {
+            const layout_line *l = &f->lines[f->c[ge].line];
+            if (l->dropped && l->size > size)
+                size = l->size;
+        }
+        for (size_t i = gs; i < ge; i++) {
+            layout_line *l = &f->lines[f->c[i].line];
+            if (l->size <= STRAY_SIZE * size && outermost(f, ext, &f->c[i]))
+                l->dropped = 1;
+        }
+        gs = ge;
     }
     free(ext);
     return 0;
@@ -419,12 +526,17 @@ int layout_drop_running(layout_line *lines, const layout_page *pages, size_t n_p
     f.seen = calloc(n_pages, sizeof *f.seen);
     if (!f.seen || collect_bands(&f, 1) < 0)
         goto done;
-    if (n_pages >= 2)
-        drop_repeats(&f, need);
+    if (n_pages >= 2 && drop_repeats(&f, need) > 0 && drop_strays(&f) < 0)
+        goto done;
     if (drop_page_numbers(&f) < 0 || (n_pages >= 2 && collect_rows(&f) < 0))
         goto done;
     if (n_pages >= 2)
         drop_repeats(&f, need_exact);
+    /* a table head repeated at any height, on as many pages as a running line */
+    if (n_pages >= 2 && collect_heads(&f) < 0)
+        goto done;
+    if (n_pages >= 2)
+        drop_repeats(&f, need > LIMIT_PDF_EXACT_PAGES ? need : LIMIT_PDF_EXACT_PAGES);
     rc = 0;
 done:
     free(f.c);

@@ -7,7 +7,10 @@
  * read column by column, lines spanning the gutter (titles, full-width
  * footnotes) where they stand; a region without one is read row by row,
  * rows ordered by their baseline (glyph boxes may be taller than the line
- * pitch, so their tops mislead). Every step is O(n log n) in the lines of
+ * pitch, so their tops mislead). A gutter between tables' columns is not
+ * read column by column: short cells whose rows line up are read row by
+ * row, and cells of text that start level on both sides row band by row
+ * band, each band's cells left to right. Every step is O(n log n) in the lines of
  * the region, and the recursion is bounded.
  */
 #include <stdlib.h>
@@ -34,6 +37,19 @@
 /* Two lines share a row when their baselines are closer than this fraction
  * of the smaller line height. */
 #define ROW_BASE_FRACTION 0.3f
+/* Table cells: lines at most this many line heights wide (a line of a text
+ * column is 15 or more); a side is cells when this share of its lines are.
+ * Two sides of cells whose rows line up (this share of the side with fewer
+ * lines has a line on the same row across the gutter) are one table. */
+#define CELL_HEIGHTS 6.0f
+#define CELL_SHARE 0.7f
+#define TABLE_ROW_SHARE 0.6f
+/* A block of lines starts where the white above a line is more than this
+ * fraction of its height. */
+#define BLOCK_GAP 0.5f
+/* A line of one glyph this many times the region's mean line height is a
+ * drop cap. */
+#define DROP_CAP_LINES 2.0f
 
 typedef struct order_ctx {
     const layout_line *lines;
@@ -67,15 +83,22 @@ static int cmp_item_x(const void *a, const void *b)
 }
 
 /* Top to bottom by baseline; lines sharing a row (baselines within a
- * fraction of the line height) left to right. Sorts idx[] in place. */
+ * fraction of the line height) left to right. A drop cap (one letter as
+ * tall as several lines) is read at its top, before the line beside it.
+ * Sorts idx[] in place. */
 static int sort_rows(const layout_line *lines, size_t *idx, size_t n)
 {
     sort_item *it = malloc((n ? n : 1) * sizeof *it);
     if (!it)
         return -1;
+    float mean = 0;
+    for (size_t i = 0; i < n; i++)
+        mean += (lines[idx[i]].y1 - lines[idx[i]].y0) / (float)n;
     for (size_t i = 0; i < n; i++) {
-        it[i].y = lines[idx[i]].base;
-        it[i].x = lines[idx[i]].x0;
+        const layout_line *l = &lines[idx[i]];
+        int cap = l->count == 1 && l->y1 - l->y0 >= DROP_CAP_LINES * mean;
+        it[i].y = cap ? l->y0 : l->base;
+        it[i].x = l->x0;
         it[i].idx = idx[i];
     }
     qsort(it, n, sizeof *it, cmp_item);
@@ -192,8 +215,8 @@ static void region_fill(region *r)
         r->cov[a]++;
         r->cov[b + 1]--;
         stats_add(&r->left, bin_of(r, l->x1 - 1), l->x0, l, 1);
-        size_t right = bin_of(r, l->x0 + 1) + (l->x0 + 1 > r->minx ? 1 : 0);
-        stats_add(&r->right, right < r->nb ? right : r->nb - 1, l->x1, l, 0);
+        size_t rb = bin_of(r, l->x0 + 1) + (l->x0 + 1 > r->minx ? 1 : 0);
+        stats_add(&r->right, rb < r->nb ? rb : r->nb - 1, l->x1, l, 0); /* a line at the edge */
     }
     for (size_t k = 1; k < r->nb; k++) {
         r->cov[k] += r->cov[k - 1];
@@ -217,25 +240,47 @@ static int gutter_ok(const region *r, size_t s, size_t e)
     return !(r->left.bottom[ls] < r->right.top[rs] || r->right.bottom[rs] < r->left.top[ls]);
 }
 
-/* The widest gutter among the strips whose coverage is at most `thr`. */
+/* Keeps the strip [s, e) as *g when it is a gutter wider than *best. */
+static int try_strip(const region *r, size_t s, size_t e, float *best, gutter *g)
+{
+    float min_gap = r->mean_size * 0.5f > 4 ? r->mean_size * 0.5f : 4;
+    float w = (float)(e - s) / r->scale;
+    if (s == 0 || e >= r->nb - 1 || w < min_gap || w <= *best || !gutter_ok(r, s, e))
+        return 0; /* a margin, too narrow, or no column on a side */
+    g->x0 = r->minx + (float)s / r->scale;
+    g->x1 = r->minx + (float)e / r->scale;
+    *best = w;
+    return 1;
+}
+
+/* The widest gutter among the strips whose coverage is at most `thr`. A
+ * strip that fails (it swallowed a sparse column: notes in a margin, a
+ * column of short table cells) is tried again by its emptiest parts. */
 static int widest_gutter(const region *r, int thr, gutter *g)
 {
-    float min_gap = r->mean_size * 0.5f > 4 ? r->mean_size * 0.5f : 4, best = 0;
+    float best = 0;
     int found = 0;
     for (size_t k = 0; k < r->nb;) {
         if (r->cov[k] > thr) { k++; continue; }
         size_t s = k;
-        while (k < r->nb && r->cov[k] <= thr)
+        int low = r->cov[k];
+        while (k < r->nb && r->cov[k] <= thr) {
+            if (r->cov[k] < low)
+                low = r->cov[k];
             k++;
-        if (s == 0 || k >= r->nb - 1)
-            continue; /* a margin, not a gutter */
-        float w = (float)(k - s) / r->scale;
-        if (w < min_gap || w <= best || !gutter_ok(r, s, k))
+        }
+        if (try_strip(r, s, k, &best, g)) {
+            found = 1;
             continue;
-        g->x0 = r->minx + (float)s / r->scale;
-        g->x1 = r->minx + (float)k / r->scale;
-        best = w;
-        found = 1;
+        }
+        for (size_t a = s; a < k;) {
+            if (r->cov[a] > low) { a++; continue; }
+            size_t e = a;
+            while (e < k && r->cov[e] <= low)
+                e++;
+            found |= try_strip(r, a, e, &best, g);
+            a = e;
+        }
     }
     return found;
 }
@@ -371,8 +416,142 @@ static int left_is_notes(const layout_line *lines, const size_t *left, size_t nl
     return sl < SMALLER_SIDE * sr && wl < NOTES_WIDTH * wr;
 }
 
-/* Reads a region that has a gutter: without spanning lines, the left part
- * then the right part (the right part first when the left holds notes);
+/* Whether most of the lines idx[0..n) are short, as table cells are. */
+static int cells(const layout_line *lines, const size_t *idx, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        const layout_line *l = &lines[idx[i]];
+        k += l->x1 - l->x0 <= CELL_HEIGHTS * l->size;
+    }
+    return n > 0 && (float)k >= CELL_SHARE * (float)n;
+}
+
+static int cmp_float(const void *a, const void *b)
+{
+    float p = *(const float *)a, q = *(const float *)b;
+    return p < q ? -1 : p > q;
+}
+
+/* How many lines of a[] (na) have a line of b[] on their row: both sides'
+ * baselines sorted, walked once. Returns -1 when out of memory. */
+static long rows_shared(const layout_line *lines, const size_t *a, size_t na, const size_t *b,
+                        size_t nb)
+{
+    float *ya = malloc((na + nb + 1) * sizeof *ya), *yb = ya + na, tol = 1e30f;
+    if (!ya)
+        return -1;
+    for (size_t i = 0; i < na + nb; i++) {
+        const layout_line *l = &lines[i < na ? a[i] : b[i - na]];
+        ya[i] = l->base;
+        if (ROW_BASE_FRACTION * (l->y1 - l->y0) < tol)
+            tol = ROW_BASE_FRACTION * (l->y1 - l->y0);
+    }
+    qsort(ya, na, sizeof *ya, cmp_float);
+    qsort(yb, nb, sizeof *yb, cmp_float);
+    long shared = 0;
+    for (size_t i = 0, j = 0; i < na && nb > 0; i++) {
+        while (j + 1 < nb && yb[j + 1] <= ya[i])
+            j++;
+        float d = ya[i] - yb[j] < 0 ? yb[j] - ya[i] : ya[i] - yb[j];
+        if (j + 1 < nb && yb[j + 1] - ya[i] < d)
+            d = yb[j + 1] - ya[i];
+        shared += d <= (tol > 1 ? tol : 1);
+    }
+    free(ya);
+    return shared;
+}
+
+/* A table: short cells on both sides of the gutter, their rows lined up.
+ * Returns 1, 0, or -1 when out of memory. */
+static int is_table(const layout_line *lines, const size_t *left, size_t nl, const size_t *right,
+                    size_t nr)
+{
+    if (nl < 3 || nr < 3 || !cells(lines, left, nl) || !cells(lines, right, nr))
+        return 0;
+    const size_t *few = nl <= nr ? left : right, *many = nl <= nr ? right : left;
+    size_t nf = nl <= nr ? nl : nr, nm = nl <= nr ? nr : nl;
+    long shared = rows_shared(lines, few, nf, many, nm);
+    return shared < 0 ? -1 : (float)shared >= TABLE_ROW_SHARE * (float)nf;
+}
+
+/* Writes to tops[] the tops of the blocks of lines idx[0..n) (white above
+ * them), sorted; returns how many, or -1 when out of memory. */
+static long block_tops(const layout_line *lines, const size_t *idx, size_t n, float *tops)
+{
+    sort_item *it = malloc((n ? n : 1) * sizeof *it);
+    if (!it)
+        return -1;
+    for (size_t i = 0; i < n; i++)
+        it[i] = (sort_item){ lines[idx[i]].y0, lines[idx[i]].y1, idx[i] };
+    qsort(it, n, sizeof *it, cmp_item);
+    long k = 0;
+    float bottom = -1e30f;
+    for (size_t i = 0; i < n; i++) {
+        if (it[i].y - bottom > BLOCK_GAP * (it[i].x - it[i].y))
+            tops[k++] = it[i].y;
+        if (it[i].x > bottom)
+            bottom = it[i].x;
+    }
+    free(it);
+    return k;
+}
+
+/* The rows of a table of text: blocks (cells) on both sides of the gutter
+ * that start at the same height, again and again (most blocks of each
+ * side; columns of prose only now and then have paragraphs level). Writes their tops (the
+ * first one, where every column starts, left out) to cuts[] and returns
+ * how many (0 when the sides are not cells of common rows), -1 when out of
+ * memory. cuts[] has room for nl + nr entries. */
+static long table_rows(const layout_line *lines, const size_t *left, size_t nl,
+                       const size_t *right, size_t nr, float *cuts)
+{
+    float *ta = malloc((nl + nr + 1) * sizeof *ta), *tb = ta + nl;
+    if (!ta)
+        return -1;
+    long na = block_tops(lines, left, nl, ta), nb = na < 0 ? -1 : block_tops(lines, right, nr, tb);
+    long k = 0;
+    if (nb < 0) {
+        free(ta);
+        return -1;
+    }
+    float tol = 0.5f * (lines[left[0]].y1 - lines[left[0]].y0);
+    for (long i = 1, j = 1; i < na && j < nb;) {
+        if (ta[i] < tb[j] - tol) { i++; continue; }
+        if (tb[j] < ta[i] - tol) { j++; continue; }
+        cuts[k++] = (ta[i] < tb[j] ? ta[i] : tb[j]) - 0.5f;
+        i++;
+        j++;
+    }
+    long many = (na > nb ? na : nb) - 1; /* most of the blocks of each side */
+    free(ta);
+    return k >= 2 && (float)k >= TABLE_ROW_SHARE * (float)many ? k : 0;
+}
+
+/* Reads the region as the bands between the cuts (sorted), top to bottom. */
+static int order_row_bands(order_ctx *c, size_t *idx, size_t n, const float *cuts, long nc,
+                           int depth)
+{
+    size_t *tmp = malloc(n * sizeof *tmp);
+    if (!tmp)
+        return -1;
+    int rc = 0;
+    for (long b = 0; b <= nc && rc == 0; b++) {
+        float lo = b ? cuts[b - 1] : -1e30f, hi = b < nc ? cuts[b] : 1e30f;
+        size_t m = 0;
+        for (size_t i = 0; i < n; i++) {
+            float y = c->lines[idx[i]].y0;
+            if (y >= lo && y < hi)
+                tmp[m++] = idx[i];
+        }
+        rc = order_region(c, tmp, m, depth + 1);
+    }
+    free(tmp);
+    return rc;
+}
+
+/* Reads a region that has a gutter: a table row by row; without spanning
+ * lines, the left part then the right part (the right part first when the left holds notes);
  * with spanning lines, band by band. */
 static int order_split(order_ctx *c, size_t *idx, size_t n, const gutter *g, int depth)
 {
@@ -391,10 +570,24 @@ static int order_split(order_ctx *c, size_t *idx, size_t n, const gutter *g, int
         int side = line_side(&c->lines[idx[i]], g);
         tmp[side == SIDE_SPAN ? s++ : side == SIDE_LEFT ? a++ : b++] = idx[i];
     }
-    int rc;
+    int rc = is_table(c->lines, tmp + ns, nl, tmp + ns + nl, n - ns - nl);
+    if (rc != 0) {
+        /* a table is read row by row, each row's cells left to right */
+        free(tmp);
+        return rc < 0 ? -1 : emit_sorted(c, idx, n);
+    }
     if (ns == 0) {
         /* body before notes: notes in the left margin are read after it */
         size_t *left = tmp, *right = tmp + nl, nr = n - nl;
+        float *cuts = nl && nr ? malloc(n * sizeof *cuts) : NULL;
+        long nc = cuts ? table_rows(c->lines, left, nl, right, nr, cuts) : 0;
+        if (nc != 0)
+            rc = nc < 0 ? -1 : order_row_bands(c, idx, n, cuts, nc, depth);
+        free(cuts);
+        if (nc != 0) {
+            free(tmp);
+            return rc;
+        }
         if (left_is_notes(c->lines, left, nl, right, nr))
             rc = order_region(c, right, nr, depth + 1) || order_region(c, left, nl, depth + 1)
                  ? -1 : 0;

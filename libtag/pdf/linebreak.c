@@ -306,6 +306,15 @@ static int ends_sentence(uint32_t c)
            || c == '"' || c == ')' || c == 0x2019;
 }
 
+/* p a drop cap (one capital several lines tall) and l the line beside it
+ * that goes on with the word: "U" + "nder". */
+static int is_drop_cap(const layout_line *p, const layout_line *l, uint32_t last, uint32_t first)
+{
+    return p->count == 1 && g_unichar_isupper(last) && g_unichar_islower(first)
+           && p->size >= 2 * l->size && l->page == p->page && l->y1 > p->y0 && l->y0 < p->y1
+           && l->x0 >= p->x1 - 1 && l->x0 - p->x1 < 0.5f * p->size;
+}
+
 /* How line l follows line p in the text. */
 static int line_break(const break_ctx *c, const layout_line *p, const layout_line *l)
 {
@@ -314,6 +323,8 @@ static int line_break(const break_ctx *c, const layout_line *p, const layout_lin
     uint32_t last = g[pe - 1].cp, first = g[l->first].cp;
     float pc = (p->y0 + p->y1) / 2, lc = (l->y0 + l->y1) / 2;
 
+    if (is_drop_cap(p, l, last, first))
+        return BREAK_JOIN;
     if (l->page == p->page && lc >= p->y0 && lc <= p->y1 && l->x0 >= p->x1 - 1)
         return BREAK_SPACE;
     if (p->count >= 2 && glyph_is_hyphen(last) && is_word_glyph(g[pe - 2].cp) && is_word_glyph(first))
