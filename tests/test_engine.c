@@ -13,6 +13,7 @@
 
 #include "alphabet.h"
 #include "pairskip.h"
+#include "pattern.h"
 #include "testutil.h"
 
 static doctag_model *compile(const char *source)
@@ -226,4 +227,53 @@ Test(engine, the_vector_pass_finds_what_the_byte_loop_finds)
     cr_expect_gt(n, 100);
     free(got);
     free(t);
+}
+
+/* ---- Word lists in lookaheads, factored before compiling ------------------ */
+
+static void expect_factored(const char *src, const char *want)
+{
+    char *got = pattern_factor_words(src);
+    cr_assert_not_null(got);
+    cr_expect_str_eq(got, want, "from %s", src);
+    free(got);
+}
+
+Test(pattern, word_lists_in_lookaheads_are_factored_by_prefix)
+{
+    expect_factored("(?!(?:The|This|That|A|An|Article|Articles)\\b)[A-Z]\\w+",
+                    "(?!(?:(?:A(?:n|rticle(?:s)?)?|Th(?:at|e|is)))\\b)[A-Z]\\w+");
+    /* not a list: one word, other syntax, escaped, inside a class */
+    const char *same[] = { "(?!(?:The)\\b)x", "(?!(?:The|Th.s)\\b)x", "\\(?!(?:A|B)x",
+                           "[(?!(?:A|B)]x", "[]](?!(?:A|B)x", "(?:The|This)x" };
+    for (size_t i = 0; i < sizeof same / sizeof *same; i++)
+        expect_factored(same[i], i == 4 ? "[]](?!(?:(?:A|B))x" : same[i]);
+}
+
+/* The factored pattern accepts exactly the words the source does. */
+Test(pattern, a_factored_pattern_matches_as_its_source)
+{
+    const char *src = "^(?!(?:The|These|Th|Under|Un|In|If|It|Its|A|An|And)\\b)[A-Za-z]+$";
+    const char *words[] = { "The", "These", "Th", "Them", "Thes", "Under", "Unde", "Un", "U",
+                            "In", "If", "It", "Its", "Itself", "A", "An", "And", "Ands", "B",
+                            "Convention", "Ann", "I" };
+    int err;
+    size_t off;
+    pcre2_code *plain = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED, 0, &err, &off,
+                                      NULL);
+    pcre2_code *fact = pattern_compile(src, 0, &err, &off);
+    cr_assert(plain && fact);
+    pcre2_match_data *md = pcre2_match_data_create(1, NULL);
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
+        PCRE2_SPTR w = (PCRE2_SPTR)words[i];
+        int a = pcre2_match(plain, w, PCRE2_ZERO_TERMINATED, 0, 0, md, NULL);
+        int b = pcre2_match(fact, w, PCRE2_ZERO_TERMINATED, 0, 0, md, NULL);
+        cr_expect_eq(a > 0, b > 0, "%s: source %d, factored %d", words[i], a, b);
+    }
+    pcre2_match_data_free(md);
+    pcre2_code_free(plain);
+    pcre2_code_free(fact);
+    /* an error is reported where the source has it */
+    cr_expect_null(pattern_compile("(?!(?:A|B))(", 0, &err, &off));
+    cr_expect_eq(off, 12);
 }

@@ -4,6 +4,7 @@
 
 #include "error.h"
 #include "model.h"
+#include "pattern.h"
 #include "strbuf.h"
 #include "trie.h"
 #include "vec.h"
@@ -37,8 +38,7 @@ void model_free(compiled_model *m)
 pcre2_code *model_compile_pattern(const char *src, uint32_t options, int *errcode,
                                   size_t *erroffset)
 {
-    pcre2_code *code = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED, options,
-                                     errcode, erroffset, NULL);
+    pcre2_code *code = pattern_compile(src, options, errcode, erroffset);
     if (code)
         pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
     return code;

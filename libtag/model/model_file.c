@@ -35,6 +35,7 @@
 #include "hash.h"
 #include "doctag_limits.h"
 #include "model.h"
+#include "pattern.h"
 #include "vec.h"
 
 #define MAGIC "DOCTAGM\n"
@@ -241,10 +242,9 @@ static pcre2_code *load_code(const unsigned char *blob, uint32_t blob_len, const
     if (trusted && state == BLOB_DECODABLE && pcre2_serialize_decode(&code, 1, blob, NULL) != 1)
         code = NULL;
     int errcode;
-    PCRE2_SIZE off;
+    size_t off;
     if (!code)
-        code = pcre2_compile((PCRE2_SPTR)source, PCRE2_ZERO_TERMINATED, options, &errcode, &off,
-                             NULL);
+        code = pattern_compile(source, options, &errcode, &off);
     if (code && jit)
         pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
     return code;
