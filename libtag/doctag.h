@@ -216,10 +216,15 @@ typedef struct doctag_pdf_options {
  * DOCTAG_ERR_PDF_NO_TEXT (no page read has a text layer: OCR needed),
  * DOCTAG_ERR_PAGE_RANGE, DOCTAG_ERR_UNSUPPORTED (built without PDF support)
  * DOCTAG_ERR_PDF_LIMIT (a page over its budget: each page's text is read
- * by poppler in a short-lived child process (fork) under a budget of 4 s of
+ * by poppler in a short-lived child process under a budget of 4 s of
  * CPU time; the message names the page) or DOCTAG_ERR_NOMEM; a crash
  * inside poppler gives DOCTAG_ERR_PDF_CORRUPT. The message names the file. Any thread (poppler
- * documents are not shared between calls). Since 0.1. */
+ * documents are not shared between calls). The child is a fork of a
+ * single-threaded caller; in a process with threads it is the helper
+ * program doctag-pdf-reader from libexecdir ($DOCTAG_PDF_READER overrides
+ * its path), started with posix_spawn. Where the helper is not installed
+ * (the Python wheel ships none), a threaded caller reads the pages in
+ * process, without the budget. Since 0.1. */
 DOCTAG_API int doctag_doc_from_pdf_file(doctag_doc **out, const char *path,
                                         const doctag_pdf_options *opts);
 DOCTAG_API int doctag_doc_from_pdf_buffer(doctag_doc **out, const void *data,

@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include <valgrind/valgrind.h>
 
@@ -779,6 +780,89 @@ Test(extract_hostile, form_bomb_ends_with_a_limit_error_and_the_next_file_is_rea
     free(e);
     free(out);
     free(err);
+    free(ok);
+    free(bomb);
+    free(dir);
+}
+
+/* A one-page PDF saying "The report of UNICEF." at path. */
+static void write_small_pdf(const char *path)
+{
+    char *objs[5];
+    objs[0] = path_of("<< /Type /Catalog /Pages 2 0 R >>");
+    objs[1] = path_of("<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
+    objs[2] = path_of("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources "
+                      "<< /Font << /F1 4 0 R >> >> /Contents 5 0 R >>");
+    objs[3] = path_of("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>");
+    objs[4] = stream_obj("", "BT /F1 12 Tf 72 720 Td (The report of UNICEF.) Tj ET");
+    write_pdf(path, objs, 5);
+    for (int i = 0; i < 5; i++)
+        free(objs[i]);
+}
+
+static double seconds_now(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+/* doctag batch runs worker threads: there the pages are read by the helper
+ * program (pages.h), under the same budget. */
+Test(extract_hostile, form_bomb_in_a_threaded_batch_ends_with_a_limit_error, .timeout = 120)
+{
+    if (RUNNING_ON_VALGRIND)
+        cr_skip_test("the page budget is 50 times wider under valgrind");
+    const char *cli = getenv("DOCTAG_CLI");
+    if (!cli || !getenv("DOCTAG_PDF_READER"))
+        cr_skip_test("DOCTAG_CLI or DOCTAG_PDF_READER is not set");
+    char *dir = test_tmpdir(), *bomb = path_of("%s/a-bomb.pdf", dir);
+    char *ok = path_of("%s/b-ok.pdf", dir);
+    write_form_bomb(bomb);
+    write_small_pdf(ok);
+    double t0 = seconds_now();
+    test_run("'%s' batch -q -j 2 -o '%s/out' '%s' '%s' 2>'%s/err'", cli, dir, bomb, ok, dir);
+    double took = seconds_now() - t0;
+    char *out = path_of("%s/out", dir), *err = path_of("%s/err", dir);
+    char *o = test_read_file(out, NULL), *e = test_read_file(err, NULL);
+    cr_assert(o && e);
+    cr_expect(took < 10, "the batch took %.1f s", took);
+    cr_expect(strstr(e, "a-bomb.pdf") && strstr(e, "page 1") && strstr(e, "limit"),
+              "stderr: %s", e);
+    cr_expect(strstr(o, "\"UNICEF\"") != NULL, "the next file is tagged: %s", o);
+    free(o);
+    free(e);
+    free(out);
+    free(err);
+    free(ok);
+    free(bomb);
+    free(dir);
+}
+
+/* A Criterion worker runs threads too: the library call itself stops the
+ * bomb through the helper; without the helper ($DOCTAG_PDF_READER empty)
+ * a normal PDF is still read, in process. */
+Test(extract_hostile, threaded_caller_gets_the_budget_and_reads_without_the_helper,
+     .timeout = 120)
+{
+    if (RUNNING_ON_VALGRIND)
+        cr_skip_test("the page budget is 50 times wider under valgrind");
+    if (!getenv("DOCTAG_PDF_READER"))
+        cr_skip_test("DOCTAG_PDF_READER is not set");
+    char *dir = test_tmpdir(), *bomb = path_of("%s/bomb.pdf", dir);
+    char *ok = path_of("%s/ok.pdf", dir);
+    write_form_bomb(bomb);
+    write_small_pdf(ok);
+    doctag_doc *d = NULL;
+    double t0 = seconds_now();
+    cr_expect_eq(doctag_doc_from_pdf_file(&d, bomb, NULL), DOCTAG_ERR_PDF_LIMIT, "%s",
+                 doctag_last_error());
+    cr_expect(seconds_now() - t0 < 10);
+    cr_expect_null(d);
+    cr_assert_eq(setenv("DOCTAG_PDF_READER", "", 1), 0);
+    cr_assert_eq(doctag_doc_from_pdf_file(&d, ok, NULL), DOCTAG_OK, "%s", doctag_last_error());
+    cr_expect(strstr(doctag_doc_text(d, NULL), "UNICEF") != NULL);
+    doctag_doc_free(d);
     free(ok);
     free(bomb);
     free(dir);

@@ -510,20 +510,22 @@ static int open_doc(PopplerDocument **doc, const void *data, size_t size, const 
     return rc;
 }
 
-/* Reads pages first..last into the builder's glyphs and lines. */
-static int read_pages(builder *b, PopplerDocument *doc, int first, int last, const char *name)
+/* Reads the job's pages into the builder's glyphs and lines. */
+static int read_pages(builder *b, const pages_job *job)
 {
+    const char *name = job->name;
+    int first = job->first, last = job->last;
     b->pages = calloc((size_t)(last - first + 1), sizeof *b->pages);
     if (!b->pages)
         return error_set(DOCTAG_ERR_NOMEM, "%s: out of memory while extracting text", name);
-    int rc = pages_read(doc, first, last, LIMIT_PDF_PAGE_MS, name, read_page, b);
+    int rc = pages_read(job, read_page, b);
     if (rc == -1)
         return error_set(DOCTAG_ERR_NOMEM, "%s: out of memory while extracting text", name);
     if (rc < 0)
         return rc;
     if (!b->any_text)
         return error_set(DOCTAG_ERR_PDF_NO_TEXT, "%s: no text layer on %s (scanned? OCR needed)",
-                         name, first == 1 && last == poppler_document_get_n_pages(doc)
+                         name, first == 1 && last == poppler_document_get_n_pages(job->doc)
                                    ? "any page" : "the pages requested");
     return DOCTAG_OK;
 }
@@ -592,7 +594,9 @@ int extract_pdf(extract_result *out, const void *data, size_t size,
         rc = error_set(DOCTAG_ERR_NOMEM, "%s: out of memory while extracting text", name);
         goto done;
     }
-    rc = read_pages(&b, doc, first, last, name);
+    pages_job job = { doc, data, size, opts ? opts->password : NULL, first, last,
+                      LIMIT_PDF_PAGE_MS, name };
+    rc = read_pages(&b, &job);
     if (rc == DOCTAG_OK)
         rc = build_text(&b, out, name);
     out->n_pages = n_pages;
