@@ -304,7 +304,8 @@ Test(extract_corpus, positions_lines_and_page_range)
     for (int p = 0; p < r.n_pages; p++)
         cr_expect(r.page_has_text[p], "page %d has text", p + 1);
     for (size_t i = 0; i < r.len; i++) {
-        const extract_pos *ps = &r.pos[i];
+        extract_pos box = extract_byte_box(&r, i);
+        const extract_pos *ps = &box;
         char c = r.text[i];
         if (c == '\n') {
             cr_assert_eq(ps->page, 0, "a newline at %zu comes from a glyph", i);
@@ -322,11 +323,14 @@ Test(extract_corpus, positions_lines_and_page_range)
         const extract_line *l = &r.lines[k];
         cr_assert(l->start >= prev_end && l->start <= l->end && l->end <= r.len);
         for (size_t i = prev_end; i < l->start; i++)
-            cr_assert_eq(r.pos[i].page, 0, "byte %zu outside every line", i);
-        for (size_t i = l->start; i < l->end; i++)
-            if (r.pos[i].page)
-                cr_assert(r.pos[i].page == l->page && r.pos[i].y0 >= l->y0 - 0.5f
-                          && r.pos[i].y1 <= l->y1 + 0.5f, "byte %zu outside its line box", i);
+            cr_assert_eq(extract_byte_box(&r, i).page, 0, "byte %zu outside every line", i);
+        for (size_t i = l->start; i < l->end; i++) {
+            extract_pos p = extract_byte_box(&r, i);
+            if (p.page)
+                cr_assert(p.page == l->page && p.y0 >= l->y0 - 0.5f && p.y1 <= l->y1 + 0.5f
+                          && p.x0 >= l->x0 - 0.5f && p.x1 <= l->x1 + 0.5f,
+                          "byte %zu outside its line box", i);
+        }
         prev_end = l->end;
     }
     const char *first_words = "Submission to the Office of the High Commissioner";
@@ -341,7 +345,8 @@ Test(extract_corpus, positions_lines_and_page_range)
     cr_assert_eq(rc, DOCTAG_OK, "%s", doctag_last_error());
     cr_expect(strstr(r.text, first_words) == NULL, "page 1 text in pages 2-3");
     for (size_t i = 0; i < r.len; i++)
-        cr_assert(r.pos[i].page == 0 || (r.pos[i].page >= 2 && r.pos[i].page <= 3));
+        cr_assert(extract_byte_box(&r, i).page == 0
+                  || (extract_byte_box(&r, i).page >= 2 && extract_byte_box(&r, i).page <= 3));
     extract_result_free(&r);
     free(data);
     free(pdf);

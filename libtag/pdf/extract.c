@@ -27,10 +27,74 @@ void extract_result_free(extract_result *r)
     if (!r)
         return;
     free(r->text);
-    free(r->pos);
+    free(r->words);
     free(r->page_has_text);
     free(r->lines);
     memset(r, 0, sizeof *r);
+}
+
+/* Characters (UTF-8 sequences) in s[0, n). */
+static size_t n_chars(const char *s, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        k += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return k;
+}
+
+/* Adds to *box the part of the piece w, which ends at `we`, inside
+ * text[from, to). */
+static void piece_part(const extract_result *r, const extract_word *w, size_t we, size_t from,
+                       size_t to, extract_pos *box)
+{
+    size_t ws = w->start;
+    if (we > ws + 1 && r->text[we - 1] == ' ')
+        we--;
+    size_t a = from > ws ? from : ws, z = to < we ? to : we;
+    if (a >= z)
+        return;
+    float x0 = w->x0, x1 = w->x1;
+    if (a > ws || z < we) {   /* cut: in proportion to the characters */
+        float n = (float)n_chars(r->text + ws, we - ws), wd = (w->x1 - w->x0) / n;
+        x0 = w->x0 + wd * (float)n_chars(r->text + ws, a - ws);
+        x1 = w->x1 - wd * (float)n_chars(r->text + z, we - z);
+    }
+    if (!box->page) {
+        *box = (extract_pos){ 1, x0, w->y0, x1, w->y1 };
+        return;
+    }
+    if (x0 < box->x0) box->x0 = x0;
+    if (w->y0 < box->y0) box->y0 = w->y0;
+    if (x1 > box->x1) box->x1 = x1;
+    if (w->y1 > box->y1) box->y1 = w->y1;
+}
+
+void extract_range_box(const extract_result *r, size_t line, size_t from, size_t to,
+                       extract_pos *box)
+{
+    memset(box, 0, sizeof *box);
+    const extract_line *l = &r->lines[line];
+    size_t end = (size_t)l->first_word + l->n_words;
+    for (size_t k = l->first_word; k < end && r->words[k].start < to; k++)
+        piece_part(r, &r->words[k], k + 1 < end ? r->words[k + 1].start : l->end, from, to, box);
+    if (box->page)
+        box->page = l->page;
+}
+
+extract_pos extract_byte_box(const extract_result *r, size_t i)
+{
+    extract_pos box = { 0, 0, 0, 0, 0 };
+    size_t lo = 0, hi = r->n_lines;   /* the first line ending after i */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (r->lines[mid].end <= i)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < r->n_lines && r->lines[lo].start <= i)
+        extract_range_box(r, lo, i, i + 1, &box);
+    return box;
 }
 
 #if !DOCTAG_HAVE_PDF
@@ -70,8 +134,12 @@ typedef struct builder {
     int any_text;
     /* output */
     char *text;
-    extract_pos *pos;
-    size_t len, cap, cap_pos;
+    size_t len, cap;
+    extract_word *words;
+    size_t n_words, cap_words, first_line_word;
+    const layout_glyph **wg;  /* the glyphs of the word being written */
+    size_t *wb;               /* and where each one's bytes start */
+    size_t n_wg, cap_wg, cap_wb;
     extract_line *out_lines;
     size_t n_out_lines, cap_out_lines;
 } builder;
@@ -83,7 +151,9 @@ static void builder_free(builder *b)
     free(b->pages);
     free(b->scratch);
     free(b->text);
-    free(b->pos);
+    free(b->words);
+    free(b->wg);
+    free(b->wb);
     free(b->out_lines);
 }
 
@@ -307,46 +377,68 @@ static int read_page(void *ctx, const raw_page *rp)
 
 /* ---- Output ------------------------------------------------------------- */
 
-static int put(builder *b, const char *s, size_t n, int page, const layout_glyph *g)
+/* Bytes the extractor adds itself (spaces, newlines): in no word. */
+static int put(builder *b, const char *s, size_t n)
 {
-    if (!vec_reserve((void **)&b->text, &b->cap, b->len + n + 1, 1)
-        || !vec_reserve((void **)&b->pos, &b->cap_pos, b->len + n + 1, sizeof *b->pos))
+    if (!vec_reserve((void **)&b->text, &b->cap, b->len + n + 1, 1))
         return -1;
-    for (size_t i = 0; i < n; i++) {
-        b->text[b->len] = s[i];
-        extract_pos *p = &b->pos[b->len++];
-        p->page = page;
-        if (page && g) {
-            p->x0 = g->x0;
-            p->y0 = g->y0;
-            p->x1 = g->x1;
-            p->y1 = g->y1;
-        } else {
-            p->x0 = p->y0 = p->x1 = p->y1 = 0;
-        }
+    memcpy(b->text + b->len, s, n);
+    b->len += n;
+    return 0;
+}
+
+/* Adds the piece made of the current word's glyphs [a, z) to the words. */
+static int put_piece(builder *b, size_t a, size_t z)
+{
+    if (!vec_reserve((void **)&b->words, &b->cap_words, b->n_words + 1, sizeof *b->words))
+        return -1;
+    extract_word *w = &b->words[b->n_words++];
+    w->start = (uint32_t)b->wb[a];
+    w->x0 = w->y0 = 1e30f;
+    w->x1 = w->y1 = -1e30f;
+    for (size_t i = a; i < z; i++) {
+        const layout_glyph *g = b->wg[i];
+        if (g->x0 < w->x0) w->x0 = g->x0;
+        if (g->y0 < w->y0) w->y0 = g->y0;
+        if (g->x1 > w->x1) w->x1 = g->x1;
+        if (g->y1 > w->y1) w->y1 = g->y1;
     }
     return 0;
 }
 
-static int put_glyph(builder *b, const layout_glyph *g, int page)
+/* Ends the word being written: each run of its letters and digits, and
+ * each of its other characters, becomes a piece ("A/HRC/47/23)," is nine),
+ * so that an entity's ends fall between pieces. */
+static int end_word(builder *b)
 {
-    const char *lig = glyph_ligature(g->cp);
-    if (lig) {
-        /* one box per letter: the ligature's box cut in equal parts */
-        size_t n = strlen(lig);
-        float w = (g->x1 - g->x0) / (float)n;
-        for (size_t i = 0; i < n; i++) {
-            layout_glyph part = *g;
-            part.x0 = g->x0 + w * (float)i;
-            part.x1 = part.x0 + w;
-            if (put(b, lig + i, 1, page, &part) < 0)
-                return -1;
-        }
-        return 0;
+    size_t n = b->n_wg;
+    for (size_t a = 0, z; a < n; a = z) {
+        z = a + 1;
+        if (is_alnum(b->wg[a]->cp))
+            while (z < n && is_alnum(b->wg[z]->cp))
+                z++;
+        if (put_piece(b, a, z) < 0)
+            return -1;
     }
+    b->n_wg = 0;
+    return 0;
+}
+
+/* Writes one glyph (a ligature as its letters) into the current word. */
+static int put_glyph(builder *b, const layout_glyph *g)
+{
+    if (b->len > UINT32_MAX - 8
+        || !vec_reserve((void **)&b->wg, &b->cap_wg, b->n_wg + 1, sizeof *b->wg)
+        || !vec_reserve((void **)&b->wb, &b->cap_wb, b->n_wg + 1, sizeof *b->wb))
+        return -1;
+    b->wg[b->n_wg] = g;
+    b->wb[b->n_wg++] = b->len;
+    const char *lig = glyph_ligature(g->cp);
+    if (lig)
+        return put(b, lig, strlen(lig));
     char buf[8];
     int n = g_unichar_to_utf8((gunichar)g->cp, buf);
-    return put(b, buf, (size_t)n, page, g);
+    return put(b, buf, (size_t)n);
 }
 
 /* g set smaller than ref and raised above it: a footnote mark. */
@@ -401,6 +493,8 @@ static int put_out_line(builder *b, const layout_line *l, size_t start)
     ol->y0 = l->y0;
     ol->x1 = l->x1;
     ol->y1 = l->y1;
+    ol->first_word = (uint32_t)b->first_line_word;
+    ol->n_words = (uint32_t)(b->n_words - b->first_line_word);
     return 0;
 }
 
@@ -415,6 +509,7 @@ static int put_line(builder *b, const layout_line *l, int dehyphenate)
     const layout_glyph *prev = NULL;
     int prev_mark = 0, space = 0;
     size_t start = b->len;
+    b->first_line_word = b->n_words;
     for (size_t i = l->first; i < end; i++) {
         const layout_glyph *cg = &g[i];
         if (glyph_is_space(cg->cp)) {
@@ -429,14 +524,16 @@ static int put_line(builder *b, const layout_line *l, int dehyphenate)
         if (prev && cg->x0 - prev->x1 > LIMIT_PDF_SPACE_GAP * (cg->size < prev->size ? cg->size
                                                                                   : prev->size))
             space = 1;
-        if (space && b->len > start && put(b, " ", 1, 0, NULL) < 0)
+        if (space && b->len > start && (end_word(b) < 0 || put(b, " ", 1) < 0))
             return -1;
         space = 0;
-        if (put_glyph(b, cg, l->page) < 0)
+        if (put_glyph(b, cg) < 0)
             return -1;
         prev = cg;
         prev_mark = mark;
     }
+    if (end_word(b) < 0)
+        return -1;
     return put_out_line(b, l, start);
 }
 
@@ -464,7 +561,7 @@ static int write_text(builder *b)
             goto done;
         const char *s = sep == BREAK_PARAGRAPH ? "\n\n" : sep == BREAK_NEWLINE ? "\n"
                         : sep == BREAK_SPACE ? " " : "";
-        if (*s && put(b, s, strlen(s), 0, NULL) < 0)
+        if (*s && put(b, s, strlen(s)) < 0)
             goto done;
     }
     rc = 0;
@@ -543,11 +640,12 @@ static int build_text(builder *b, extract_result *out, const char *name)
     b->text[b->len] = '\0';
     out->text = b->text;
     out->len = b->len;
-    out->pos = b->pos;
+    out->words = b->words;
+    out->n_words = b->n_words;
     out->lines = b->out_lines;
     out->n_lines = b->n_out_lines;
     b->text = NULL;
-    b->pos = NULL;
+    b->words = NULL;
     b->out_lines = NULL;
     return DOCTAG_OK;
 }
