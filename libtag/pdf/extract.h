@@ -26,9 +26,11 @@ typedef struct extract_pos {
     float x0, y0, x1, y1;  /* box in PDF points */
 } extract_pos;
 
-/* One piece of a word: its text starts at text[start] and ends where the
- * next piece of its line starts (a space the extractor wrote left out),
- * or at the end of its line. */
+/* One piece of a word: its text starts `start` bytes after its line's
+ * start and ends where the next piece of its line starts (a space the
+ * extractor wrote left out), or at the end of its line. Pieces are in the
+ * order their pages were read, not in text order: reach them through the
+ * lines. */
 typedef struct extract_word {
     uint32_t start;
     float x0, y0, x1, y1;
