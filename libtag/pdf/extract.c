@@ -189,6 +189,8 @@ static int is_superscript_char(uint32_t c)
 
 static int is_alnum(uint32_t c)
 {
+    if (c < 0x80)   /* most glyphs: no call into glib's tables */
+        return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
     return g_unichar_isalnum((gunichar)c) != 0;
 }
 
@@ -380,8 +382,14 @@ static int read_page(void *ctx, const raw_page *rp)
     size_t line_first = b->n_glyphs;
     int has_text = 0;
     const char *s = rp->text, *end = rp->text + rp->text_len;
-    for (size_t i = 0; s && s < end && i < rp->n_boxes; i++, s = g_utf8_next_char(s)) {
-        uint32_t c = g_utf8_get_char(s);
+    for (size_t i = 0; s && s < end && i < rp->n_boxes; i++) {
+        uint32_t c = (unsigned char)*s;
+        if (c < 0x80) {   /* ASCII, most of the text: no decoding call */
+            s++;
+        } else {
+            c = g_utf8_get_char(s);
+            s = g_utf8_next_char(s);
+        }
         if (c == '\n') {
             if (end_poppler_line(b, rp->number, line_first) < 0)
                 return -1;
