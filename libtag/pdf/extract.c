@@ -238,8 +238,9 @@ static float line_median(builder *b, const layout_line *l, int bottoms)
 }
 
 /* Adds the line made of glyphs[s, e), spaces at either end left out, with
- * its box, median size and baseline; a line of spaces is no line. */
-static int finish_line(builder *b, int page, size_t s, size_t e)
+ * its box, median size (`size` when known, else < 0) and baseline; a line
+ * of spaces is no line. */
+static int finish_line(builder *b, int page, size_t s, size_t e, float size)
 {
     while (e > s && glyph_is_space(b->glyphs[e - 1].cp))
         e--;
@@ -266,7 +267,7 @@ static int finish_line(builder *b, int page, size_t s, size_t e)
         if (g->x1 > l->x1) l->x1 = g->x1;
         if (g->y1 > l->y1) l->y1 = g->y1;
     }
-    l->size = line_median(b, l, 0);
+    l->size = size >= 0 ? size : line_median(b, l, 0);
     l->base = line_median(b, l, 1);
     return 0;
 }
@@ -301,11 +302,12 @@ static int piece_break(const pglyph *p, const pglyph *g, float em)
            || pc - gc > h || gc - pc > h;
 }
 
-/* The em of glyphs[s, e): the median glyph height, or twice the median
- * glyph width when that is less (some fonts give boxes twice as tall as
- * the type: QuarkXPress, InDesign). */
-static float line_em(builder *b, size_t s, size_t e)
+/* The em of glyphs[s, e): the median glyph height (*h), or twice the
+ * median glyph width when that is less (some fonts give boxes twice as
+ * tall as the type: QuarkXPress, InDesign). */
+static float line_em(builder *b, size_t s, size_t e, float *h)
 {
+    *h = 1;
     if (!vec_reserve((void **)&b->scratch, &b->cap_scratch, e - s + 1, sizeof *b->scratch))
         return -1;
     size_t k = 0;
@@ -319,8 +321,8 @@ static float line_em(builder *b, size_t s, size_t e)
     for (size_t i = s; i < e; i++)
         if (!glyph_is_space(b->glyphs[i].cp))
             b->scratch[k++] = b->glyphs[i].size;
-    float h = select_kth(b->scratch, k, k / 2);
-    return w2 > 0 && w2 < h ? w2 : h;
+    *h = select_kth(b->scratch, k, k / 2);
+    return w2 > 0 && w2 < *h ? w2 : *h;
 }
 
 /* Ends one of poppler's lines, glyphs[first, n_glyphs): drops it when it
@@ -334,26 +336,26 @@ static int end_poppler_line(builder *b, int page, size_t first)
     }
     size_t s = first;
     long last = -1;  /* last non-space glyph */
-    float em = line_em(b, first, end);
+    float size, em = line_em(b, first, end, &size);
     if (em < 0)
         return -1;
     for (size_t i = first; i < end; i++) {
         if (glyph_is_space(b->glyphs[i].cp))
             continue;
         if (last >= 0 && piece_break(&b->glyphs[last], &b->glyphs[i], em)) {
-            if (finish_line(b, page, s, i) < 0)
+            if (finish_line(b, page, s, i, -1) < 0)
                 return -1;
             s = i;
         }
         last = (long)i;
     }
-    return finish_line(b, page, s, end);
+    /* one piece: the same glyphs (but spaces) as the em's, so its size */
+    return finish_line(b, page, s, end, s == first ? size : -1);
 }
 
-static int push_glyph(builder *b, uint32_t c, const float *box)
+/* Adds a glyph; read_page() made room for the page's. */
+static void push_glyph(builder *b, uint32_t c, const float *box)
 {
-    if (!vec_reserve((void **)&b->glyphs, &b->cap_glyphs, b->n_glyphs + 1, sizeof *b->glyphs))
-        return -1;
     pglyph *g = &b->glyphs[b->n_glyphs++];
     g->cp = c;
     g->x0 = box[0];
@@ -363,7 +365,6 @@ static int push_glyph(builder *b, uint32_t c, const float *box)
     /* A glyph's size is the height of its box, which poppler derives from
      * the font size: it tells a raised footnote mark from the text. */
     g->size = g->y1 - g->y0 > 0 ? g->y1 - g->y0 : 1;
-    return 0;
 }
 
 static int finish_page(builder *b, const layout_page *lp);
@@ -374,6 +375,8 @@ static int read_page(void *ctx, const raw_page *rp)
 {
     builder *b = ctx;
     b->n_glyphs = 0;
+    if (!vec_reserve((void **)&b->glyphs, &b->cap_glyphs, rp->n_boxes + 1, sizeof *b->glyphs))
+        return -1;
     layout_page *lp = &b->pages[b->n_pages++];
     lp->number = rp->number;
     lp->first_line = b->n_lines;
@@ -399,8 +402,7 @@ static int read_page(void *ctx, const raw_page *rp)
         if (c < 0x20 || c == 0xFEFF || c == (uint32_t)-1 || c == (uint32_t)-2)
             continue;
         has_text |= !glyph_is_space(c);
-        if (push_glyph(b, c, &rp->boxes[4 * i]) < 0)
-            return -1;
+        push_glyph(b, c, &rp->boxes[4 * i]);
     }
     if (end_poppler_line(b, rp->number, line_first) < 0)
         return -1;
