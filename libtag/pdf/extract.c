@@ -200,6 +200,11 @@ static int is_alnum(uint32_t c)
  * on average, where a sort per line cost more than the rest of our work. */
 static float select_kth(float *a, size_t n, size_t k)
 {
+    size_t same = 1;   /* a line's sizes and bottoms are mostly all one value */
+    while (same < n && a[same] == a[0])
+        same++;
+    if (same == n)
+        return a[0];
     size_t lo = 0, hi = n - 1;
     while (lo < hi) {
         float pivot = a[lo + (hi - lo) / 2];
@@ -422,14 +427,11 @@ typedef struct strbuf_out {
     size_t len, cap;
 } strbuf_out;
 
-/* Bytes the extractor adds itself (spaces, newlines): in no word. */
-static int put(builder *b, const char *s, size_t n)
+/* Bytes into the text, which render_line() made room for. */
+static void put(builder *b, const char *s, size_t n)
 {
-    if (!vec_reserve((void **)&b->text, &b->cap, b->len + n + 1, 1))
-        return -1;
     memcpy(b->text + b->len, s, n);
     b->len += n;
-    return 0;
 }
 
 /* Adds the piece made of the current word's glyphs [a, z) to the words. */
@@ -470,20 +472,22 @@ static int end_word(builder *b)
 }
 
 /* Writes one glyph (a ligature as its letters) into the current word. */
-static int put_glyph(builder *b, const pglyph *g)
+static void put_glyph(builder *b, const pglyph *g)
 {
-    if (b->len > UINT32_MAX - 8
-        || !vec_reserve((void **)&b->wg, &b->cap_wg, b->n_wg + 1, sizeof *b->wg)
-        || !vec_reserve((void **)&b->wb, &b->cap_wb, b->n_wg + 1, sizeof *b->wb))
-        return -1;
     b->wg[b->n_wg] = g;
     b->wb[b->n_wg++] = b->len;
     const char *lig = glyph_ligature(g->cp);
-    if (lig)
-        return put(b, lig, strlen(lig));
+    if (lig) {
+        put(b, lig, strlen(lig));
+        return;
+    }
+    if (g->cp < 0x80) {
+        b->text[b->len++] = (char)g->cp;
+        return;
+    }
     char buf[8];
     int n = g_unichar_to_utf8((gunichar)g->cp, buf);
-    return put(b, buf, (size_t)n);
+    put(b, buf, (size_t)n);
 }
 
 /* g set smaller than ref and raised above it: a footnote mark. */
@@ -529,9 +533,15 @@ static size_t leading_mark_end(const pglyph *g, const layout_line *l)
  * notes where the text stops if its final hyphen is dropped. */
 static int render_line(builder *b, size_t li)
 {
-    if (!vec_reserve((void **)&b->renders, &b->cap_renders, li + 1, sizeof *b->renders))
-        return -1;
     const layout_line *l = &b->lines[li];
+    /* room for the whole line: a glyph writes at most 4 bytes (a ligature
+     * 3) and a space before it */
+    if (b->len + 5 * l->count + 8 > UINT32_MAX
+        || !vec_reserve((void **)&b->renders, &b->cap_renders, li + 1, sizeof *b->renders)
+        || !vec_reserve((void **)&b->text, &b->cap, b->len + 5 * l->count + 1, 1)
+        || !vec_reserve((void **)&b->wg, &b->cap_wg, l->count, sizeof *b->wg)
+        || !vec_reserve((void **)&b->wb, &b->cap_wb, l->count, sizeof *b->wb))
+        return -1;
     line_render *r = &b->renders[li];
     const pglyph *g = b->glyphs;
     size_t end = l->first + l->count;
@@ -557,11 +567,13 @@ static int render_line(builder *b, size_t li)
         if (prev && cg->x0 - prev->x1 > LIMIT_PDF_SPACE_GAP * (cg->size < prev->size ? cg->size
                                                                                   : prev->size))
             space = 1;
-        if (space && b->len > start && (end_word(b) < 0 || put(b, " ", 1) < 0))
-            return -1;
+        if (space && b->len > start) {
+            if (end_word(b) < 0)
+                return -1;
+            put(b, " ", 1);
+        }
         space = 0;
-        if (put_glyph(b, cg) < 0)
-            return -1;
+        put_glyph(b, cg);
         prev = cg;
         prev_mark = mark;
     }
