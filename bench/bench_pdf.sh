@@ -15,7 +15,8 @@
 #
 # Without files: the corpus PDFs (../shared/corpus/pdf, or
 # $DOCTAG_SHARED_DIR/corpus/pdf). The CLI is $DOCTAG_CLI, else
-# build/cli/doctag next to this script's directory. Each tool goes over all
+# build/cli/doctag next to this script's directory; with $DOCTAG_CLI_BEFORE
+# (another build's CLI) that one's text and tag run in the same rounds. Each tool goes over all
 # the files again and again until at least SECONDS (default 2) have passed.
 # Needs poppler-utils (pdfinfo, pdftotext). The floor, build/bench/pdf_floor
 # (poppler-glib's text and boxes and nothing else: what doctag cannot go
@@ -134,6 +135,12 @@ tools="$tools
 doctag text|$cli text
 doctag tag|$cli tag
 doctag tag (batch)|batch $cli tag"
+# DOCTAG_CLI_BEFORE: another build's CLI (a before/after comparison in one run)
+if [ -n "${DOCTAG_CLI_BEFORE:-}" ]; then
+    tools="$tools
+before: doctag text|$DOCTAG_CLI_BEFORE text
+before: doctag tag|$DOCTAG_CLI_BEFORE tag"
+fi
 
 run_tool() { # COMMAND...: over every file (or once, "batch")
     if [ "$1" = batch ]; then
