@@ -2,14 +2,15 @@
  * extract.c: PDF -> text with positions, on top of poppler-glib.
  *
  * Steps: open the PDF from memory; read each page's characters (poppler's
- * text with one rectangle per character, under a time budget: pages.c)
- * and turn them into lines of glyphs (text drawn at an angle left out);
- * drop
- * running headers, footers and page numbers and put the lines of each page
- * in reading order (layout.c); then write the text, deciding at each line
- * break whether it is a space-less join (a hyphenated word, a URL cut at a
- * slash), a line break inside a paragraph ("\n") or a paragraph break
- * ("\n\n").
+ * text with one rectangle per character, under a time budget: pages.c),
+ * turn them into lines of glyphs (text drawn at an angle left out) and
+ * write each line's text and word-piece boxes at once, keeping of the
+ * page's glyphs only their code points (memory per page stays small);
+ * then drop running headers, footers and page numbers, put the lines of
+ * each page in reading order (layout.c) and assemble the text, deciding
+ * at each line break whether it is a space-less join (a hyphenated word,
+ * a URL cut at a slash: the line's final hyphen is cut off), a line break
+ * inside a paragraph ("\n") or a paragraph break ("\n\n").
  *
  * The line-break rules (hyphens, URLs, paragraphs) are in linebreak.c.
  */

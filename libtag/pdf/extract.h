@@ -9,7 +9,7 @@
  *
  * Positions are kept compactly: one box per piece of a word (each run of
  * its letters and digits, and each of its other characters: "(A/HRC/
- * 47/23)," is eleven pieces), the union of its glyphs' boxes (page and PDF
+ * 47/23)," is ten pieces), the union of its glyphs' boxes (page and PDF
  * points, top-left origin); bytes the extractor adds itself (spaces,
  * newlines) are in no piece. A range that cuts a piece gets the piece's
  * box cut in proportion to its characters.
