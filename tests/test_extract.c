@@ -366,6 +366,42 @@ static void filler(char *out, size_t cap, const char *const *vocab, size_t nv, u
     }
 }
 
+/* Boxes come from word pieces: a range that covers whole pieces gets the
+ * union of their boxes; one that cuts a piece gets it cut in proportion to
+ * its characters; the extractor's own bytes (the space) have none. */
+Test(extract_positions, range_box_from_word_pieces)
+{
+    char text[] = "UNICEF budget)";
+    /* pieces: "UNICEF" [0, 6), "budget" [7, 13), ")" [13, 14) */
+    extract_word words[] = {
+        { 0, 100, 700, 160, 712 },
+        { 7, 165, 701, 215, 713 },
+        { 13, 215, 699, 218, 714 },
+    };
+    extract_line line = { 0, 14, 3, 100, 699, 218, 714, 0, 3 };
+    extract_result r;
+    memset(&r, 0, sizeof r);
+    r.text = text;
+    r.len = strlen(text);
+    r.words = words;
+    r.n_words = 3;
+    r.lines = &line;
+    r.n_lines = 1;
+    extract_pos b;
+    extract_range_box(&r, 0, 0, 6, &b);     /* "UNICEF" */
+    cr_expect(b.page == 3 && b.x0 == 100 && b.x1 == 160 && b.y0 == 700 && b.y1 == 712);
+    extract_range_box(&r, 0, 0, 13, &b);    /* "UNICEF budget" */
+    cr_expect(b.page == 3 && b.x0 == 100 && b.x1 == 215 && b.y0 == 700 && b.y1 == 713);
+    extract_range_box(&r, 0, 7, 10, &b);    /* "bud": half of "budget" */
+    cr_expect(b.page == 3 && b.x0 == 165 && b.x1 == 190 && b.y0 == 701 && b.y1 == 713,
+              "%g-%g", b.x0, b.x1);
+    extract_range_box(&r, 0, 6, 7, &b);     /* the space */
+    cr_expect_eq(b.page, 0);
+    cr_expect_eq(extract_byte_box(&r, 6).page, 0);
+    b = extract_byte_box(&r, 13);           /* ")" */
+    cr_expect(b.page == 3 && b.x0 == 215 && b.x1 == 218);
+}
+
 Test(extract_generated, groff_ms_two_columns)
 {
     if (!test_have_program("groff") || !test_have_program("ps2pdf"))
