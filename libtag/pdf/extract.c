@@ -650,6 +650,9 @@ static int write_text(builder *b)
     seps = malloc((n_seq ? n_seq : 1) * sizeof *seps);
     if (!seps || linebreak_decide(b->cps, b->lines, seq, n_seq, seps) < 0)
         goto done;
+    free(b->cps);   /* the code points have served: the peak is lower without them */
+    b->cps = NULL;
+    b->n_cps = b->cap_cps = 0;
     for (size_t k = 0; k < n_seq; k++) {
         int sep = k + 1 < n_seq ? seps[k] : BREAK_JOIN;
         if (put_line(b, &o, seq[k], sep == BREAK_DEHYPHENATE) < 0)
