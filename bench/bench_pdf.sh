@@ -15,11 +15,14 @@
 #
 # Without files: the corpus PDFs (../shared/corpus/pdf, or
 # $DOCTAG_SHARED_DIR/corpus/pdf). The CLI is $DOCTAG_CLI, else
-# build/cli/doctag next to this script's directory. Each tool goes over all
+# build/cli/doctag next to this script's directory; with $DOCTAG_CLI_BEFORE
+# (another build's CLI) that one's text and tag run in the same rounds. Each tool goes over all
 # the files again and again until at least SECONDS (default 2) have passed.
 # Needs poppler-utils (pdfinfo, pdftotext). The floor, build/bench/pdf_floor
 # (poppler-glib's text and boxes and nothing else: what doctag cannot go
-# below), runs beside them when built.
+# below), runs beside them when built. The tools take turns round by round
+# (about 5 x SECONDS in all, at least 3 rounds); the last two columns are
+# each tool's time over pdftotext's and over the floor's.
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -117,53 +120,67 @@ for f in "$@"; do
 done
 files_list="$*"
 
-pdftotext_stdout() { pdftotext "$1" -; }
-
-# bench NAME COMMAND...: runs COMMAND FILE for every file, round after round,
-# until min_seconds have passed; prints rounds, pages, seconds, pages/s.
-bench() {
-    name=$1
-    shift
-    for f in $files_list; do # one untimed round: warm caches, catch failures
-        "$@" "$f" >/dev/null 2>&1 || { echo "bench_pdf.sh: $name failed on $f" >&2; exit 1; }
-    done
-    rounds=0
-    start=$(now)
-    while :; do
-        for f in $files_list; do
-            "$@" "$f" >/dev/null 2>&1
-        done
-        rounds=$((rounds + 1))
-        elapsed=$(calc "$(now) - $start")
-        [ "$(calc "$elapsed >= $min_seconds")" -eq 1 ] && break
-    done
-    printf '%-20s %7d %8d %9.3f %10.1f\n' "$name" "$rounds" $((rounds * pages)) "$elapsed" \
-        "$(calc "$rounds * $pages / $elapsed")"
-}
-
-# bench_batch NAME COMMAND...: runs COMMAND with all the files at once (one
-# process for the batch, as a pipeline runs it), round after round.
-bench_batch() {
-    name=$1
-    shift
-    "$@" $files_list >/dev/null 2>&1 || { echo "bench_pdf.sh: $name failed" >&2; exit 1; }
-    rounds=0
-    start=$(now)
-    while :; do
-        "$@" $files_list >/dev/null 2>&1
-        rounds=$((rounds + 1))
-        elapsed=$(calc "$(now) - $start")
-        [ "$(calc "$elapsed >= $min_seconds")" -eq 1 ] && break
-    done
-    printf '%-20s %7d %8d %9.3f %10.1f\n' "$name" "$rounds" $((rounds * pages)) "$elapsed" \
-        "$(calc "$rounds * $pages / $elapsed")"
-}
-
-echo "$# PDFs, $pages pages; each tool repeated for at least ${min_seconds}s"
-printf '%-20s %7s %8s %9s %10s\n' tool rounds pages seconds pages/s
-bench "pdftotext" pdftotext_stdout
+pdftotext_stdout() { pdftotext "$1" - 2>/dev/null; }
 floor=${DOCTAG_PDF_FLOOR:-$root/build/bench/pdf_floor}
-[ -x "$floor" ] && bench "poppler-glib floor" "$floor"
-bench "doctag text" "$cli" text
-bench "doctag tag" "$cli" tag
-bench_batch "doctag tag (batch)" "$cli" tag
+[ -x "$floor" ] || floor=
+
+# The tools, each "NAME|COMMAND"; a command runs once per file ("batch":
+# once with all the files). They take turns, one round of each after the
+# other, so that a machine whose speed drifts (shared cores) slows them
+# alike and the ratios stay fair; each tool's time is summed over rounds.
+tools="pdftotext|pdftotext_stdout"
+[ -n "$floor" ] && tools="$tools
+poppler-glib floor|$floor"
+tools="$tools
+doctag text|$cli text
+doctag tag|$cli tag
+doctag tag (batch)|batch $cli tag"
+# DOCTAG_CLI_BEFORE: another build's CLI (a before/after comparison in one run)
+if [ -n "${DOCTAG_CLI_BEFORE:-}" ]; then
+    tools="$tools
+before: doctag text|$DOCTAG_CLI_BEFORE text
+before: doctag tag|$DOCTAG_CLI_BEFORE tag"
+fi
+
+run_tool() { # COMMAND...: over every file (or once, "batch")
+    if [ "$1" = batch ]; then
+        shift
+        "$@" $files_list >/dev/null 2>&1
+    else
+        for f in $files_list; do
+            "$@" "$f" >/dev/null 2>&1 || return 1
+        done
+    fi
+}
+
+tmp_times=$(mktemp "${TMPDIR:-/tmp}/bench-pdf-XXXXXX")
+trap 'rm -f "$tmp_times"' EXIT
+echo "$tools" | while IFS='|' read -r name cmd; do # one untimed round: warm up, catch failures
+    # shellcheck disable=SC2086
+    run_tool $cmd || { echo "bench_pdf.sh: $name failed" >&2; exit 1; }
+done || exit 1
+rounds=0
+start=$(now)
+while :; do
+    echo "$tools" | while IFS='|' read -r name cmd; do
+        t0=$(now)
+        # shellcheck disable=SC2086
+        run_tool $cmd
+        echo "$name|$(calc "$(now) - $t0")"
+    done >>"$tmp_times"
+    rounds=$((rounds + 1))
+    [ "$(calc "$(now) - $start >= $min_seconds * 5")" -eq 1 ] && [ "$rounds" -ge 3 ] && break
+done
+
+echo "$# PDFs, $pages pages; $rounds rounds, the tools taking turns"
+printf '%-20s %7s %9s %10s %11s %11s\n' tool pages seconds pages/s "/pdftotext" "/floor"
+awk -F'|' -v pages="$pages" -v rounds="$rounds" '
+    { if (!($1 in t)) order[n++] = $1; t[$1] += $2 }
+    END {
+        for (i = 0; i < n; i++) {
+            k = order[i]
+            fl = ("poppler-glib floor" in t) ? sprintf("%11.2f", t[k] / t["poppler-glib floor"]) : sprintf("%11s", "-")
+            printf "%-20s %7d %9.3f %10.1f %11.2f %s\n", k, pages * rounds, t[k],
+                   pages * rounds / t[k], t[k] / t["pdftotext"], fl
+        }
+    }' "$tmp_times"

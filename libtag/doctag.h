@@ -268,9 +268,14 @@ typedef struct doctag_pdf_options {
  * pdf_page_ms, or more pages than max_pages; the message names the page),
  * DOCTAG_ERR_LIMIT_INPUT (a file over max_input_bytes) or
  * DOCTAG_ERR_NOMEM; a crash inside poppler gives DOCTAG_ERR_PDF_CORRUPT.
- * The message names the file. Pages are read by poppler in a child
- * process where the budget can be enforced (see README.md, "Limits").
- * Any thread (poppler documents are not shared between calls). Since 0.1. */
+ * The message names the file. Any thread (poppler documents are not
+ * shared between calls). Pages are read by poppler in a child process
+ * where the budget is enforced: a fork of a single-threaded caller; in a
+ * process with threads the helper program doctag-pdf-reader from
+ * libexecdir ($DOCTAG_PDF_READER overrides its path), started with
+ * posix_spawn. Where the helper is not installed (the Python wheel ships
+ * none), a threaded caller reads the pages in process, without the
+ * budget. Since 0.1. */
 DOCTAG_API int doctag_doc_from_pdf_file(doctag_doc **out, const char *path,
                                         const doctag_pdf_options *opts);
 DOCTAG_API int doctag_doc_from_pdf_buffer(doctag_doc **out, const void *data,

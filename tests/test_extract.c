@@ -306,7 +306,8 @@ Test(extract_corpus, positions_lines_and_page_range)
     for (int p = 0; p < r.n_pages; p++)
         cr_expect(r.page_has_text[p], "page %d has text", p + 1);
     for (size_t i = 0; i < r.len; i++) {
-        const extract_pos *ps = &r.pos[i];
+        extract_pos box = extract_byte_box(&r, i);
+        const extract_pos *ps = &box;
         char c = r.text[i];
         if (c == '\n') {
             cr_assert_eq(ps->page, 0, "a newline at %zu comes from a glyph", i);
@@ -324,11 +325,14 @@ Test(extract_corpus, positions_lines_and_page_range)
         const extract_line *l = &r.lines[k];
         cr_assert(l->start >= prev_end && l->start <= l->end && l->end <= r.len);
         for (size_t i = prev_end; i < l->start; i++)
-            cr_assert_eq(r.pos[i].page, 0, "byte %zu outside every line", i);
-        for (size_t i = l->start; i < l->end; i++)
-            if (r.pos[i].page)
-                cr_assert(r.pos[i].page == l->page && r.pos[i].y0 >= l->y0 - 0.5f
-                          && r.pos[i].y1 <= l->y1 + 0.5f, "byte %zu outside its line box", i);
+            cr_assert_eq(extract_byte_box(&r, i).page, 0, "byte %zu outside every line", i);
+        for (size_t i = l->start; i < l->end; i++) {
+            extract_pos p = extract_byte_box(&r, i);
+            if (p.page)
+                cr_assert(p.page == l->page && p.y0 >= l->y0 - 0.5f && p.y1 <= l->y1 + 0.5f
+                          && p.x0 >= l->x0 - 0.5f && p.x1 <= l->x1 + 0.5f,
+                          "byte %zu outside its line box", i);
+        }
         prev_end = l->end;
     }
     const char *first_words = "Submission to the Office of the High Commissioner";
@@ -343,7 +347,8 @@ Test(extract_corpus, positions_lines_and_page_range)
     cr_assert_eq(rc, DOCTAG_OK, "%s", doctag_last_error());
     cr_expect(strstr(r.text, first_words) == NULL, "page 1 text in pages 2-3");
     for (size_t i = 0; i < r.len; i++)
-        cr_assert(r.pos[i].page == 0 || (r.pos[i].page >= 2 && r.pos[i].page <= 3));
+        cr_assert(extract_byte_box(&r, i).page == 0
+                  || (extract_byte_box(&r, i).page >= 2 && extract_byte_box(&r, i).page <= 3));
     extract_result_free(&r);
     free(data);
     free(pdf);
@@ -362,6 +367,42 @@ static void filler(char *out, size_t cap, const char *const *vocab, size_t nv, u
         len += (size_t)snprintf(out + len, cap - len, "%s%s", i ? " " : "",
                                 vocab[(seed >> 16) % nv]);
     }
+}
+
+/* Boxes come from word pieces: a range that covers whole pieces gets the
+ * union of their boxes; one that cuts a piece gets it cut in proportion to
+ * its characters; the extractor's own bytes (the space) have none. */
+Test(extract_positions, range_box_from_word_pieces)
+{
+    char text[] = "UNICEF budget)";
+    /* pieces: "UNICEF" [0, 6), "budget" [7, 13), ")" [13, 14) */
+    extract_word words[] = {
+        { 0, 100, 700, 160, 712 },
+        { 7, 165, 701, 215, 713 },
+        { 13, 215, 699, 218, 714 },
+    };
+    extract_line line = { 0, 14, 3, 100, 699, 218, 714, 0, 3 };
+    extract_result r;
+    memset(&r, 0, sizeof r);
+    r.text = text;
+    r.len = strlen(text);
+    r.words = words;
+    r.n_words = 3;
+    r.lines = &line;
+    r.n_lines = 1;
+    extract_pos b;
+    extract_range_box(&r, 0, 0, 6, &b);     /* "UNICEF" */
+    cr_expect(b.page == 3 && b.x0 == 100 && b.x1 == 160 && b.y0 == 700 && b.y1 == 712);
+    extract_range_box(&r, 0, 0, 13, &b);    /* "UNICEF budget" */
+    cr_expect(b.page == 3 && b.x0 == 100 && b.x1 == 215 && b.y0 == 700 && b.y1 == 713);
+    extract_range_box(&r, 0, 7, 10, &b);    /* "bud": half of "budget" */
+    cr_expect(b.page == 3 && b.x0 == 165 && b.x1 == 190 && b.y0 == 701 && b.y1 == 713,
+              "%g-%g", b.x0, b.x1);
+    extract_range_box(&r, 0, 6, 7, &b);     /* the space */
+    cr_expect_eq(b.page, 0);
+    cr_expect_eq(extract_byte_box(&r, 6).page, 0);
+    b = extract_byte_box(&r, 13);           /* ")" */
+    cr_expect(b.page == 3 && b.x0 == 215 && b.x1 == 218);
 }
 
 Test(extract_generated, groff_ms_two_columns)
@@ -1080,6 +1121,79 @@ Test(extract_hostile, form_bomb_ends_with_a_limit_error_and_the_next_file_is_rea
     free(e);
     free(out);
     free(err);
+    free(ok);
+    free(bomb);
+    free(dir);
+}
+
+/* A one-page PDF saying "The report of UNICEF." at path. */
+static void write_small_pdf(const char *path)
+{
+    char *objs[5];
+    objs[0] = path_of("<< /Type /Catalog /Pages 2 0 R >>");
+    objs[1] = path_of("<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
+    objs[2] = path_of("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources "
+                      "<< /Font << /F1 4 0 R >> >> /Contents 5 0 R >>");
+    objs[3] = path_of("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>");
+    objs[4] = stream_obj("", "BT /F1 12 Tf 72 720 Td (The report of UNICEF.) Tj ET");
+    write_pdf(path, objs, 5);
+    for (int i = 0; i < 5; i++)
+        free(objs[i]);
+}
+
+/* doctag batch runs worker threads: there the pages are read by the helper
+ * program (pages.h), under the same budget: 4 s of CPU time for the bomb's
+ * page (no timing asserted here: tests are not timed, and a loaded machine
+ * stretches the wall time). */
+Test(extract_hostile, form_bomb_in_a_threaded_batch_ends_with_a_limit_error, .timeout = 120)
+{
+    if (RUNNING_ON_VALGRIND)
+        cr_skip_test("the page budget is 50 times wider under valgrind");
+    const char *cli = getenv("DOCTAG_CLI");
+    if (!cli || !getenv("DOCTAG_PDF_READER"))
+        cr_skip_test("DOCTAG_CLI or DOCTAG_PDF_READER is not set");
+    char *dir = test_tmpdir(), *bomb = path_of("%s/a-bomb.pdf", dir);
+    char *ok = path_of("%s/b-ok.pdf", dir);
+    write_form_bomb(bomb);
+    write_small_pdf(ok);
+    test_run("'%s' batch -q -j 2 -o '%s/out' '%s' '%s' 2>'%s/err'", cli, dir, bomb, ok, dir);
+    char *out = path_of("%s/out", dir), *err = path_of("%s/err", dir);
+    char *o = test_read_file(out, NULL), *e = test_read_file(err, NULL);
+    cr_assert(o && e);
+    cr_expect(strstr(e, "a-bomb.pdf") && strstr(e, "page 1") && strstr(e, "limit"),
+              "stderr: %s", e);
+    cr_expect(strstr(o, "\"UNICEF\"") != NULL, "the next file is tagged: %s", o);
+    free(o);
+    free(e);
+    free(out);
+    free(err);
+    free(ok);
+    free(bomb);
+    free(dir);
+}
+
+/* A Criterion worker runs threads too: the library call itself stops the
+ * bomb through the helper; without the helper ($DOCTAG_PDF_READER empty)
+ * a normal PDF is still read, in process. */
+Test(extract_hostile, threaded_caller_gets_the_budget_and_reads_without_the_helper,
+     .timeout = 120)
+{
+    if (RUNNING_ON_VALGRIND)
+        cr_skip_test("the page budget is 50 times wider under valgrind");
+    if (!getenv("DOCTAG_PDF_READER"))
+        cr_skip_test("DOCTAG_PDF_READER is not set");
+    char *dir = test_tmpdir(), *bomb = path_of("%s/bomb.pdf", dir);
+    char *ok = path_of("%s/ok.pdf", dir);
+    write_form_bomb(bomb);
+    write_small_pdf(ok);
+    doctag_doc *d = NULL;
+    cr_expect_eq(doctag_doc_from_pdf_file(&d, bomb, NULL), DOCTAG_ERR_PDF_LIMIT, "%s",
+                 doctag_last_error());
+    cr_expect_null(d);
+    cr_assert_eq(setenv("DOCTAG_PDF_READER", "", 1), 0);
+    cr_assert_eq(doctag_doc_from_pdf_file(&d, ok, NULL), DOCTAG_OK, "%s", doctag_last_error());
+    cr_expect(strstr(doctag_doc_text(d, NULL), "UNICEF") != NULL);
+    doctag_doc_free(d);
     free(ok);
     free(bomb);
     free(dir);

@@ -66,11 +66,6 @@ static size_t add_line(synth *s, float x, float base, float size, float box, con
     for (size_t i = 0; i < n; i++) {
         layout_glyph *g = &s->g[s->ng++];
         g->cp = (unsigned char)text[i];
-        g->x0 = x + 0.5f * size * (float)i;
-        g->x1 = g->x0 + 0.5f * size;
-        g->y0 = base - box;
-        g->y1 = base;
-        g->size = box;
     }
     s->p[s->np - 1].n_lines++;
     return s->nl++;

@@ -1,5 +1,4 @@
 /* tag.c: tagging a document and reading the result (doctag.h). */
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -54,8 +53,8 @@ static size_t piece_end(const char *text, size_t len, size_t start)
 }
 
 /* Adds to the result's boxes one per extracted line the entity [start,
- * end) touches: the union of its glyphs' boxes on that line (bytes the
- * extractor added itself, page 0, have none). */
+ * end) touches: its box on that line (extract_range_box; bytes the
+ * extractor added itself have none). */
 static int entity_boxes(tagger *t, doctag_entity *e, const extract_result *pdf)
 {
     size_t lo = 0, hi = pdf->n_lines;   /* the first line ending after start */
@@ -70,20 +69,9 @@ static int entity_boxes(tagger *t, doctag_entity *e, const extract_result *pdf)
     for (size_t l = lo; l < pdf->n_lines && pdf->lines[l].start < e->end; l++) {
         size_t from = pdf->lines[l].start > e->start ? pdf->lines[l].start : e->start;
         size_t to = pdf->lines[l].end < e->end ? pdf->lines[l].end : e->end;
-        doctag_box box = { 0, 0, 0, 0, 0 };
-        for (size_t i = from; i < to; i++) {
-            const extract_pos *p = &pdf->pos[i];
-            if (p->page <= 0)
-                continue;
-            if (!box.page) {
-                box = (doctag_box){ p->page, p->x0, p->y0, p->x1, p->y1 };
-                continue;
-            }
-            box.x0 = fmin(box.x0, p->x0);
-            box.y0 = fmin(box.y0, p->y0);
-            box.x1 = fmax(box.x1, p->x1);
-            box.y1 = fmax(box.y1, p->y1);
-        }
+        extract_pos p;
+        extract_range_box(pdf, l, from, to, &p);
+        doctag_box box = { p.page, p.x0, p.y0, p.x1, p.y1 };
         if (!box.page)
             continue;
         if (!vec_reserve((void **)&t->r->boxes, &t->cap_boxes, t->r->n_boxes + 1, sizeof box))

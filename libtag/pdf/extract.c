@@ -2,14 +2,15 @@
  * extract.c: PDF -> text with positions, on top of poppler-glib.
  *
  * Steps: open the PDF from memory; read each page's characters (poppler's
- * text with one rectangle per character, under a time budget: pages.c)
- * and turn them into lines of glyphs (text drawn at an angle left out);
- * drop
- * running headers, footers and page numbers and put the lines of each page
- * in reading order (layout.c); then write the text, deciding at each line
- * break whether it is a space-less join (a hyphenated word, a URL cut at a
- * slash), a line break inside a paragraph ("\n") or a paragraph break
- * ("\n\n").
+ * text with one rectangle per character, under a time budget: pages.c),
+ * turn them into lines of glyphs (text drawn at an angle left out) and
+ * write each line's text and word-piece boxes at once, keeping of the
+ * page's glyphs only their code points (memory per page stays small);
+ * then drop running headers, footers and page numbers, put the lines of
+ * each page in reading order (layout.c) and assemble the text, deciding
+ * at each line break whether it is a space-less join (a hyphenated word,
+ * a URL cut at a slash: the line's final hyphen is cut off), a line break
+ * inside a paragraph ("\n") or a paragraph break ("\n\n").
  *
  * The line-break rules (hyphens, URLs, paragraphs) are in linebreak.c.
  */
@@ -28,10 +29,74 @@ void extract_result_free(extract_result *r)
     if (!r)
         return;
     free(r->text);
-    free(r->pos);
+    free(r->words);
     free(r->page_has_text);
     free(r->lines);
     memset(r, 0, sizeof *r);
+}
+
+/* Characters (UTF-8 sequences) in s[0, n). */
+static size_t n_chars(const char *s, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        k += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return k;
+}
+
+/* Adds to *box the part of the piece w, which spans text[ws, we), inside
+ * text[from, to). */
+static void piece_part(const extract_result *r, const extract_word *w, size_t ws, size_t we,
+                       size_t from, size_t to, extract_pos *box)
+{
+    if (we > ws + 1 && r->text[we - 1] == ' ')
+        we--;
+    size_t a = from > ws ? from : ws, z = to < we ? to : we;
+    if (a >= z)
+        return;
+    float x0 = w->x0, x1 = w->x1;
+    if (a > ws || z < we) {   /* cut: in proportion to the characters */
+        float n = (float)n_chars(r->text + ws, we - ws), wd = (w->x1 - w->x0) / n;
+        x0 = w->x0 + wd * (float)n_chars(r->text + ws, a - ws);
+        x1 = w->x1 - wd * (float)n_chars(r->text + z, we - z);
+    }
+    if (!box->page) {
+        *box = (extract_pos){ 1, x0, w->y0, x1, w->y1 };
+        return;
+    }
+    if (x0 < box->x0) box->x0 = x0;
+    if (w->y0 < box->y0) box->y0 = w->y0;
+    if (x1 > box->x1) box->x1 = x1;
+    if (w->y1 > box->y1) box->y1 = w->y1;
+}
+
+void extract_range_box(const extract_result *r, size_t line, size_t from, size_t to,
+                       extract_pos *box)
+{
+    memset(box, 0, sizeof *box);
+    const extract_line *l = &r->lines[line];
+    size_t end = (size_t)l->first_word + l->n_words;
+    for (size_t k = l->first_word; k < end && l->start + r->words[k].start < to; k++)
+        piece_part(r, &r->words[k], l->start + r->words[k].start,
+                   k + 1 < end ? l->start + r->words[k + 1].start : l->end, from, to, box);
+    if (box->page)
+        box->page = l->page;
+}
+
+extract_pos extract_byte_box(const extract_result *r, size_t i)
+{
+    extract_pos box = { 0, 0, 0, 0, 0 };
+    size_t lo = 0, hi = r->n_lines;   /* the first line ending after i */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (r->lines[mid].end <= i)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < r->n_lines && r->lines[lo].start <= i)
+        extract_range_box(r, lo, i, i + 1, &box);
+    return box;
 }
 
 #if !DOCTAG_HAVE_PDF
@@ -58,9 +123,30 @@ int extract_pdf(extract_result *out, const void *data, size_t size,
 /* How far into the file the %PDF- header may start (as in most readers). */
 #define HEADER_WINDOW 1024
 
+/* A glyph of the page being read: its code point, box and size. Only the
+ * code points stay for the whole document (layout_glyph, for the steps
+ * that look at every page: furniture, line breaks). */
+typedef struct pglyph {
+    uint32_t cp;
+    float x0, y0, x1, y1;     /* box in PDF points, top-left origin */
+    float size;               /* font size in points */
+} pglyph;
+
+/* A line as written when its page was read (render_line): bytes
+ * text[start, start + len) of the builder's text, cut at `cut` when its
+ * final hyphen is dropped; its pieces words[first_word, + n_words). */
+typedef struct line_render {
+    size_t start, len, cut;
+    uint32_t first_word, n_words;
+} line_render;
+
 typedef struct builder {
-    layout_glyph *glyphs;
+    pglyph *glyphs;           /* the page being read's */
     size_t n_glyphs, cap_glyphs;
+    layout_glyph *cps;        /* every page's code points; lines index them */
+    size_t n_cps, cap_cps;
+    line_render *renders;     /* one per line */
+    size_t cap_renders;
     layout_line *lines;
     size_t n_lines, cap_lines;
     layout_page *pages;
@@ -71,8 +157,12 @@ typedef struct builder {
     int any_text;
     /* output */
     char *text;
-    extract_pos *pos;
-    size_t len, cap, cap_pos;
+    size_t len, cap;
+    extract_word *words;
+    size_t n_words, cap_words, line_start;
+    const pglyph **wg;  /* the glyphs of the word being written */
+    size_t *wb;               /* and where each one's bytes start */
+    size_t n_wg, cap_wg, cap_wb;
     extract_line *out_lines;
     size_t n_out_lines, cap_out_lines;
 } builder;
@@ -80,11 +170,15 @@ typedef struct builder {
 static void builder_free(builder *b)
 {
     free(b->glyphs);
+    free(b->cps);
+    free(b->renders);
     free(b->lines);
     free(b->pages);
     free(b->scratch);
     free(b->text);
-    free(b->pos);
+    free(b->words);
+    free(b->wg);
+    free(b->wb);
     free(b->out_lines);
 }
 
@@ -97,6 +191,8 @@ static int is_superscript_char(uint32_t c)
 
 static int is_alnum(uint32_t c)
 {
+    if (c < 0x80)   /* most glyphs: no call into glib's tables */
+        return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
     return g_unichar_isalnum((gunichar)c) != 0;
 }
 
@@ -106,6 +202,11 @@ static int is_alnum(uint32_t c)
  * on average, where a sort per line cost more than the rest of our work. */
 static float select_kth(float *a, size_t n, size_t k)
 {
+    size_t same = 1;   /* a line's sizes and bottoms are mostly all one value */
+    while (same < n && a[same] == a[0])
+        same++;
+    if (same == n)
+        return a[0];
     size_t lo = 0, hi = n - 1;
     while (lo < hi) {
         float pivot = a[lo + (hi - lo) / 2];
@@ -144,8 +245,9 @@ static float line_median(builder *b, const layout_line *l, int bottoms)
 }
 
 /* Adds the line made of glyphs[s, e), spaces at either end left out, with
- * its box, median size and baseline; a line of spaces is no line. */
-static int finish_line(builder *b, int page, size_t s, size_t e)
+ * its box, median size (`size` when known, else < 0) and baseline; a line
+ * of spaces is no line. */
+static int finish_line(builder *b, int page, size_t s, size_t e, float size)
 {
     while (e > s && glyph_is_space(b->glyphs[e - 1].cp))
         e--;
@@ -164,7 +266,7 @@ static int finish_line(builder *b, int page, size_t s, size_t e)
     l->x0 = l->y0 = 1e30f;
     l->x1 = l->y1 = -1e30f;
     for (size_t i = s; i < e; i++) {
-        const layout_glyph *g = &b->glyphs[i];
+        const pglyph *g = &b->glyphs[i];
         if (glyph_is_space(g->cp))
             continue;
         if (g->x0 < l->x0) l->x0 = g->x0;
@@ -172,14 +274,14 @@ static int finish_line(builder *b, int page, size_t s, size_t e)
         if (g->x1 > l->x1) l->x1 = g->x1;
         if (g->y1 > l->y1) l->y1 = g->y1;
     }
-    l->size = line_median(b, l, 0);
+    l->size = size >= 0 ? size : line_median(b, l, 0);
     l->base = line_median(b, l, 1);
     return 0;
 }
 
 /* Text drawn at an angle: the line's first and last glyphs further apart
  * vertically than horizontally (poppler keeps a rotated run on one line). */
-static int line_is_rotated(const layout_glyph *g, size_t s, size_t e)
+static int line_is_rotated(const pglyph *g, size_t s, size_t e)
 {
     while (e > s && glyph_is_space(g[e - 1].cp))
         e--;
@@ -187,7 +289,7 @@ static int line_is_rotated(const layout_glyph *g, size_t s, size_t e)
         s++;
     if (e - s < 2)
         return 0;
-    const layout_glyph *a = &g[s], *z = &g[e - 1];
+    const pglyph *a = &g[s], *z = &g[e - 1];
     float dx = (z->x0 + z->x1) / 2 - (a->x0 + a->x1) / 2;
     float dy = (z->y0 + z->y1) / 2 - (a->y0 + a->y1) / 2;
     if (dx < 0) dx = -dx;
@@ -199,7 +301,7 @@ static int line_is_rotated(const layout_glyph *g, size_t s, size_t e)
 /* Whether glyph g starts a new piece after glyph p on one of poppler's
  * lines: a gap wider than a few ems (`em`: the line's), or a jump back, up
  * or down. */
-static int piece_break(const layout_glyph *p, const layout_glyph *g, float em)
+static int piece_break(const pglyph *p, const pglyph *g, float em)
 {
     float h = p->size > g->size ? p->size : g->size;
     float pc = (p->y0 + p->y1) / 2, gc = (g->y0 + g->y1) / 2;
@@ -207,11 +309,12 @@ static int piece_break(const layout_glyph *p, const layout_glyph *g, float em)
            || pc - gc > h || gc - pc > h;
 }
 
-/* The em of glyphs[s, e): the median glyph height, or twice the median
- * glyph width when that is less (some fonts give boxes twice as tall as
- * the type: QuarkXPress, InDesign). */
-static float line_em(builder *b, size_t s, size_t e)
+/* The em of glyphs[s, e): the median glyph height (*h), or twice the
+ * median glyph width when that is less (some fonts give boxes twice as
+ * tall as the type: QuarkXPress, InDesign). */
+static float line_em(builder *b, size_t s, size_t e, float *h)
 {
+    *h = 1;
     if (!vec_reserve((void **)&b->scratch, &b->cap_scratch, e - s + 1, sizeof *b->scratch))
         return -1;
     size_t k = 0;
@@ -225,8 +328,8 @@ static float line_em(builder *b, size_t s, size_t e)
     for (size_t i = s; i < e; i++)
         if (!glyph_is_space(b->glyphs[i].cp))
             b->scratch[k++] = b->glyphs[i].size;
-    float h = select_kth(b->scratch, k, k / 2);
-    return w2 > 0 && w2 < h ? w2 : h;
+    *h = select_kth(b->scratch, k, k / 2);
+    return w2 > 0 && w2 < *h ? w2 : *h;
 }
 
 /* Ends one of poppler's lines, glyphs[first, n_glyphs): drops it when it
@@ -240,20 +343,21 @@ static int end_poppler_line(builder *b, int page, size_t first)
     }
     size_t s = first;
     long last = -1;  /* last non-space glyph */
-    float em = line_em(b, first, end);
+    float size, em = line_em(b, first, end, &size);
     if (em < 0)
         return -1;
     for (size_t i = first; i < end; i++) {
         if (glyph_is_space(b->glyphs[i].cp))
             continue;
         if (last >= 0 && piece_break(&b->glyphs[last], &b->glyphs[i], em)) {
-            if (finish_line(b, page, s, i) < 0)
+            if (finish_line(b, page, s, i, -1) < 0)
                 return -1;
             s = i;
         }
         last = (long)i;
     }
-    return finish_line(b, page, s, end);
+    /* one piece: the same glyphs (but spaces) as the em's, so its size */
+    return finish_line(b, page, s, end, s == first ? size : -1);
 }
 
 /* A coordinate as layout can use it: a damaged or hostile PDF can place a
@@ -266,11 +370,10 @@ static float coordinate(float v)
     return v < -LIMIT_PDF_COORD ? -LIMIT_PDF_COORD : v > LIMIT_PDF_COORD ? LIMIT_PDF_COORD : v;
 }
 
-static int push_glyph(builder *b, uint32_t c, const float *box)
+/* Adds a glyph; read_page() made room for the page's. */
+static void push_glyph(builder *b, uint32_t c, const float *box)
 {
-    if (!vec_reserve((void **)&b->glyphs, &b->cap_glyphs, b->n_glyphs + 1, sizeof *b->glyphs))
-        return -1;
-    layout_glyph *g = &b->glyphs[b->n_glyphs++];
+    pglyph *g = &b->glyphs[b->n_glyphs++];
     g->cp = c;
     g->x0 = coordinate(box[0]);
     g->y0 = coordinate(box[1]);
@@ -279,13 +382,18 @@ static int push_glyph(builder *b, uint32_t c, const float *box)
     /* A glyph's size is the height of its box, which poppler derives from
      * the font size: it tells a raised footnote mark from the text. */
     g->size = g->y1 - g->y0 > 0 ? g->y1 - g->y0 : 1;
-    return 0;
 }
 
-/* One page of poppler's characters into glyphs and lines (a page_sink). */
+static int finish_page(builder *b, const layout_page *lp);
+
+/* One page of poppler's characters into glyphs and lines, written at once
+ * (a page_sink); then only the lines and the code points stay. */
 static int read_page(void *ctx, const raw_page *rp)
 {
     builder *b = ctx;
+    b->n_glyphs = 0;
+    if (!vec_reserve((void **)&b->glyphs, &b->cap_glyphs, rp->n_boxes + 1, sizeof *b->glyphs))
+        return -1;
     layout_page *lp = &b->pages[b->n_pages++];
     lp->number = rp->number;
     lp->first_line = b->n_lines;
@@ -294,8 +402,14 @@ static int read_page(void *ctx, const raw_page *rp)
     size_t line_first = b->n_glyphs;
     int has_text = 0;
     const char *s = rp->text, *end = s ? s + rp->text_len : NULL;   /* a page without text: NULL */
-    for (size_t i = 0; s && s < end && i < rp->n_boxes; i++, s = g_utf8_next_char(s)) {
-        uint32_t c = g_utf8_get_char(s);
+    for (size_t i = 0; s && s < end && i < rp->n_boxes; i++) {
+        uint32_t c = (unsigned char)*s;
+        if (c < 0x80) {   /* ASCII, most of the text: no decoding call */
+            s++;
+        } else {
+            c = g_utf8_get_char(s);
+            s = g_utf8_next_char(s);
+        }
         if (c == '\n') {
             if (end_poppler_line(b, rp->number, line_first) < 0)
                 return -1;
@@ -305,12 +419,13 @@ static int read_page(void *ctx, const raw_page *rp)
         if (c < 0x20 || c == 0xFEFF || c == (uint32_t)-1 || c == (uint32_t)-2)
             continue;
         has_text |= !glyph_is_space(c);
-        if (push_glyph(b, c, &rp->boxes[4 * i]) < 0)
-            return -1;
+        push_glyph(b, c, &rp->boxes[4 * i]);
     }
     if (end_poppler_line(b, rp->number, line_first) < 0)
         return -1;
     lp->n_lines = b->n_lines - lp->first_line;
+    if (finish_page(b, lp) < 0)
+        return -1;
     b->page_has_text[rp->number - 1] = (unsigned char)has_text;
     b->any_text |= has_text;
     return 0;
@@ -318,50 +433,77 @@ static int read_page(void *ctx, const raw_page *rp)
 
 /* ---- Output ------------------------------------------------------------- */
 
-static int put(builder *b, const char *s, size_t n, int page, const layout_glyph *g)
+/* The text in reading order, assembled from the lines' renders. */
+typedef struct strbuf_out {
+    char *text;
+    size_t len, cap;
+} strbuf_out;
+
+/* Bytes into the text, which render_line() made room for. */
+static void put(builder *b, const char *s, size_t n)
 {
-    if (!vec_reserve((void **)&b->text, &b->cap, b->len + n + 1, 1)
-        || !vec_reserve((void **)&b->pos, &b->cap_pos, b->len + n + 1, sizeof *b->pos))
+    memcpy(b->text + b->len, s, n);
+    b->len += n;
+}
+
+/* Adds the piece made of the current word's glyphs [a, z) to the words. */
+static int put_piece(builder *b, size_t a, size_t z)
+{
+    if (!vec_reserve((void **)&b->words, &b->cap_words, b->n_words + 1, sizeof *b->words))
         return -1;
-    for (size_t i = 0; i < n; i++) {
-        b->text[b->len] = s[i];
-        extract_pos *p = &b->pos[b->len++];
-        p->page = page;
-        if (page && g) {
-            p->x0 = g->x0;
-            p->y0 = g->y0;
-            p->x1 = g->x1;
-            p->y1 = g->y1;
-        } else {
-            p->x0 = p->y0 = p->x1 = p->y1 = 0;
-        }
+    extract_word *w = &b->words[b->n_words++];
+    w->start = (uint32_t)(b->wb[a] - b->line_start);
+    w->x0 = w->y0 = 1e30f;
+    w->x1 = w->y1 = -1e30f;
+    for (size_t i = a; i < z; i++) {
+        const pglyph *g = b->wg[i];
+        if (g->x0 < w->x0) w->x0 = g->x0;
+        if (g->y0 < w->y0) w->y0 = g->y0;
+        if (g->x1 > w->x1) w->x1 = g->x1;
+        if (g->y1 > w->y1) w->y1 = g->y1;
     }
     return 0;
 }
 
-static int put_glyph(builder *b, const layout_glyph *g, int page)
+/* Ends the word being written: each run of its letters and digits, and
+ * each of its other characters, becomes a piece ("A/HRC/47/23)," is nine),
+ * so that an entity's ends fall between pieces. */
+static int end_word(builder *b)
 {
+    size_t n = b->n_wg;
+    for (size_t a = 0, z; a < n; a = z) {
+        z = a + 1;
+        if (is_alnum(b->wg[a]->cp))
+            while (z < n && is_alnum(b->wg[z]->cp))
+                z++;
+        if (put_piece(b, a, z) < 0)
+            return -1;
+    }
+    b->n_wg = 0;
+    return 0;
+}
+
+/* Writes one glyph (a ligature as its letters) into the current word. */
+static void put_glyph(builder *b, const pglyph *g)
+{
+    b->wg[b->n_wg] = g;
+    b->wb[b->n_wg++] = b->len;
     const char *lig = glyph_ligature(g->cp);
     if (lig) {
-        /* one box per letter: the ligature's box cut in equal parts */
-        size_t n = strlen(lig);
-        float w = (g->x1 - g->x0) / (float)n;
-        for (size_t i = 0; i < n; i++) {
-            layout_glyph part = *g;
-            part.x0 = g->x0 + w * (float)i;
-            part.x1 = part.x0 + w;
-            if (put(b, lig + i, 1, page, &part) < 0)
-                return -1;
-        }
-        return 0;
+        put(b, lig, strlen(lig));
+        return;
+    }
+    if (g->cp < 0x80) {
+        b->text[b->len++] = (char)g->cp;
+        return;
     }
     char buf[8];
     int n = g_unichar_to_utf8((gunichar)g->cp, buf);
-    return put(b, buf, (size_t)n, page, g);
+    put(b, buf, (size_t)n);
 }
 
 /* g set smaller than ref and raised above it: a footnote mark. */
-static int smaller_and_raised(const layout_glyph *g, const layout_glyph *ref)
+static int smaller_and_raised(const pglyph *g, const pglyph *ref)
 {
     float gc = (g->y0 + g->y1) / 2, rc = (ref->y0 + ref->y1) / 2;
     return g->size <= 0.85f * ref->size && gc < rc - 0.1f * ref->size;
@@ -369,7 +511,7 @@ static int smaller_and_raised(const layout_glyph *g, const layout_glyph *ref)
 
 /* A raised, smaller digit after a glyph of the line's text size (a footnote
  * mark typeset as a plain digit), or a Unicode superscript. */
-static int is_mark(const layout_glyph *g, const layout_glyph *prev, int prev_mark)
+static int is_mark(const pglyph *g, const pglyph *prev, int prev_mark)
 {
     if (is_superscript_char(g->cp))
         return 1;
@@ -385,7 +527,7 @@ static int is_mark(const layout_glyph *g, const layout_glyph *prev, int prev_mar
 /* The end of a footnote mark that starts the line (digits set smaller and
  * raised against the letter after them, as a note's own number), or the
  * line's first glyph when there is none. */
-static size_t leading_mark_end(const layout_glyph *g, const layout_line *l)
+static size_t leading_mark_end(const pglyph *g, const layout_line *l)
 {
     size_t i = l->first, end = l->first + l->count;
     while (i < end && glyph_is_digit(g[i].cp))
@@ -398,36 +540,33 @@ static size_t leading_mark_end(const layout_glyph *g, const layout_line *l)
     return i;
 }
 
-/* Adds the line's span of text to the output's lines. */
-static int put_out_line(builder *b, const layout_line *l, size_t start)
+/* Writes line li's glyphs, spaces collapsed (and added at gaps poppler
+ * wrote none for), ligatures expanded, footnote marks set apart, and
+ * notes where the text stops if its final hyphen is dropped. */
+static int render_line(builder *b, size_t li)
 {
-    if (!vec_reserve((void **)&b->out_lines, &b->cap_out_lines, b->n_out_lines + 1,
-                     sizeof *b->out_lines))
+    const layout_line *l = &b->lines[li];
+    /* room for the whole line: a glyph writes at most 4 bytes (a ligature
+     * 3) and a space before it */
+    if (b->len + 5 * l->count + 8 > UINT32_MAX
+        || !vec_reserve((void **)&b->renders, &b->cap_renders, li + 1, sizeof *b->renders)
+        || !vec_reserve((void **)&b->text, &b->cap, b->len + 5 * l->count + 1, 1)
+        || !vec_reserve((void **)&b->wg, &b->cap_wg, l->count, sizeof *b->wg)
+        || !vec_reserve((void **)&b->wb, &b->cap_wb, l->count, sizeof *b->wb))
         return -1;
-    extract_line *ol = &b->out_lines[b->n_out_lines++];
-    ol->start = start;
-    ol->end = b->len;
-    ol->page = l->page;
-    ol->x0 = l->x0;
-    ol->y0 = l->y0;
-    ol->x1 = l->x1;
-    ol->y1 = l->y1;
-    return 0;
-}
-
-/* Writes the line's glyphs, spaces collapsed (and added at gaps poppler
- * wrote none for), ligatures expanded, footnote marks set apart; drops the
- * final hyphen if `dehyphenate`. */
-static int put_line(builder *b, const layout_line *l, int dehyphenate)
-{
-    const layout_glyph *g = b->glyphs;
-    size_t end = l->first + l->count - (dehyphenate ? 1 : 0);
+    line_render *r = &b->renders[li];
+    const pglyph *g = b->glyphs;
+    size_t end = l->first + l->count;
     size_t lead = leading_mark_end(g, l);
-    const layout_glyph *prev = NULL;
+    const pglyph *prev = NULL;
     int prev_mark = 0, space = 0;
     size_t start = b->len;
+    r->start = b->line_start = start;
+    r->first_word = (uint32_t)b->n_words;
     for (size_t i = l->first; i < end; i++) {
-        const layout_glyph *cg = &g[i];
+        const pglyph *cg = &g[i];
+        if (i + 1 == end)
+            r->cut = b->len - start;  /* what is left without the final glyph */
         if (glyph_is_space(cg->cp)) {
             space = 1;
             continue;
@@ -440,21 +579,74 @@ static int put_line(builder *b, const layout_line *l, int dehyphenate)
         if (prev && cg->x0 - prev->x1 > LIMIT_PDF_SPACE_GAP * (cg->size < prev->size ? cg->size
                                                                                   : prev->size))
             space = 1;
-        if (space && b->len > start && put(b, " ", 1, 0, NULL) < 0)
-            return -1;
+        if (space && b->len > start) {
+            if (end_word(b) < 0)
+                return -1;
+            put(b, " ", 1);
+        }
         space = 0;
-        if (put_glyph(b, cg, l->page) < 0)
-            return -1;
+        put_glyph(b, cg);
         prev = cg;
         prev_mark = mark;
     }
-    return put_out_line(b, l, start);
+    if (end_word(b) < 0)
+        return -1;
+    r->len = b->len - start;
+    r->n_words = (uint32_t)(b->n_words - r->first_word);
+    return 0;
+}
+
+/* Writes the page's lines, then keeps only its glyphs' code points, the
+ * lines' glyph ranges moved onto them. */
+static int finish_page(builder *b, const layout_page *lp)
+{
+    for (size_t li = lp->first_line; li < lp->first_line + lp->n_lines; li++)
+        if (render_line(b, li) < 0)
+            return -1;
+    if (!vec_reserve((void **)&b->cps, &b->cap_cps, b->n_cps + b->n_glyphs, sizeof *b->cps))
+        return -1;
+    for (size_t i = 0; i < b->n_glyphs; i++)
+        b->cps[b->n_cps + i].cp = b->glyphs[i].cp;
+    for (size_t li = lp->first_line; li < lp->first_line + lp->n_lines; li++)
+        b->lines[li].first += b->n_cps;
+    b->n_cps += b->n_glyphs;
+    b->n_glyphs = 0;
+    return 0;
+}
+
+/* Appends line li to the output text `o` (final hyphen dropped if
+ * `dehyphenate`) and to the output's lines. */
+static int put_line(builder *b, strbuf_out *o, size_t li, int dehyphenate)
+{
+    const layout_line *l = &b->lines[li];
+    const line_render *r = &b->renders[li];
+    size_t n = dehyphenate ? r->cut : r->len;
+    if (!vec_reserve((void **)&o->text, &o->cap, o->len + n + 3, 1)
+        || !vec_reserve((void **)&b->out_lines, &b->cap_out_lines, b->n_out_lines + 1,
+                        sizeof *b->out_lines))
+        return -1;
+    extract_line *ol = &b->out_lines[b->n_out_lines++];
+    ol->start = o->len;
+    memcpy(o->text + o->len, b->text + r->start, n);
+    o->len += n;
+    ol->end = o->len;
+    ol->page = l->page;
+    ol->x0 = l->x0;
+    ol->y0 = l->y0;
+    ol->x1 = l->x1;
+    ol->y1 = l->y1;
+    ol->first_word = r->first_word;
+    ol->n_words = r->n_words;
+    while (ol->n_words > 0 && b->words[ol->first_word + ol->n_words - 1].start >= n)
+        ol->n_words--;
+    return 0;
 }
 
 /* Puts the kept lines in reading order (seq) and writes the text. */
 static int write_text(builder *b)
 {
     int rc = -1;
+    strbuf_out o = { NULL, 0, 0 };
     size_t n_seq = 0;
     size_t *seq = malloc((b->n_lines ? b->n_lines : 1) * sizeof *seq);
     int *seps = NULL;
@@ -467,19 +659,28 @@ static int write_text(builder *b)
         n_seq += (size_t)n;
     }
     seps = malloc((n_seq ? n_seq : 1) * sizeof *seps);
-    if (!seps || linebreak_decide(b->glyphs, b->lines, seq, n_seq, seps) < 0)
+    if (!seps || linebreak_decide(b->cps, b->lines, seq, n_seq, seps) < 0)
         goto done;
+    free(b->cps);   /* the code points have served: the peak is lower without them */
+    b->cps = NULL;
+    b->n_cps = b->cap_cps = 0;
     for (size_t k = 0; k < n_seq; k++) {
         int sep = k + 1 < n_seq ? seps[k] : BREAK_JOIN;
-        if (put_line(b, &b->lines[seq[k]], sep == BREAK_DEHYPHENATE) < 0)
+        if (put_line(b, &o, seq[k], sep == BREAK_DEHYPHENATE) < 0)
             goto done;
         const char *s = sep == BREAK_PARAGRAPH ? "\n\n" : sep == BREAK_NEWLINE ? "\n"
                         : sep == BREAK_SPACE ? " " : "";
-        if (*s && put(b, s, strlen(s), 0, NULL) < 0)
-            goto done;
+        memcpy(o.text + o.len, s, strlen(s));   /* put_line left room for 2 + NUL */
+        o.len += strlen(s);
     }
+    free(b->text);   /* the lines as written page by page: the text is o now */
+    b->text = o.text;
+    b->len = o.len;
+    b->cap = o.cap;
+    o.text = NULL;
     rc = 0;
 done:
+    free(o.text);
     free(seps);
     free(seq);
     return rc;
@@ -521,22 +722,22 @@ static int open_doc(PopplerDocument **doc, const void *data, size_t size, const 
     return rc;
 }
 
-/* Reads pages first..last into the builder's glyphs and lines, each page
- * within budget_ms of CPU time. */
-static int read_pages(builder *b, PopplerDocument *doc, int first, int last, long budget_ms,
-                      const char *name)
+/* Reads the job's pages into the builder's glyphs and lines. */
+static int read_pages(builder *b, const pages_job *job)
 {
+    const char *name = job->name;
+    int first = job->first, last = job->last;
     b->pages = calloc((size_t)(last - first + 1), sizeof *b->pages);
     if (!b->pages)
         return error_set(DOCTAG_ERR_NOMEM, "%s: out of memory while extracting text", name);
-    int rc = pages_read(doc, first, last, budget_ms, name, read_page, b);
+    int rc = pages_read(job, read_page, b);
     if (rc == -1)
         return error_set(DOCTAG_ERR_NOMEM, "%s: out of memory while extracting text", name);
     if (rc < 0)
         return rc;
     if (!b->any_text)
         return error_set(DOCTAG_ERR_PDF_NO_TEXT, "%s: no text layer on %s (scanned? OCR needed)",
-                         name, first == 1 && last == poppler_document_get_n_pages(doc)
+                         name, first == 1 && last == poppler_document_get_n_pages(job->doc)
                                    ? "any page" : "the pages requested");
     return DOCTAG_OK;
 }
@@ -544,7 +745,7 @@ static int read_pages(builder *b, PopplerDocument *doc, int first, int last, lon
 /* Drops the furniture, orders the lines, writes the text into out. */
 static int build_text(builder *b, extract_result *out, const char *name)
 {
-    if (layout_drop_running(b->lines, b->pages, b->n_pages, b->glyphs) < 0 || write_text(b) < 0)
+    if (layout_drop_running(b->lines, b->pages, b->n_pages, b->cps) < 0 || write_text(b) < 0)
         return error_set(DOCTAG_ERR_NOMEM, "%s: out of memory while extracting text", name);
     while (b->len > 0 && (b->text[b->len - 1] == '\n' || b->text[b->len - 1] == ' '))
         b->len--;
@@ -554,11 +755,12 @@ static int build_text(builder *b, extract_result *out, const char *name)
     b->text[b->len] = '\0';
     out->text = b->text;
     out->len = b->len;
-    out->pos = b->pos;
+    out->words = b->words;
+    out->n_words = b->n_words;
     out->lines = b->out_lines;
     out->n_lines = b->n_out_lines;
     b->text = NULL;
-    b->pos = NULL;
+    b->words = NULL;
     b->out_lines = NULL;
     return DOCTAG_OK;
 }
@@ -617,8 +819,9 @@ int extract_pdf(extract_result *out, const void *data, size_t size,
         goto done;
     }
     const doctag_limits *l = pdf_limits(opts);
-    rc = read_pages(&b, doc, first, last, l && l->pdf_page_ms > 0 ? l->pdf_page_ms
-                                                                 : LIMIT_PDF_PAGE_MS, name);
+    pages_job job = { doc, data, size, opts ? opts->password : NULL, first, last,
+                      l && l->pdf_page_ms > 0 ? l->pdf_page_ms : LIMIT_PDF_PAGE_MS, name };
+    rc = read_pages(&b, &job);
     if (rc == DOCTAG_OK)
         rc = build_text(&b, out, name);
     out->n_pages = n_pages;

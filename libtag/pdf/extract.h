@@ -7,35 +7,51 @@
  * apart from the word before them. Paragraphs are separated by "\n\n",
  * lines inside a paragraph by "\n".
  *
- * Every byte of the text carries the position of the glyph it came from
- * (page and box in PDF points, top-left origin); bytes the extractor adds
- * itself (spaces, newlines) have page 0.
+ * Positions are kept compactly: one box per piece of a word (each run of
+ * its letters and digits, and each of its other characters: "(A/HRC/
+ * 47/23)," is ten pieces), the union of its glyphs' boxes (page and PDF
+ * points, top-left origin); bytes the extractor adds itself (spaces,
+ * newlines) are in no piece. A range that cuts a piece gets the piece's
+ * box cut in proportion to its characters.
  */
 #ifndef DOCTAG_EXTRACT_H
 #define DOCTAG_EXTRACT_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include "doctag.h"
 
 typedef struct extract_pos {
     int page;              /* 1-based; 0 for a byte added by the extractor */
-    float x0, y0, x1, y1;  /* glyph box in PDF points */
+    float x0, y0, x1, y1;  /* box in PDF points */
 } extract_pos;
+
+/* One piece of a word: its text starts `start` bytes after its line's
+ * start and ends where the next piece of its line starts (a space the
+ * extractor wrote left out), or at the end of its line. Pieces are in the
+ * order their pages were read, not in text order: reach them through the
+ * lines. */
+typedef struct extract_word {
+    uint32_t start;
+    float x0, y0, x1, y1;
+} extract_word;
 
 /* One line of the page as it went into the text: text[start, end) came
  * from it (a line-break hyphen that was dropped is outside), box is the
- * union of its glyph boxes. An entity's box on each line it spans is the
- * union of pos[] over the part of the entity inside [start, end). */
+ * union of its glyph boxes; its pieces are words[first_word, first_word +
+ * n_words). */
 typedef struct extract_line {
     size_t start, end;     /* byte offsets into text */
     int page;              /* 1-based */
     float x0, y0, x1, y1;  /* PDF points, top-left origin */
+    uint32_t first_word, n_words;
 } extract_line;
 
 typedef struct extract_result {
     char *text;            /* NUL-terminated UTF-8, malloc'd */
     size_t len;            /* bytes, without the NUL */
-    extract_pos *pos;      /* len entries, malloc'd */
+    extract_word *words;   /* n_words pieces in text order, malloc'd */
+    size_t n_words;
     int n_pages;           /* pages in the PDF */
     unsigned char *page_has_text; /* n_pages entries (1-based page p at [p-1]);
                                      pages outside [first_page, last_page]
@@ -52,5 +68,15 @@ int extract_pdf(extract_result *out, const void *data, size_t size,
                 const char *name, const doctag_pdf_options *opts);
 
 void extract_result_free(extract_result *r);
+
+/* The box of text[from, to) on line `line` (from and to inside the line):
+ * the union of its pieces' boxes, a piece cut at either end in proportion
+ * to its characters. Sets *box (page 0 when no glyph is in the range). */
+void extract_range_box(const extract_result *r, size_t line, size_t from, size_t to,
+                       extract_pos *box);
+
+/* The box of byte i: its piece's, or page 0 for a byte added by the
+ * extractor (for tests and checks: a binary search). */
+extract_pos extract_byte_box(const extract_result *r, size_t i);
 
 #endif

@@ -12,10 +12,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* A glyph as the steps over the whole document see it: its code point
+ * only (boxes stay with the page being read in extract.c, so the memory
+ * kept per page is small). */
 typedef struct layout_glyph {
     uint32_t cp;              /* Unicode code point as poppler reports it */
-    float x0, y0, x1, y1;     /* box in PDF points, top-left origin */
-    float size;               /* font size in points */
 } layout_glyph;
 
 typedef struct layout_line {

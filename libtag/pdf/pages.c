@@ -21,6 +21,8 @@
 #include <time.h>
 #include <unistd.h>
 #include <fcntl.h>
+#include <spawn.h>
+#include <sys/mman.h>
 
 #include "error.h"
 #include "doctag_limits.h"
@@ -34,6 +36,11 @@
 #ifndef RUNNING_ON_VALGRIND
 #define RUNNING_ON_VALGRIND 0
 #endif
+#ifndef DOCTAG_PDF_READER_PATH
+#define DOCTAG_PDF_READER_PATH ""   /* not installed (a wheel): no helper */
+#endif
+
+extern char **environ;
 
 static void raw_free(raw_page *rp)
 {
@@ -84,13 +91,12 @@ static int raw_load(PopplerDocument *doc, int number, raw_page *rp)
     return rc;
 }
 
-static int read_in_process(PopplerDocument *doc, int first, int last, const char *name,
-                           page_sink sink, void *ctx)
+static int read_in_process(const pages_job *job, page_sink sink, void *ctx)
 {
-    for (int p = first; p <= last; p++) {
+    for (int p = job->first; p <= job->last; p++) {
         raw_page rp;
-        if (raw_load(doc, p, &rp) < 0)
-            return error_set(DOCTAG_ERR_NOMEM, "%s: out of memory reading page %d", name, p);
+        if (raw_load(job->doc, p, &rp) < 0)
+            return error_set(DOCTAG_ERR_NOMEM, "%s: out of memory reading page %d", job->name, p);
         int rc = sink(ctx, &rp);
         raw_free(&rp);
         if (rc < 0)
@@ -123,21 +129,20 @@ static int write_all(int fd, const void *buf, size_t n)
     return 0;
 }
 
-static void child_run(int fd, PopplerDocument *doc, int first, int last)
+int pages_serve(int fd, PopplerDocument *doc, int first, int last)
 {
     for (int p = first; p <= last; p++) {
         raw_page rp;
         int ok = raw_load(doc, p, &rp) == 0;
         page_head h = { ok ? p : -1, rp.present, rp.width, rp.height, rp.text_len, rp.n_boxes };
-        ok = write_all(fd, &h, sizeof h) == 0 && ok
-             && write_all(fd, rp.text, rp.text_len) == 0
-             && write_all(fd, rp.boxes, rp.n_boxes * 4 * sizeof *rp.boxes) == 0;
+        int sent = write_all(fd, &h, sizeof h) == 0 && ok
+                   && write_all(fd, rp.text, rp.text_len) == 0
+                   && write_all(fd, rp.boxes, rp.n_boxes * 4 * sizeof *rp.boxes) == 0;
         raw_free(&rp);
-        if (!ok)
-            break;
+        if (!sent)
+            return -1;
     }
-    close(fd);
-    _exit(0);
+    return 0;
 }
 
 /* ---- The parent ------------------------------------------------------------ */
@@ -261,10 +266,9 @@ static int receive_all(reader *r, int first, int last, const char *name, page_si
 
 /* 1 when the calling process runs one thread. A fork from a process with
  * other threads copies whatever lock one of them holds (poppler's global
- * parameters, glib's): the child could wait on it forever. So the child,
- * and with it the page budget, is only for single-threaded callers (the
- * CLI's doctag tag and text); threads (doctag batch, Python pools) read
- * pages in process. */
+ * parameters, glib's): the child could wait on it forever. So a fork is
+ * only for single-threaded callers (the CLI's doctag tag and text);
+ * threads (doctag batch, Python pools) start the helper program. */
 static int single_threaded(void)
 {
     FILE *f = fopen("/proc/self/status", "re");
@@ -278,42 +282,153 @@ static int single_threaded(void)
     return threads == 1;
 }
 
-int pages_read(PopplerDocument *doc, int first, int last, long budget_ms, const char *name,
-               page_sink sink, void *ctx)
+static void reader_init(reader *r, pid_t pid, int fd, long budget_ms)
 {
-    if (budget_ms <= 0 || !single_threaded())
-        return read_in_process(doc, first, last, name, sink, ctx);
+    memset(r, 0, sizeof *r);
+    r->fd = fd;
+    r->budget_ms = budget_ms;
+    r->have_cpu = clock_getcpuclockid(pid, &r->cpu) == 0;
+}
+
+/* Closes the pipe and reaps the reader process, killed first if `kill_it`. */
+static void reader_end(reader *r, pid_t pid, int kill_it)
+{
+    close(r->fd);
+    if (kill_it)
+        kill(pid, SIGKILL);
+    while (waitpid(pid, NULL, 0) < 0 && errno == EINTR)
+        ;
+}
+
+/* Receives the pages from the reader process pid, then ends it. */
+static int receive_from(reader *r, const pages_job *job, pid_t pid, page_sink sink, void *ctx)
+{
+    int rc = receive_all(r, job->first, job->last, job->name, sink, ctx);
+    reader_end(r, pid, rc < 0);
+    return rc;
+}
+
+static int read_forked(const pages_job *job, long budget_ms, page_sink sink, void *ctx)
+{
+    int fds[2];
+    if (pipe2(fds, O_CLOEXEC) < 0)
+        return error_set(DOCTAG_ERR_IO, "%s: cannot make a pipe: %s", job->name, strerror(errno));
+    pid_t pid = fork();
+    if (pid < 0) {
+        close(fds[0]);
+        close(fds[1]);
+        return error_set(DOCTAG_ERR_IO, "%s: cannot fork: %s", job->name, strerror(errno));
+    }
+    if (pid == 0) {
+        close(fds[0]);
+        pages_serve(fds[1], job->doc, job->first, job->last);
+        close(fds[1]);
+        _exit(0);
+    }
+    close(fds[1]);
+    reader r;
+    reader_init(&r, pid, fds[0], budget_ms);
+    return receive_from(&r, job, pid, sink, ctx);
+}
+
+/* ---- The helper program, for threaded callers -------------------------- */
+
+/* The helper's path: $DOCTAG_PDF_READER if set (empty: none), else the
+ * installed one; NULL when there is none to run. */
+static const char *helper_path(void)
+{
+    const char *env = getenv("DOCTAG_PDF_READER");
+    const char *path = env ? env : DOCTAG_PDF_READER_PATH;
+    return path[0] && access(path, X_OK) == 0 ? path : NULL;
+}
+
+/* fd moved to a number above 2 (standard streams are the child's), close-on-exec. */
+static int high_fd(int fd)
+{
+    if (fd < 0 || fd > 2)
+        return fd;
+    int moved = fcntl(fd, F_DUPFD_CLOEXEC, 3);
+    close(fd);
+    return moved;
+}
+
+/* A memfd holding the request, the password and the PDF, at offset 0. */
+static int request_fd(const pages_job *job)
+{
+    int fd = high_fd(memfd_create("doctag-pdf", MFD_CLOEXEC));
+    size_t pw_len = job->password ? strlen(job->password) : 0;
+    pages_request rq = { PAGES_MAGIC, PAGES_VERSION, job->first, job->last, (uint32_t)pw_len, 0 };
+    if (fd >= 0 && (write_all(fd, &rq, sizeof rq) < 0 || write_all(fd, job->password, pw_len) < 0
+                    || write_all(fd, job->data, job->size) < 0 || lseek(fd, 0, SEEK_SET) != 0)) {
+        close(fd);
+        fd = -1;
+    }
+    return fd;
+}
+
+/* Starts the helper with posix_spawn (no fork of this process: safe with
+ * threads). Sets *pid and *out (its standard output); returns 0, or -1. */
+static int spawn_helper(const char *path, const pages_job *job, pid_t *pid, int *out)
+{
+    int in = request_fd(job), fds[2] = { -1, -1 }, rc = -1;
+    posix_spawn_file_actions_t fa;
+    if (in < 0 || pipe2(fds, O_CLOEXEC) < 0 || (fds[0] = high_fd(fds[0])) < 0
+        || (fds[1] = high_fd(fds[1])) < 0 || posix_spawn_file_actions_init(&fa) != 0)
+        goto done;
+    char *argv[] = { (char *)path, NULL };
+    if (posix_spawn_file_actions_adddup2(&fa, in, 0) == 0
+        && posix_spawn_file_actions_adddup2(&fa, fds[1], 1) == 0
+        && posix_spawn(pid, path, &fa, NULL, argv, environ) == 0)
+        rc = 0;
+    posix_spawn_file_actions_destroy(&fa);
+done:
+    if (in >= 0)
+        close(in);
+    if (fds[1] >= 0)
+        close(fds[1]);
+    if (rc == 0)
+        *out = fds[0];
+    else if (fds[0] >= 0)
+        close(fds[0]);
+    return rc;
+}
+
+/* Reads the pages through the helper. Returns what pages_read() returns,
+ * or 1 when the helper could not be started or does not speak our
+ * protocol (then nothing was given to the sink). */
+static int read_by_helper(const char *path, const pages_job *job, long budget_ms,
+                          page_sink sink, void *ctx)
+{
+    pid_t pid;
+    int fd;
+    if (spawn_helper(path, job, &pid, &fd) < 0)
+        return 1;
+    reader r;
+    reader_init(&r, pid, fd, budget_ms);
+    uint32_t hello[2] = { 0, 0 };
+    page_start(&r);
+    if (read_deadline(&r, hello, sizeof hello) == READ_OK && hello[0] == PAGES_MAGIC
+        && hello[1] == PAGES_VERSION)
+        return receive_from(&r, job, pid, sink, ctx);
+    reader_end(&r, pid, 1);
+    return 1;
+}
+
+int pages_read(const pages_job *job, page_sink sink, void *ctx)
+{
+    long budget_ms = job->budget_ms;
+    if (budget_ms <= 0)
+        return read_in_process(job, sink, ctx);
     if (RUNNING_ON_VALGRIND)
         budget_ms *= LIMIT_PDF_VALGRIND_SLOWDOWN;
 #if defined(__SANITIZE_ADDRESS__)
     budget_ms *= LIMIT_PDF_VALGRIND_SLOWDOWN / 10;   /* ASan runs 2-5x slower */
 #endif
-    int fds[2];
-    if (pipe2(fds, O_CLOEXEC) < 0)
-        return error_set(DOCTAG_ERR_IO, "%s: cannot make a pipe: %s", name, strerror(errno));
-    pid_t pid = fork();
-    if (pid < 0) {
-        close(fds[0]);
-        close(fds[1]);
-        return error_set(DOCTAG_ERR_IO, "%s: cannot fork: %s", name, strerror(errno));
-    }
-    if (pid == 0) {
-        close(fds[0]);
-        child_run(fds[1], doc, first, last);
-    }
-    close(fds[1]);
-    reader r;
-    memset(&r, 0, sizeof r);
-    r.fd = fds[0];
-    r.budget_ms = budget_ms;
-    r.have_cpu = clock_getcpuclockid(pid, &r.cpu) == 0;
-    int rc = receive_all(&r, first, last, name, sink, ctx);
-    close(fds[0]);
-    if (rc < 0)
-        kill(pid, SIGKILL);
-    while (waitpid(pid, NULL, 0) < 0 && errno == EINTR)
-        ;
-    return rc;
+    if (single_threaded())
+        return read_forked(job, budget_ms, sink, ctx);
+    const char *path = helper_path();
+    int rc = path ? read_by_helper(path, job, budget_ms, sink, ctx) : 1;
+    return rc == 1 ? read_in_process(job, sink, ctx) : rc;
 }
 
 #else

@@ -6,17 +6,28 @@
  * way (poppler_page_get_text() takes no GCancellable and no abort
  * callback; the core's abortCheckCbk is not reachable through glib), and a
  * page can be built to run for hours (forms drawing forms drawing forms).
- * So with a budget, the pages are read in a forked child that sends each
- * page's text and character boxes through a pipe; the parent waits at most
- * the budget for each page and kills the child when it runs over. A crash
+ * So with a budget, the pages are read in another process that sends each
+ * page's text and character boxes through a pipe; the caller waits at most
+ * the budget for each page and kills the reader when it runs over. A crash
  * inside poppler then also ends in an error instead of taking the caller
- * down. Without a budget (0) the pages are read in the calling process.
+ * down. That process is a fork of the caller when the caller runs one
+ * thread; in a process with threads (doctag batch -j, Python pools), where
+ * a fork would copy locks other threads hold, it is the helper program
+ * doctag-pdf-reader (pdf_reader.c), started with posix_spawn and given the
+ * PDF in a memfd. Where the helper is missing (a Python wheel ships none),
+ * a threaded caller reads in process, without the budget. Without a budget
+ * (0) the pages are read in the calling process.
+ *
+ * The helper is found at DOCTAG_PDF_READER_PATH (compiled in: the
+ * installed libexecdir), or at $DOCTAG_PDF_READER when that is set (the
+ * build tree's tests and `meson devenv`; empty: no helper).
  */
 #ifndef DOCTAG_PAGES_H
 #define DOCTAG_PAGES_H
 
 #include <poppler.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* One page as poppler gives it: text[] holds the page's characters (UTF-8,
  * '\n' ending poppler's lines) and boxes[] one box per character (x0, y0,
@@ -35,11 +46,40 @@ typedef struct raw_page {
  * A negative return stops the reading and is returned by pages_read(). */
 typedef int (*page_sink)(void *ctx, const raw_page *page);
 
-/* Reads pages first..last (1-based) of doc. budget_ms > 0: each page must
- * be read within budget_ms milliseconds (more under valgrind), else
- * DOCTAG_ERR_PDF_LIMIT with the page number in the message. Returns 0, the
- * sink's negative return, or a negative doctag error (message set). */
-int pages_read(PopplerDocument *doc, int first, int last, long budget_ms, const char *name,
-               page_sink sink, void *ctx);
+/* What to read: pages first..last (1-based) of doc, which was opened from
+ * data[0, size) with password (may be NULL; the helper opens it again). */
+typedef struct pages_job {
+    PopplerDocument *doc;
+    const void *data;
+    size_t size;
+    const char *password;
+    int first, last;
+    long budget_ms;        /* per page; 0: no budget, read in process */
+    const char *name;      /* for messages */
+} pages_job;
+
+/* Reads the job's pages, giving each to sink. With a budget, each page must
+ * be read within budget_ms milliseconds of CPU time (more under valgrind),
+ * else DOCTAG_ERR_PDF_LIMIT with the page number in the message. Returns
+ * 0, the sink's negative return, or a negative doctag error (message set). */
+int pages_read(const pages_job *job, page_sink sink, void *ctx);
+
+/* ---- The reader's side (the fork child, the helper program) -------------- */
+
+/* What the helper reads on its standard input (a memfd): this header, the
+ * password (pw_len bytes, no NUL) and the PDF. It answers on its standard
+ * output with PAGES_MAGIC and PAGES_VERSION (two uint32) and then, page by
+ * page, what pages_serve() writes. */
+#define PAGES_MAGIC 0x52505444u   /* "DTPR" */
+#define PAGES_VERSION 1u
+typedef struct pages_request {
+    uint32_t magic, version;
+    int32_t first, last;
+    uint32_t pw_len, pad;
+} pages_request;
+
+/* Writes pages first..last of doc to fd in the page protocol (pages.c).
+ * Returns 0, or -1 when the pipe closed. */
+int pages_serve(int fd, PopplerDocument *doc, int first, int last);
 
 #endif
