@@ -101,4 +101,23 @@ static inline void fuzz_check_result(const doctag_result *r, const char *text, s
     }
 }
 
+/* A short report with an entity of every type, tagged by fuzz_dict's and
+ * fuzz_model's models. */
+static const char fuzz_sample[] =
+    "In 2021 the U.S. Department of Homeland Security (DHS) paid $91.9 million under "
+    "8 U.S.C. \xc2\xa7 1253(a)(1); see A/HRC/48/31 and the ICCPR. The Keep Washington "
+    "Working Act, OHCHR and the European Union (EU) were cited at https://undocs.org/A/1.";
+
+/* Tags fuzz_sample with a model the target made, checks the result and
+ * frees both. */
+static inline void fuzz_tag_sample(doctag_model *m)
+{
+    doctag_result *r = NULL;
+    int rc = doctag_tag_text(&r, m, fuzz_sample, sizeof fuzz_sample - 1);
+    FUZZ_CHECK(rc == DOCTAG_OK, "tagging: rc %d: %s", rc, doctag_last_error());
+    fuzz_check_result(r, fuzz_sample, sizeof fuzz_sample - 1);
+    doctag_result_free(r);
+    doctag_model_free(m);
+}
+
 #endif

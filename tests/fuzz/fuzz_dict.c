@@ -9,11 +9,6 @@
 
 #include "fuzz_check.h"
 
-static const char sample[] =
-    "In 2021 the U.S. Department of Homeland Security (DHS) paid $91.9 million under "
-    "8 U.S.C. \xc2\xa7 1253(a)(1); see A/HRC/48/31 and the ICCPR. The Keep Washington "
-    "Working Act, OHCHR and the European Union (EU) were cited at https://undocs.org/A/1.";
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size > 4096)   /* every pattern is compiled: keep the runs fast */
@@ -26,11 +21,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     FUZZ_CHECK((rc == DOCTAG_OK) == (m != NULL), "rc %d with model %p", rc, (void *)m);
     if (!m)
         return 0;
-    doctag_result *r = NULL;
-    rc = doctag_tag_text(&r, m, sample, sizeof sample - 1);
-    FUZZ_CHECK(rc == DOCTAG_OK, "tagging: rc %d: %s", rc, doctag_last_error());
-    fuzz_check_result(r, sample, sizeof sample - 1);
-    doctag_result_free(r);
-    doctag_model_free(m);
+    fuzz_tag_sample(m);
     return 0;
 }
