@@ -7,7 +7,8 @@
  * the default model (plus --dict dictionaries). Medians of R runs (default
  * 5) of: a memchr pass (the floor), normalisation, matching the normalised
  * text (the candidate pass, patterns, names, overlaps), and the whole
- * doctag_tag_text() call; the rest of the call is the second passes
+ * doctag_tag_text() call; matching is also shown by its parts
+ * (match_text_timed()); the rest of the call is the second passes
  * (post.h) and building the entities.
  * Links the library's stages directly (internal headers).
  */
@@ -42,6 +43,7 @@ int main(int argc, char **argv)
     }
     double t_floor[BENCH_MAX_RUNS], t_norm[BENCH_MAX_RUNS], t_match[BENCH_MAX_RUNS],
         t_all[BENCH_MAX_RUNS];
+    double t_part[4][BENCH_MAX_RUNS];
     size_t lines = 0, spans = 0, entities = 0;
     for (int r = 0; r < runs; r++) {
         double t0 = bench_now();
@@ -54,8 +56,14 @@ int main(int argc, char **argv)
             return 1;
         double t2 = bench_now();
         span_list sl = { 0 };
-        if (match_text(&sl, NULL, model->compiled, model->index, norm.text, norm.len) != DOCTAG_OK)
+        match_times mt = { 0 };
+        if (match_text_timed(&sl, NULL, model->compiled, model->index, norm.text, norm.len,
+                             &mt) != DOCTAG_OK)
             return 1;
+        t_part[0][r] = mt.pass;
+        t_part[1][r] = mt.patterns;
+        t_part[2][r] = mt.names;
+        t_part[3][r] = mt.resolve;
         double t3 = bench_now();
         spans = sl.n;
         span_list_free(&sl);
@@ -82,6 +90,12 @@ int main(int argc, char **argv)
     printf("%-34s %9.1f %9.1f %6.0f%%\n", "normalisation", n * 1e3, MB / n, 100 * n / w);
     printf("%-34s %9.1f %9.1f %6.0f%%\n", "matching (pass, patterns, names)", m * 1e3, MB / m,
            100 * m / w);
+    static const char *const parts[4] = { "  candidate pass", "  patterns (pcre2)",
+                                          "  names (trie)", "  links, sort, overlaps" };
+    for (int k = 0; k < 4; k++) {
+        double p = bench_summarise(t_part[k], runs).median;
+        printf("%-34s %9.1f %9.1f %6.0f%%\n", parts[k], p * 1e3, MB / p, 100 * p / w);
+    }
     printf("%-34s %9.1f %9s %6.0f%%\n", "the rest (second passes, entities)", (w - n - m) * 1e3, "",
            100 * (w - n - m) / w);
     printf("%-34s %9.1f %9.1f %6.0f%%\n", "doctag_tag_text, whole call", w * 1e3, MB / w, 100.0);

@@ -1,6 +1,7 @@
 /* match.c: normalised text -> resolved entity spans (see match.h). */
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "alphabet.h"
 #include "error.h"
@@ -287,9 +288,46 @@ struct match_index {
     unsigned char *has_alpha;     /* per pattern: 1 when alpha leaves some out */
 };
 
-int match_text(span_list *out, skip_list *skipped, const compiled_model *m,
-               const match_index *ix, const char *text, size_t len)
+/* CPU time of the process, when times are taken (else 0: no clock read). */
+static double cpu_now(const match_times *times)
 {
+    struct timespec ts;
+    if (!times || clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts) != 0)
+        return 0;
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+/* Adds the time since *t0 to *acc and restarts the clock. */
+static void lap(const match_times *times, double *t0, double *acc)
+{
+    if (!times)
+        return;
+    double t = cpu_now(times);
+    *acc += t - *t0;
+    *t0 = t;
+}
+
+/* Runs every pattern over its windows, then the names at their places. */
+static int scan_all(span_list *out, const compiled_model *m, const match_index *ix,
+                    const near_hits *hits, const near_hits *name_starts, const char *text,
+                    size_t len, match_exec *x, match_times *times, double *t0)
+{
+    int rc = DOCTAG_OK;
+    for (size_t i = 0; rc == DOCTAG_OK && i < m->n_patterns; i++)
+        if (!m->patterns[i].anchored)
+            rc = scan_pattern(out, m, (uint32_t)i, text, len, &hits[i],
+                              ix->has_alpha[i] ? ix->alpha[i] : NULL, x);
+    lap(times, t0, times ? &times->patterns : NULL);
+    if (rc == DOCTAG_OK)
+        rc = names_scan(out, m, ix->names, name_starts->pos, name_starts->n, text, len);
+    lap(times, t0, times ? &times->names : NULL);
+    return rc;
+}
+
+int match_text_timed(span_list *out, skip_list *skipped, const compiled_model *m,
+                     const match_index *ix, const char *text, size_t len, match_times *times)
+{
+    double t0 = cpu_now(times);
     out->n = 0;
     span_list links = { 0 };
     match_exec x = { pcre2_match_data_create(2, NULL), pcre2_match_context_create(NULL), NULL,
@@ -301,12 +339,9 @@ int match_text(span_list *out, skip_list *skipped, const compiled_model *m,
     near_hits name_starts = { 0 };
     if (rc == DOCTAG_OK)
         rc = near_find(hits, &name_starts, ix->near, text, len);
-    for (size_t i = 0; rc == DOCTAG_OK && i < m->n_patterns; i++)
-        if (!m->patterns[i].anchored)
-            rc = scan_pattern(out, m, (uint32_t)i, text, len, &hits[i],
-                              ix->has_alpha[i] ? ix->alpha[i] : NULL, &x);
+    lap(times, &t0, times ? &times->pass : NULL);
     if (rc == DOCTAG_OK)
-        rc = names_scan(out, m, ix->names, name_starts.pos, name_starts.n, text, len);
+        rc = scan_all(out, m, ix, hits, &name_starts, text, len, &x, times, &t0);
     free(name_starts.pos);
     if (rc == DOCTAG_OK && find_links(&links, &hits[m->n_patterns], text, len) != DOCTAG_OK)
         rc = error_set(DOCTAG_ERR_NOMEM, "out of memory matching");
@@ -325,7 +360,14 @@ int match_text(span_list *out, skip_list *skipped, const compiled_model *m,
     pcre2_match_data_free(x.md);
     if (rc != DOCTAG_OK)
         span_list_free(out);
+    lap(times, &t0, times ? &times->resolve : NULL);
     return rc;
+}
+
+int match_text(span_list *out, skip_list *skipped, const compiled_model *m,
+               const match_index *ix, const char *text, size_t len)
+{
+    return match_text_timed(out, skipped, m, ix, text, len, NULL);
 }
 
 int match_index_build(match_index **out, const compiled_model *m)

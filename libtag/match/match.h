@@ -30,4 +30,15 @@ void match_index_free(match_index *ix);
 int match_text(span_list *out, skip_list *skipped, const compiled_model *m,
                const match_index *ix, const char *text, size_t len);
 
+/* Where match_text()'s time goes, in CPU seconds (bench/bench_stages.c):
+ * the candidate pass, the patterns, the names, and the rest (links,
+ * sorting, overlaps). */
+typedef struct match_times {
+    double pass, patterns, names, resolve;
+} match_times;
+
+/* match_text() that adds the time of each of its parts to *times. */
+int match_text_timed(span_list *out, skip_list *skipped, const compiled_model *m,
+                     const match_index *ix, const char *text, size_t len, match_times *times);
+
 #endif
