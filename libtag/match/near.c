@@ -12,6 +12,7 @@
 typedef struct literal {
     const char *s;
     size_t len;
+    uint64_t head, head_mask;   /* the first 8 bytes (fewer: masked), as loaded */
     size_t anchor;      /* offset of the byte pair the pass looks for */
     unsigned pair;      /* s[anchor] << 8 | s[anchor + 1] */
     unsigned sort_key;  /* 0 for one-byte literals, else 1 + pair */
@@ -104,10 +105,25 @@ static unsigned triple(unsigned pair, unsigned char next)
     return (pair * 31u + next) & 0xffff;
 }
 
+/* 8 bytes of text at p, as one word (any alignment). */
+static uint64_t load8(const unsigned char *p)
+{
+    uint64_t w;
+    memcpy(&w, p, sizeof w);
+    return w;
+}
+
 static void set_literal(literal *l, filter *f, const char *s, uint32_t pattern)
 {
     l->s = s;
     l->len = strlen(s);
+    unsigned char head[8] = { 0 }, mask[8] = { 0 };
+    for (size_t k = 0; k < 8 && k < l->len; k++) {
+        head[k] = (unsigned char)s[k];
+        mask[k] = 0xff;
+    }
+    l->head = load8(head);
+    l->head_mask = load8(mask);
     l->pattern = pattern;
     l->anchor = 0;
     /* the rarest pair, with a byte after it where the literal has one */
@@ -133,13 +149,65 @@ static void set_literal(literal *l, filter *f, const char *s, uint32_t pattern)
     }
 }
 
+/* The literals keyed on one pair: multi[lo, hi), found by hashing the pair
+ * into `slots` (open addressing, at most half full; hi == 0: empty). */
+typedef struct pair_slot {
+    uint32_t pair;
+    uint32_t lo, hi;
+} pair_slot;
+
 struct near_index {
     literal *lits;          /* one-byte literals first, then by pair */
     size_t n_single, n_multi;
+    pair_slot *slots;
+    size_t slot_mask;
+    unsigned slot_shift;    /* 32 - log2(slots) */
     size_t n_lists;         /* hits lists: the model's patterns + the extras */
     filter f;
     pair_skip skip;         /* the sieve of f.pairs and f.names */
 };
+
+static size_t slot_of(const near_index *ix, unsigned pair)
+{
+    return (size_t)((uint32_t)(pair * 0x9E3779B1u) >> ix->slot_shift);
+}
+
+/* Files each run of multi-byte literals sharing a pair under that pair.
+ * Returns 0 when out of memory. */
+static int index_pairs(near_index *ix)
+{
+    const literal *multi = ix->lits + ix->n_single;
+    size_t n = 16;
+    ix->slot_shift = 28;
+    while (n < 2 * ix->n_multi) {
+        n *= 2;
+        ix->slot_shift--;
+    }
+    if (!(ix->slots = calloc(n, sizeof *ix->slots)))
+        return 0;
+    ix->slot_mask = n - 1;
+    for (size_t lo = 0, hi; lo < ix->n_multi; lo = hi) {
+        for (hi = lo + 1; hi < ix->n_multi && multi[hi].pair == multi[lo].pair; hi++)
+            ;
+        size_t k = slot_of(ix, multi[lo].pair);
+        while (ix->slots[k].hi)
+            k = (k + 1) & ix->slot_mask;
+        ix->slots[k] = (pair_slot){ multi[lo].pair, (uint32_t)lo, (uint32_t)hi };
+    }
+    return 1;
+}
+
+/* The literals keyed on `pair`: [*lo, return value) of the multi-byte ones. */
+static size_t pair_literals(const near_index *ix, unsigned pair, size_t *lo)
+{
+    for (size_t k = slot_of(ix, pair);; k = (k + 1) & ix->slot_mask) {
+        const pair_slot *s = &ix->slots[k];
+        if (!s->hi || s->pair == pair) {
+            *lo = s->lo;
+            return s->hi;
+        }
+    }
+}
 
 int near_index_build(near_index **out, const compiled_model *m, const char *const *extra,
                      const unsigned char *name_starts)
@@ -165,6 +233,10 @@ int near_index_build(near_index **out, const compiled_model *m, const char *cons
     ix->n_multi = n_lit - ix->n_single;
     ix->lits = lits;
     ix->n_lists = m->n_patterns + 1;
+    if (!index_pairs(ix)) {
+        near_index_free(ix);
+        return error_set(DOCTAG_ERR_NOMEM, "out of memory preparing the model");
+    }
     if (name_starts)
         memcpy(ix->f.names, name_starts, sizeof ix->f.names);
     for (size_t b = 0; b < sizeof ix->f.any; b++)
@@ -179,6 +251,7 @@ void near_index_free(near_index *ix)
 {
     if (ix) {
         free(ix->lits);
+        free(ix->slots);
         free(ix);
     }
 }
@@ -197,20 +270,15 @@ static int near_literals(near_hits *hits, const near_index *ix, const unsigned c
     for (size_t k = 0; ok && k < ix->n_single; k++)
         if ((single[k].pair >> 8) == t[i])
             ok = add_hit(&hits[single[k].pattern], i);
-    size_t lo = 0, hi = ix->n_multi;   /* first literal keyed on this pair */
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (multi[mid].pair < pair)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    for (size_t k = lo; ok && k < ix->n_multi && multi[k].pair == pair; k++) {
+    size_t lo, hi = pair_literals(ix, pair, &lo);
+    for (size_t k = lo; ok && k < hi; k++) {
         const literal *l = &multi[k];
         if (i < l->anchor || i - l->anchor + l->len > len)
             continue;
         size_t start = i - l->anchor;
-        if (memcmp(t + start, l->s, l->len) == 0)
+        if (start + 8 <= len ? ((load8(t + start) ^ l->head) & l->head_mask) == 0 &&
+                                   (l->len <= 8 || memcmp(t + start + 8, l->s + 8, l->len - 8) == 0)
+                             : memcmp(t + start, l->s, l->len) == 0)
             ok = add_hit(&hits[l->pattern], start);
     }
     return ok;
