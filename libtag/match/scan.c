@@ -52,7 +52,9 @@ int match_run(match_exec *x, const pcre2_code *code, int jit, const char *text, 
               size_t pos)
 {
     int rc = jit ? pcre2_jit_match(code, (PCRE2_SPTR)text, len, pos, 0, x->md, x->mc)
-                 : pcre2_match(code, (PCRE2_SPTR)text, len, pos, 0, x->md, x->mc);
+                 : PCRE2_ERROR_JIT_BADOPTION;
+    if (rc == PCRE2_ERROR_JIT_BADOPTION)   /* no JIT code (yet): the interpreter */
+        rc = pcre2_match(code, (PCRE2_SPTR)text, len, pos, 0, x->md, x->mc);
     if (rc != PCRE2_ERROR_JIT_STACKLIMIT || x->js)
         return rc;
     if (!(x->js = pcre2_jit_stack_create(LIMIT_JIT_STACK_START, LIMIT_JIT_STACK_MAX, NULL)))
@@ -64,12 +66,12 @@ int match_run(match_exec *x, const pcre2_code *code, int jit, const char *text, 
 int match_run_local(match_exec *x, const pcre2_code *code, uint32_t index, const char *text,
                     size_t len, size_t pos, size_t *para_end)
 {
-    int rc = match_run(x, code, 0, text, len, pos);
+    int rc = match_run(x, code, 1, text, len, pos);
     if (!match_limit_error(rc))
         return rc;
     const char *nl = memchr(text + pos, '\n', len - pos);
     *para_end = nl ? (size_t)(nl - text) : len;
-    rc = match_run(x, code, 0, text, *para_end, pos);
+    rc = match_run(x, code, 1, text, *para_end, pos);
     if (!match_limit_error(rc))
         return rc;
     if (!match_skip_push(x, (match_skip){ pos, *para_end, index, rc }))

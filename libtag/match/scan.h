@@ -66,7 +66,9 @@ int match_run_local(match_exec *x, const pcre2_code *code, uint32_t index, const
                     size_t len, size_t pos, size_t *para_end);
 
 /* pcre2_match (pcre2_jit_match when `jit`: it skips checks that cost more
- * than an anchored match) at `pos`; returns pcre2's code. */
+ * than an anchored match or a short window; a pattern without JIT code
+ * falls back to pcre2_match) at `pos`; returns pcre2's code. The caller
+ * keeps pos <= len. */
 int match_run(match_exec *x, const pcre2_code *code, int jit, const char *text, size_t len,
               size_t pos);
 
