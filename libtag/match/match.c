@@ -67,6 +67,29 @@ static size_t longest_literal(const model_pattern *p)
     return n;
 }
 
+/* The last hit a scan ending at hits->pos[k] can take in: while the window
+ * of the next hit would begin right where that scan stops (it starts at
+ * most MODEL_NEAR_WINDOW bytes before the hit, and no byte in between is
+ * outside the pattern's alphabet to narrow it), one scan up to the next hit
+ * tries exactly the starts the two would have tried, with one pcre2 call
+ * and no window to narrow. Returns the index of the cluster's last hit. */
+static size_t cluster_end(const near_hits *hits, size_t k, const unsigned char *alpha,
+                          const char *text)
+{
+    while (k + 1 < hits->n) {
+        size_t limit = hits->pos[k], next = hits->pos[k + 1];
+        if (next > limit + 1 + MODEL_NEAR_WINDOW)
+            break;
+        size_t i = limit + 1;
+        while (alpha && i < next && alphabet_has(alpha, (unsigned char)text[i]))
+            i++;
+        if (alpha && i < next)
+            break;
+        k++;
+    }
+    return k;
+}
+
 /* All leftmost-longest matches of one pattern. A pattern with @near
  * literals is only run in the windows before their occurrences (`hits`):
  * a match holds a literal, so it starts at most MODEL_NEAR_WINDOW bytes
@@ -74,7 +97,8 @@ static size_t longest_literal(const model_pattern *p)
  * match (`alpha`, NULL when it can match any byte; alphabet.h). A match
  * may also begin inside a literal (" Law" before "Law on ..."): such a
  * match is found in the window of the next occurrence, which is then not
- * narrowed when the occurrence before it is that close to its start. */
+ * narrowed when the occurrence before it is that close to its start.
+ * Windows that touch are scanned as one (cluster_end()). */
 static int scan_pattern(span_list *out, const compiled_model *m, uint32_t index,
                         const char *text, size_t len, const near_hits *hits,
                         const unsigned char *alpha, match_exec *x)
@@ -93,7 +117,8 @@ static int scan_pattern(span_list *out, const compiled_model *m, uint32_t index,
             from = resume;
         if (alpha && (k == 0 || hits->pos[k - 1] + lit_max <= from))
             from = alphabet_window(alpha, text, from, hit);
-        int rc = scan_range(out, m, index, text, len, from, hit, x, &resume);
+        k = cluster_end(hits, k, alpha, text);
+        int rc = scan_range(out, m, index, text, len, from, hits->pos[k], x, &resume);
         if (rc != DOCTAG_OK)
             return rc;
     }
