@@ -85,9 +85,8 @@ static size_t count_literals(const compiled_model *m, const char *const *extra)
 typedef struct filter {
     unsigned char pairs[65536 / 8], triples[65536 / 8], open[65536 / 8];
     /* names: bit (b << 8 | c) when a name may start at a byte c after a
-     * byte b (names.c); any: pairs | names, the one bitmap the hot loop
-     * tests */
-    unsigned char names[65536 / 8], any[65536 / 8];
+     * byte b (names.c) */
+    unsigned char names[65536 / 8];
 } filter;
 
 static void set_bit(unsigned char *bits, unsigned b)
@@ -164,7 +163,7 @@ struct near_index {
     unsigned slot_shift;    /* 32 - log2(slots) */
     size_t n_lists;         /* hits lists: the model's patterns + the extras */
     filter f;
-    pair_skip skip;         /* the sieve of f.pairs and f.names */
+    pair_skip skip;         /* the table and sieve of f.pairs (map 0), f.names (map 1) */
 };
 
 static size_t slot_of(const near_index *ix, unsigned pair)
@@ -239,8 +238,6 @@ int near_index_build(near_index **out, const compiled_model *m, const char *cons
     }
     if (name_starts)
         memcpy(ix->f.names, name_starts, sizeof ix->f.names);
-    for (size_t b = 0; b < sizeof ix->f.any; b++)
-        ix->f.any[b] = ix->f.pairs[b] | ix->f.names[b];
     const unsigned char *const maps[PAIRSKIP_SETS] = { ix->f.pairs, ix->f.names };
     pair_skip_build(&ix->skip, maps);
     *out = ix;
@@ -256,17 +253,27 @@ void near_index_free(near_index *ix)
     }
 }
 
+/* 1 if the pair at position i (in f->pairs) may start some literal: it
+ * ends one, or the byte after it is a third byte some literal has. Without
+ * a branch: the pass calls it at most candidates. */
+static int literal_may_start(const filter *f, const unsigned char *t, size_t len, size_t i,
+                             unsigned pair)
+{
+    size_t k = i + 2 < len ? i + 2 : len - 1;   /* a byte there, read in bounds */
+    return (has_bit(f->pairs, pair) != 0) &
+           ((has_bit(f->open, pair) != 0) |
+            ((i + 2 < len) & (has_bit(f->triples, triple(pair, t[k])) != 0)));
+}
+
 /* The literals keyed on the pair at position i (t[i], t[i + 1], or t[i],
- * 0 at the last byte), which is in f->pairs: their occurrences go into
- * their patterns' lists. Returns 0 when out of memory. */
+ * 0 at the last byte), which passed literal_may_start(): their
+ * occurrences go into their patterns' lists. Returns 0 when out of
+ * memory. */
 static int near_literals(near_hits *hits, const near_index *ix, const unsigned char *t,
                          size_t len, size_t i, unsigned pair)
 {
-    const filter *f = &ix->f;
     const literal *single = ix->lits, *multi = ix->lits + ix->n_single;
     int ok = 1;
-    if (!has_bit(f->open, pair) && !(i + 2 < len && has_bit(f->triples, triple(pair, t[i + 2]))))
-        return 1;
     for (size_t k = 0; ok && k < ix->n_single; k++)
         if ((single[k].pair >> 8) == t[i])
             ok = add_hit(&hits[single[k].pattern], i);
@@ -284,13 +291,26 @@ static int near_literals(near_hits *hits, const near_index *ix, const unsigned c
     return ok;
 }
 
-/* Appends a place where a name may start (they come in order). */
-static int name_start(near_hits *h, size_t pos)
+/* Sorts one chunk's candidates (found[0, n), positions of pairs in f->pairs
+ * or f->names)
+ * without a branch on what they are: places where a name may start go on
+ * name_starts (room for n more made first), places where a literal may
+ * start are kept in found[0, returned count). */
+static size_t sort_candidates(const near_index *ix, const unsigned char *t, size_t len,
+                              size_t *found, size_t n, near_hits *name_starts)
 {
-    if (h->n == h->cap && !vec_reserve((void **)&h->pos, &h->cap, h->n + 1, sizeof *h->pos))
-        return 0;
-    h->pos[h->n++] = pos;
-    return 1;
+    const filter *f = &ix->f;
+    size_t *names = name_starts->pos + name_starts->n, n_names = 0, n_lits = 0;
+    for (size_t k = 0; k < n; k++) {
+        size_t i = found[k];
+        unsigned pair = (unsigned)t[i] << 8 | t[i + 1];
+        names[n_names] = i + 1;
+        n_names += pair_skip_maps(&ix->skip, pair) >> 1;
+        found[n_lits] = i;
+        n_lits += (size_t)literal_may_start(f, t, len, i, pair);
+    }
+    name_starts->n += n_names;
+    return n_lits;
 }
 
 int near_find(near_hits *hits, near_hits *name_starts, const near_index *ix, const char *text,
@@ -300,22 +320,25 @@ int near_find(near_hits *hits, near_hits *name_starts, const near_index *ix, con
     const unsigned char *t = (const unsigned char *)text;
     size_t found[LIMIT_NEAR_CHUNK];   /* the candidates of one chunk of the text */
     int ok = 1;
-    if (len && has_bit(f->names, t[0]))   /* a name at the very start */
-        ok = name_start(name_starts, 0);
+    if (len && has_bit(f->names, t[0]) &&   /* a name at the very start */
+        (ok = vec_reserve((void **)&name_starts->pos, &name_starts->cap, 1, sizeof(size_t))))
+        name_starts->pos[name_starts->n++] = 0;
     for (size_t at = 0; ok && at + 1 < len; at += LIMIT_NEAR_CHUNK) {
         size_t end = at + LIMIT_NEAR_CHUNK < len - 1 ? at + LIMIT_NEAR_CHUNK : len - 1;
-        size_t n = pair_skip_collect(&ix->skip, f->any, t, at, end, found);
-        for (size_t k = 0; ok && k < n; k++) {   /* a pair of f->any at i */
+        size_t n = pair_skip_collect(&ix->skip, t, at, end, found);
+        if (!vec_reserve((void **)&name_starts->pos, &name_starts->cap, name_starts->n + n,
+                         sizeof(size_t)))
+            ok = 0;
+        if (ok)
+            n = sort_candidates(ix, t, len, found, n, name_starts);
+        for (size_t k = 0; ok && k < n; k++) {
             size_t i = found[k];
-            unsigned pair = (unsigned)t[i] << 8 | t[i + 1];
-            if (has_bit(f->names, pair))
-                ok = name_start(name_starts, i + 1);
-            if (ok && has_bit(f->pairs, pair))
-                ok = near_literals(hits, ix, t, len, i, pair);
+            ok = near_literals(hits, ix, t, len, i, (unsigned)t[i] << 8 | t[i + 1]);
         }
     }
-    if (ok && len && has_bit(f->pairs, (unsigned)t[len - 1] << 8))   /* the last byte */
-        ok = near_literals(hits, ix, t, len, len - 1, (unsigned)t[len - 1] << 8);
+    unsigned last = len ? (unsigned)t[len - 1] << 8 : 0;   /* the last byte, 0 after it */
+    if (ok && len && literal_may_start(f, t, len, len - 1, last))
+        ok = near_literals(hits, ix, t, len, len - 1, last);
     if (!ok)
         return error_set(DOCTAG_ERR_NOMEM, "out of memory matching");
     return DOCTAG_OK;

@@ -21,6 +21,30 @@ static void nibble_tables(const unsigned char *set, unsigned char *lo, unsigned 
             lo[c & 15] |= (unsigned char)(1u << ((c >> 4) & 7));
 }
 
+static int sieve_passes(const unsigned char *lo, const unsigned char *hi, unsigned char c)
+{
+    return (lo[c & 15] & hi[c >> 4]) != 0;
+}
+
+/* 1 if the sieve stops most pairs of running text: of the pairs of
+ * lower-case letters and spaces, it lets fewer than one in five through. */
+static int sieve_selective(const pair_skip *s)
+{
+    static const char text_bytes[] = "abcdefghijklmnopqrstuvwxyz ";
+    size_t passed = 0, n = sizeof text_bytes - 1;
+    for (size_t a = 0; a < n; a++)
+        for (size_t b = 0; b < n; b++) {
+            unsigned char x = (unsigned char)text_bytes[a], y = (unsigned char)text_bytes[b];
+            for (int k = 0; k < PAIRSKIP_SETS; k++)
+                if (sieve_passes(s->first_lo[k], s->first_hi[k], x) &&
+                    sieve_passes(s->second_lo[k], s->second_hi[k], y)) {
+                    passed++;
+                    break;
+                }
+        }
+    return passed * 5 < n * n;
+}
+
 void pair_skip_build(pair_skip *s, const unsigned char *const maps[PAIRSKIP_SETS])
 {
     memset(s, 0, sizeof *s);
@@ -30,34 +54,34 @@ void pair_skip_build(pair_skip *s, const unsigned char *const maps[PAIRSKIP_SETS
             if (maps[k][p >> 3] & (1u << (p & 7))) {
                 first[p >> 8] = 1;
                 second[p & 0xff] = 1;
+                s->maps_of[p] |= (unsigned char)(1u << k);
             }
         nibble_tables(first, s->first_lo[k], s->first_hi[k]);
         nibble_tables(second, s->second_lo[k], s->second_hi[k]);
     }
 #ifdef PAIRSKIP_X86
-    s->vector = __builtin_cpu_supports("avx2") != 0;
+    s->vector = __builtin_cpu_supports("avx2") != 0 && sieve_selective(s);
 #endif
 }
 
-static int has_pair(const unsigned char *any, const unsigned char *t, size_t j)
-{
-    unsigned p = (unsigned)t[j] << 8 | t[j + 1];
-    return any[p >> 3] & (1u << (p & 7));
-}
-
-/* Appends j to out when its pair is in `any`, without a branch. */
-static size_t keep(size_t *out, size_t n, const unsigned char *any, const unsigned char *t,
+/* Appends j to out when its pair is in some map, without a branch. */
+static size_t keep(size_t *out, size_t n, const unsigned char *maps_of, const unsigned char *t,
                    size_t j)
 {
     out[n] = j;
-    return n + (has_pair(any, t, j) != 0);
+    return n + (maps_of[(unsigned)t[j] << 8 | t[j + 1]] != 0);
 }
 
-static size_t byte_collect(const unsigned char *any, const unsigned char *t, size_t i,
+static size_t byte_collect(const unsigned char *maps_of, const unsigned char *t, size_t i,
                            size_t end, size_t *out, size_t n)
 {
-    for (; i < end; i++)
-        n = keep(out, n, any, t, i);
+    unsigned next = i < end ? t[i] : 0;   /* each byte read once */
+    for (; i < end; i++) {
+        unsigned b = next;
+        next = t[i + 1];
+        out[n] = i;
+        n += maps_of[b << 8 | next] != 0;
+    }
     return n;
 }
 
@@ -80,7 +104,6 @@ __attribute__((target("avx2"))) static inline __m256i stopped(__m256i x, __m256i
  * its byte passes the first bytes' sieve and the next byte the second's;
  * the bitmap then decides. */
 __attribute__((target("avx2"))) static size_t vector_collect(const pair_skip *s,
-                                                             const unsigned char *any,
                                                              const unsigned char *t, size_t i,
                                                              size_t end, size_t *out)
 {
@@ -96,20 +119,18 @@ __attribute__((target("avx2"))) static size_t vector_collect(const pair_skip *s,
         __m256i miss1 = _mm256_or_si256(stopped(x, fl1, fh1), stopped(y, sl1, sh1));
         unsigned mask = ~(unsigned)_mm256_movemask_epi8(_mm256_and_si256(miss0, miss1));
         for (; mask; mask &= mask - 1)
-            n = keep(out, n, any, t, i + (size_t)__builtin_ctz(mask));
+            n = keep(out, n, s->maps_of, t, i + (size_t)__builtin_ctz(mask));
     }
-    return byte_collect(any, t, i, end, out, n);
+    return byte_collect(s->maps_of, t, i, end, out, n);
 }
 #endif
 
-size_t pair_skip_collect(const pair_skip *s, const unsigned char *any, const unsigned char *t,
-                         size_t i, size_t end, size_t *out)
+size_t pair_skip_collect(const pair_skip *s, const unsigned char *t, size_t i, size_t end,
+                         size_t *out)
 {
 #ifdef PAIRSKIP_X86
     if (s->vector)
-        return vector_collect(s, any, t, i, end, out);
-#else
-    (void)s;
+        return vector_collect(s, t, i, end, out);
 #endif
-    return byte_collect(any, t, i, end, out, 0);
+    return byte_collect(s->maps_of, t, i, end, out, 0);
 }
