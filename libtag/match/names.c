@@ -94,7 +94,7 @@ static size_t step(const name_trie *trie, walk_step *stack, size_t n, uint32_t k
     uint32_t c = name_trie_child(trie, k, x);
     if (c && edge_matches(trie, c, t, pos, len))
         stack[n++] = (walk_step){ c, pos + trie->edge_len[c] };
-    if ((x | 32) >= 'a' && (x | 32) <= 'z') {
+    if ((x | 32) >= 'a' && (x | 32) <= 'z' && name_trie_has_folded(trie, k)) {
         c = name_trie_child(trie, k, (x | 32) | TRIE_FOLD);
         if (c && edge_matches(trie, c, t, pos, len))
             stack[n++] = (walk_step){ c, pos + trie->edge_len[c] };

@@ -73,6 +73,15 @@ static inline uint32_t name_trie_child(const name_trie *t, uint32_t k, unsigned 
     return 0;
 }
 
+/* 1 if node k has a folded child (TRIE_FOLD: they sort last). */
+static inline int name_trie_has_folded(const name_trie *t, uint32_t k)
+{
+    if (!k)
+        return 1;   /* the root's children are looked up in root[] at once */
+    uint32_t lo = t->child_start[k], hi = t->child_start[k + 1];
+    return hi > lo && (t->first[hi - 1] & TRIE_FOLD);
+}
+
 /* Sets the name_key() bit (name_key.h) of every name, in every case the
  * name matches in. */
 void trie_name_keys(const model_names *names, unsigned char *keys);
