@@ -276,6 +276,10 @@ static int find_links(span_list *links, const near_hits *marks, const char *text
     for (size_t k = 0; k < marks->n; k++) {
         size_t at = marks->pos[k];
         int is_link = 1;
+        /* a mark inside the last link (a URL's next '/') widens to the
+         * same run of non-space: nothing to add */
+        if (links->n && at < links->items[links->n - 1].end)
+            continue;
         if (text[at] == '@') {   /* an e-mail needs a word before '@' and a dot after */
             size_t e = at + 1;
             while (e < len && is_link_char(text[e]) && text[e] != '.')
