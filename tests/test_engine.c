@@ -159,6 +159,38 @@ Test(engine, windows_before_literals_narrowed_by_what_a_pattern_can_match)
     doctag_model_free(m);
 }
 
+/* Hits whose windows touch are scanned as one window: the matches are
+ * those of a window per hit, whether they span several hits, lie between
+ * two, or come after a gap wider than a window or a byte the pattern
+ * cannot match. */
+Test(engine, windows_that_touch_are_scanned_as_one)
+{
+    doctag_model *m = compile("@type instrument\n"
+                              "@near /\n"
+                              "%name = /[A-Z]+(?:\\/[A-Z0-9]+)+/\n");
+    char text[1024];
+    char gap[301];
+    memset(gap, 'x', 300);
+    gap[300] = '\0';
+    snprintf(text, sizeof text, "See A/B/C and D/1/E/2 or a/b, then X/Y; Z/%s W/V/U.", gap);
+    expect_lines(m, text,
+                 "A/B/C|id=A/B/C\nD/1/E/2|id=D/1/E/2\nX/Y|id=X/Y\nW/V/U|id=W/V/U\n");
+    doctag_model_free(m);
+}
+
+/* Nothing is tagged inside a URL or an e-mail address, however many
+ * slashes the URL has (each is a mark of the same link), and a name right
+ * after one is. */
+Test(engine, names_inside_links_are_not_tagged)
+{
+    doctag_model *m = compile(agencies);
+    expect_lines(m,
+                 "Visit https://a.org/x/y/z/UNHCR/q/ and UNHCR (see www.b.org/UNHCR/(UNHCR)/x) or "
+                 "mail UNHCR@un.org, undocs.org/UNHCR/a/b UNHCR.",
+                 "UNHCR|id=UNHCR\nUNHCR|id=UNHCR\n");
+    doctag_model_free(m);
+}
+
 static int has(const unsigned char *bits, unsigned char c)
 {
     return alphabet_has(bits, c) != 0;
