@@ -72,10 +72,10 @@ typedef struct walk_step {
 static int edge_matches(const name_trie *trie, uint32_t c, const unsigned char *t, size_t pos,
                         size_t len)
 {
-    uint32_t n = trie->edge_len[c];
+    uint32_t n = trie->nodes[c].edge_len;
     if (n > len - pos)
         return 0;
-    const uint16_t *l = trie->labels + trie->edge[c];
+    const uint16_t *l = trie->labels + trie->nodes[c].edge;
     for (uint32_t j = 1; j < n; j++) {
         unsigned x = t[pos + j];
         if (x != l[j] && !((l[j] & TRIE_FOLD) && (x | 32) == (l[j] & 0xff)))
@@ -93,11 +93,11 @@ static size_t step(const name_trie *trie, walk_step *stack, size_t n, uint32_t k
     unsigned x = t[pos];
     uint32_t c = name_trie_child(trie, k, x);
     if (c && edge_matches(trie, c, t, pos, len))
-        stack[n++] = (walk_step){ c, pos + trie->edge_len[c] };
+        stack[n++] = (walk_step){ c, pos + trie->nodes[c].edge_len };
     if ((x | 32) >= 'a' && (x | 32) <= 'z' && name_trie_has_folded(trie, k)) {
         c = name_trie_child(trie, k, (x | 32) | TRIE_FOLD);
         if (c && edge_matches(trie, c, t, pos, len))
-            stack[n++] = (walk_step){ c, pos + trie->edge_len[c] };
+            stack[n++] = (walk_step){ c, pos + trie->nodes[c].edge_len };
     }
     return n;
 }
@@ -111,7 +111,7 @@ static int longest_name(const name_trie *trie, walk_step *stack, const unsigned 
     int found = 0;
     while (n) {
         walk_step s = stack[--n];
-        int32_t e = trie->entry[s.node];
+        int32_t e = trie->nodes[s.node].entry;
         if (e >= 0 && (s.pos >= len || !is_alnum(t[s.pos])) &&
             (!found || s.pos > *end || (s.pos == *end && (uint32_t)e < *entry))) {
             *end = s.pos;

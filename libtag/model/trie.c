@@ -113,46 +113,42 @@ static int by_label(const void *a, const void *b)
 static void flatten(name_trie *t, const builder *b, uint64_t *pairs)
 {
     size_t n = b->n;
-    memset(t->child_start, 0, (n + 1) * sizeof *t->child_start);
-    memset(t->target, 0, n * sizeof *t->target);
+    trie_node *nd = t->nodes;
+    memset(nd, 0, (n + 1) * sizeof *nd);
+    memset(t->children, 0, n * sizeof *t->children);
     for (size_t c = 1; c < n; c++)
-        t->child_start[b->nodes[c].parent + 1]++;
+        nd[b->nodes[c].parent + 1].child_start++;
     for (size_t k = 0; k < n; k++) {
-        t->child_start[k + 1] += t->child_start[k];
-        t->edge[k] = b->nodes[k].edge;
-        t->edge_len[k] = b->nodes[k].edge_len;
-        t->entry[k] = b->nodes[k].entry;
+        nd[k + 1].child_start += nd[k].child_start;
+        nd[k].edge = b->nodes[k].edge;
+        nd[k].edge_len = b->nodes[k].edge_len;
+        nd[k].entry = b->nodes[k].entry;
     }
-    for (size_t c = 1; c < n; c++) {   /* target[] counts each parent's children placed */
+    nd[n].entry = -1;
+    for (size_t c = 1; c < n; c++) {   /* children[p].target counts p's children placed */
         uint32_t p = b->nodes[c].parent;
-        uint32_t at = t->child_start[p] + t->target[p];
-        t->target[p]++;
+        uint32_t at = nd[p].child_start + t->children[p].target;
+        t->children[p].target++;
         pairs[at] = (uint64_t)b->labels[b->nodes[c].edge] << 32 | c;
     }
     memset(t->root, 0, sizeof t->root);
     for (size_t k = 0; k < n; k++) {
-        uint32_t lo = t->child_start[k], hi = t->child_start[k + 1];
+        uint32_t lo = nd[k].child_start, hi = nd[k + 1].child_start;
         qsort(pairs + lo, hi - lo, sizeof *pairs, by_label);
         for (uint32_t x = lo; x < hi; x++) {
-            t->first[x] = (uint16_t)(pairs[x] >> 32);
-            t->target[x] = (uint32_t)pairs[x];
+            t->children[x].first = (uint32_t)(pairs[x] >> 32);
+            t->children[x].target = (uint32_t)pairs[x];
             if (k == 0)
-                t->root[t->first[x]] = t->target[x];
+                t->root[t->children[x].first] = t->children[x].target;
         }
     }
 }
 
 static int alloc_arrays(name_trie *t, size_t n)
 {
-    t->edge = malloc(n * sizeof *t->edge);
-    t->edge_len = malloc(n * sizeof *t->edge_len);
-    t->entry = malloc(n * sizeof *t->entry);
-    t->child_start = malloc((n + 1) * sizeof *t->child_start);
-    t->first = malloc(n * sizeof *t->first);
-    t->target = malloc(n * sizeof *t->target);
-    return t->edge && t->edge_len && t->entry && t->child_start && t->first && t->target
-               ? DOCTAG_OK
-               : DOCTAG_ERR_NOMEM;
+    t->nodes = malloc((n + 1) * sizeof *t->nodes);
+    t->children = malloc(n * sizeof *t->children);
+    return t->nodes && t->children ? DOCTAG_OK : DOCTAG_ERR_NOMEM;
 }
 
 /* Every name's labels (its bytes, TRIE_FOLD on the first letter of a word
@@ -221,12 +217,8 @@ void name_trie_free(name_trie *t)
     if (!t)
         return;
     free(t->labels);
-    free(t->edge);
-    free(t->edge_len);
-    free(t->entry);
-    free(t->child_start);
-    free(t->first);
-    free(t->target);
+    free(t->nodes);
+    free(t->children);
     free(t);
 }
 

@@ -31,19 +31,28 @@
 /* An edge label: the byte, with TRIE_FOLD set when its capital matches too. */
 #define TRIE_FOLD 0x100u
 
-/* A radix trie: the edge into node k reads edge_len[k] labels from
- * labels + edge[k] (chains of single children are one edge), so a walk
- * makes a step per branch, not per byte. Node 0 is the root. Node k's
- * children are [child_start[k], child_start[k+1]) of first/target, sorted
- * by the first label of their edge (so folded edges come last). */
+/* A radix trie: the edge into node k reads nodes[k].edge_len labels from
+ * labels + nodes[k].edge (chains of single children are one edge), so a
+ * walk makes a step per branch, not per byte. Node 0 is the root. Node k's
+ * children are children[nodes[k].child_start, nodes[k + 1].child_start),
+ * sorted by the first label of their edge (so folded edges come last).
+ * What a step reads of a node is in one record, and of a child in one. */
+typedef struct trie_node {
+    uint32_t edge;         /* where its edge's labels start */
+    uint32_t edge_len;     /* how many labels its edge has */
+    int32_t entry;         /* the entry of the name ending there, or -1 */
+    uint32_t child_start;  /* its first child in children[] */
+} trie_node;
+
+typedef struct trie_child {
+    uint32_t first;        /* the first label of its edge */
+    uint32_t target;       /* its node */
+} trie_child;
+
 typedef struct name_trie {
     uint16_t *labels;      /* every name's labels, each name after the other */
-    uint32_t *edge;        /* per node: where its edge's labels start */
-    uint32_t *edge_len;    /* per node: how many labels its edge has */
-    int32_t *entry;        /* per node: the entry of the name ending there, or -1 */
-    uint32_t *child_start; /* n_nodes + 1 */
-    uint16_t *first;       /* per child: the first label of its edge */
-    uint32_t *target;      /* per child: its node */
+    trie_node *nodes;      /* n_nodes + 1: the last holds the children's end */
+    trie_child *children;  /* n_nodes (the root is no one's child) */
     size_t n_nodes;
     size_t depth;          /* the longest name, in bytes */
     uint32_t root[512];    /* the root's children by first label (0: none) */
@@ -59,17 +68,18 @@ static inline uint32_t name_trie_child(const name_trie *t, uint32_t k, unsigned 
 {
     if (!k)
         return t->root[label];
-    uint32_t lo = t->child_start[k], hi = t->child_start[k + 1];
+    uint32_t lo = t->nodes[k].child_start, hi = t->nodes[k + 1].child_start;
+    const trie_child *c = t->children;
     while (hi - lo > 8) {   /* wide nodes: halve, then scan */
         uint32_t mid = lo + (hi - lo) / 2;
-        if (t->first[mid] <= label)
+        if (c[mid].first <= label)
             lo = mid;
         else
             hi = mid;
     }
     for (; lo < hi; lo++)
-        if (t->first[lo] == label)
-            return t->target[lo];
+        if (c[lo].first == label)
+            return c[lo].target;
     return 0;
 }
 
@@ -78,8 +88,8 @@ static inline int name_trie_has_folded(const name_trie *t, uint32_t k)
 {
     if (!k)
         return 1;   /* the root's children are looked up in root[] at once */
-    uint32_t lo = t->child_start[k], hi = t->child_start[k + 1];
-    return hi > lo && (t->first[hi - 1] & TRIE_FOLD);
+    uint32_t lo = t->nodes[k].child_start, hi = t->nodes[k + 1].child_start;
+    return hi > lo && (t->children[hi - 1].first & TRIE_FOLD);
 }
 
 /* Sets the name_key() bit (name_key.h) of every name, in every case the
