@@ -168,17 +168,12 @@ static int heading_run(const char *t, size_t n)
 int caps_pass(post_ctx *c)
 {
     const char *t = c->text;
-    const unsigned char *u = (const unsigned char *)t;
-    size_t i = 0;
+    post_scan scan = { (const unsigned char *)t, c->len, 0, 0, POST_CAPS_WORD };
+    post_scan_from(&scan, 0);
     caps_runs runs = { 0 };
     int rc = DOCTAG_OK;
-    while (rc == DOCTAG_OK && (i = post_next_upper(u, i, c->len)) < c->len) {
-        if (i + 1 >= c->len || !is_upper(t[i + 1]) ||
-            (i > 0 && post_word_byte((unsigned char)t[i - 1]))) {
-            i++;
-            continue;
-        }
-        size_t e = i;
+    for (size_t i; rc == DOCTAG_OK && (i = post_scan_next(&scan)) < c->len;) {
+        size_t e = i;   /* i: two capitals starting a word */
         while (e < c->len && run_byte(t[e]))
             e++;
         if (e < c->len && post_word_byte((unsigned char)t[e]))
@@ -188,7 +183,7 @@ int caps_pass(post_ctx *c)
             e--;
         if ((e == c->len || !post_word_byte((unsigned char)t[e])) && heading_run(t + i, e - i))
             rc = add_run(&runs, t, i, e - i);
-        i = e > i ? e : i + 1;
+        post_scan_skip(&scan, e);
     }
     if (rc == DOCTAG_OK)
         rc = match_runs(c, &runs);
