@@ -26,12 +26,11 @@ static int run_byte(char c)
 
 static int small_word(const char *w, size_t n)
 {
-    static const char *const words[] = { "OF", "THE", "AND", "FOR", "ON", "IN", "TO", "AT",
-                                         "BY", "AN", "A", "OR", "AGAINST", "WITH" };
-    for (size_t k = 0; k < sizeof words / sizeof *words; k++)
-        if (strlen(words[k]) == n && memcmp(w, words[k], n) == 0)
-            return 1;
-    return 0;
+    static const post_str words[] = { POST_STR("OF"), POST_STR("THE"), POST_STR("AND"),
+        POST_STR("FOR"), POST_STR("ON"), POST_STR("IN"), POST_STR("TO"), POST_STR("AT"),
+        POST_STR("BY"), POST_STR("AN"), POST_STR("A"), POST_STR("OR"), POST_STR("AGAINST"),
+        POST_STR("WITH") };
+    return post_str_is(words, POST_COUNT(words), w, n);
 }
 
 /* Title case of t[0..n) into out; returns the number of words of at least

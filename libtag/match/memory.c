@@ -23,16 +23,20 @@ static int is_upper(char c)
  * name ("the Convention", "the Commission"), or starts a sentence. */
 static int generic_word(const char *w, size_t n)
 {
-    static const char *const words[] = { "Act", "Convention", "Covenant", "Protocol", "Charter",
-        "Treaty", "Agreement", "Declaration", "Commission", "Committee", "Council", "Board",
-        "Department", "Office", "Agency", "Court", "Government", "Ministry", "Code", "Bill",
-        "Law", "Regulation", "Directive", "Decision", "Constitution", "State", "States",
-        "The", "This", "It", "He", "She", "They", "We", "In", "See", "Id", "Ibid", "Section",
-        "Article", "Order", "Rule", "Rules", "Principles", "Statute", "Secretary", "Director" };
-    for (size_t k = 0; k < sizeof words / sizeof *words; k++)
-        if (strlen(words[k]) == n && memcmp(w, words[k], n) == 0)
-            return 1;
-    return 0;
+    static const post_str words[] = { POST_STR("Act"), POST_STR("Convention"),
+        POST_STR("Covenant"), POST_STR("Protocol"), POST_STR("Charter"), POST_STR("Treaty"),
+        POST_STR("Agreement"), POST_STR("Declaration"), POST_STR("Commission"),
+        POST_STR("Committee"), POST_STR("Council"), POST_STR("Board"), POST_STR("Department"),
+        POST_STR("Office"), POST_STR("Agency"), POST_STR("Court"), POST_STR("Government"),
+        POST_STR("Ministry"), POST_STR("Code"), POST_STR("Bill"), POST_STR("Law"),
+        POST_STR("Regulation"), POST_STR("Directive"), POST_STR("Decision"),
+        POST_STR("Constitution"), POST_STR("State"), POST_STR("States"), POST_STR("The"),
+        POST_STR("This"), POST_STR("It"), POST_STR("He"), POST_STR("She"), POST_STR("They"),
+        POST_STR("We"), POST_STR("In"), POST_STR("See"), POST_STR("Id"), POST_STR("Ibid"),
+        POST_STR("Section"), POST_STR("Article"), POST_STR("Order"), POST_STR("Rule"),
+        POST_STR("Rules"), POST_STR("Principles"), POST_STR("Statute"), POST_STR("Secretary"),
+        POST_STR("Director") };
+    return post_str_is(words, POST_COUNT(words), w, n);
 }
 
 /* Length of a short name defined in brackets at t: "(FISA)", "(the
@@ -64,12 +68,13 @@ static size_t bracket_name(const char *t, size_t n, const char **name, size_t *n
  * " (hereinafter \"the Act\")", or 0; *name and *name_len get it. */
 static size_t known_as(const char *t, size_t n, const char **name, size_t *name_len)
 {
-    static const char *const intros[] = { ", also known as ", " also known as ", ", known as ",
-                                          " (also known as ", " (hereinafter ", ", hereinafter " };
+    static const post_str intros[] = { POST_STR(", also known as "),
+        POST_STR(" also known as "), POST_STR(", known as "), POST_STR(" (also known as "),
+        POST_STR(" (hereinafter "), POST_STR(", hereinafter ") };
     size_t i = 0;
-    for (size_t k = 0; k < sizeof intros / sizeof *intros && !i; k++)
-        if (n > strlen(intros[k]) && memcmp(t, intros[k], strlen(intros[k])) == 0)
-            i = strlen(intros[k]);
+    for (size_t k = 0; k < POST_COUNT(intros) && !i; k++)
+        if (n > intros[k].n && memcmp(t, intros[k].s, intros[k].n) == 0)
+            i = intros[k].n;
     if (!i)
         return 0;
     if (i + 4 < n && memcmp(t + i, "the ", 4) == 0)
@@ -201,19 +206,22 @@ static int defined_after_spans(post_ctx *c, memo_list *memos)
 /* The type a name ending in word w (n bytes) has by its head word, or -1. */
 static int head_type(const char *w, size_t n)
 {
-    static const char *const agencies[] = { "Commission", "Monitor", "Agency", "Office",
-        "Service", "Department", "Ministry", "Bureau", "Authority", "Administration", "Board",
-        "Police", "Force", "Forces", "Ombudsman", "Commissioner", "Inspectorate", "Directorate",
-        "Secretariat", "Corps", "Guard", "Command" };
-    static const char *const instruments[] = { "Act", "Bill", "Convention", "Covenant",
-        "Protocol", "Declaration", "Charter", "Treaty", "Agreement", "Code", "Regulation",
-        "Directive", "Statute", "Law", "Principles", "Rules", "Schedule" };
-    for (size_t k = 0; k < sizeof agencies / sizeof *agencies; k++)
-        if (strlen(agencies[k]) == n && memcmp(w, agencies[k], n) == 0)
-            return DOCTAG_TYPE_AGENCY;
-    for (size_t k = 0; k < sizeof instruments / sizeof *instruments; k++)
-        if (strlen(instruments[k]) == n && memcmp(w, instruments[k], n) == 0)
-            return DOCTAG_TYPE_INSTRUMENT;
+    static const post_str agencies[] = { POST_STR("Commission"), POST_STR("Monitor"),
+        POST_STR("Agency"), POST_STR("Office"), POST_STR("Service"), POST_STR("Department"),
+        POST_STR("Ministry"), POST_STR("Bureau"), POST_STR("Authority"),
+        POST_STR("Administration"), POST_STR("Board"), POST_STR("Police"), POST_STR("Force"),
+        POST_STR("Forces"), POST_STR("Ombudsman"), POST_STR("Commissioner"),
+        POST_STR("Inspectorate"), POST_STR("Directorate"), POST_STR("Secretariat"),
+        POST_STR("Corps"), POST_STR("Guard"), POST_STR("Command") };
+    static const post_str instruments[] = { POST_STR("Act"), POST_STR("Bill"),
+        POST_STR("Convention"), POST_STR("Covenant"), POST_STR("Protocol"),
+        POST_STR("Declaration"), POST_STR("Charter"), POST_STR("Treaty"), POST_STR("Agreement"),
+        POST_STR("Code"), POST_STR("Regulation"), POST_STR("Directive"), POST_STR("Statute"),
+        POST_STR("Law"), POST_STR("Principles"), POST_STR("Rules"), POST_STR("Schedule") };
+    if (post_str_is(agencies, POST_COUNT(agencies), w, n))
+        return DOCTAG_TYPE_AGENCY;
+    if (post_str_is(instruments, POST_COUNT(instruments), w, n))
+        return DOCTAG_TYPE_INSTRUMENT;
     return -1;
 }
 

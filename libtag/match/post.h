@@ -27,6 +27,8 @@
 #include <emmintrin.h>
 #endif
 
+#include <string.h>
+
 #include "match.h"
 
 /* Runs the passes over `spans` (match_text()'s result for `text`) and
@@ -170,6 +172,35 @@ static inline void post_scan_skip(post_scan *s, size_t pos)
         post_scan_from(s, pos);
     else if (pos > s->base)
         s->mask &= ~0u << (pos - s->base);
+}
+
+/* A word of a fixed list with its length, so that a list is searched
+ * without a strlen() per entry and a memcmp() only where the first byte
+ * and the length agree. */
+typedef struct post_str {
+    const char *s;
+    size_t n;
+} post_str;
+
+#define POST_STR(lit) { lit, sizeof lit - 1 }
+#define POST_COUNT(list) (sizeof list / sizeof *list)
+
+/* 1 if w (n bytes) is one of the list's words. */
+static inline int post_str_is(const post_str *list, size_t count, const char *w, size_t n)
+{
+    for (size_t k = 0; k < count; k++)
+        if (list[k].n == n && n && list[k].s[0] == w[0] && memcmp(w, list[k].s, n) == 0)
+            return 1;
+    return 0;
+}
+
+/* The length of the list's first word that s (n bytes) starts with, or 0. */
+static inline size_t post_str_prefix(const post_str *list, size_t count, const char *s, size_t n)
+{
+    for (size_t k = 0; k < count; k++)
+        if (n >= list[k].n && n && list[k].s[0] == s[0] && memcmp(s, list[k].s, list[k].n) == 0)
+            return list[k].n;
+    return 0;
 }
 
 /* 1 if the word w (n bytes) is a small joining word ("of", "and", "the"). */
