@@ -167,11 +167,9 @@ static int heading_run(const char *t, size_t n)
 int caps_pass(post_ctx *c)
 {
     const char *t = c->text;
-    post_scan scan = { (const unsigned char *)t, c->len, 0, 0, POST_CAPS_WORD };
-    post_scan_from(&scan, 0);
     caps_runs runs = { 0 };
     int rc = DOCTAG_OK;
-    for (size_t i; rc == DOCTAG_OK && (i = post_scan_next(&scan)) < c->len;) {
+    for (size_t i = 0; rc == DOCTAG_OK && (i = post_next_caps_word(c, i)) < c->len;) {
         size_t e = i;   /* i: two capitals starting a word */
         while (e < c->len && run_byte(t[e]))
             e++;
@@ -182,7 +180,7 @@ int caps_pass(post_ctx *c)
             e--;
         if ((e == c->len || !post_word_byte((unsigned char)t[e])) && heading_run(t + i, e - i))
             rc = add_run(&runs, t, i, e - i);
-        post_scan_skip(&scan, e);
+        i = e > i ? e : i + 1;
     }
     if (rc == DOCTAG_OK)
         rc = match_runs(c, &runs);

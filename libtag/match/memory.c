@@ -476,19 +476,17 @@ static int64_t used_at(const post_ctx *c, const memo_list *l, const memo_index *
 static int find_uses(const post_ctx *c, const memo_list *l, const memo_index *ix, use_list *out)
 {
     const unsigned char *t = (const unsigned char *)c->text;
-    post_scan scan = { t, c->len, 0, 0, POST_WORD_CAPITAL };
-    post_scan_from(&scan, 0);
-    for (size_t i; (i = post_scan_next(&scan)) < c->len;) {
+    for (size_t i = 0; (i = post_next_capital(c, i)) < c->len; i++) {
         unsigned pair = (unsigned)t[i] << 8 | (i + 1 < c->len ? t[i + 1] : 0);
-        if (!(ix->pairs[pair >> 3] & (1u << (pair & 7))))
-            continue;   /* no name starts so */
+        if (!(ix->pairs[pair >> 3] & (1u << (pair & 7))) || (i > 0 && t[i - 1] == '-'))
+            continue;   /* no name starts so, or a compound goes on */
         size_t w = first_word(c->text + i, c->len - i);
         int64_t k = used_at(c, l, ix, i, w);
         if (k >= 0 && !vec_reserve((void **)&out->items, &out->cap, out->n + 1, sizeof *out->items))
             return DOCTAG_ERR_NOMEM;
         if (k >= 0)
             out->items[out->n++] = (use){ i, (uint32_t)k };
-        post_scan_skip(&scan, i + w);
+        i += w ? w - 1 : 0;
     }
     return DOCTAG_OK;
 }

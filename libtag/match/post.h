@@ -57,6 +57,9 @@ typedef struct post_ctx {
     post_add *adds;
     size_t n_adds, cap_adds;
     unsigned char *add_bits;  /* one bit a byte: covered by an added span */
+    uint64_t *capitals;       /* one bit a byte: a capital starting a word */
+    uint64_t *caps_words;     /* the same followed by another capital */
+    size_t n_capital_words;   /* of each */
 } post_ctx;
 
 /* Adds a span [start, end) of `entry`; `src` (src_len bytes, may be NULL)
@@ -76,102 +79,38 @@ static inline int post_word_byte(unsigned char c)
     return (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z') || c >= 0x80;
 }
 
-/* The places a pass looks at, found sixteen bytes at a time (SSE2, every
- * x86-64; a byte at a time elsewhere and at the ends of the text):
- *   POST_WORD_CAPITAL  a capital starting a word: no word byte or '-'
- *                      before it ("FISA", "Bivens", not "McCain")
- *   POST_CAPS_WORD     two capitals starting a word: no word byte before
- *                      ("DEPARTMENT", "UN") */
-enum post_scan_kind { POST_WORD_CAPITAL, POST_CAPS_WORD };
-
-typedef struct post_scan {
-    const unsigned char *t;
-    size_t len;
-    size_t base;        /* the sixteen bytes from here ... */
-    unsigned mask;      /* ... and which of them are places not yet given */
-    enum post_scan_kind kind;
-} post_scan;
-
 static inline int post_upper_byte(unsigned char c)
 {
     return c >= 'A' && c <= 'Z';
 }
 
-/* 1 if position i of t is a place of `kind`. */
-static inline int post_scan_place(const unsigned char *t, size_t i, size_t len,
-                                  enum post_scan_kind kind)
+/* The first bit set at or after `from` in a bitmap of post_ctx, or len. */
+static inline size_t post_next_bit(const post_ctx *c, const uint64_t *bits, size_t from)
 {
-    if (!post_upper_byte(t[i]))
-        return 0;
-    if (kind == POST_CAPS_WORD)
-        return i + 1 < len && post_upper_byte(t[i + 1]) && (i == 0 || !post_word_byte(t[i - 1]));
-    return i == 0 || (!post_word_byte(t[i - 1]) && t[i - 1] != '-');
-}
-
-#ifdef __SSE2__
-/* 0xff in each byte of v that is in [lo, lo + n) (n < 128). */
-static inline __m128i post_in_range(__m128i v, char lo, char n)
-{
-    return _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char)(0x80 - lo))),
-                          _mm_set1_epi8((char)(-128 + n)));
-}
-#endif
-
-/* The places among the sixteen positions from `at`, one bit each. */
-static inline unsigned post_scan_mask(const unsigned char *t, size_t at, size_t len,
-                                      enum post_scan_kind kind)
-{
-#ifdef __SSE2__
-    if (at >= 1 && at + 17 <= len) {
-        __m128i prev = _mm_loadu_si128((const __m128i *)(t + at - 1));
-        __m128i v = _mm_loadu_si128((const __m128i *)(t + at));
-        __m128i word = _mm_or_si128(
-            _mm_or_si128(post_in_range(_mm_or_si128(prev, _mm_set1_epi8(0x20)), 'a', 26),
-                         post_in_range(prev, '0', 10)),
-            _mm_cmplt_epi8(prev, _mm_setzero_si128()));   /* UTF-8 bytes */
-        __m128i place = post_in_range(v, 'A', 26);
-        if (kind == POST_CAPS_WORD) {
-            __m128i next = _mm_loadu_si128((const __m128i *)(t + at + 1));
-            place = _mm_and_si128(place, post_in_range(next, 'A', 26));
-        } else {
-            word = _mm_or_si128(word, _mm_cmpeq_epi8(prev, _mm_set1_epi8('-')));
-        }
-        return (unsigned)_mm_movemask_epi8(_mm_andnot_si128(word, place));
+    size_t w = from >> 6;
+    if (w >= c->n_capital_words)
+        return c->len;
+    uint64_t mask = bits[w] & (~0ull << (from & 63));
+    while (!mask) {
+        if (++w >= c->n_capital_words)
+            return c->len;
+        mask = bits[w];
     }
-#endif
-    unsigned mask = 0;
-    for (size_t k = 0; k < 16 && at + k < len; k++)
-        mask |= (unsigned)post_scan_place(t, at + k, len, kind) << k;
-    return mask;
+    return (w << 6) + (size_t)__builtin_ctzll(mask);
 }
 
-/* Starts a scan of t[0, len) for places of `kind` at position i. */
-static inline void post_scan_from(post_scan *s, size_t i)
+/* The first capital starting a word (no word byte before it) at or after
+ * `from`, or len: "FISA", "Bivens", "DEPARTMENT", not "McCain". Found in
+ * the bitmap post_pass() makes once for the passes that look for names. */
+static inline size_t post_next_capital(const post_ctx *c, size_t from)
 {
-    s->base = i;
-    s->mask = i < s->len ? post_scan_mask(s->t, i, s->len, s->kind) : 0;
+    return post_next_bit(c, c->capitals, from);
 }
 
-/* The next place, or len when there is none. */
-static inline size_t post_scan_next(post_scan *s)
+/* The same for two capitals starting a word: "DEPARTMENT", "UN". */
+static inline size_t post_next_caps_word(const post_ctx *c, size_t from)
 {
-    while (!s->mask) {
-        if (s->base + 16 >= s->len)
-            return s->len;
-        post_scan_from(s, s->base + 16);
-    }
-    size_t i = s->base + (size_t)__builtin_ctz(s->mask);
-    s->mask &= s->mask - 1;
-    return i;
-}
-
-/* Gives no place before `pos` any more. */
-static inline void post_scan_skip(post_scan *s, size_t pos)
-{
-    if (pos >= s->base + 16)
-        post_scan_from(s, pos);
-    else if (pos > s->base)
-        s->mask &= ~0u << (pos - s->base);
+    return post_next_bit(c, c->caps_words, from);
 }
 
 /* A word of a fixed list with its length, so that a list is searched
