@@ -158,10 +158,12 @@ static int match_runs(post_ctx *c, caps_runs *r)
 static int heading_run(const char *t, size_t n)
 {
     size_t words = 0;
-    for (size_t i = 0; i < n; i++)
-        if (is_upper(t[i]) && i + 1 < n && is_upper(t[i + 1]) && (i == 0 || !is_upper(t[i - 1])))
+    if (n > CAPS_RUN_MAX)
+        return 0;
+    for (size_t i = 0; i + 1 < n && words < 2; i++)
+        if (is_upper(t[i]) && is_upper(t[i + 1]) && (i == 0 || !is_upper(t[i - 1])))
             words++;
-    return words >= 2 && n <= CAPS_RUN_MAX;
+    return words >= 2;
 }
 
 int caps_pass(post_ctx *c)

@@ -105,15 +105,20 @@ static unsigned capitals_at(const unsigned char *t, size_t at, size_t len, unsig
 static int find_capitals(post_ctx *c)
 {
     size_t n = c->n_capital_words = (c->len + 63) / 64;
-    c->capitals = calloc(2 * (n + 1), sizeof *c->capitals);
+    c->capitals = malloc(2 * (n + 1) * sizeof *c->capitals);
     if (!c->capitals)
         return error_set(DOCTAG_ERR_NOMEM, "out of memory tagging");
     c->caps_words = c->capitals + n + 1;
     const unsigned char *t = (const unsigned char *)c->text;
-    for (size_t at = 0; at < c->len; at += 16) {
-        unsigned caps;
-        c->capitals[at >> 6] |= (uint64_t)capitals_at(t, at, c->len, &caps) << (at & 63);
-        c->caps_words[at >> 6] |= (uint64_t)caps << (at & 63);
+    for (size_t w = 0; w < n; w++) {   /* every word written: no zeroing first */
+        uint64_t starts = 0, caps_words = 0;
+        for (size_t q = 0, at = w * 64; q < 64 && at < c->len; q += 16, at += 16) {
+            unsigned caps;
+            starts |= (uint64_t)capitals_at(t, at, c->len, &caps) << q;
+            caps_words |= (uint64_t)caps << q;
+        }
+        c->capitals[w] = starts;
+        c->caps_words[w] = caps_words;
     }
     return DOCTAG_OK;
 }
