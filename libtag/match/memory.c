@@ -471,22 +471,45 @@ static int64_t used_at(const post_ctx *c, const memo_list *l, const memo_index *
     return found;
 }
 
+/* Of the capitals starting a word in `bits` (64 bytes from `base`), those
+ * where some name starts (its first two bytes) and no compound goes on
+ * ("-" before): without a branch per capital. */
+static uint64_t name_starts(const post_ctx *c, const memo_index *ix, uint64_t bits, size_t base)
+{
+    const unsigned char *t = (const unsigned char *)c->text;
+    uint64_t hits = 0;
+    while (bits) {
+        unsigned b = (unsigned)__builtin_ctzll(bits);
+        size_t i = base + b;
+        bits &= bits - 1;
+        unsigned pair = (unsigned)t[i] << 8 | (i + 1 < c->len ? t[i + 1] : 0);
+        unsigned before = i > 0 ? t[i - 1] : 0;
+        uint64_t hit = (uint64_t)((ix->pairs[pair >> 3] >> (pair & 7)) & 1) & (before != '-');
+        hits |= hit << b;
+    }
+    return hits;
+}
+
 /* Every use of a memo's name: at a capitalised word, the longest name
  * there; found once for both passes over them. */
 static int find_uses(const post_ctx *c, const memo_list *l, const memo_index *ix, use_list *out)
 {
-    const unsigned char *t = (const unsigned char *)c->text;
-    for (size_t i = 0; (i = post_next_capital(c, i)) < c->len; i++) {
-        unsigned pair = (unsigned)t[i] << 8 | (i + 1 < c->len ? t[i + 1] : 0);
-        if (!(ix->pairs[pair >> 3] & (1u << (pair & 7))) || (i > 0 && t[i - 1] == '-'))
-            continue;   /* no name starts so, or a compound goes on */
-        size_t w = first_word(c->text + i, c->len - i);
-        int64_t k = used_at(c, l, ix, i, w);
-        if (k >= 0 && !vec_reserve((void **)&out->items, &out->cap, out->n + 1, sizeof *out->items))
-            return DOCTAG_ERR_NOMEM;
-        if (k >= 0)
-            out->items[out->n++] = (use){ i, (uint32_t)k };
-        i += w ? w - 1 : 0;
+    size_t next = 0;   /* past the first word of the last place looked at */
+    for (size_t word = 0; word < c->n_capital_words; word++) {
+        size_t base = word << 6;
+        for (uint64_t hits = name_starts(c, ix, c->capitals[word], base); hits; hits &= hits - 1) {
+            size_t i = base + (size_t)__builtin_ctzll(hits);
+            if (i < next)
+                continue;
+            size_t w = first_word(c->text + i, c->len - i);
+            int64_t k = used_at(c, l, ix, i, w);
+            if (k >= 0 &&
+                !vec_reserve((void **)&out->items, &out->cap, out->n + 1, sizeof *out->items))
+                return DOCTAG_ERR_NOMEM;
+            if (k >= 0)
+                out->items[out->n++] = (use){ i, (uint32_t)k };
+            next = i + (w ? w : 1);
+        }
     }
     return DOCTAG_OK;
 }
