@@ -23,20 +23,16 @@ static int is_upper(char c)
  * name ("the Convention", "the Commission"), or starts a sentence. */
 static int generic_word(const char *w, size_t n)
 {
-    static const post_str words[] = { POST_STR("Act"), POST_STR("Convention"),
-        POST_STR("Covenant"), POST_STR("Protocol"), POST_STR("Charter"), POST_STR("Treaty"),
-        POST_STR("Agreement"), POST_STR("Declaration"), POST_STR("Commission"),
-        POST_STR("Committee"), POST_STR("Council"), POST_STR("Board"), POST_STR("Department"),
-        POST_STR("Office"), POST_STR("Agency"), POST_STR("Court"), POST_STR("Government"),
-        POST_STR("Ministry"), POST_STR("Code"), POST_STR("Bill"), POST_STR("Law"),
-        POST_STR("Regulation"), POST_STR("Directive"), POST_STR("Decision"),
-        POST_STR("Constitution"), POST_STR("State"), POST_STR("States"), POST_STR("The"),
-        POST_STR("This"), POST_STR("It"), POST_STR("He"), POST_STR("She"), POST_STR("They"),
-        POST_STR("We"), POST_STR("In"), POST_STR("See"), POST_STR("Id"), POST_STR("Ibid"),
-        POST_STR("Section"), POST_STR("Article"), POST_STR("Order"), POST_STR("Rule"),
-        POST_STR("Rules"), POST_STR("Principles"), POST_STR("Statute"), POST_STR("Secretary"),
-        POST_STR("Director") };
-    return post_str_is(words, POST_COUNT(words), w, n);
+    static const char *const words[] = { "Act", "Convention", "Covenant", "Protocol", "Charter",
+        "Treaty", "Agreement", "Declaration", "Commission", "Committee", "Council", "Board",
+        "Department", "Office", "Agency", "Court", "Government", "Ministry", "Code", "Bill",
+        "Law", "Regulation", "Directive", "Decision", "Constitution", "State", "States",
+        "The", "This", "It", "He", "She", "They", "We", "In", "See", "Id", "Ibid", "Section",
+        "Article", "Order", "Rule", "Rules", "Principles", "Statute", "Secretary", "Director" };
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+        if (strlen(words[k]) == n && memcmp(w, words[k], n) == 0)
+            return 1;
+    return 0;
 }
 
 /* Length of a short name defined in brackets at t: "(FISA)", "(the
@@ -68,9 +64,9 @@ static size_t bracket_name(const char *t, size_t n, const char **name, size_t *n
  * " (hereinafter \"the Act\")", or 0; *name and *name_len get it. */
 static size_t known_as(const char *t, size_t n, const char **name, size_t *name_len)
 {
-    static const post_str intros[] = { POST_STR(", also known as "),
-        POST_STR(" also known as "), POST_STR(", known as "), POST_STR(" (also known as "),
-        POST_STR(" (hereinafter "), POST_STR(", hereinafter ") };
+    static const post_str intros[] = { POST_STR(", also known as "), POST_STR(" also known as "),
+        POST_STR(", known as "), POST_STR(" (also known as "), POST_STR(" (hereinafter "),
+        POST_STR(", hereinafter ") };
     size_t i = 0;
     for (size_t k = 0; k < POST_COUNT(intros) && !i; k++)
         if (n > intros[k].n && memcmp(t, intros[k].s, intros[k].n) == 0)
@@ -472,20 +468,17 @@ static int64_t used_at(const post_ctx *c, const memo_list *l, const memo_index *
 }
 
 /* Of the capitals starting a word in `bits` (64 bytes from `base`), those
- * where some name starts (its first two bytes) and no compound goes on
- * ("-" before): without a branch per capital. */
+ * where a name starts (its first two bytes) and no "-" is before: branch-free. */
 static uint64_t name_starts(const post_ctx *c, const memo_index *ix, uint64_t bits, size_t base)
 {
     const unsigned char *t = (const unsigned char *)c->text;
     uint64_t hits = 0;
-    while (bits) {
+    for (; bits; bits &= bits - 1) {
         unsigned b = (unsigned)__builtin_ctzll(bits);
         size_t i = base + b;
-        bits &= bits - 1;
         unsigned pair = (unsigned)t[i] << 8 | (i + 1 < c->len ? t[i + 1] : 0);
-        unsigned before = i > 0 ? t[i - 1] : 0;
-        uint64_t hit = (uint64_t)((ix->pairs[pair >> 3] >> (pair & 7)) & 1) & (before != '-');
-        hits |= hit << b;
+        unsigned hit = (ix->pairs[pair >> 3] >> (pair & 7)) & 1 & (i == 0 || t[i - 1] != '-');
+        hits |= (uint64_t)hit << b;
     }
     return hits;
 }
@@ -503,12 +496,11 @@ static int find_uses(const post_ctx *c, const memo_list *l, const memo_index *ix
                 continue;
             size_t w = first_word(c->text + i, c->len - i);
             int64_t k = used_at(c, l, ix, i, w);
-            if (k >= 0 &&
-                !vec_reserve((void **)&out->items, &out->cap, out->n + 1, sizeof *out->items))
+            next = i + (w ? w : 1);
+            if (k >= 0 && !vec_reserve((void **)&out->items, &out->cap, out->n + 1, sizeof *out->items))
                 return DOCTAG_ERR_NOMEM;
             if (k >= 0)
                 out->items[out->n++] = (use){ i, (uint32_t)k };
-            next = i + (w ? w : 1);
         }
     }
     return DOCTAG_OK;

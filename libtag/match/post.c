@@ -61,68 +61,6 @@ int post_taken(const post_ctx *c, size_t start, size_t end)
     return 0;
 }
 
-#ifdef __SSE2__
-/* 0xff in each byte of v that is in [lo, lo + n) (n < 128). */
-static __m128i in_range(__m128i v, char lo, char n)
-{
-    return _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char)(0x80 - lo))),
-                          _mm_set1_epi8((char)(-128 + n)));
-}
-#endif
-
-/* The capitals starting a word among the sixteen bytes from `at`, a bit
- * each, and in *caps those followed by another capital: sixteen at a time
- * where SSE2 is there (every x86-64). */
-static unsigned capitals_at(const unsigned char *t, size_t at, size_t len, unsigned *caps)
-{
-#ifdef __SSE2__
-    if (at >= 1 && at + 17 <= len) {
-        __m128i prev = _mm_loadu_si128((const __m128i *)(t + at - 1));
-        __m128i v = _mm_loadu_si128((const __m128i *)(t + at));
-        __m128i next = _mm_loadu_si128((const __m128i *)(t + at + 1));
-        __m128i word = _mm_or_si128(
-            _mm_or_si128(in_range(_mm_or_si128(prev, _mm_set1_epi8(0x20)), 'a', 26),
-                         in_range(prev, '0', 10)),
-            _mm_cmplt_epi8(prev, _mm_setzero_si128()));   /* UTF-8 bytes */
-        __m128i starts = _mm_andnot_si128(word, in_range(v, 'A', 26));
-        *caps = (unsigned)_mm_movemask_epi8(_mm_and_si128(starts, in_range(next, 'A', 26)));
-        return (unsigned)_mm_movemask_epi8(starts);
-    }
-#endif
-    unsigned mask = 0;
-    *caps = 0;
-    for (size_t k = 0, i = at; k < 16 && i < len; k++, i++) {
-        if (!post_upper_byte(t[i]) || (i > 0 && post_word_byte(t[i - 1])))
-            continue;
-        mask |= 1u << k;
-        if (i + 1 < len && post_upper_byte(t[i + 1]))
-            *caps |= 1u << k;
-    }
-    return mask;
-}
-
-/* The bitmaps post_next_capital() and post_next_caps_word() read. */
-static int find_capitals(post_ctx *c)
-{
-    size_t n = c->n_capital_words = (c->len + 63) / 64;
-    c->capitals = malloc(2 * (n + 1) * sizeof *c->capitals);
-    if (!c->capitals)
-        return error_set(DOCTAG_ERR_NOMEM, "out of memory tagging");
-    c->caps_words = c->capitals + n + 1;
-    const unsigned char *t = (const unsigned char *)c->text;
-    for (size_t w = 0; w < n; w++) {   /* every word written: no zeroing first */
-        uint64_t starts = 0, caps_words = 0;
-        for (size_t q = 0, at = w * 64; q < 64 && at < c->len; q += 16, at += 16) {
-            unsigned caps;
-            starts |= (uint64_t)capitals_at(t, at, c->len, &caps) << q;
-            caps_words |= (uint64_t)caps << q;
-        }
-        c->capitals[w] = starts;
-        c->caps_words[w] = caps_words;
-    }
-    return DOCTAG_OK;
-}
-
 int post_joiner(const char *w, size_t n)
 {
     static const post_str joiners[] = { POST_STR("of"), POST_STR("and"), POST_STR("for"),
@@ -292,7 +230,7 @@ static int extend_years(post_ctx *c)
 static int extend_prefixes(post_ctx *c)
 {
     static const post_str prefixes[] = { POST_STR("U. S. "), POST_STR("U.S. "),
-                                         POST_STR("United States ") };
+        POST_STR("United States ") };
     for (size_t i = 0; i < c->spans->n; i++) {
         const span *s = &c->spans->items[i];
         if (s->end == s->start || c->m->entries[s->entry].type != DOCTAG_TYPE_AGENCY)
@@ -401,7 +339,7 @@ int post_pass(span_list *spans, char ***canon_src, const compiled_model *m,
     *canon_src = NULL;
     post_ctx c = { m, ix, text, len, spans, NULL, 0, 0, NULL, NULL, NULL, 0 };
     drop_named_holders(&c);
-    int rc = find_capitals(&c);
+    int rc = post_find_capitals(&c);
     if (rc == DOCTAG_OK)
         rc = senses_pass(&c);
     if (rc == DOCTAG_OK)

@@ -23,9 +23,7 @@
 #define DOCTAG_POST_H
 
 #include <stddef.h>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
+#include <stdint.h>
 
 #include <string.h>
 
@@ -154,6 +152,10 @@ size_t post_initials_start(const char *t, size_t end, const char *acr, size_t ac
 /* The first entry of `type` whose canonical form is the matched text
  * (%name), or UINT32_MAX: what a name found by its shape is tagged as. */
 uint32_t post_name_entry(const compiled_model *m, int type);
+
+/* Makes the bitmaps post_next_capital() and post_next_caps_word() read
+ * (capitals.c); DOCTAG_OK or DOCTAG_ERR_NOMEM. */
+int post_find_capitals(post_ctx *c);
 
 int lists_pass(post_ctx *c);
 int memory_pass(post_ctx *c);
