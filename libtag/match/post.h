@@ -157,6 +157,22 @@ uint32_t post_name_entry(const compiled_model *m, int type);
  * (capitals.c); DOCTAG_OK or DOCTAG_ERR_NOMEM. */
 int post_find_capitals(post_ctx *c);
 
+/* Short forms a document gives a name (shortnames.c): the length of one
+ * defined in brackets at t ("(FISA)", "(the \"Refugee Convention\")"), or 0,
+ * with the short form in *name, *name_len; the same or an alias (", also
+ * known as TOLA"; *alias 1: the words say it is one, so it need not look
+ * like the name); 1 if a short form may stand for a name (capitalised words
+ * and joiners, at most six, not one generic word or a number); 1 if it
+ * can stand for the full name (an acronym whose first letter starts a word
+ * of it, or a phrase sharing a word with it); 1 if a word alone is an
+ * anaphor ("the Convention") or starts a sentence. */
+size_t post_bracket_name(const char *t, size_t n, const char **name, size_t *name_len);
+size_t post_defined_name(const char *t, size_t n, const char **name, size_t *name_len,
+                         int *alias);
+int post_valid_short(const char *name, size_t n);
+int post_related(const char *name, size_t n, const char *full, size_t full_n);
+int post_generic_word(const char *w, size_t n);
+
 int lists_pass(post_ctx *c);
 int memory_pass(post_ctx *c);
 int caps_pass(post_ctx *c);
