@@ -24,7 +24,6 @@
 
 #include <stddef.h>
 #include <stdint.h>
-
 #include <string.h>
 
 #include "match.h"
@@ -77,6 +76,7 @@ static inline int post_word_byte(unsigned char c)
     return (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z') || c >= 0x80;
 }
 
+/* 1 if the byte is a capital letter (A-Z). */
 static inline int post_upper_byte(unsigned char c)
 {
     return c >= 'A' && c <= 'Z';

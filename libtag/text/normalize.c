@@ -154,12 +154,12 @@ static size_t run_stop_bytes(const unsigned char *s, size_t i, size_t len)
 /* Sixteen bytes at a time (SSE2, every x86-64). */
 static size_t run_stop_sse2(const unsigned char *s, size_t i, size_t len)
 {
-    const __m128i one = _mm_set1_epi8(1), floor = _mm_set1_epi8(0x21), sp = _mm_set1_epi8(' ');
+    const __m128i one = _mm_set1_epi8(1), word_min = _mm_set1_epi8(0x21), sp = _mm_set1_epi8(' ');
     for (; i + 17 <= len; i += 16) {
         __m128i v = _mm_loadu_si128((const __m128i *)(s + i));
         __m128i next = _mm_loadu_si128((const __m128i *)(s + i + 1));
-        __m128i word = _mm_cmpgt_epi8(_mm_add_epi8(v, one), floor);
-        __m128i next_word = _mm_cmpgt_epi8(_mm_add_epi8(next, one), floor);
+        __m128i word = _mm_cmpgt_epi8(_mm_add_epi8(v, one), word_min);
+        __m128i next_word = _mm_cmpgt_epi8(_mm_add_epi8(next, one), word_min);
         __m128i keep = _mm_or_si128(word, _mm_and_si128(_mm_cmpeq_epi8(v, sp), next_word));
         unsigned mask = (unsigned)_mm_movemask_epi8(keep);
         if (mask != 0xFFFF)
@@ -172,13 +172,13 @@ static size_t run_stop_sse2(const unsigned char *s, size_t i, size_t len)
 __attribute__((target("avx2"))) static size_t run_stop_avx2(const unsigned char *s, size_t i,
                                                             size_t len)
 {
-    const __m256i one = _mm256_set1_epi8(1), floor = _mm256_set1_epi8(0x21),
+    const __m256i one = _mm256_set1_epi8(1), word_min = _mm256_set1_epi8(0x21),
                   sp = _mm256_set1_epi8(' ');
     for (; i + 33 <= len; i += 32) {
         __m256i v = _mm256_loadu_si256((const __m256i *)(s + i));
         __m256i next = _mm256_loadu_si256((const __m256i *)(s + i + 1));
-        __m256i word = _mm256_cmpgt_epi8(_mm256_add_epi8(v, one), floor);
-        __m256i next_word = _mm256_cmpgt_epi8(_mm256_add_epi8(next, one), floor);
+        __m256i word = _mm256_cmpgt_epi8(_mm256_add_epi8(v, one), word_min);
+        __m256i next_word = _mm256_cmpgt_epi8(_mm256_add_epi8(next, one), word_min);
         __m256i keep = _mm256_or_si256(word, _mm256_and_si256(_mm256_cmpeq_epi8(v, sp), next_word));
         uint32_t mask = (uint32_t)_mm256_movemask_epi8(keep);
         if (mask != 0xFFFFFFFFu)
