@@ -315,7 +315,7 @@ int output_writer_open(output_writer *w, FILE *f, output_format format, const ch
     if (format != OUTPUT_JSONL)
         return 0;
     /* escaping makes a byte at most six ("\ufffd", "\u001f") */
-    size_t cap = 6 * (strlen(doc_name) + (path ? strlen(path) : 0)) + 32;
+    size_t cap = 6 * ((doc_name ? strlen(doc_name) : 0) + (path ? strlen(path) : 0)) + 32;
     w->head = malloc(cap);
     w->buf = malloc(OUTPUT_WRITER_BUFFER);
     if (!w->head || !w->buf) {
