@@ -17,16 +17,20 @@ static int is_upper(char c)
  * name ("the Convention", "the Commission"), or starts a sentence. */
 int post_generic_word(const char *w, size_t n)
 {
-    static const char *const words[] = { "Act", "Convention", "Covenant", "Protocol", "Charter",
-        "Treaty", "Agreement", "Declaration", "Commission", "Committee", "Council", "Board",
-        "Department", "Office", "Agency", "Court", "Government", "Ministry", "Code", "Bill",
-        "Law", "Regulation", "Directive", "Decision", "Constitution", "State", "States",
-        "The", "This", "It", "He", "She", "They", "We", "In", "See", "Id", "Ibid", "Section",
-        "Article", "Order", "Rule", "Rules", "Principles", "Statute", "Secretary", "Director" };
-    for (size_t k = 0; k < sizeof words / sizeof *words; k++)
-        if (strlen(words[k]) == n && memcmp(w, words[k], n) == 0)
-            return 1;
-    return 0;
+    static const post_str words[] = { POST_STR("Act"), POST_STR("Convention"),
+        POST_STR("Covenant"), POST_STR("Protocol"), POST_STR("Charter"), POST_STR("Treaty"),
+        POST_STR("Agreement"), POST_STR("Declaration"), POST_STR("Commission"),
+        POST_STR("Committee"), POST_STR("Council"), POST_STR("Board"), POST_STR("Department"),
+        POST_STR("Office"), POST_STR("Agency"), POST_STR("Court"), POST_STR("Government"),
+        POST_STR("Ministry"), POST_STR("Code"), POST_STR("Bill"), POST_STR("Law"),
+        POST_STR("Regulation"), POST_STR("Directive"), POST_STR("Decision"),
+        POST_STR("Constitution"), POST_STR("State"), POST_STR("States"), POST_STR("The"),
+        POST_STR("This"), POST_STR("It"), POST_STR("He"), POST_STR("She"), POST_STR("They"),
+        POST_STR("We"), POST_STR("In"), POST_STR("See"), POST_STR("Id"), POST_STR("Ibid"),
+        POST_STR("Section"), POST_STR("Article"), POST_STR("Order"), POST_STR("Rule"),
+        POST_STR("Rules"), POST_STR("Principles"), POST_STR("Statute"), POST_STR("Secretary"),
+        POST_STR("Director") };
+    return post_str_is(words, POST_COUNT(words), w, n);
 }
 
 /* Length of a short name defined in brackets at t: "(FISA)", "(the
