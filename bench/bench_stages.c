@@ -6,11 +6,12 @@
  * The same buffer as bench_tag (the files repeated to N MB, default 50),
  * the default model (plus --dict dictionaries). Medians of R runs (default
  * 5) of: a memchr pass (the floor), normalisation, matching the normalised
- * text (the candidate pass, patterns, names, overlaps), and the whole
- * doctag_tag_text() call; matching is also shown by its parts
- * (match_text_timed()). Normalisation and matching run as in the call: a
- * piece of LIMIT_TAG_PIECE bytes at a time, ended as api/tag.c ends it; the rest of the call is the second passes
- * (post.h) and building the entities.
+ * text (the candidate pass, patterns, names, overlaps), the second passes
+ * over a piece's spans (post.h) and the whole doctag_tag_text() call;
+ * matching is also shown by its parts (match_text_timed()). The stages run
+ * as in the call: a piece of LIMIT_TAG_PIECE bytes at a time, ended as
+ * api/tag.c ends it, through buffers reused from piece to piece; the rest
+ * of the call is building the entities.
  * Links the library's stages directly (internal headers).
  */
 #include <stdio.h>
@@ -22,6 +23,7 @@
 #include "doctag.h"
 #include "match.h"
 #include "normalize.h"
+#include "post.h"
 #include "tag.h"
 
 /* Where the piece starting at `start` ends, as api/tag.c's piece_end():
@@ -43,11 +45,12 @@ static size_t piece_end(const char *text, size_t len, size_t start)
     return len;
 }
 
-/* Normalises and matches the text piece by piece, through buffers reused
- * from piece to piece as the call does: the time of each in *norm_s and
- * *mt (CPU seconds, added to), the spans found in *spans. */
-static int norm_and_match(const doctag_model *model, const char *text, size_t len,
-                          double *norm_s, match_times *mt, size_t *spans)
+/* Normalises, matches and runs the second passes over the text piece by
+ * piece, through buffers reused from piece to piece as the call does: the
+ * time of each in *norm_s, *mt and *post_s (CPU seconds, added to), the
+ * spans found in *spans. */
+static int norm_match_post(const doctag_model *model, const char *text, size_t len,
+                           double *norm_s, match_times *mt, double *post_s, size_t *spans)
 {
     normalized_text norm = { 0 };
     span_list sl = { 0 };
@@ -61,7 +64,15 @@ static int norm_and_match(const doctag_model *model, const char *text, size_t le
         if (rc == DOCTAG_OK)
             rc = match_text_timed(&sl, NULL, model->compiled, model->index, norm.text, norm.len,
                                   mt);
+        if (rc != DOCTAG_OK)
+            break;
         *spans += sl.n;
+        char **canon_src;
+        t0 = bench_now();
+        rc = post_pass(&sl, &canon_src, model->compiled, model->index, norm.text, norm.len);
+        *post_s += bench_now() - t0;
+        if (rc == DOCTAG_OK)
+            post_free_src(canon_src, sl.n);
     }
     span_list_free(&sl);
     normalized_text_free(&norm);
@@ -88,7 +99,7 @@ int main(int argc, char **argv)
         return 1;
     }
     double t_floor[BENCH_MAX_RUNS], t_norm[BENCH_MAX_RUNS], t_match[BENCH_MAX_RUNS],
-        t_all[BENCH_MAX_RUNS];
+        t_post[BENCH_MAX_RUNS], t_all[BENCH_MAX_RUNS];
     double t_part[4][BENCH_MAX_RUNS];
     size_t lines = 0, spans = 0, entities = 0;
     for (int r = 0; r < runs; r++) {
@@ -97,9 +108,9 @@ int main(int argc, char **argv)
         for (const char *p = text, *end = text + len; (p = memchr(p, '\n', (size_t)(end - p))); p++)
             lines++;
         double t1 = bench_now();
-        double n_s = 0;
+        double n_s = 0, p_s = 0;
         match_times mt = { 0 };
-        if (norm_and_match(model, text, len, &n_s, &mt, &spans) != DOCTAG_OK)
+        if (norm_match_post(model, text, len, &n_s, &mt, &p_s, &spans) != DOCTAG_OK)
             return 1;
         double t3 = bench_now();
         t_part[0][r] = mt.pass;
@@ -115,11 +126,13 @@ int main(int argc, char **argv)
         doctag_result_free(res);
         t_floor[r] = t1 - t0;
         t_norm[r] = n_s;
-        t_match[r] = t3 - t1 - n_s;
+        t_post[r] = p_s;
+        t_match[r] = t3 - t1 - n_s - p_s;
         t_all[r] = t5 - t4;
     }
     double f = bench_summarise(t_floor, runs).median, n = bench_summarise(t_norm, runs).median,
-           m = bench_summarise(t_match, runs).median, w = bench_summarise(t_all, runs).median;
+           m = bench_summarise(t_match, runs).median, p = bench_summarise(t_post, runs).median,
+           w = bench_summarise(t_all, runs).median;
     double MB = len / 1e6;
     printf("%.1f MB, %zu lines, %zu spans, %zu entities; medians of %d runs\n", MB, lines, spans,
            entities, runs);
@@ -131,11 +144,13 @@ int main(int argc, char **argv)
     static const char *const parts[4] = { "  candidate pass", "  patterns (pcre2)",
                                           "  names (trie)", "  links, sort, overlaps" };
     for (int k = 0; k < 4; k++) {
-        double p = bench_summarise(t_part[k], runs).median;
-        printf("%-34s %9.1f %9.1f %6.0f%%\n", parts[k], p * 1e3, MB / p, 100 * p / w);
+        double q = bench_summarise(t_part[k], runs).median;
+        printf("%-34s %9.1f %9.1f %6.0f%%\n", parts[k], q * 1e3, MB / q, 100 * q / w);
     }
-    printf("%-34s %9.1f %9s %6.0f%%\n", "the rest (second passes, entities)", (w - n - m) * 1e3, "",
-           100 * (w - n - m) / w);
+    printf("%-34s %9.1f %9.1f %6.0f%%\n", "second passes (post.h)", p * 1e3, MB / p,
+           100 * p / w);
+    printf("%-34s %9.1f %9s %6.0f%%\n", "the rest (entities)", (w - n - m - p) * 1e3, "",
+           100 * (w - n - m - p) / w);
     printf("%-34s %9.1f %9.1f %6.0f%%\n", "doctag_tag_text, whole call", w * 1e3, MB / w, 100.0);
     doctag_model_free(model);
     bench_input_free(&in);

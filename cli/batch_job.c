@@ -100,9 +100,18 @@ static void write_entities(const batch_settings *s, FILE *f, const batch_job *jo
                            const doctag_result *result)
 {
     size_t n = doctag_result_count(result);
-    for (size_t i = 0; i < n; i++)
-        output_write_entity_of(f, s->format, job->id, job->path,
-                               doctag_result_entity(result, i), job->kind == SNIFF_PDF);
+    output_writer w;
+    int whole =
+        output_writer_open(&w, f, s->format, job->id, job->path, job->kind == SNIFF_PDF) == 0;
+    for (size_t i = 0; i < n; i++) {
+        if (whole)
+            output_writer_entity(&w, doctag_result_entity(result, i));
+        else   /* no memory for the writer's buffers: a row at a time */
+            output_write_entity_of(f, s->format, job->id, job->path,
+                                   doctag_result_entity(result, i), job->kind == SNIFF_PDF);
+    }
+    if (whole)
+        output_writer_close(&w);
 }
 
 char *batch_job_output_name(const char *id, output_format format)

@@ -305,13 +305,20 @@ static void write_result(FILE *f, const tag_settings *s, const char *name,
                          const char *path, const doctag_result *result, int is_pdf)
 {
     size_t n = doctag_result_count(result);
+    output_writer w;
+    int whole = output_writer_open(&w, f, s->format, name, path, is_pdf) == 0;
     for (size_t i = 0; i < n; i++) {
         const doctag_entity *e = doctag_result_entity(result, i);
         int type = doctag_entity_type(e);
         if (type >= 0 && type < DOCTAG_TYPE_COUNT && !(s->type_mask & (1u << type)))
             continue;
-        output_write_entity_of(f, s->format, name, path, e, is_pdf);
+        if (whole)
+            output_writer_entity(&w, e);
+        else   /* no memory for the writer's buffers: a row at a time */
+            output_write_entity_of(f, s->format, name, path, e, is_pdf);
     }
+    if (whole)
+        output_writer_close(&w);
 }
 
 /* Writes DIR/NAME.EXT; on failure reports it and removes the partial file. */

@@ -45,17 +45,19 @@ void output_write_header(FILE *f, output_format format)
 
 /* ---- JSON rows ------------------------------------------------------------ */
 
-/* A row is assembled here and handed to stdio in one fwrite (no putc or
- * printf per character or field). */
+/* Rows are assembled in a buffer and handed to stdio in one fwrite when it
+ * is full or done (no putc or printf per character or field). */
 typedef struct row_writer {
-    FILE *f;
-    size_t n;
-    char buf[8192];
+    FILE *f;       /* NULL: the buffer is a string made big enough */
+    size_t n, cap;
+    char *buf;
 } row_writer;
+
+#define ROW_BUFFER 8192
 
 static void row_flush(row_writer *w)
 {
-    if (w->n)
+    if (w->n && w->f)
         fwrite(w->buf, 1, w->n, w->f);
     w->n = 0;
 }
@@ -63,9 +65,9 @@ static void row_flush(row_writer *w)
 static void row_put(row_writer *w, const char *s, size_t n)
 {
     while (n > 0) {
-        if (w->n == sizeof w->buf)
+        if (w->n == w->cap)
             row_flush(w);
-        size_t k = sizeof w->buf - w->n < n ? sizeof w->buf - w->n : n;
+        size_t k = w->cap - w->n < n ? w->cap - w->n : n;
         memcpy(w->buf + w->n, s, k);
         w->n += k;
         s += k;
@@ -88,14 +90,32 @@ static void row_size(row_writer *w, size_t v)
     row_put(w, digits + k, sizeof digits - k);
 }
 
+/* 1 if none of the 8 bytes at p needs escaping in JSON: printable ASCII
+ * other than '"' and '\\'. */
+static int json_plain8(const unsigned char *p)
+{
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    uint64_t v;
+    memcpy(&v, p, 8);
+    uint64_t quote = v ^ (ones * '"'), backslash = v ^ (ones * '\\');
+    uint64_t low = (v - ones * 0x20) & ~v & highs;            /* bytes < 0x20 */
+    uint64_t high = (v | (v + ones)) & highs;                 /* bytes >= 0x7F */
+    uint64_t is_quote = (quote - ones) & ~quote & highs;      /* (may over-report) */
+    uint64_t is_backslash = (backslash - ones) & ~backslash & highs;
+    return !(low | high | is_quote | is_backslash);
+}
+
 /* `s` as a JSON string literal into the row (output.h says how): runs of
- * bytes that need no escaping are copied whole. */
+ * bytes that need no escaping are copied whole, found eight at a time. */
 static void row_json_string(row_writer *w, const char *s)
 {
     const unsigned char *p = (const unsigned char *)(s ? s : "");
+    const unsigned char *end = p + strlen((const char *)p);
     row_put(w, "\"", 1);
     while (*p) {
         const unsigned char *run = p;
+        while (end - p >= 8 && json_plain8(p))
+            p += 8;
         while (*p >= 0x20 && *p < 0x7F && *p != '"' && *p != '\\')
             p++;
         row_put(w, (const char *)run, (size_t)(p - run));
@@ -133,9 +153,8 @@ static void row_json_string(row_writer *w, const char *s)
 /* A coordinate in PDF points; JSON has no NaN or infinity. */
 void output_json_string(FILE *f, const char *s)
 {
-    row_writer w;
-    w.f = f;
-    w.n = 0;
+    char buf[ROW_BUFFER];
+    row_writer w = { f, 0, sizeof buf, buf };
     row_json_string(&w, s);
     row_flush(&w);
 }
@@ -206,36 +225,47 @@ static void row_boxes(row_writer *w, const doctag_entity *e)
     row_put(w, "]", 1);
 }
 
-static void write_json_entity(FILE *f, const char *doc_name, const char *path,
-                              const doctag_entity *e, int is_pdf)
+/* The start of a JSON row, the same for every entity of a document. */
+static void json_head(row_writer *w, const char *doc_name, const char *path)
+{
+    row_puts(w, "{\"doc\": ");
+    row_json_string(w, doc_name);
+    if (path) {
+        row_puts(w, ", \"path\": ");
+        row_json_string(w, path);
+    }
+}
+
+/* The rest of a JSON row: the entity itself. */
+static void json_body(row_writer *w, const doctag_entity *e, int is_pdf)
 {
     const char *type = doctag_type_name(doctag_entity_type(e));
-    row_writer w;
-    w.f = f;
-    w.n = 0;
-    row_puts(&w, "{\"doc\": ");
-    row_json_string(&w, doc_name);
-    if (path) {
-        row_puts(&w, ", \"path\": ");
-        row_json_string(&w, path);
-    }
-    row_puts(&w, ", \"type\": ");
-    row_json_string(&w, type ? type : "unknown");
-    row_puts(&w, ", \"text\": ");
-    row_json_string(&w, doctag_entity_text(e));
-    row_puts(&w, ", \"start\": ");
-    row_size(&w, doctag_entity_start(e));
-    row_puts(&w, ", \"end\": ");
-    row_size(&w, doctag_entity_end(e));
-    row_puts(&w, ", \"canonical\": ");
-    row_json_string(&w, doctag_entity_canonical(e));
+    row_puts(w, ", \"type\": ");
+    row_json_string(w, type ? type : "unknown");
+    row_puts(w, ", \"text\": ");
+    row_json_string(w, doctag_entity_text(e));
+    row_puts(w, ", \"start\": ");
+    row_size(w, doctag_entity_start(e));
+    row_puts(w, ", \"end\": ");
+    row_size(w, doctag_entity_end(e));
+    row_puts(w, ", \"canonical\": ");
+    row_json_string(w, doctag_entity_canonical(e));
     if (is_pdf) {
         char page[32];
         snprintf(page, sizeof page, ", \"page\": %d", doctag_entity_page(e));
-        row_puts(&w, page);
-        row_boxes(&w, e);
+        row_puts(w, page);
+        row_boxes(w, e);
     }
-    row_put(&w, "}\n", 2);
+    row_put(w, "}\n", 2);
+}
+
+static void write_json_entity(FILE *f, const char *doc_name, const char *path,
+                              const doctag_entity *e, int is_pdf)
+{
+    char buf[ROW_BUFFER];
+    row_writer w = { f, 0, sizeof buf, buf };
+    json_head(&w, doc_name, path);
+    json_body(&w, e, is_pdf);
     row_flush(&w);
 }
 
@@ -276,6 +306,47 @@ void output_write_entity(FILE *f, output_format format, const char *doc_name,
                          const doctag_entity *e, int is_pdf)
 {
     output_write_entity_of(f, format, doc_name, NULL, e, is_pdf);
+}
+
+int output_writer_open(output_writer *w, FILE *f, output_format format, const char *doc_name,
+                       const char *path, int is_pdf)
+{
+    *w = (output_writer){ f, format, doc_name, path, is_pdf, NULL, 0, NULL, 0 };
+    if (format != OUTPUT_JSONL)
+        return 0;
+    /* escaping makes a byte at most six ("\ufffd", "\u001f") */
+    size_t cap = 6 * ((doc_name ? strlen(doc_name) : 0) + (path ? strlen(path) : 0)) + 32;
+    w->head = malloc(cap);
+    w->buf = malloc(OUTPUT_WRITER_BUFFER);
+    if (!w->head || !w->buf) {
+        output_writer_close(w);
+        return -1;
+    }
+    row_writer h = { NULL, 0, cap, w->head };
+    json_head(&h, doc_name, path);
+    w->head_len = h.n;
+    return 0;
+}
+
+void output_writer_entity(output_writer *w, const doctag_entity *e)
+{
+    if (w->format != OUTPUT_JSONL || !w->buf) {
+        output_write_entity_of(w->f, w->format, w->doc_name, w->path, e, w->is_pdf);
+        return;
+    }
+    row_writer r = { w->f, w->n, OUTPUT_WRITER_BUFFER, w->buf };
+    row_put(&r, w->head, w->head_len);
+    json_body(&r, e, w->is_pdf);
+    w->n = r.n;
+}
+
+void output_writer_close(output_writer *w)
+{
+    if (w->n && w->f)
+        fwrite(w->buf, 1, w->n, w->f);
+    free(w->head);
+    free(w->buf);
+    *w = (output_writer){ NULL, OUTPUT_JSONL, NULL, NULL, 0, NULL, 0, NULL, 0 };
 }
 
 /* ---- Output directory --------------------------------------------------- */

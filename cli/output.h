@@ -41,6 +41,30 @@ void output_write_entity_of(FILE *f, output_format format, const char *doc_name,
 void output_write_entity(FILE *f, output_format format, const char *doc_name,
                          const doctag_entity *e, int is_pdf);
 
+/* A document's entities written one after another to the same file, as
+ * output_write_entity_of() writes each: JSON Lines rows are gathered in
+ * one buffer handed to stdio when full and when closed, their start
+ * ("doc", "path") escaped once for the document. Nothing else may write to
+ * `f` between open and close; doc_name and path must stay valid until
+ * close. open returns 0, or -1 when out of memory (nothing to close). */
+typedef struct output_writer {
+    FILE *f;
+    output_format format;
+    const char *doc_name, *path;
+    int is_pdf;
+    char *head;          /* JSON: the rows' start */
+    size_t head_len;
+    char *buf;           /* rows not yet handed to stdio */
+    size_t n;
+} output_writer;
+
+#define OUTPUT_WRITER_BUFFER 65536
+
+int output_writer_open(output_writer *w, FILE *f, output_format format, const char *doc_name,
+                       const char *path, int is_pdf);
+void output_writer_entity(output_writer *w, const doctag_entity *e);
+void output_writer_close(output_writer *w);
+
 /* `s` as a JSON string literal, quotes included. UTF-8 passes through;
  * quotes, backslashes and control characters are escaped, and a byte that
  * is not part of valid UTF-8 becomes U+FFFD so the line stays valid JSON. */

@@ -103,13 +103,22 @@ static int splits_char(const doctag_doc *doc, size_t i)
     return i < doc->len && ((unsigned char)doc->text[i] & 0xc0) == 0x80;
 }
 
+/* 1 if the n bytes at s hold a byte that is not a space. */
+static int not_all_spaces(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] != ' ')
+            return 1;
+    return 0;
+}
+
 /* What no entity holds, whatever the dictionary's patterns: a paragraph
  * break, nothing but spaces, a control character, half a character. */
 static int span_ok(const tagger *t, const span *s, size_t start, size_t end)
 {
     const char *n = t->norm.text + s->start;
     size_t len = s->end - s->start;
-    return !memchr(n, '\n', len) && strspn(n, " ") < len &&
+    return !memchr(n, '\n', len) && not_all_spaces(n, len) &&
            !has_control(t->doc->text + start, end - start) && !splits_char(t->doc, start) &&
            !splits_char(t->doc, end);
 }
@@ -120,11 +129,15 @@ static int span_ok(const tagger *t, const span *s, size_t start, size_t end)
 static int canonical_ok(const char *c)
 {
     for (;;) {
-        size_t key = strspn(c, "abcdefghijklmnopqrstuvwxyz_");
+        size_t key = 0;
+        while ((c[key] >= 'a' && c[key] <= 'z') || c[key] == '_')
+            key++;
         if (!key || c[key] != '=')
             return 0;
         c += key + 1;
-        size_t value = strcspn(c, ";");
+        size_t value = 0;
+        while (c[value] && c[value] != ';')
+            value++;
         if (!value || (c[value] == ';' && !c[value + 1]))
             return 0;
         if (!c[value])

@@ -31,10 +31,12 @@ static void un_symbol(strbuf *b, const char *s, size_t len)
             continue;
         }
         static const char *const suffixes[] = { "Rev.", "Add.", "Corr.", "Amend." };
+        static const size_t lengths[] = { 4, 4, 5, 6 };
         int done = 0;
         for (size_t k = 0; k < 4 && !done; k++) {
-            size_t n = strlen(suffixes[k]);
-            if (i + n <= len && strncasecmp(s + i, suffixes[k], n) == 0 &&
+            size_t n = lengths[k];
+            if (i + n <= len && (s[i] | 32) == (suffixes[k][0] | 32) &&
+                strncasecmp(s + i, suffixes[k], n) == 0 &&
                 (i == 0 || s[i - 1] == '/')) {
                 sb_puts(b, suffixes[k]);
                 i += n;
@@ -110,9 +112,10 @@ static int us_code(strbuf *b, const char *s, size_t len)
     if (sec >= len)
         return 0;
     size_t n = strip_subsections(s + sec, len - sec);
-    sb_printf(b, "id=%.*s %s %s", (int)title, s, cfr ? "CFR" : "U.S.C.",
-              part ? "Part" : "\xc2\xa7");
-    sb_putn(b, " ", 1);
+    sb_puts(b, "id=");
+    sb_putn(b, s, title);
+    sb_puts(b, cfr ? " CFR " : " U.S.C. ");
+    sb_puts(b, part ? "Part " : "\xc2\xa7 ");
     sb_putn(b, s + sec, n);
     sb_puts(b, tail);
     return 1;
@@ -127,7 +130,8 @@ static int public_law(strbuf *b, const char *s, size_t len)
     size_t i = len;
     while (i > 0 && (isdigit((unsigned char)s[i - 1]) || s[i - 1] == '-'))
         i--;
-    sb_printf(b, "id=%s L. %.*s", priv ? "Priv." : "Pub.", (int)(len - i), s + i);
+    sb_puts(b, priv ? "id=Priv. L. " : "id=Pub. L. ");
+    sb_putn(b, s + i, len - i);
     return 1;
 }
 
@@ -158,9 +162,13 @@ static int eu_act(strbuf *b, const char *s, size_t len)
         if (memmem(s + at, i - at, orgs[o], strlen(orgs[o])))
             org = orgs[o];
     int suffixed = memchr(s + i, '/', len - i) != memrchr(s + i, '/', len - i);
-    sb_printf(b, "id=%s ", kinds[k]);
-    if (org && !suffixed)
-        sb_printf(b, "%s ", org);
+    sb_puts(b, "id=");
+    sb_puts(b, kinds[k]);
+    sb_putc(b, ' ');
+    if (org && !suffixed) {
+        sb_puts(b, org);
+        sb_putc(b, ' ');
+    }
     sb_putn(b, s + i, len - i);
     return 1;
 }
@@ -254,9 +262,9 @@ static void general_comment(strbuf *b, const char *s, size_t len)
  * Procedures ...") is written ',': the form is key=value(;key=value)*. */
 static void no_separator_in_value(strbuf *b, size_t from)
 {
-    for (size_t i = from; !b->failed && i < b->len; i++)
-        if (b->s[i] == ';')
-            b->s[i] = ',';
+    char *p = b->failed ? NULL : b->s + from, *end = p + (b->len - from);
+    while (p && (p = memchr(p, ';', (size_t)(end - p))) != NULL)
+        *p++ = ',';
 }
 
 void canonical_append(strbuf *b, const dict_entry *e, const char *s, size_t len)

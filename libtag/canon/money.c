@@ -37,15 +37,17 @@ static const char *const iso_codes[] = {
 static const char *find_currency(const char *s, size_t len)
 {
     for (size_t i = 0; i + 3 <= len; i++)
-        for (size_t k = 0; k < sizeof iso_codes / sizeof *iso_codes; k++)
+        for (size_t k = 0; s[i] >= 'A' && s[i] <= 'Z' && k < sizeof iso_codes / sizeof *iso_codes; k++)
             if (memcmp(s + i, iso_codes[k], 3) == 0 &&
                 (i == 0 || !isalpha((unsigned char)s[i - 1])) &&
                 (i + 3 == len || !isalpha((unsigned char)s[i + 3])))
                 return iso_codes[k];
     for (size_t k = 0; k < sizeof markers / sizeof *markers; k++) {
         size_t n = strlen(markers[k].text);
+        unsigned char first = (unsigned char)tolower((unsigned char)markers[k].text[0]);
         for (size_t i = 0; i + n <= len; i++)
-            if (strncasecmp(s + i, markers[k].text, n) == 0 &&
+            if ((unsigned char)tolower((unsigned char)s[i]) == first &&
+                strncasecmp(s + i, markers[k].text, n) == 0 &&
                 (isalpha((unsigned char)markers[k].text[0]) == 0 || i == 0 ||
                  !isalpha((unsigned char)s[i - 1])))
                 return markers[k].iso;

@@ -26,12 +26,11 @@ static int run_byte(char c)
 
 static int small_word(const char *w, size_t n)
 {
-    static const char *const words[] = { "OF", "THE", "AND", "FOR", "ON", "IN", "TO", "AT",
-                                         "BY", "AN", "A", "OR", "AGAINST", "WITH" };
-    for (size_t k = 0; k < sizeof words / sizeof *words; k++)
-        if (strlen(words[k]) == n && memcmp(w, words[k], n) == 0)
-            return 1;
-    return 0;
+    static const post_str words[] = { POST_STR("OF"), POST_STR("THE"), POST_STR("AND"),
+        POST_STR("FOR"), POST_STR("ON"), POST_STR("IN"), POST_STR("TO"), POST_STR("AT"),
+        POST_STR("BY"), POST_STR("AN"), POST_STR("A"), POST_STR("OR"), POST_STR("AGAINST"),
+        POST_STR("WITH") };
+    return post_str_is(words, POST_COUNT(words), w, n);
 }
 
 /* Title case of t[0..n) into out; returns the number of words of at least
@@ -159,26 +158,21 @@ static int match_runs(post_ctx *c, caps_runs *r)
 static int heading_run(const char *t, size_t n)
 {
     size_t words = 0;
-    for (size_t i = 0; i < n; i++)
-        if (is_upper(t[i]) && i + 1 < n && is_upper(t[i + 1]) && (i == 0 || !is_upper(t[i - 1])))
+    if (n > CAPS_RUN_MAX)
+        return 0;
+    for (size_t i = 0; i + 1 < n && words < 2; i++)
+        if (is_upper(t[i]) && is_upper(t[i + 1]) && (i == 0 || !is_upper(t[i - 1])))
             words++;
-    return words >= 2 && n <= CAPS_RUN_MAX;
+    return words >= 2;
 }
 
 int caps_pass(post_ctx *c)
 {
     const char *t = c->text;
-    const unsigned char *u = (const unsigned char *)t;
-    size_t i = 0;
     caps_runs runs = { 0 };
     int rc = DOCTAG_OK;
-    while (rc == DOCTAG_OK && (i = post_next_upper(u, i, c->len)) < c->len) {
-        if (i + 1 >= c->len || !is_upper(t[i + 1]) ||
-            (i > 0 && post_word_byte((unsigned char)t[i - 1]))) {
-            i++;
-            continue;
-        }
-        size_t e = i;
+    for (size_t i = 0; rc == DOCTAG_OK && (i = post_next_caps_word(c, i)) < c->len;) {
+        size_t e = i;   /* i: two capitals starting a word */
         while (e < c->len && run_byte(t[e]))
             e++;
         if (e < c->len && post_word_byte((unsigned char)t[e]))

@@ -19,107 +19,6 @@ static int is_upper(char c)
     return c >= 'A' && c <= 'Z';
 }
 
-/* 1 if the word at w (n bytes) is one that alone is an anaphor, not a
- * name ("the Convention", "the Commission"), or starts a sentence. */
-static int generic_word(const char *w, size_t n)
-{
-    static const char *const words[] = { "Act", "Convention", "Covenant", "Protocol", "Charter",
-        "Treaty", "Agreement", "Declaration", "Commission", "Committee", "Council", "Board",
-        "Department", "Office", "Agency", "Court", "Government", "Ministry", "Code", "Bill",
-        "Law", "Regulation", "Directive", "Decision", "Constitution", "State", "States",
-        "The", "This", "It", "He", "She", "They", "We", "In", "See", "Id", "Ibid", "Section",
-        "Article", "Order", "Rule", "Rules", "Principles", "Statute", "Secretary", "Director" };
-    for (size_t k = 0; k < sizeof words / sizeof *words; k++)
-        if (strlen(words[k]) == n && memcmp(w, words[k], n) == 0)
-            return 1;
-    return 0;
-}
-
-/* Length of a short name defined in brackets at t: "(FISA)", "(the
- * \"Refugee Convention\")", or 0. *name and *name_len get the name. */
-static size_t bracket_name(const char *t, size_t n, const char **name, size_t *name_len)
-{
-    if (n < 4 || t[0] != ' ' || t[1] != '(')
-        return 0;
-    size_t i = 2;
-    if (n > i + 4 && memcmp(t + i, "the ", 4) == 0)
-        i += 4;
-    int quoted = i < n && t[i] == '"';
-    i += (size_t)quoted;
-    size_t s = i;
-    while (i < n && i - s <= MEMORY_NAME_MAX && t[i] != ')' && t[i] != '"' && t[i] != '(' &&
-           t[i] != '\n' && t[i] != ',' && t[i] != ';')
-        i++;
-    size_t e = i;
-    if (quoted && (i >= n || t[i++] != '"'))
-        return 0;
-    if (i >= n || t[i] != ')' || e == s || !is_upper(t[s]))
-        return 0;
-    *name = t + s;
-    *name_len = e - s;
-    return i + 1;
-}
-
-/* Length of a name given as an alias at t: ", also known as TOLA",
- * " (hereinafter \"the Act\")", or 0; *name and *name_len get it. */
-static size_t known_as(const char *t, size_t n, const char **name, size_t *name_len)
-{
-    static const char *const intros[] = { ", also known as ", " also known as ", ", known as ",
-                                          " (also known as ", " (hereinafter ", ", hereinafter " };
-    size_t i = 0;
-    for (size_t k = 0; k < sizeof intros / sizeof *intros && !i; k++)
-        if (n > strlen(intros[k]) && memcmp(t, intros[k], strlen(intros[k])) == 0)
-            i = strlen(intros[k]);
-    if (!i)
-        return 0;
-    if (i + 4 < n && memcmp(t + i, "the ", 4) == 0)
-        i += 4;
-    i += i < n && t[i] == '"';
-    size_t s = i, last = i;
-    while (i < n && i - s <= MEMORY_NAME_MAX && is_upper(t[i])) {   /* capitalised words */
-        while (i < n && (post_word_byte((unsigned char)t[i]) || t[i] == '-'))
-            i++;
-        last = i;
-        if (i + 1 < n && t[i] == ' ' && is_upper(t[i + 1]))
-            i++;
-    }
-    *name = t + s;
-    *name_len = last - s;
-    return last > s ? last : 0;
-}
-
-/* A short name defined right after a name: in brackets or as an alias
- * (*alias 1: the words say it is one, so it need not look like the name). */
-static size_t defined_name(const char *t, size_t n, const char **name, size_t *name_len,
-                           int *alias)
-{
-    size_t b = bracket_name(t, n, name, name_len);
-    *alias = !b;
-    return b ? b : known_as(t, n, name, name_len);
-}
-
-/* 1 if name (n bytes) can stand for a name: capitalised words and joiners,
- * at most six words, not one generic word or a number. */
-static int valid_short(const char *name, size_t n)
-{
-    size_t words = 0, i = 0, caps = 0;
-    while (i < n) {
-        size_t w = i;
-        while (i < n && name[i] != ' ')
-            i++;
-        words++;
-        if (is_upper(name[w]))
-            caps++;
-        else if (!post_joiner(name + w, i - w))
-            return 0;
-        if (words == 1 && i == n && generic_word(name + w, i - w))
-            return 0;
-        while (i < n && name[i] == ' ')
-            i++;
-    }
-    return words <= 6 && caps > 0;
-}
-
 typedef struct memo {
     const char *name;   /* the short form, in the text */
     size_t len;
@@ -132,39 +31,55 @@ typedef struct memo {
     int early;          /* used, untagged, before the case is named */
 } memo;
 
+/* The memos, and a hash set of their names (open addressing: a slot holds
+ * a memo's index plus one, 0 when empty), so that a document with many
+ * cases does not compare every short form with every other. */
 typedef struct memo_list {
     memo *items;
     size_t n, cap;
+    uint32_t *slots;
+    size_t n_slots;    /* a power of two, at least twice n */
 } memo_list;
 
-static int memo_push(memo_list *l, memo m)
+/* The slot of the memo named name[0..len), or the empty one it would take. */
+static size_t memo_slot(const memo_list *l, const char *name, size_t len)
 {
-    for (size_t k = 0; k < l->n; k++)
-        if (l->items[k].len == m.len && memcmp(l->items[k].name, m.name, m.len) == 0)
-            return DOCTAG_OK;   /* the first definition holds */
-    if (!vec_reserve((void **)&l->items, &l->cap, l->n + 1, sizeof *l->items))
+    size_t h = hash_fnv1a(HASH_FNV_SEED, name, len) & (l->n_slots - 1);
+    for (; l->slots[h]; h = (h + 1) & (l->n_slots - 1)) {
+        const memo *o = &l->items[l->slots[h] - 1];
+        if (o->len == len && memcmp(o->name, name, len) == 0)
+            break;
+    }
+    return h;
+}
+
+static int memo_rehash(memo_list *l)
+{
+    size_t size = l->n_slots ? 2 * l->n_slots : 64;
+    uint32_t *old = l->slots;
+    if (!(l->slots = calloc(size, sizeof *l->slots))) {
+        l->slots = old;
         return DOCTAG_ERR_NOMEM;
-    l->items[l->n++] = m;
+    }
+    free(old);
+    l->n_slots = size;
+    for (size_t k = 0; k < l->n; k++)
+        l->slots[memo_slot(l, l->items[k].name, l->items[k].len)] = (uint32_t)(k + 1);
     return DOCTAG_OK;
 }
 
-/* 1 if the short form can stand for the full name: an acronym whose first
- * letter starts a word of the name ("FISA"), or a phrase sharing a word
- * with it ("Refugee Convention"); not a country a recommendation came
- * from ("... the CEDAW (Greece)"). */
-static int related(const char *name, size_t n, const char *full, size_t full_n)
+static int memo_push(memo_list *l, memo m)
 {
-    int acronym = n >= 2 && is_upper(name[0]) && is_upper(name[1]);
-    for (size_t i = 0; i < full_n; i++) {
-        if (i > 0 && full[i - 1] != ' ' && full[i - 1] != '-')
-            continue;
-        if (acronym && full[i] == name[0])
-            return 1;
-        for (size_t k = 0; !acronym && k + 4 <= n; k++)
-            if ((k == 0 || name[k - 1] == ' ') && i + 4 <= full_n && memcmp(full + i, name + k, 4) == 0)
-                return 1;
-    }
-    return 0;
+    if (2 * (l->n + 1) > l->n_slots && memo_rehash(l) != DOCTAG_OK)
+        return DOCTAG_ERR_NOMEM;
+    size_t slot = memo_slot(l, m.name, m.len);
+    if (l->slots[slot])
+        return DOCTAG_OK;   /* the first definition holds */
+    if (!vec_reserve((void **)&l->items, &l->cap, l->n + 1, sizeof *l->items))
+        return DOCTAG_ERR_NOMEM;
+    l->items[l->n++] = m;
+    l->slots[slot] = (uint32_t)l->n;
+    return DOCTAG_OK;
 }
 
 /* A name found by the first pass followed by its short form in brackets. */
@@ -179,9 +94,9 @@ static int defined_after_spans(post_ctx *c, memo_list *memos)
         const char *name;
         size_t name_len;
         int alias;
-        size_t b = defined_name(c->text + s->end, c->len - s->end, &name, &name_len, &alias);
-        if (!b || !valid_short(name, name_len) ||
-            (!alias && !related(name, name_len, c->text + s->start, s->end - s->start)) ||
+        size_t b = post_defined_name(c->text + s->end, c->len - s->end, &name, &name_len, &alias);
+        if (!b || !post_valid_short(name, name_len) ||
+            (!alias && !post_related(name, name_len, c->text + s->start, s->end - s->start)) ||
             (name_len == s->end - s->start && memcmp(name, c->text + s->start, name_len) == 0))
             continue;
         const char *src = c->text + s->start;
@@ -201,19 +116,22 @@ static int defined_after_spans(post_ctx *c, memo_list *memos)
 /* The type a name ending in word w (n bytes) has by its head word, or -1. */
 static int head_type(const char *w, size_t n)
 {
-    static const char *const agencies[] = { "Commission", "Monitor", "Agency", "Office",
-        "Service", "Department", "Ministry", "Bureau", "Authority", "Administration", "Board",
-        "Police", "Force", "Forces", "Ombudsman", "Commissioner", "Inspectorate", "Directorate",
-        "Secretariat", "Corps", "Guard", "Command" };
-    static const char *const instruments[] = { "Act", "Bill", "Convention", "Covenant",
-        "Protocol", "Declaration", "Charter", "Treaty", "Agreement", "Code", "Regulation",
-        "Directive", "Statute", "Law", "Principles", "Rules", "Schedule" };
-    for (size_t k = 0; k < sizeof agencies / sizeof *agencies; k++)
-        if (strlen(agencies[k]) == n && memcmp(w, agencies[k], n) == 0)
-            return DOCTAG_TYPE_AGENCY;
-    for (size_t k = 0; k < sizeof instruments / sizeof *instruments; k++)
-        if (strlen(instruments[k]) == n && memcmp(w, instruments[k], n) == 0)
-            return DOCTAG_TYPE_INSTRUMENT;
+    static const post_str agencies[] = { POST_STR("Commission"), POST_STR("Monitor"),
+        POST_STR("Agency"), POST_STR("Office"), POST_STR("Service"), POST_STR("Department"),
+        POST_STR("Ministry"), POST_STR("Bureau"), POST_STR("Authority"),
+        POST_STR("Administration"), POST_STR("Board"), POST_STR("Police"), POST_STR("Force"),
+        POST_STR("Forces"), POST_STR("Ombudsman"), POST_STR("Commissioner"),
+        POST_STR("Inspectorate"), POST_STR("Directorate"), POST_STR("Secretariat"),
+        POST_STR("Corps"), POST_STR("Guard"), POST_STR("Command") };
+    static const post_str instruments[] = { POST_STR("Act"), POST_STR("Bill"),
+        POST_STR("Convention"), POST_STR("Covenant"), POST_STR("Protocol"),
+        POST_STR("Declaration"), POST_STR("Charter"), POST_STR("Treaty"), POST_STR("Agreement"),
+        POST_STR("Code"), POST_STR("Regulation"), POST_STR("Directive"), POST_STR("Statute"),
+        POST_STR("Law"), POST_STR("Principles"), POST_STR("Rules"), POST_STR("Schedule") };
+    if (post_str_is(agencies, POST_COUNT(agencies), w, n))
+        return DOCTAG_TYPE_AGENCY;
+    if (post_str_is(instruments, POST_COUNT(instruments), w, n))
+        return DOCTAG_TYPE_INSTRUMENT;
     return -1;
 }
 
@@ -240,7 +158,7 @@ static int defined_by_initials(post_ctx *c, memo_list *memos, size_t at)
 {
     const char *name;
     size_t name_len;
-    size_t b = bracket_name(c->text + at, c->len - at, &name, &name_len);
+    size_t b = post_bracket_name(c->text + at, c->len - at, &name, &name_len);
     if (!b || name_len < 2 || name_len > 10 || memchr(name, ' ', name_len) || !is_upper(name[1]))
         return DOCTAG_OK;
     size_t start = post_initials_start(c->text, at, name, name_len, 0);
@@ -298,7 +216,7 @@ static int case_short(post_ctx *c, memo_list *memos, const span *s, const char *
     while (n > 0 && (name[n - 1] == ',' || name[n - 1] == ' '))
         n--;
     if (n < 3 || n > MEMORY_NAME_MAX || !is_upper(name[0]) || public_party(name, n) ||
-        generic_word(name, n))
+        post_generic_word(name, n))
         return DOCTAG_OK;
     return memo_push(memos, (memo){ name, n, c->text + s->start, s->end - s->start, s->entry,
                                     s->end, s->start, 0, 0 });
@@ -337,12 +255,12 @@ static int cited_short(post_ctx *c, memo_list *memos, const span *s)
             break;
         const char *name;
         size_t name_len;
-        if (c->text[i] != ' ' || !bracket_name(c->text + i, end - i, &name, &name_len))
+        if (c->text[i] != ' ' || !post_bracket_name(c->text + i, end - i, &name, &name_len))
             continue;
         int digits = 0;
         for (size_t k = 0; k < name_len; k++)
             digits |= name[k] >= '0' && name[k] <= '9';
-        if (!digits && valid_short(name, name_len))
+        if (!digits && post_valid_short(name, name_len))
             return case_short(c, memos, s, name, name_len);
     }
     return DOCTAG_OK;
@@ -463,24 +381,41 @@ static int64_t used_at(const post_ctx *c, const memo_list *l, const memo_index *
     return found;
 }
 
+/* Of the capitals starting a word in `bits` (64 bytes from `base`), those
+ * where a name starts (its first two bytes) and no "-" is before: branch-free. */
+static uint64_t name_starts(const post_ctx *c, const memo_index *ix, uint64_t bits, size_t base)
+{
+    const unsigned char *t = (const unsigned char *)c->text;
+    uint64_t hits = 0;
+    for (; bits; bits &= bits - 1) {
+        unsigned b = (unsigned)__builtin_ctzll(bits);
+        size_t i = base + b;
+        unsigned pair = (unsigned)t[i] << 8 | (i + 1 < c->len ? t[i + 1] : 0);
+        unsigned hit = (ix->pairs[pair >> 3] >> (pair & 7)) & 1 & (i == 0 || t[i - 1] != '-');
+        hits |= (uint64_t)hit << b;
+    }
+    return hits;
+}
+
 /* Every use of a memo's name: at a capitalised word, the longest name
  * there; found once for both passes over them. */
 static int find_uses(const post_ctx *c, const memo_list *l, const memo_index *ix, use_list *out)
 {
-    const unsigned char *t = (const unsigned char *)c->text;
-    for (size_t i = post_next_upper(t, 0, c->len); i < c->len;
-         i = post_next_upper(t, i + 1, c->len)) {
-        unsigned pair = (unsigned)t[i] << 8 | (i + 1 < c->len ? t[i + 1] : 0);
-        if (!(ix->pairs[pair >> 3] & (1u << (pair & 7))) ||
-            (i > 0 && (post_word_byte(t[i - 1]) || t[i - 1] == '-')))
-            continue;   /* no name starts so, or not at a word's start */
-        size_t w = first_word(c->text + i, c->len - i);
-        int64_t k = used_at(c, l, ix, i, w);
-        if (k >= 0 && !vec_reserve((void **)&out->items, &out->cap, out->n + 1, sizeof *out->items))
-            return DOCTAG_ERR_NOMEM;
-        if (k >= 0)
-            out->items[out->n++] = (use){ i, (uint32_t)k };
-        i += w ? w - 1 : 0;
+    size_t next = 0;   /* past the first word of the last place looked at */
+    for (size_t word = 0; word < c->n_capital_words; word++) {
+        size_t base = word << 6;
+        for (uint64_t hits = name_starts(c, ix, c->capitals[word], base); hits; hits &= hits - 1) {
+            size_t i = base + (size_t)__builtin_ctzll(hits);
+            if (i < next)
+                continue;
+            size_t w = first_word(c->text + i, c->len - i);
+            int64_t k = used_at(c, l, ix, i, w);
+            next = i + (w ? w : 1);
+            if (k >= 0 && !vec_reserve((void **)&out->items, &out->cap, out->n + 1, sizeof *out->items))
+                return DOCTAG_ERR_NOMEM;
+            if (k >= 0)
+                out->items[out->n++] = (use){ i, (uint32_t)k };
+        }
     }
     return DOCTAG_OK;
 }
@@ -542,8 +477,8 @@ static int inner_titles(post_ctx *c, memo_list *memos)
         const char *name;
         size_t name_len;
         if (!open || open == t || open[-1] != ' ' ||
-            !bracket_name(open - 1, (size_t)(c->text + s->end - open + 1), &name, &name_len) ||
-            !memchr(name, ' ', name_len) || !valid_short(name, name_len) ||
+            !post_bracket_name(open - 1, (size_t)(c->text + s->end - open + 1), &name, &name_len) ||
+            !memchr(name, ' ', name_len) || !post_valid_short(name, name_len) ||
             name + name_len + 2 > c->text + s->end)
             continue;
         rc = memo_push(memos, (memo){ name, name_len, t, s->end - s->start, s->entry, 0, SIZE_MAX, 0, 0 });
@@ -575,5 +510,6 @@ int memory_pass(post_ctx *c)
     free(ix.head);
     free(ix.next);
     free(memos.items);
+    free(memos.slots);
     return rc == DOCTAG_ERR_NOMEM ? error_set(rc, "out of memory tagging") : rc;
 }

@@ -63,12 +63,10 @@ int post_taken(const post_ctx *c, size_t start, size_t end)
 
 int post_joiner(const char *w, size_t n)
 {
-    static const char *const joiners[] = { "of", "and", "for", "the", "on", "in", "to", "against",
-                                           "&", "de", "with" };
-    for (size_t k = 0; k < sizeof joiners / sizeof *joiners; k++)
-        if (strlen(joiners[k]) == n && memcmp(w, joiners[k], n) == 0)
-            return 1;
-    return 0;
+    static const post_str joiners[] = { POST_STR("of"), POST_STR("and"), POST_STR("for"),
+        POST_STR("the"), POST_STR("on"), POST_STR("in"), POST_STR("to"), POST_STR("against"),
+        POST_STR("&"), POST_STR("de"), POST_STR("with") };
+    return post_str_is(joiners, POST_COUNT(joiners), w, n);
 }
 
 static char fold_upper(char c, int fold)
@@ -106,25 +104,26 @@ size_t post_initials_start(const char *t, size_t end, const char *acr, size_t ac
 /* Words that name an office when a title starts with them. */
 static int office_title(const char *s, size_t n)
 {
-    static const char *const titles[] = { "Secretary", "Attorney General", "Attorney-General",
-        "Director", "Administrator", "Commissioner", "Assistant Secretary", "Under Secretary",
-        "Acting", "Deputy", "Solicitor General", "Inspector General", "High Commissioner" };
-    for (size_t k = 0; k < sizeof titles / sizeof *titles; k++) {
-        size_t t = strlen(titles[k]);
-        if (n >= t && memcmp(s, titles[k], t) == 0)
-            return 1;
-    }
-    return 0;
+    static const post_str titles[] = { POST_STR("Secretary"), POST_STR("Attorney General"),
+        POST_STR("Attorney-General"), POST_STR("Director"), POST_STR("Administrator"),
+        POST_STR("Commissioner"), POST_STR("Assistant Secretary"), POST_STR("Under Secretary"),
+        POST_STR("Acting"), POST_STR("Deputy"), POST_STR("Solicitor General"),
+        POST_STR("Inspector General"), POST_STR("High Commissioner") };
+    return post_str_prefix(titles, POST_COUNT(titles), s, n) != 0;
 }
 
 /* 1 if s starts with a word that begins a clause, not a name. */
 static int sentence_word(const char *s, size_t n)
 {
-    static const char *const words[] = { "The", "This", "That", "These", "In", "On", "If", "And",
-        "Or", "For", "To", "Shall", "May", "Will", "Should", "Must", "With", "Under", "As" };
-    for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
-        size_t w = strlen(words[k]);
-        if (n > w && memcmp(s, words[k], w) == 0 && !post_word_byte((unsigned char)s[w]))
+    static const post_str words[] = { POST_STR("The"), POST_STR("This"), POST_STR("That"),
+        POST_STR("These"), POST_STR("In"), POST_STR("On"), POST_STR("If"), POST_STR("And"),
+        POST_STR("Or"), POST_STR("For"), POST_STR("To"), POST_STR("Shall"), POST_STR("May"),
+        POST_STR("Will"), POST_STR("Should"), POST_STR("Must"), POST_STR("With"),
+        POST_STR("Under"), POST_STR("As") };
+    for (size_t k = 0; k < POST_COUNT(words); k++) {
+        size_t w = words[k].n;
+        if (n > w && s[0] == words[k].s[0] && memcmp(s, words[k].s, w) == 0 &&
+            !post_word_byte((unsigned char)s[w]))
             return 1;
     }
     return 0;
@@ -168,11 +167,13 @@ static void drop_named_holders(post_ctx *c)
 /* Instruments whose conventional name may carry a year after it. */
 static int takes_year(const char *s, size_t n)
 {
-    static const char *const kinds[] = { "Act", "Code", "Convention", "Covenant", "Protocol",
-                                         "Agreement", "Charter", "Treaty", "Law", "Bill" };
-    for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++) {
-        size_t w = strlen(kinds[k]);
-        if (n > w && memcmp(s + n - w, kinds[k], w) == 0 && s[n - w - 1] == ' ')
+    static const post_str kinds[] = { POST_STR("Act"), POST_STR("Code"), POST_STR("Convention"),
+        POST_STR("Covenant"), POST_STR("Protocol"), POST_STR("Agreement"), POST_STR("Charter"),
+        POST_STR("Treaty"), POST_STR("Law"), POST_STR("Bill") };
+    for (size_t k = 0; k < POST_COUNT(kinds); k++) {
+        size_t w = kinds[k].n;
+        if (n > w && s[n - 1] == kinds[k].s[w - 1] && memcmp(s + n - w, kinds[k].s, w) == 0 &&
+            s[n - w - 1] == ' ')
             return 1;
     }
     return 0;
@@ -228,14 +229,15 @@ static int extend_years(post_ctx *c)
  * way the dictionaries do not list stays with the agency's name. */
 static int extend_prefixes(post_ctx *c)
 {
-    static const char *const prefixes[] = { "U. S. ", "U.S. ", "United States " };
+    static const post_str prefixes[] = { POST_STR("U. S. "), POST_STR("U.S. "),
+        POST_STR("United States ") };
     for (size_t i = 0; i < c->spans->n; i++) {
         const span *s = &c->spans->items[i];
         if (s->end == s->start || c->m->entries[s->entry].type != DOCTAG_TYPE_AGENCY)
             continue;
-        for (size_t k = 0; k < sizeof prefixes / sizeof *prefixes; k++) {
-            size_t p = strlen(prefixes[k]);
-            if (s->start < p || memcmp(c->text + s->start - p, prefixes[k], p) != 0 ||
+        for (size_t k = 0; k < POST_COUNT(prefixes); k++) {
+            size_t p = prefixes[k].n;
+            if (s->start < p || memcmp(c->text + s->start - p, prefixes[k].s, p) != 0 ||
                 (s->start > p && post_word_byte((unsigned char)c->text[s->start - p - 1])) ||
                 (i > 0 && c->spans->items[i - 1].end > s->start - p))
                 continue;
@@ -335,9 +337,11 @@ int post_pass(span_list *spans, char ***canon_src, const compiled_model *m,
               const match_index *ix, const char *text, size_t len)
 {
     *canon_src = NULL;
-    post_ctx c = { m, ix, text, len, spans, NULL, 0, 0, NULL };
+    post_ctx c = { m, ix, text, len, spans, NULL, 0, 0, NULL, NULL, NULL, 0 };
     drop_named_holders(&c);
-    int rc = senses_pass(&c);
+    int rc = post_find_capitals(&c);
+    if (rc == DOCTAG_OK)
+        rc = senses_pass(&c);
     if (rc == DOCTAG_OK)
         rc = caps_pass(&c);
     if (rc == DOCTAG_OK)
@@ -356,5 +360,6 @@ int post_pass(span_list *spans, char ***canon_src, const compiled_model *m,
         free(c.adds[k].src);
     free(c.adds);
     free(c.add_bits);
+    free(c.capitals);
     return rc;
 }

@@ -23,9 +23,8 @@
 #define DOCTAG_POST_H
 
 #include <stddef.h>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
+#include <stdint.h>
+#include <string.h>
 
 #include "match.h"
 
@@ -55,6 +54,9 @@ typedef struct post_ctx {
     post_add *adds;
     size_t n_adds, cap_adds;
     unsigned char *add_bits;  /* one bit a byte: covered by an added span */
+    uint64_t *capitals;       /* one bit a byte: a capital starting a word */
+    uint64_t *caps_words;     /* the same followed by another capital */
+    size_t n_capital_words;   /* of each */
 } post_ctx;
 
 /* Adds a span [start, end) of `entry`; `src` (src_len bytes, may be NULL)
@@ -74,22 +76,68 @@ static inline int post_word_byte(unsigned char c)
     return (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z') || c >= 0x80;
 }
 
-/* The first capital letter (A-Z) in t[i, len), or len: sixteen bytes at a
- * time where SSE2 is there (every x86-64), else a byte at a time. */
-static inline size_t post_next_upper(const unsigned char *t, size_t i, size_t len)
+/* 1 if the byte is a capital letter (A-Z). */
+static inline int post_upper_byte(unsigned char c)
 {
-#ifdef __SSE2__
-    const __m128i bias = _mm_set1_epi8((char)(0x80 - 'A')), below = _mm_set1_epi8(-128 + 26);
-    for (; i + 16 <= len; i += 16) {   /* c - 'A' + 0x80, signed, below -128 + 26 */
-        __m128i v = _mm_add_epi8(_mm_loadu_si128((const __m128i *)(t + i)), bias);
-        unsigned mask = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, below));
-        if (mask)
-            return i + (size_t)__builtin_ctz(mask);
+    return c >= 'A' && c <= 'Z';
+}
+
+/* The first bit set at or after `from` in a bitmap of post_ctx, or len. */
+static inline size_t post_next_bit(const post_ctx *c, const uint64_t *bits, size_t from)
+{
+    size_t w = from >> 6;
+    if (w >= c->n_capital_words)
+        return c->len;
+    uint64_t mask = bits[w] & (~0ull << (from & 63));
+    while (!mask) {
+        if (++w >= c->n_capital_words)
+            return c->len;
+        mask = bits[w];
     }
-#endif
-    while (i < len && !(t[i] >= 'A' && t[i] <= 'Z'))
-        i++;
-    return i;
+    return (w << 6) + (size_t)__builtin_ctzll(mask);
+}
+
+/* The first capital starting a word (no word byte before it) at or after
+ * `from`, or len: "FISA", "Bivens", "DEPARTMENT", not "McCain". Found in
+ * the bitmap post_pass() makes once for the passes that look for names. */
+static inline size_t post_next_capital(const post_ctx *c, size_t from)
+{
+    return post_next_bit(c, c->capitals, from);
+}
+
+/* The same for two capitals starting a word: "DEPARTMENT", "UN". */
+static inline size_t post_next_caps_word(const post_ctx *c, size_t from)
+{
+    return post_next_bit(c, c->caps_words, from);
+}
+
+/* A word of a fixed list with its length, so that a list is searched
+ * without a strlen() per entry and a memcmp() only where the first byte
+ * and the length agree. */
+typedef struct post_str {
+    const char *s;
+    size_t n;
+} post_str;
+
+#define POST_STR(lit) { lit, sizeof lit - 1 }
+#define POST_COUNT(list) (sizeof list / sizeof *list)
+
+/* 1 if w (n bytes) is one of the list's words. */
+static inline int post_str_is(const post_str *list, size_t count, const char *w, size_t n)
+{
+    for (size_t k = 0; k < count; k++)
+        if (list[k].n == n && n && list[k].s[0] == w[0] && memcmp(w, list[k].s, n) == 0)
+            return 1;
+    return 0;
+}
+
+/* The length of the list's first word that s (n bytes) starts with, or 0. */
+static inline size_t post_str_prefix(const post_str *list, size_t count, const char *s, size_t n)
+{
+    for (size_t k = 0; k < count; k++)
+        if (n >= list[k].n && n && list[k].s[0] == s[0] && memcmp(s, list[k].s, list[k].n) == 0)
+            return list[k].n;
+    return 0;
 }
 
 /* 1 if the word w (n bytes) is a small joining word ("of", "and", "the"). */
@@ -104,6 +152,26 @@ size_t post_initials_start(const char *t, size_t end, const char *acr, size_t ac
 /* The first entry of `type` whose canonical form is the matched text
  * (%name), or UINT32_MAX: what a name found by its shape is tagged as. */
 uint32_t post_name_entry(const compiled_model *m, int type);
+
+/* Makes the bitmaps post_next_capital() and post_next_caps_word() read
+ * (capitals.c); DOCTAG_OK or DOCTAG_ERR_NOMEM. */
+int post_find_capitals(post_ctx *c);
+
+/* Short forms a document gives a name (shortnames.c): the length of one
+ * defined in brackets at t ("(FISA)", "(the \"Refugee Convention\")"), or 0,
+ * with the short form in *name, *name_len; the same or an alias (", also
+ * known as TOLA"; *alias 1: the words say it is one, so it need not look
+ * like the name); 1 if a short form may stand for a name (capitalised words
+ * and joiners, at most six, not one generic word or a number); 1 if it
+ * can stand for the full name (an acronym whose first letter starts a word
+ * of it, or a phrase sharing a word with it); 1 if a word alone is an
+ * anaphor ("the Convention") or starts a sentence. */
+size_t post_bracket_name(const char *t, size_t n, const char **name, size_t *name_len);
+size_t post_defined_name(const char *t, size_t n, const char **name, size_t *name_len,
+                         int *alias);
+int post_valid_short(const char *name, size_t n);
+int post_related(const char *name, size_t n, const char *full, size_t full_n);
+int post_generic_word(const char *w, size_t n);
 
 int lists_pass(post_ctx *c);
 int memory_pass(post_ctx *c);

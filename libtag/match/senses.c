@@ -77,13 +77,20 @@ static int in_compound(const post_ctx *c, size_t start, size_t end)
 /* 1 if a treaty verb comes right before start: "ratify the", "accede to". */
 static int treaty_verb(const post_ctx *c, size_t start)
 {
-    static const char *const verbs[] = { "ratify the ", "ratified the ", "ratifying the ",
-        "ratification of the ", "accede to the ", "acceded to the ", "accession to the ",
-        "sign the ", "signed the ", "signing the ", "party to the ", "parties to the ",
-        "reservations to the ", "reservation to the " };
-    for (size_t k = 0; k < sizeof verbs / sizeof *verbs; k++) {
-        size_t v = strlen(verbs[k]);
-        if (start >= v && strncasecmp(c->text + start - v, verbs[k], v) == 0)
+    static const post_str verbs[] = { POST_STR("ratify the "), POST_STR("ratified the "),
+        POST_STR("ratifying the "), POST_STR("ratification of the "), POST_STR("accede to the "),
+        POST_STR("acceded to the "), POST_STR("accession to the "), POST_STR("sign the "),
+        POST_STR("signed the "), POST_STR("signing the "), POST_STR("party to the "),
+        POST_STR("parties to the "), POST_STR("reservations to the "),
+        POST_STR("reservation to the ") };
+    const char *t = c->text;
+    /* every verb ends in "the ": most acronyms stop there */
+    if (start < 4 || t[start - 1] != ' ' || (t[start - 2] | 32) != 'e' ||
+        (t[start - 3] | 32) != 'h' || (t[start - 4] | 32) != 't')
+        return 0;
+    for (size_t k = 0; k < POST_COUNT(verbs); k++) {
+        size_t v = verbs[k].n;
+        if (start >= v && strncasecmp(t + start - v, verbs[k].s, v) == 0)
             return 1;
     }
     return 0;

@@ -2,6 +2,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
+#if defined(__x86_64__) && defined(__GNUC__)
+#define NORMALIZE_X86 1
+#include <immintrin.h>
+#endif
 
 #include "error.h"
 #include "normalize.h"
@@ -28,6 +32,8 @@ typedef struct builder {
 static int grow(builder *b, size_t need)
 {
     normalized_text *t = b->out;
+    if (t->len + need + NORMALIZE_SLACK <= t->cap)
+        return !b->failed;
     if (!b->failed && !vec_reserve((void **)&t->text, &t->cap, t->len + need + NORMALIZE_SLACK, 1))
         b->failed = 1;
     return !b->failed;
@@ -48,7 +54,7 @@ static void emit(builder *b, const char *bytes, size_t out_len, size_t in_start,
         last->out_len += out_len;
         last->in_len += in_len;
     } else {
-        if (!vec_reserve((void **)&m->seg, &m->cap, m->n + 1, sizeof *m->seg)) {
+        if (m->n == m->cap && !vec_reserve((void **)&m->seg, &m->cap, m->n + 1, sizeof *m->seg)) {
             b->failed = 1;
             return;
         }
@@ -124,38 +130,80 @@ static size_t nfkc_char(utf8proc_int32_t cp, unsigned char *dst)
     return k;
 }
 
-/* 1 if the 8 bytes at p need no change: printable ASCII, with any space
- * single and between two other bytes of the word (so that, put after a
- * run that ends in a printable byte, no two spaces ever meet). */
-static int plain_word(const unsigned char *p)
+/* 1 if byte c is copied as it is inside a run: printable ASCII, not a
+ * space. */
+static int word_byte(unsigned char c)
 {
-    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
-    uint64_t w;
-    memcpy(&w, p, 8);
-    uint64_t below_space = (w - 0x20 * ones) & ~w & highs;     /* bytes < 0x20 */
-    uint64_t above_tilde = ((w + 0x01 * ones) | w) & highs;    /* bytes >= 0x7F */
-    if (below_space | above_tilde)
-        return 0;
-    uint64_t x = w ^ (0x20 * ones);                            /* spaces -> 0 */
-    uint64_t spaces = (x - ones) & ~x & highs;                 /* (may over-report) */
-    return !(spaces & (spaces << 8)) && !(spaces & 0x80u) && !(spaces >> 63);
+    return c > 0x20 && c < 0x7F;
+}
+
+/* Where the run from i stops: the first byte that is not printable ASCII,
+ * or a space not followed by another printable byte that is not a space
+ * (so that no two spaces ever meet and the run ends in a printable byte).
+ * In the vector loops, a byte plus one is above 0x21 (signed) when it is
+ * printable and not a space: 0x7F becomes negative. */
+static size_t run_stop_bytes(const unsigned char *s, size_t i, size_t len)
+{
+    for (; i < len; i++)
+        if (!word_byte(s[i]) && !(s[i] == ' ' && i + 1 < len && word_byte(s[i + 1])))
+            return i;
+    return len;
+}
+
+#ifdef NORMALIZE_X86
+/* Sixteen bytes at a time (SSE2, every x86-64). */
+static size_t run_stop_sse2(const unsigned char *s, size_t i, size_t len)
+{
+    const __m128i one = _mm_set1_epi8(1), word_min = _mm_set1_epi8(0x21), sp = _mm_set1_epi8(' ');
+    for (; i + 17 <= len; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(s + i));
+        __m128i next = _mm_loadu_si128((const __m128i *)(s + i + 1));
+        __m128i word = _mm_cmpgt_epi8(_mm_add_epi8(v, one), word_min);
+        __m128i next_word = _mm_cmpgt_epi8(_mm_add_epi8(next, one), word_min);
+        __m128i keep = _mm_or_si128(word, _mm_and_si128(_mm_cmpeq_epi8(v, sp), next_word));
+        unsigned mask = (unsigned)_mm_movemask_epi8(keep);
+        if (mask != 0xFFFF)
+            return i + (size_t)__builtin_ctz(~mask);
+    }
+    return run_stop_bytes(s, i, len);
+}
+
+/* Thirty-two bytes at a time where the processor has AVX2. */
+__attribute__((target("avx2"))) static size_t run_stop_avx2(const unsigned char *s, size_t i,
+                                                            size_t len)
+{
+    const __m256i one = _mm256_set1_epi8(1), word_min = _mm256_set1_epi8(0x21),
+                  sp = _mm256_set1_epi8(' ');
+    for (; i + 33 <= len; i += 32) {
+        __m256i v = _mm256_loadu_si256((const __m256i *)(s + i));
+        __m256i next = _mm256_loadu_si256((const __m256i *)(s + i + 1));
+        __m256i word = _mm256_cmpgt_epi8(_mm256_add_epi8(v, one), word_min);
+        __m256i next_word = _mm256_cmpgt_epi8(_mm256_add_epi8(next, one), word_min);
+        __m256i keep = _mm256_or_si256(word, _mm256_and_si256(_mm256_cmpeq_epi8(v, sp), next_word));
+        uint32_t mask = (uint32_t)_mm256_movemask_epi8(keep);
+        if (mask != 0xFFFFFFFFu)
+            return i + (size_t)__builtin_ctz(~mask);
+    }
+    return run_stop_sse2(s, i, len);
+}
+#endif
+
+static size_t run_stop(const unsigned char *s, size_t i, size_t len, int avx2)
+{
+#ifdef NORMALIZE_X86
+    return avx2 ? run_stop_avx2(s, i, len) : run_stop_sse2(s, i, len);
+#else
+    (void)avx2;
+    return run_stop_bytes(s, i, len);
+#endif
 }
 
 /* The end of the run at i that needs no change: printable ASCII with
- * single spaces between (i itself if there is none). */
-static size_t plain_run(const unsigned char *s, size_t i, size_t len)
+ * single spaces between, starting and ending with a byte that is not a
+ * space (i itself if there is none). */
+static size_t plain_run(const unsigned char *s, size_t i, size_t len, int avx2)
 {
-    size_t run = i;
-    for (;;) {
-        while (run + 8 <= len && plain_word(s + run))
-            run += 8;
-        while (run < len && s[run] > 0x20 && s[run] < 0x7F)
-            run++;
-        if (run > i && run + 1 < len && s[run] == ' ' && s[run + 1] > 0x20 && s[run + 1] < 0x7F)
-            run += 2;
-        else
-            return run;
-    }
+    return i < len && word_byte(s[i]) ? run_stop(s, i + 1, len, avx2) : i;
 }
 
 /* How the character cp is treated (ASCII without a table lookup). */
@@ -207,8 +255,13 @@ int normalize_range(normalized_text *out, const char *in, size_t start, size_t e
     out->map.n = 0;
     grow(&b, end - start);   /* mostly the output is no longer than the input */
     size_t i = start;
+#ifdef NORMALIZE_X86
+    int avx2 = __builtin_cpu_supports("avx2") != 0;
+#else
+    int avx2 = 0;
+#endif
     while (i < end && !b.failed) {
-        size_t run = plain_run(s, i, end);
+        size_t run = plain_run(s, i, end, avx2);
         if (run > i) {   /* the fast path: copied as it is */
             end_whitespace(&b, i);
             emit(&b, in + i, run - i, i, run - i);
