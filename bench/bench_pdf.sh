@@ -7,6 +7,13 @@
 #
 #   bench/bench_pdf.sh [-t SECONDS] [FILE.pdf ...]
 #   bench/bench_pdf.sh --scale
+#   bench/bench_pdf.sh --memory [-t SECONDS]
+#
+# --memory: peak resident memory (the largest of the tool and its
+# children, /usr/bin/time's %M) of each tool on 300- and 600-page PDFs made
+# by concatenating the corpus PDFs with qpdf (again and again to reach the
+# page count), and the 600/300 ratio (flat memory: close to 1); then the
+# times, as below, on the 300-page PDF. Needs qpdf and GNU time.
 #
 # --scale: time per page of `doctag text` and pdftotext on generated PDFs
 # of 10, 100 and 1000 pages (two columns of report prose, a running header,
@@ -29,8 +36,12 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
 min_seconds=2
 scale=0
+memory=0
 if [ "${1:-}" = "--scale" ]; then
     scale=1
+    shift
+elif [ "${1:-}" = "--memory" ]; then
+    memory=1
     shift
 fi
 if [ "${1:-}" = "-t" ]; then
@@ -49,6 +60,10 @@ for tool in pdfinfo pdftotext; do
         exit 1
     }
 done
+
+now() { date +%s.%N; }
+# awk does the arithmetic: bc is not always installed
+calc() { awk "BEGIN { print ($1) }"; }
 
 # scale_pdf N OUT: N pages of two-column prose, text different on every page
 scale_pdf() {
@@ -96,6 +111,54 @@ if [ "$scale" -eq 1 ]; then
     exit 0
 fi
 
+# peak_kb COMMAND...: the command's peak resident set in KB (its children's too)
+peak_kb() {
+    /usr/bin/time -f %M -o "$tmp/rss" "$@" >/dev/null 2>&1 || return 1
+    tail -n 1 "$tmp/rss"
+}
+
+if [ "$memory" -eq 1 ]; then
+    for tool in qpdf /usr/bin/time; do
+        command -v "$tool" >/dev/null 2>&1 || {
+            echo "bench_pdf.sh: --memory needs $tool (apt-get install qpdf time)" >&2
+            exit 1
+        }
+    done
+    shared=${DOCTAG_SHARED_DIR:-$(dirname "$root")/shared}
+    set -- "$shared"/corpus/pdf/*.pdf
+    [ -f "$1" ] || { echo "bench_pdf.sh: no PDFs in $shared/corpus/pdf" >&2; exit 1; }
+    tmp=$(mktemp -d "${TMPDIR:-/tmp}/bench-pdf-XXXXXX")
+    trap 'rm -rf "$tmp"' EXIT
+    copies="" total=0
+    while [ "$total" -lt 600 ]; do # the corpus again and again: 600 pages or more
+        copies="$copies $*"
+        for f in "$@"; do
+            total=$((total + $(pdfinfo "$f" | awk '/^Pages:/ { print $2 }')))
+        done
+    done
+    # shellcheck disable=SC2086
+    qpdf --empty --pages $copies -- "$tmp/all.pdf"
+    qpdf --empty --pages "$tmp/all.pdf" 1-300 -- "$tmp/p300.pdf"
+    qpdf --empty --pages "$tmp/all.pdf" 1-600 -- "$tmp/p600.pdf"
+    floor=${DOCTAG_PDF_FLOOR:-$root/build/bench/pdf_floor}
+    echo "peak resident memory (MB), corpus PDFs concatenated to 300 and 600 pages"
+    printf '%-20s %9s %9s %9s\n' tool "300 pages" "600 pages" "600/300"
+    for t in "pdftotext|pdftotext" "poppler-glib floor|$floor" "doctag text|$cli text" \
+             "doctag tag|$cli tag"; do
+        name=${t%%|*} cmd=${t#*|}
+        [ "$name" = "poppler-glib floor" ] && [ ! -x "$floor" ] && continue
+        # shellcheck disable=SC2086
+        a=$(peak_kb $cmd "$tmp/p300.pdf") && b=$(peak_kb $cmd "$tmp/p600.pdf") || {
+            echo "bench_pdf.sh: $name failed" >&2
+            exit 1
+        }
+        printf '%-20s %9.1f %9.1f %9.2f\n' "$name" "$(calc "$a / 1024")" "$(calc "$b / 1024")" \
+            "$(calc "$b / $a")"
+    done
+    echo
+    set -- "$tmp/p300.pdf"
+fi
+
 if [ $# -eq 0 ]; then
     shared=${DOCTAG_SHARED_DIR:-$(dirname "$root")/shared}
     set -- "$shared"/corpus/pdf/*.pdf
@@ -108,10 +171,6 @@ for f in "$@"; do
     [ -n "$n" ] || { echo "bench_pdf.sh: $f: not a readable PDF" >&2; exit 1; }
     pages=$((pages + n))
 done
-
-now() { date +%s.%N; }
-# awk does the arithmetic: bc is not always installed
-calc() { awk "BEGIN { print ($1) }"; }
 
 for f in "$@"; do
     case "$f" in
@@ -154,7 +213,11 @@ run_tool() { # COMMAND...: over every file (or once, "batch")
 }
 
 tmp_times=$(mktemp "${TMPDIR:-/tmp}/bench-pdf-XXXXXX")
-trap 'rm -f "$tmp_times"' EXIT
+if [ "$memory" -eq 1 ]; then
+    trap 'rm -rf "$tmp" "$tmp_times"' EXIT
+else
+    trap 'rm -f "$tmp_times"' EXIT
+fi
 echo "$tools" | while IFS='|' read -r name cmd; do # one untimed round: warm up, catch failures
     # shellcheck disable=SC2086
     run_tool $cmd || { echo "bench_pdf.sh: $name failed" >&2; exit 1; }
