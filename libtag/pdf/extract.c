@@ -29,7 +29,7 @@ void extract_result_free(extract_result *r)
     if (!r)
         return;
     free(r->text);
-    free(r->words);
+    free(r->boxes);
     free(r->page_has_text);
     free(r->lines);
     memset(r, 0, sizeof *r);
@@ -44,13 +44,118 @@ static size_t n_chars(const char *s, size_t n)
     return k;
 }
 
+#if DOCTAG_HAVE_PDF
+#include <glib.h>
+#endif
+
+static int is_alnum(uint32_t c)
+{
+    if (c < 0x80)   /* most glyphs: no call into glib's tables */
+        return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+#if DOCTAG_HAVE_PDF
+    return g_unichar_isalnum((gunichar)c) != 0;
+#else
+    return 0;
+#endif
+}
+
+/* ---- Piece boxes -------------------------------------------------------------- */
+
+/* The box stream: for each piece a flag byte, then x0 unless it equals the
+ * previous piece's x1 (FLAG_X0), x1, and y0 and y1 unless they equal the
+ * previous piece's (FLAG_Y). Floats are copied bit for bit. */
+enum { FLAG_X0 = 1, FLAG_Y = 2 };
+
+static int same_float(float a, float b)
+{
+    return memcmp(&a, &b, sizeof a) == 0;
+}
+
+int extract_put_box(unsigned char **buf, size_t *len, size_t *cap, const extract_word *prev,
+                    const extract_word *w)
+{
+    if (!vec_reserve((void **)buf, cap, *len + 1 + 4 * sizeof(float), 1))
+        return -1;
+    unsigned char *p = *buf + *len, flags = 0;
+    if (!prev || !same_float(prev->x1, w->x0))
+        flags |= FLAG_X0;
+    if (!prev || !same_float(prev->y0, w->y0) || !same_float(prev->y1, w->y1))
+        flags |= FLAG_Y;
+    *p++ = flags;
+    if (flags & FLAG_X0)
+        memcpy(p, &w->x0, sizeof(float)), p += sizeof(float);
+    memcpy(p, &w->x1, sizeof(float)), p += sizeof(float);
+    if (flags & FLAG_Y) {
+        memcpy(p, &w->y0, sizeof(float)), p += sizeof(float);
+        memcpy(p, &w->y1, sizeof(float)), p += sizeof(float);
+    }
+    *len = (size_t)(p - *buf);
+    return 0;
+}
+
+/* Reads the box after *w (the previous piece's, the first time anything)
+ * into *w; returns where the next one starts. */
+static const unsigned char *get_box(const unsigned char *p, extract_word *w)
+{
+    unsigned char flags = *p++;
+    if (flags & FLAG_X0)
+        memcpy(&w->x0, p, sizeof(float)), p += sizeof(float);
+    else
+        w->x0 = w->x1;
+    memcpy(&w->x1, p, sizeof(float)), p += sizeof(float);
+    if (flags & FLAG_Y) {
+        memcpy(&w->y0, p, sizeof(float)), p += sizeof(float);
+        memcpy(&w->y1, p, sizeof(float)), p += sizeof(float);
+    }
+    return p;
+}
+
+/* The code point at t[*i] (UTF-8, not checked: the extractor wrote it),
+ * *i moved past it. */
+static uint32_t next_cp(const char *t, size_t *i)
+{
+    const unsigned char *s = (const unsigned char *)t + *i;
+    int n = s[0] < 0x80 ? 1 : s[0] < 0xE0 ? 2 : s[0] < 0xF0 ? 3 : 4;
+    uint32_t c = n == 1 ? s[0] : n == 2 ? s[0] & 0x1Fu : n == 3 ? s[0] & 0x0Fu : s[0] & 0x07u;
+    for (int k = 1; k < n; k++)
+        c = (c << 6) | (s[k] & 0x3Fu);
+    *i += (size_t)n;
+    return c;
+}
+
+/* Where the piece that starts at t[i] ends (before `end`): after a run of
+ * letters and digits, or after one other character. */
+static size_t piece_end(const char *t, size_t i, size_t end)
+{
+    size_t j = i;
+    if (!is_alnum(next_cp(t, &j)))
+        return j;
+    for (size_t k = j; k < end && is_alnum(next_cp(t, &k)); j = k)
+        ;
+    return j;
+}
+
+#if DOCTAG_HAVE_PDF
+/* The pieces of t[0, n), the text of one line. */
+static uint32_t count_pieces(const char *t, size_t n)
+{
+    uint32_t k = 0;
+    for (size_t i = 0; i < n; k++) {
+        while (i < n && t[i] == ' ')
+            i++;
+        if (i == n)
+            break;
+        i = piece_end(t, i, n);
+    }
+    return k;
+}
+#endif
+
 /* Adds to *box the part of the piece w, which spans text[ws, we), inside
  * text[from, to). */
 static void piece_part(const extract_result *r, const extract_word *w, size_t ws, size_t we,
                        size_t from, size_t to, extract_pos *box)
 {
-    if (we > ws + 1 && r->text[we - 1] == ' ')
-        we--;
     size_t a = from > ws ? from : ws, z = to < we ? to : we;
     if (a >= z)
         return;
@@ -75,10 +180,19 @@ void extract_range_box(const extract_result *r, size_t line, size_t from, size_t
 {
     memset(box, 0, sizeof *box);
     const extract_line *l = &r->lines[line];
-    size_t end = (size_t)l->first_word + l->n_words;
-    for (size_t k = l->first_word; k < end && l->start + r->words[k].start < to; k++)
-        piece_part(r, &r->words[k], l->start + r->words[k].start,
-                   k + 1 < end ? l->start + r->words[k + 1].start : l->end, from, to, box);
+    const unsigned char *p = r->boxes + l->box_at;
+    extract_word w = { 0, 0, 0, 0 };
+    size_t ws = l->start;
+    for (uint32_t k = 0; k < l->n_words; k++) {
+        while (ws < l->end && r->text[ws] == ' ')
+            ws++;
+        if (ws >= l->end || ws >= to)
+            break;
+        size_t we = piece_end(r->text, ws, l->end);
+        p = get_box(p, &w);
+        piece_part(r, &w, ws, we, from, to, box);
+        ws = we;
+    }
     if (box->page)
         box->page = l->page;
 }
@@ -124,8 +238,8 @@ int extract_pdf(extract_result *out, const void *data, size_t size,
 #define HEADER_WINDOW 1024
 
 /* A glyph of the page being read: its code point, box and size. Only the
- * code points stay for the whole document (layout_glyph, for the steps
- * that look at every page: furniture, line breaks). */
+ * code points stay for the whole document (layout_glyph, 16 bits, for the
+ * steps that look at every page: furniture, line breaks). */
 typedef struct pglyph {
     uint32_t cp;
     float x0, y0, x1, y1;     /* box in PDF points, top-left origin */
@@ -136,8 +250,8 @@ typedef struct pglyph {
  * text[start, start + len) of the builder's text, cut at `cut` when its
  * final hyphen is dropped; its pieces words[first_word, + n_words). */
 typedef struct line_render {
-    size_t start, len, cut;
-    uint32_t first_word, n_words;
+    size_t start, len, cut, box_at;
+    uint32_t n_words;
 } line_render;
 
 typedef struct builder {
@@ -158,11 +272,12 @@ typedef struct builder {
     /* output */
     char *text;
     size_t len, cap;
-    extract_word *words;
-    size_t n_words, cap_words, line_start;
+    unsigned char *boxes;     /* the pieces' boxes (extract_put_box) */
+    size_t boxes_len, cap_boxes;
+    extract_word prev_box;    /* the line's last piece's, when n_line_words > 0 */
+    uint32_t n_line_words;
     const pglyph **wg;  /* the glyphs of the word being written */
-    size_t *wb;               /* and where each one's bytes start */
-    size_t n_wg, cap_wg, cap_wb;
+    size_t n_wg, cap_wg;
     extract_line *out_lines;
     size_t n_out_lines, cap_out_lines;
 } builder;
@@ -176,9 +291,8 @@ static void builder_free(builder *b)
     free(b->pages);
     free(b->scratch);
     free(b->text);
-    free(b->words);
+    free(b->boxes);
     free(b->wg);
-    free(b->wb);
     free(b->out_lines);
 }
 
@@ -187,13 +301,6 @@ static void builder_free(builder *b)
 static int is_superscript_char(uint32_t c)
 {
     return c == 0xB9 || c == 0xB2 || c == 0xB3 || (c >= 0x2070 && c <= 0x207F);
-}
-
-static int is_alnum(uint32_t c)
-{
-    if (c < 0x80)   /* most glyphs: no call into glib's tables */
-        return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
-    return g_unichar_isalnum((gunichar)c) != 0;
 }
 
 /* ---- Pages into lines ------------------------------------------------------ */
@@ -446,22 +553,23 @@ static void put(builder *b, const char *s, size_t n)
     b->len += n;
 }
 
-/* Adds the piece made of the current word's glyphs [a, z) to the words. */
+/* Adds the box of the piece made of the current word's glyphs [a, z) to
+ * the boxes. */
 static int put_piece(builder *b, size_t a, size_t z)
 {
-    if (!vec_reserve((void **)&b->words, &b->cap_words, b->n_words + 1, sizeof *b->words))
-        return -1;
-    extract_word *w = &b->words[b->n_words++];
-    w->start = (uint32_t)(b->wb[a] - b->line_start);
-    w->x0 = w->y0 = 1e30f;
-    w->x1 = w->y1 = -1e30f;
+    extract_word w = { 1e30f, 1e30f, -1e30f, -1e30f };
     for (size_t i = a; i < z; i++) {
         const pglyph *g = b->wg[i];
-        if (g->x0 < w->x0) w->x0 = g->x0;
-        if (g->y0 < w->y0) w->y0 = g->y0;
-        if (g->x1 > w->x1) w->x1 = g->x1;
-        if (g->y1 > w->y1) w->y1 = g->y1;
+        if (g->x0 < w.x0) w.x0 = g->x0;
+        if (g->y0 < w.y0) w.y0 = g->y0;
+        if (g->x1 > w.x1) w.x1 = g->x1;
+        if (g->y1 > w.y1) w.y1 = g->y1;
     }
+    if (extract_put_box(&b->boxes, &b->boxes_len, &b->cap_boxes,
+                        b->n_line_words ? &b->prev_box : NULL, &w) < 0)
+        return -1;
+    b->prev_box = w;
+    b->n_line_words++;
     return 0;
 }
 
@@ -486,8 +594,7 @@ static int end_word(builder *b)
 /* Writes one glyph (a ligature as its letters) into the current word. */
 static void put_glyph(builder *b, const pglyph *g)
 {
-    b->wg[b->n_wg] = g;
-    b->wb[b->n_wg++] = b->len;
+    b->wg[b->n_wg++] = g;
     const char *lig = glyph_ligature(g->cp);
     if (lig) {
         put(b, lig, strlen(lig));
@@ -551,8 +658,7 @@ static int render_line(builder *b, size_t li)
     if (b->len + 5 * l->count + 8 > UINT32_MAX
         || !vec_reserve((void **)&b->renders, &b->cap_renders, li + 1, sizeof *b->renders)
         || !vec_reserve((void **)&b->text, &b->cap, b->len + 5 * l->count + 1, 1)
-        || !vec_reserve((void **)&b->wg, &b->cap_wg, l->count, sizeof *b->wg)
-        || !vec_reserve((void **)&b->wb, &b->cap_wb, l->count, sizeof *b->wb))
+        || !vec_reserve((void **)&b->wg, &b->cap_wg, l->count, sizeof *b->wg))
         return -1;
     line_render *r = &b->renders[li];
     const pglyph *g = b->glyphs;
@@ -561,8 +667,9 @@ static int render_line(builder *b, size_t li)
     const pglyph *prev = NULL;
     int prev_mark = 0, space = 0;
     size_t start = b->len;
-    r->start = b->line_start = start;
-    r->first_word = (uint32_t)b->n_words;
+    r->start = start;
+    r->box_at = b->boxes_len;
+    b->n_line_words = 0;
     for (size_t i = l->first; i < end; i++) {
         const pglyph *cg = &g[i];
         if (i + 1 == end)
@@ -592,7 +699,7 @@ static int render_line(builder *b, size_t li)
     if (end_word(b) < 0)
         return -1;
     r->len = b->len - start;
-    r->n_words = (uint32_t)(b->n_words - r->first_word);
+    r->n_words = b->n_line_words;
     return 0;
 }
 
@@ -605,8 +712,10 @@ static int finish_page(builder *b, const layout_page *lp)
             return -1;
     if (!vec_reserve((void **)&b->cps, &b->cap_cps, b->n_cps + b->n_glyphs, sizeof *b->cps))
         return -1;
-    for (size_t i = 0; i < b->n_glyphs; i++)
-        b->cps[b->n_cps + i].cp = b->glyphs[i].cp;
+    for (size_t i = 0; i < b->n_glyphs; i++) {
+        uint32_t c = b->glyphs[i].cp;
+        b->cps[b->n_cps + i].cp = (uint16_t)(c > 0xFFFF ? LAYOUT_ASTRAL : c);
+    }
     for (size_t li = lp->first_line; li < lp->first_line + lp->n_lines; li++)
         b->lines[li].first += b->n_cps;
     b->n_cps += b->n_glyphs;
@@ -635,10 +744,8 @@ static int put_line(builder *b, strbuf_out *o, size_t li, int dehyphenate)
     ol->y0 = l->y0;
     ol->x1 = l->x1;
     ol->y1 = l->y1;
-    ol->first_word = r->first_word;
-    ol->n_words = r->n_words;
-    while (ol->n_words > 0 && b->words[ol->first_word + ol->n_words - 1].start >= n)
-        ol->n_words--;
+    ol->box_at = r->box_at;
+    ol->n_words = n < r->len ? count_pieces(b->text + r->start, n) : r->n_words;
     return 0;
 }
 
@@ -755,12 +862,12 @@ static int build_text(builder *b, extract_result *out, const char *name)
     b->text[b->len] = '\0';
     out->text = b->text;
     out->len = b->len;
-    out->words = b->words;
-    out->n_words = b->n_words;
+    out->boxes = b->boxes;
+    out->boxes_len = b->boxes_len;
     out->lines = b->out_lines;
     out->n_lines = b->n_out_lines;
     b->text = NULL;
-    b->words = NULL;
+    b->boxes = NULL;
     b->out_lines = NULL;
     return DOCTAG_OK;
 }
