@@ -771,6 +771,12 @@ static int write_text(builder *b)
     free(b->cps);   /* the code points have served: the peak is lower without them */
     b->cps = NULL;
     b->n_cps = b->cap_cps = 0;
+    /* the text and lines at their final size at once: growing them by
+     * doubling would hold an old and a new copy at the peak */
+    if (!vec_reserve((void **)&o.text, &o.cap, b->len + 2 * n_seq + 3, 1)
+        || !vec_reserve((void **)&b->out_lines, &b->cap_out_lines, n_seq + 1,
+                        sizeof *b->out_lines))
+        goto done;
     for (size_t k = 0; k < n_seq; k++) {
         int sep = k + 1 < n_seq ? seps[k] : BREAK_JOIN;
         if (put_line(b, &o, seq[k], sep == BREAK_DEHYPHENATE) < 0)

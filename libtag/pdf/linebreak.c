@@ -40,7 +40,17 @@
 
 static int is_alnum(uint32_t c)
 {
+    if (c < 0x80)   /* most glyphs: no call into glib's tables */
+        return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
     return g_unichar_isalnum((gunichar)c) != 0;
+}
+
+/* The lower case of c (glib's, with ASCII done here: most glyphs). */
+static uint32_t to_lower(uint32_t c)
+{
+    if (c < 0x80)
+        return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+    return (uint32_t)g_unichar_tolower((gunichar)c);
 }
 
 /* ---- Words seen in the document (evidence for hyphens) ------------------- */
@@ -118,7 +128,13 @@ static size_t lower_utf8(const layout_glyph *g, size_t a, size_t b, char *buf, s
 {
     size_t n = 0;
     for (size_t i = a; i < b; i++) {
-        uint32_t c = glyph_is_hyphen(g[i].cp) ? '-' : (uint32_t)g_unichar_tolower((gunichar)g[i].cp);
+        uint32_t c = glyph_is_hyphen(g[i].cp) ? '-' : to_lower(g[i].cp);
+        if (c < 0x80) {
+            if (n + 2 > cap)
+                return 0;
+            buf[n++] = (char)c;
+            continue;
+        }
         const char *lig = glyph_ligature(c);
         char tmp[8];
         size_t k = lig ? strlen(lig) : (size_t)g_unichar_to_utf8((gunichar)c, tmp);
