@@ -64,7 +64,8 @@ typedef struct wordset {
 static size_t wordset_slot(const wordset *w, const char *s, size_t n)
 {
     size_t i = (size_t)hash_fnv1a(HASH_FNV_SEED, s, n) & (w->cap - 1);
-    while (w->keys[i] && (strlen(w->keys[i]) != n || memcmp(w->keys[i], s, n) != 0))
+    /* s holds no NUL: strncmp stops at the end of a shorter key */
+    while (w->keys[i] && (strncmp(w->keys[i], s, n) != 0 || w->keys[i][n] != '\0'))
         i = (i + 1) & (w->cap - 1);
     return i;
 }
@@ -228,6 +229,16 @@ static size_t last_token(const layout_glyph *g, const layout_line *l)
 /* A URL or a path: "https://...", "www.x.org/...", "a/b/c" (two slashes). */
 static int token_is_url(const layout_glyph *g, size_t a, size_t b)
 {
+    /* most tokens, at no cost: no slash, and no 'h' or 'w' first (nothing
+     * else lower-cases to either) */
+    uint32_t first = a < b ? g[a].cp : 0;
+    if (first != 'h' && first != 'H' && first != 'w' && first != 'W') {
+        size_t i = a;
+        while (i < b && g[i].cp != '/')
+            i++;
+        if (i == b)
+            return 0;
+    }
     char buf[512];
     size_t n = lower_utf8(g, a, b, buf, sizeof buf), slashes = 0;
     for (size_t i = 0; i < n; i++)
