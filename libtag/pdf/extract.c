@@ -248,10 +248,11 @@ typedef struct pglyph {
 
 /* A line as written when its page was read (render_line): bytes
  * text[start, start + len) of the builder's text, cut at `cut` when its
- * final hyphen is dropped; its pieces words[first_word, + n_words). */
+ * final hyphen is dropped; its n_words pieces' boxes from boxes[box_at].
+ * The text and the boxes stay under 4 GiB (render_line, put_piece). */
 typedef struct line_render {
-    size_t start, len, cut, box_at;
-    uint32_t n_words;
+    size_t start;
+    uint32_t len, cut, box_at, n_words;
 } line_render;
 
 typedef struct builder {
@@ -565,7 +566,8 @@ static int put_piece(builder *b, size_t a, size_t z)
         if (g->x1 > w.x1) w.x1 = g->x1;
         if (g->y1 > w.y1) w.y1 = g->y1;
     }
-    if (extract_put_box(&b->boxes, &b->boxes_len, &b->cap_boxes,
+    if (b->boxes_len > UINT32_MAX - 1 - 4 * sizeof(float)   /* box_at is 32 bits */
+        || extract_put_box(&b->boxes, &b->boxes_len, &b->cap_boxes,
                         b->n_line_words ? &b->prev_box : NULL, &w) < 0)
         return -1;
     b->prev_box = w;
@@ -668,12 +670,12 @@ static int render_line(builder *b, size_t li)
     int prev_mark = 0, space = 0;
     size_t start = b->len;
     r->start = start;
-    r->box_at = b->boxes_len;
+    r->box_at = (uint32_t)b->boxes_len;
     b->n_line_words = 0;
     for (size_t i = l->first; i < end; i++) {
         const pglyph *cg = &g[i];
         if (i + 1 == end)
-            r->cut = b->len - start;  /* what is left without the final glyph */
+            r->cut = (uint32_t)(b->len - start);  /* what is left without the final glyph */
         if (glyph_is_space(cg->cp)) {
             space = 1;
             continue;
@@ -698,7 +700,7 @@ static int render_line(builder *b, size_t li)
     }
     if (end_word(b) < 0)
         return -1;
-    r->len = b->len - start;
+    r->len = (uint32_t)(b->len - start);
     r->n_words = b->n_line_words;
     return 0;
 }
@@ -735,10 +737,10 @@ static int put_line(builder *b, strbuf_out *o, size_t li, int dehyphenate)
                         sizeof *b->out_lines))
         return -1;
     extract_line *ol = &b->out_lines[b->n_out_lines++];
-    ol->start = o->len;
+    ol->start = (uint32_t)o->len;
     memcpy(o->text + o->len, b->text + r->start, n);
     o->len += n;
-    ol->end = o->len;
+    ol->end = (uint32_t)o->len;
     ol->page = l->page;
     ol->x0 = l->x0;
     ol->y0 = l->y0;
@@ -773,7 +775,8 @@ static int write_text(builder *b)
     b->n_cps = b->cap_cps = 0;
     /* the text and lines at their final size at once: growing them by
      * doubling would hold an old and a new copy at the peak */
-    if (!vec_reserve((void **)&o.text, &o.cap, b->len + 2 * n_seq + 3, 1)
+    if (b->len + 2 * n_seq + 3 > UINT32_MAX   /* the lines' offsets are 32 bits */
+        || !vec_reserve((void **)&o.text, &o.cap, b->len + 2 * n_seq + 3, 1)
         || !vec_reserve((void **)&b->out_lines, &b->cap_out_lines, n_seq + 1,
                         sizeof *b->out_lines))
         goto done;

@@ -46,11 +46,10 @@ int extract_put_box(unsigned char **buf, size_t *len, size_t *cap, const extract
  * union of its glyph boxes; the boxes of its n_words pieces, in text
  * order, start at boxes[box_at] (extract_put_box). */
 typedef struct extract_line {
-    size_t start, end;     /* byte offsets into text */
+    uint32_t start, end;   /* byte offsets into text (which stays under 4 GiB) */
     int page;              /* 1-based */
     float x0, y0, x1, y1;  /* PDF points, top-left origin */
-    size_t box_at;
-    uint32_t n_words;
+    uint32_t box_at, n_words;
 } extract_line;
 
 typedef struct extract_result {
