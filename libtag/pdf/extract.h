@@ -80,6 +80,9 @@ void extract_result_free(extract_result *r);
 void extract_range_box(const extract_result *r, size_t line, size_t from, size_t to,
                        extract_pos *box);
 
+/* The pieces of t[0, n), one line's text as the extractor wrote it. */
+uint32_t extract_count_pieces(const char *t, size_t n);
+
 /* The box of byte i: its piece's, or page 0 for a byte added by the
  * extractor (for tests and checks: a binary search). */
 extract_pos extract_byte_box(const extract_result *r, size_t i);
