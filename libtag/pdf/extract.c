@@ -246,9 +246,42 @@ static int piece_break(const pglyph *p, const pglyph *g, float em)
            || pc - gc > h || gc - pc > h;
 }
 
+/* The widest gap between two glyphs of glyphs[s, e) that follow each
+ * other (spaces left out), as piece_break() measures it; -1e30 for none. */
+static float widest_gap(const pglyph *g, size_t s, size_t e)
+{
+    float gap = -1e30f;
+    const pglyph *p = NULL;
+    for (size_t i = s; i < e; i++) {
+        if (glyph_is_space(g[i].cp))
+            continue;
+        if (p && g[i].x0 - p->x1 > gap)
+            gap = g[i].x0 - p->x1;
+        p = &g[i];
+    }
+    return gap;
+}
+
+/* Whether the median glyph width of glyphs[s, e) (k of them not spaces)
+ * can make an em that some gap of the line, at most `gap` wide, exceeds
+ * LIMIT_PDF_SPLIT_GAP_EMS times: more than half of the widths are small
+ * enough (then the median is too). */
+static int width_may_split(const pglyph *g, size_t s, size_t e, size_t k, float gap)
+{
+    size_t small = 0;
+    for (size_t i = s; i < e; i++)
+        if (!glyph_is_space(g[i].cp)
+            && LIMIT_PDF_SPLIT_GAP_EMS * (2 * (g[i].x1 - g[i].x0)) < gap)
+            small++;
+    return small > k / 2;
+}
+
 /* The em of glyphs[s, e): the median glyph height (*h), or twice the
  * median glyph width when that is less (some fonts give boxes twice as
- * tall as the type: QuarkXPress, InDesign). */
+ * tall as the type: QuarkXPress, InDesign). The em only decides where a
+ * line splits (piece_break): when no gap of the line could exceed it, the
+ * height is returned without the widths' median, which cost a selection
+ * per line. */
 static float line_em(builder *b, size_t s, size_t e, float *h)
 {
     *h = 1;
@@ -257,15 +290,18 @@ static float line_em(builder *b, size_t s, size_t e, float *h)
     size_t k = 0;
     for (size_t i = s; i < e; i++)
         if (!glyph_is_space(b->glyphs[i].cp))
-            b->scratch[k++] = b->glyphs[i].x1 - b->glyphs[i].x0;
+            b->scratch[k++] = b->glyphs[i].size;
     if (k == 0)
         return 1;
-    float w2 = 2 * select_kth(b->scratch, k, k / 2);
+    *h = select_kth(b->scratch, k, k / 2);
+    float gap = widest_gap(b->glyphs, s, e);
+    if (!(gap > LIMIT_PDF_SPLIT_GAP_EMS * *h) && !width_may_split(b->glyphs, s, e, k, gap))
+        return *h;
     k = 0;
     for (size_t i = s; i < e; i++)
         if (!glyph_is_space(b->glyphs[i].cp))
-            b->scratch[k++] = b->glyphs[i].size;
-    *h = select_kth(b->scratch, k, k / 2);
+            b->scratch[k++] = b->glyphs[i].x1 - b->glyphs[i].x0;
+    float w2 = 2 * select_kth(b->scratch, k, k / 2);
     return w2 > 0 && w2 < *h ? w2 : *h;
 }
 
