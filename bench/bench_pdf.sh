@@ -28,8 +28,9 @@
 # Needs poppler-utils (pdfinfo, pdftotext). The floor, build/bench/pdf_floor
 # (poppler-glib's text and boxes and nothing else: what doctag cannot go
 # below), runs beside them when built. The tools take turns round by round
-# (about 5 x SECONDS in all, at least 3 rounds); the last two columns are
-# each tool's time over pdftotext's and over the floor's.
+# (about 5 x SECONDS in all, at least 3 rounds); the columns give each
+# tool's time over pdftotext's and over the floor's, in wall time and in
+# CPU time (user + sys of the tool and its children).
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -214,10 +215,18 @@ run_tool() { # COMMAND...: over every file (or once, "batch")
 
 tmp_times=$(mktemp "${TMPDIR:-/tmp}/bench-pdf-XXXXXX")
 if [ "$memory" -eq 1 ]; then
-    trap 'rm -rf "$tmp" "$tmp_times"' EXIT
+    trap 'rm -rf "$tmp" "$tmp_times" "$tmp_times".cpu0 "$tmp_times".cpu1' EXIT
 else
-    trap 'rm -f "$tmp_times"' EXIT
+    trap 'rm -f "$tmp_times" "$tmp_times".cpu0 "$tmp_times".cpu1' EXIT
 fi
+# CPU seconds (user + sys) of the shell's finished children, from the
+# `times` builtin's second line ("0m1.230000s 0m0.040000s")
+cpu_of() {
+    awk 'NR == 2 {
+        split($1, u, /[ms]/); split($2, s, /[ms]/)
+        print u[1] * 60 + u[2] + s[1] * 60 + s[2]
+    }' "$1"
+}
 echo "$tools" | while IFS='|' read -r name cmd; do # one untimed round: warm up, catch failures
     # shellcheck disable=SC2086
     run_tool $cmd || { echo "bench_pdf.sh: $name failed" >&2; exit 1; }
@@ -227,23 +236,32 @@ start=$(now)
 while :; do
     echo "$tools" | while IFS='|' read -r name cmd; do
         t0=$(now)
+        times >"$tmp_times".cpu0   # in this shell: its children's CPU so far
         # shellcheck disable=SC2086
         run_tool $cmd
-        echo "$name|$(calc "$(now) - $t0")"
+        times >"$tmp_times".cpu1
+        t1=$(now)
+        echo "$name|$(calc "$t1 - $t0")|$(calc "$(cpu_of "$tmp_times".cpu1) - $(cpu_of "$tmp_times".cpu0)")"
     done >>"$tmp_times"
     rounds=$((rounds + 1))
     [ "$(calc "$(now) - $start >= $min_seconds * 5")" -eq 1 ] && [ "$rounds" -ge 3 ] && break
 done
 
+# Wall time and CPU time (user + sys, the tool's children included: on a
+# shared machine the steadier of the two), each over pdftotext's and the floor's.
 echo "$# PDFs, $pages pages; $rounds rounds, the tools taking turns"
-printf '%-20s %7s %9s %10s %11s %11s\n' tool pages seconds pages/s "/pdftotext" "/floor"
+printf '%-20s %7s %8s %8s %10s %11s %8s %8s %8s\n' tool pages "wall s" pages/s \
+    "/pdftotext" "/floor" "cpu s" "cpu/pdft" "cpu/fl"
 awk -F'|' -v pages="$pages" -v rounds="$rounds" '
-    { if (!($1 in t)) order[n++] = $1; t[$1] += $2 }
+    { if (!($1 in t)) order[n++] = $1; t[$1] += $2; c[$1] += $3 }
     END {
+        fl = "poppler-glib floor"
         for (i = 0; i < n; i++) {
             k = order[i]
-            fl = ("poppler-glib floor" in t) ? sprintf("%11.2f", t[k] / t["poppler-glib floor"]) : sprintf("%11s", "-")
-            printf "%-20s %7d %9.3f %10.1f %11.2f %s\n", k, pages * rounds, t[k],
-                   pages * rounds / t[k], t[k] / t["pdftotext"], fl
+            wf = (fl in t) ? sprintf("%11.2f", t[k] / t[fl]) : sprintf("%11s", "-")
+            cf = (fl in c && c[fl] > 0) ? sprintf("%8.2f", c[k] / c[fl]) : sprintf("%8s", "-")
+            printf "%-20s %7d %8.3f %8.1f %10.2f %s %8.3f %8.2f %s\n", k, pages * rounds, t[k],
+                   pages * rounds / t[k], t[k] / t["pdftotext"], wf, c[k],
+                   (c["pdftotext"] > 0 ? c[k] / c["pdftotext"] : 0), cf
         }
     }' "$tmp_times"
