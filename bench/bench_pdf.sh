@@ -7,6 +7,13 @@
 #
 #   bench/bench_pdf.sh [-t SECONDS] [FILE.pdf ...]
 #   bench/bench_pdf.sh --scale
+#   bench/bench_pdf.sh --memory [-t SECONDS]
+#
+# --memory: peak resident memory (the largest of the tool and its
+# children, /usr/bin/time's %M) of each tool on 300- and 600-page PDFs made
+# by concatenating the corpus PDFs with qpdf (again and again to reach the
+# page count), and the 600/300 ratio (flat memory: close to 1); then the
+# times, as below, on the 300-page PDF. Needs qpdf and GNU time.
 #
 # --scale: time per page of `doctag text` and pdftotext on generated PDFs
 # of 10, 100 and 1000 pages (two columns of report prose, a running header,
@@ -21,16 +28,21 @@
 # Needs poppler-utils (pdfinfo, pdftotext). The floor, build/bench/pdf_floor
 # (poppler-glib's text and boxes and nothing else: what doctag cannot go
 # below), runs beside them when built. The tools take turns round by round
-# (about 5 x SECONDS in all, at least 3 rounds); the last two columns are
-# each tool's time over pdftotext's and over the floor's.
+# (about 5 x SECONDS in all, at least 3 rounds); the columns give each
+# tool's time over pdftotext's and over the floor's, in wall time and in
+# CPU time (user + sys of the tool and its children).
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
 min_seconds=2
 scale=0
+memory=0
 if [ "${1:-}" = "--scale" ]; then
     scale=1
+    shift
+elif [ "${1:-}" = "--memory" ]; then
+    memory=1
     shift
 fi
 if [ "${1:-}" = "-t" ]; then
@@ -49,6 +61,10 @@ for tool in pdfinfo pdftotext; do
         exit 1
     }
 done
+
+now() { date +%s.%N; }
+# awk does the arithmetic: bc is not always installed
+calc() { awk "BEGIN { print ($1) }"; }
 
 # scale_pdf N OUT: N pages of two-column prose, text different on every page
 scale_pdf() {
@@ -96,6 +112,54 @@ if [ "$scale" -eq 1 ]; then
     exit 0
 fi
 
+# peak_kb COMMAND...: the command's peak resident set in KB (its children's too)
+peak_kb() {
+    /usr/bin/time -f %M -o "$tmp/rss" "$@" >/dev/null 2>&1 || return 1
+    tail -n 1 "$tmp/rss"
+}
+
+if [ "$memory" -eq 1 ]; then
+    for tool in qpdf /usr/bin/time; do
+        command -v "$tool" >/dev/null 2>&1 || {
+            echo "bench_pdf.sh: --memory needs $tool (apt-get install qpdf time)" >&2
+            exit 1
+        }
+    done
+    shared=${DOCTAG_SHARED_DIR:-$(dirname "$root")/shared}
+    set -- "$shared"/corpus/pdf/*.pdf
+    [ -f "$1" ] || { echo "bench_pdf.sh: no PDFs in $shared/corpus/pdf" >&2; exit 1; }
+    tmp=$(mktemp -d "${TMPDIR:-/tmp}/bench-pdf-XXXXXX")
+    trap 'rm -rf "$tmp"' EXIT
+    copies="" total=0
+    while [ "$total" -lt 600 ]; do # the corpus again and again: 600 pages or more
+        copies="$copies $*"
+        for f in "$@"; do
+            total=$((total + $(pdfinfo "$f" | awk '/^Pages:/ { print $2 }')))
+        done
+    done
+    # shellcheck disable=SC2086
+    qpdf --empty --pages $copies -- "$tmp/all.pdf"
+    qpdf --empty --pages "$tmp/all.pdf" 1-300 -- "$tmp/p300.pdf"
+    qpdf --empty --pages "$tmp/all.pdf" 1-600 -- "$tmp/p600.pdf"
+    floor=${DOCTAG_PDF_FLOOR:-$root/build/bench/pdf_floor}
+    echo "peak resident memory (MB), corpus PDFs concatenated to 300 and 600 pages"
+    printf '%-20s %9s %9s %9s\n' tool "300 pages" "600 pages" "600/300"
+    for t in "pdftotext|pdftotext" "poppler-glib floor|$floor" "doctag text|$cli text" \
+             "doctag tag|$cli tag"; do
+        name=${t%%|*} cmd=${t#*|}
+        [ "$name" = "poppler-glib floor" ] && [ ! -x "$floor" ] && continue
+        # shellcheck disable=SC2086
+        a=$(peak_kb $cmd "$tmp/p300.pdf") && b=$(peak_kb $cmd "$tmp/p600.pdf") || {
+            echo "bench_pdf.sh: $name failed" >&2
+            exit 1
+        }
+        printf '%-20s %9.1f %9.1f %9.2f\n' "$name" "$(calc "$a / 1024")" "$(calc "$b / 1024")" \
+            "$(calc "$b / $a")"
+    done
+    echo
+    set -- "$tmp/p300.pdf"
+fi
+
 if [ $# -eq 0 ]; then
     shared=${DOCTAG_SHARED_DIR:-$(dirname "$root")/shared}
     set -- "$shared"/corpus/pdf/*.pdf
@@ -108,10 +172,6 @@ for f in "$@"; do
     [ -n "$n" ] || { echo "bench_pdf.sh: $f: not a readable PDF" >&2; exit 1; }
     pages=$((pages + n))
 done
-
-now() { date +%s.%N; }
-# awk does the arithmetic: bc is not always installed
-calc() { awk "BEGIN { print ($1) }"; }
 
 for f in "$@"; do
     case "$f" in
@@ -154,7 +214,19 @@ run_tool() { # COMMAND...: over every file (or once, "batch")
 }
 
 tmp_times=$(mktemp "${TMPDIR:-/tmp}/bench-pdf-XXXXXX")
-trap 'rm -f "$tmp_times"' EXIT
+if [ "$memory" -eq 1 ]; then
+    trap 'rm -rf "$tmp" "$tmp_times" "$tmp_times".cpu0 "$tmp_times".cpu1' EXIT
+else
+    trap 'rm -f "$tmp_times" "$tmp_times".cpu0 "$tmp_times".cpu1' EXIT
+fi
+# CPU seconds (user + sys) of the shell's finished children, from the
+# `times` builtin's second line ("0m1.230000s 0m0.040000s")
+cpu_of() {
+    awk 'NR == 2 {
+        split($1, u, /[ms]/); split($2, s, /[ms]/)
+        print u[1] * 60 + u[2] + s[1] * 60 + s[2]
+    }' "$1"
+}
 echo "$tools" | while IFS='|' read -r name cmd; do # one untimed round: warm up, catch failures
     # shellcheck disable=SC2086
     run_tool $cmd || { echo "bench_pdf.sh: $name failed" >&2; exit 1; }
@@ -164,23 +236,32 @@ start=$(now)
 while :; do
     echo "$tools" | while IFS='|' read -r name cmd; do
         t0=$(now)
+        times >"$tmp_times".cpu0   # in this shell: its children's CPU so far
         # shellcheck disable=SC2086
         run_tool $cmd
-        echo "$name|$(calc "$(now) - $t0")"
+        times >"$tmp_times".cpu1
+        t1=$(now)
+        echo "$name|$(calc "$t1 - $t0")|$(calc "$(cpu_of "$tmp_times".cpu1) - $(cpu_of "$tmp_times".cpu0)")"
     done >>"$tmp_times"
     rounds=$((rounds + 1))
     [ "$(calc "$(now) - $start >= $min_seconds * 5")" -eq 1 ] && [ "$rounds" -ge 3 ] && break
 done
 
+# Wall time and CPU time (user + sys, the tool's children included: on a
+# shared machine the steadier of the two), each over pdftotext's and the floor's.
 echo "$# PDFs, $pages pages; $rounds rounds, the tools taking turns"
-printf '%-20s %7s %9s %10s %11s %11s\n' tool pages seconds pages/s "/pdftotext" "/floor"
+printf '%-20s %7s %8s %8s %10s %11s %8s %8s %8s\n' tool pages "wall s" pages/s \
+    "/pdftotext" "/floor" "cpu s" "cpu/pdft" "cpu/fl"
 awk -F'|' -v pages="$pages" -v rounds="$rounds" '
-    { if (!($1 in t)) order[n++] = $1; t[$1] += $2 }
+    { if (!($1 in t)) order[n++] = $1; t[$1] += $2; c[$1] += $3 }
     END {
+        fl = "poppler-glib floor"
         for (i = 0; i < n; i++) {
             k = order[i]
-            fl = ("poppler-glib floor" in t) ? sprintf("%11.2f", t[k] / t["poppler-glib floor"]) : sprintf("%11s", "-")
-            printf "%-20s %7d %9.3f %10.1f %11.2f %s\n", k, pages * rounds, t[k],
-                   pages * rounds / t[k], t[k] / t["pdftotext"], fl
+            wf = (fl in t) ? sprintf("%11.2f", t[k] / t[fl]) : sprintf("%11s", "-")
+            cf = (fl in c && c[fl] > 0) ? sprintf("%8.2f", c[k] / c[fl]) : sprintf("%8s", "-")
+            printf "%-20s %7d %8.3f %8.1f %10.2f %s %8.3f %8.2f %s\n", k, pages * rounds, t[k],
+                   pages * rounds / t[k], t[k] / t["pdftotext"], wf, c[k],
+                   (c["pdftotext"] > 0 ? c[k] / c["pdftotext"] : 0), cf
         }
     }' "$tmp_times"

@@ -6,6 +6,19 @@
  * and pdftotext.
  *
  *   pdf_floor FILE.pdf > text
+ *
+ * Why the floor is above pdftotext on some files: poppler-glib gives the
+ * text of one PopplerPage at a time, and each page's text is made by a new
+ * TextOutputDev (poppler_page_get_text, _get_text_layout and the other
+ * text calls all go through it; poppler-glib 22.12 has no document-wide
+ * text call and no option to share one). poppler keeps its cache of ICC
+ * colour spaces in the OutputDev, so an ICC profile is parsed and its lcms2
+ * transform built again on every page; pdftotext keeps one TextOutputDev
+ * for the document. On upr-info-beyond-promises.pdf (84 pages, Quartz,
+ * ICC colour spaces on every page), callgrind: this program makes 84
+ * TextOutputDevs and 316 cmsCreateTransform calls, 58% of its 2.89 G
+ * instructions; pdftotext makes 1 and 4 (2% of 1.09 G). CPU time 381 ms
+ * against 152 ms.
  */
 #include <poppler.h>
 #include <stdio.h>

@@ -377,17 +377,20 @@ Test(extract_positions, range_box_from_word_pieces)
     char text[] = "UNICEF budget)";
     /* pieces: "UNICEF" [0, 6), "budget" [7, 13), ")" [13, 14) */
     extract_word words[] = {
-        { 0, 100, 700, 160, 712 },
-        { 7, 165, 701, 215, 713 },
-        { 13, 215, 699, 218, 714 },
+        { 100, 700, 160, 712 },
+        { 165, 701, 215, 713 },
+        { 215, 699, 218, 714 },   /* x0 is the last one's x1: not written again */
     };
     extract_line line = { 0, 14, 3, 100, 699, 218, 714, 0, 3 };
     extract_result r;
     memset(&r, 0, sizeof r);
     r.text = text;
     r.len = strlen(text);
-    r.words = words;
-    r.n_words = 3;
+    size_t cap = 0;
+    for (size_t i = 0; i < 3; i++)
+        cr_assert_eq(extract_put_box(&r.boxes, &r.boxes_len, &cap, i ? &words[i - 1] : NULL,
+                                     &words[i]), 0);
+    cr_expect_lt(r.boxes_len, 3 * sizeof words[0], "%zu bytes", r.boxes_len);
     r.lines = &line;
     r.n_lines = 1;
     extract_pos b;
@@ -402,7 +405,8 @@ Test(extract_positions, range_box_from_word_pieces)
     cr_expect_eq(b.page, 0);
     cr_expect_eq(extract_byte_box(&r, 6).page, 0);
     b = extract_byte_box(&r, 13);           /* ")" */
-    cr_expect(b.page == 3 && b.x0 == 215 && b.x1 == 218);
+    cr_expect(b.page == 3 && b.x0 == 215 && b.x1 == 218 && b.y0 == 699 && b.y1 == 714);
+    free(r.boxes);
 }
 
 Test(extract_generated, groff_ms_two_columns)

@@ -29,74 +29,10 @@ void extract_result_free(extract_result *r)
     if (!r)
         return;
     free(r->text);
-    free(r->words);
+    free(r->boxes);
     free(r->page_has_text);
     free(r->lines);
     memset(r, 0, sizeof *r);
-}
-
-/* Characters (UTF-8 sequences) in s[0, n). */
-static size_t n_chars(const char *s, size_t n)
-{
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++)
-        k += ((unsigned char)s[i] & 0xC0) != 0x80;
-    return k;
-}
-
-/* Adds to *box the part of the piece w, which spans text[ws, we), inside
- * text[from, to). */
-static void piece_part(const extract_result *r, const extract_word *w, size_t ws, size_t we,
-                       size_t from, size_t to, extract_pos *box)
-{
-    if (we > ws + 1 && r->text[we - 1] == ' ')
-        we--;
-    size_t a = from > ws ? from : ws, z = to < we ? to : we;
-    if (a >= z)
-        return;
-    float x0 = w->x0, x1 = w->x1;
-    if (a > ws || z < we) {   /* cut: in proportion to the characters */
-        float n = (float)n_chars(r->text + ws, we - ws), wd = (w->x1 - w->x0) / n;
-        x0 = w->x0 + wd * (float)n_chars(r->text + ws, a - ws);
-        x1 = w->x1 - wd * (float)n_chars(r->text + z, we - z);
-    }
-    if (!box->page) {
-        *box = (extract_pos){ 1, x0, w->y0, x1, w->y1 };
-        return;
-    }
-    if (x0 < box->x0) box->x0 = x0;
-    if (w->y0 < box->y0) box->y0 = w->y0;
-    if (x1 > box->x1) box->x1 = x1;
-    if (w->y1 > box->y1) box->y1 = w->y1;
-}
-
-void extract_range_box(const extract_result *r, size_t line, size_t from, size_t to,
-                       extract_pos *box)
-{
-    memset(box, 0, sizeof *box);
-    const extract_line *l = &r->lines[line];
-    size_t end = (size_t)l->first_word + l->n_words;
-    for (size_t k = l->first_word; k < end && l->start + r->words[k].start < to; k++)
-        piece_part(r, &r->words[k], l->start + r->words[k].start,
-                   k + 1 < end ? l->start + r->words[k + 1].start : l->end, from, to, box);
-    if (box->page)
-        box->page = l->page;
-}
-
-extract_pos extract_byte_box(const extract_result *r, size_t i)
-{
-    extract_pos box = { 0, 0, 0, 0, 0 };
-    size_t lo = 0, hi = r->n_lines;   /* the first line ending after i */
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (r->lines[mid].end <= i)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    if (lo < r->n_lines && r->lines[lo].start <= i)
-        extract_range_box(r, lo, i, i + 1, &box);
-    return box;
 }
 
 #if !DOCTAG_HAVE_PDF
@@ -124,8 +60,8 @@ int extract_pdf(extract_result *out, const void *data, size_t size,
 #define HEADER_WINDOW 1024
 
 /* A glyph of the page being read: its code point, box and size. Only the
- * code points stay for the whole document (layout_glyph, for the steps
- * that look at every page: furniture, line breaks). */
+ * code points stay for the whole document (layout_glyph, 16 bits, for the
+ * steps that look at every page: furniture, line breaks). */
 typedef struct pglyph {
     uint32_t cp;
     float x0, y0, x1, y1;     /* box in PDF points, top-left origin */
@@ -134,10 +70,11 @@ typedef struct pglyph {
 
 /* A line as written when its page was read (render_line): bytes
  * text[start, start + len) of the builder's text, cut at `cut` when its
- * final hyphen is dropped; its pieces words[first_word, + n_words). */
+ * final hyphen is dropped; its n_words pieces' boxes from boxes[box_at].
+ * The text and the boxes stay under 4 GiB (render_line, put_piece). */
 typedef struct line_render {
-    size_t start, len, cut;
-    uint32_t first_word, n_words;
+    size_t start;
+    uint32_t len, cut, box_at, n_words;
 } line_render;
 
 typedef struct builder {
@@ -158,11 +95,12 @@ typedef struct builder {
     /* output */
     char *text;
     size_t len, cap;
-    extract_word *words;
-    size_t n_words, cap_words, line_start;
+    unsigned char *boxes;     /* the pieces' boxes (extract_put_box) */
+    size_t boxes_len, cap_boxes;
+    extract_word prev_box;    /* the line's last piece's, when n_line_words > 0 */
+    uint32_t n_line_words;
     const pglyph **wg;  /* the glyphs of the word being written */
-    size_t *wb;               /* and where each one's bytes start */
-    size_t n_wg, cap_wg, cap_wb;
+    size_t n_wg, cap_wg;
     extract_line *out_lines;
     size_t n_out_lines, cap_out_lines;
 } builder;
@@ -176,9 +114,8 @@ static void builder_free(builder *b)
     free(b->pages);
     free(b->scratch);
     free(b->text);
-    free(b->words);
+    free(b->boxes);
     free(b->wg);
-    free(b->wb);
     free(b->out_lines);
 }
 
@@ -309,9 +246,42 @@ static int piece_break(const pglyph *p, const pglyph *g, float em)
            || pc - gc > h || gc - pc > h;
 }
 
+/* The widest gap between two glyphs of glyphs[s, e) that follow each
+ * other (spaces left out), as piece_break() measures it; -1e30 for none. */
+static float widest_gap(const pglyph *g, size_t s, size_t e)
+{
+    float gap = -1e30f;
+    const pglyph *p = NULL;
+    for (size_t i = s; i < e; i++) {
+        if (glyph_is_space(g[i].cp))
+            continue;
+        if (p && g[i].x0 - p->x1 > gap)
+            gap = g[i].x0 - p->x1;
+        p = &g[i];
+    }
+    return gap;
+}
+
+/* Whether the median glyph width of glyphs[s, e) (k of them not spaces)
+ * can make an em that some gap of the line, at most `gap` wide, exceeds
+ * LIMIT_PDF_SPLIT_GAP_EMS times: more than half of the widths are small
+ * enough (then the median is too). */
+static int width_may_split(const pglyph *g, size_t s, size_t e, size_t k, float gap)
+{
+    size_t small = 0;
+    for (size_t i = s; i < e; i++)
+        if (!glyph_is_space(g[i].cp)
+            && LIMIT_PDF_SPLIT_GAP_EMS * (2 * (g[i].x1 - g[i].x0)) < gap)
+            small++;
+    return small > k / 2;
+}
+
 /* The em of glyphs[s, e): the median glyph height (*h), or twice the
  * median glyph width when that is less (some fonts give boxes twice as
- * tall as the type: QuarkXPress, InDesign). */
+ * tall as the type: QuarkXPress, InDesign). The em only decides where a
+ * line splits (piece_break): when no gap of the line could exceed it, the
+ * height is returned without the widths' median, which cost a selection
+ * per line. */
 static float line_em(builder *b, size_t s, size_t e, float *h)
 {
     *h = 1;
@@ -320,15 +290,18 @@ static float line_em(builder *b, size_t s, size_t e, float *h)
     size_t k = 0;
     for (size_t i = s; i < e; i++)
         if (!glyph_is_space(b->glyphs[i].cp))
-            b->scratch[k++] = b->glyphs[i].x1 - b->glyphs[i].x0;
+            b->scratch[k++] = b->glyphs[i].size;
     if (k == 0)
         return 1;
-    float w2 = 2 * select_kth(b->scratch, k, k / 2);
+    *h = select_kth(b->scratch, k, k / 2);
+    float gap = widest_gap(b->glyphs, s, e);
+    if (!(gap > LIMIT_PDF_SPLIT_GAP_EMS * *h) && !width_may_split(b->glyphs, s, e, k, gap))
+        return *h;
     k = 0;
     for (size_t i = s; i < e; i++)
         if (!glyph_is_space(b->glyphs[i].cp))
-            b->scratch[k++] = b->glyphs[i].size;
-    *h = select_kth(b->scratch, k, k / 2);
+            b->scratch[k++] = b->glyphs[i].x1 - b->glyphs[i].x0;
+    float w2 = 2 * select_kth(b->scratch, k, k / 2);
     return w2 > 0 && w2 < *h ? w2 : *h;
 }
 
@@ -446,22 +419,24 @@ static void put(builder *b, const char *s, size_t n)
     b->len += n;
 }
 
-/* Adds the piece made of the current word's glyphs [a, z) to the words. */
+/* Adds the box of the piece made of the current word's glyphs [a, z) to
+ * the boxes. */
 static int put_piece(builder *b, size_t a, size_t z)
 {
-    if (!vec_reserve((void **)&b->words, &b->cap_words, b->n_words + 1, sizeof *b->words))
-        return -1;
-    extract_word *w = &b->words[b->n_words++];
-    w->start = (uint32_t)(b->wb[a] - b->line_start);
-    w->x0 = w->y0 = 1e30f;
-    w->x1 = w->y1 = -1e30f;
+    extract_word w = { 1e30f, 1e30f, -1e30f, -1e30f };
     for (size_t i = a; i < z; i++) {
         const pglyph *g = b->wg[i];
-        if (g->x0 < w->x0) w->x0 = g->x0;
-        if (g->y0 < w->y0) w->y0 = g->y0;
-        if (g->x1 > w->x1) w->x1 = g->x1;
-        if (g->y1 > w->y1) w->y1 = g->y1;
+        if (g->x0 < w.x0) w.x0 = g->x0;
+        if (g->y0 < w.y0) w.y0 = g->y0;
+        if (g->x1 > w.x1) w.x1 = g->x1;
+        if (g->y1 > w.y1) w.y1 = g->y1;
     }
+    if (b->boxes_len > UINT32_MAX - 1 - 4 * sizeof(float)   /* box_at is 32 bits */
+        || extract_put_box(&b->boxes, &b->boxes_len, &b->cap_boxes,
+                        b->n_line_words ? &b->prev_box : NULL, &w) < 0)
+        return -1;
+    b->prev_box = w;
+    b->n_line_words++;
     return 0;
 }
 
@@ -486,8 +461,7 @@ static int end_word(builder *b)
 /* Writes one glyph (a ligature as its letters) into the current word. */
 static void put_glyph(builder *b, const pglyph *g)
 {
-    b->wg[b->n_wg] = g;
-    b->wb[b->n_wg++] = b->len;
+    b->wg[b->n_wg++] = g;
     const char *lig = glyph_ligature(g->cp);
     if (lig) {
         put(b, lig, strlen(lig));
@@ -551,8 +525,7 @@ static int render_line(builder *b, size_t li)
     if (b->len + 5 * l->count + 8 > UINT32_MAX
         || !vec_reserve((void **)&b->renders, &b->cap_renders, li + 1, sizeof *b->renders)
         || !vec_reserve((void **)&b->text, &b->cap, b->len + 5 * l->count + 1, 1)
-        || !vec_reserve((void **)&b->wg, &b->cap_wg, l->count, sizeof *b->wg)
-        || !vec_reserve((void **)&b->wb, &b->cap_wb, l->count, sizeof *b->wb))
+        || !vec_reserve((void **)&b->wg, &b->cap_wg, l->count, sizeof *b->wg))
         return -1;
     line_render *r = &b->renders[li];
     const pglyph *g = b->glyphs;
@@ -561,12 +534,13 @@ static int render_line(builder *b, size_t li)
     const pglyph *prev = NULL;
     int prev_mark = 0, space = 0;
     size_t start = b->len;
-    r->start = b->line_start = start;
-    r->first_word = (uint32_t)b->n_words;
+    r->start = start;
+    r->box_at = (uint32_t)b->boxes_len;
+    b->n_line_words = 0;
     for (size_t i = l->first; i < end; i++) {
         const pglyph *cg = &g[i];
         if (i + 1 == end)
-            r->cut = b->len - start;  /* what is left without the final glyph */
+            r->cut = (uint32_t)(b->len - start);  /* what is left without the final glyph */
         if (glyph_is_space(cg->cp)) {
             space = 1;
             continue;
@@ -591,8 +565,8 @@ static int render_line(builder *b, size_t li)
     }
     if (end_word(b) < 0)
         return -1;
-    r->len = b->len - start;
-    r->n_words = (uint32_t)(b->n_words - r->first_word);
+    r->len = (uint32_t)(b->len - start);
+    r->n_words = b->n_line_words;
     return 0;
 }
 
@@ -605,8 +579,10 @@ static int finish_page(builder *b, const layout_page *lp)
             return -1;
     if (!vec_reserve((void **)&b->cps, &b->cap_cps, b->n_cps + b->n_glyphs, sizeof *b->cps))
         return -1;
-    for (size_t i = 0; i < b->n_glyphs; i++)
-        b->cps[b->n_cps + i].cp = b->glyphs[i].cp;
+    for (size_t i = 0; i < b->n_glyphs; i++) {
+        uint32_t c = b->glyphs[i].cp;
+        b->cps[b->n_cps + i].cp = (uint16_t)(c > 0xFFFF ? LAYOUT_ASTRAL : c);
+    }
     for (size_t li = lp->first_line; li < lp->first_line + lp->n_lines; li++)
         b->lines[li].first += b->n_cps;
     b->n_cps += b->n_glyphs;
@@ -626,19 +602,17 @@ static int put_line(builder *b, strbuf_out *o, size_t li, int dehyphenate)
                         sizeof *b->out_lines))
         return -1;
     extract_line *ol = &b->out_lines[b->n_out_lines++];
-    ol->start = o->len;
+    ol->start = (uint32_t)o->len;
     memcpy(o->text + o->len, b->text + r->start, n);
     o->len += n;
-    ol->end = o->len;
+    ol->end = (uint32_t)o->len;
     ol->page = l->page;
     ol->x0 = l->x0;
     ol->y0 = l->y0;
     ol->x1 = l->x1;
     ol->y1 = l->y1;
-    ol->first_word = r->first_word;
-    ol->n_words = r->n_words;
-    while (ol->n_words > 0 && b->words[ol->first_word + ol->n_words - 1].start >= n)
-        ol->n_words--;
+    ol->box_at = r->box_at;
+    ol->n_words = n < r->len ? extract_count_pieces(b->text + r->start, n) : r->n_words;
     return 0;
 }
 
@@ -664,6 +638,13 @@ static int write_text(builder *b)
     free(b->cps);   /* the code points have served: the peak is lower without them */
     b->cps = NULL;
     b->n_cps = b->cap_cps = 0;
+    /* the text and lines at their final size at once: growing them by
+     * doubling would hold an old and a new copy at the peak */
+    if (b->len + 2 * n_seq + 3 > UINT32_MAX   /* the lines' offsets are 32 bits */
+        || !vec_reserve((void **)&o.text, &o.cap, b->len + 2 * n_seq + 3, 1)
+        || !vec_reserve((void **)&b->out_lines, &b->cap_out_lines, n_seq + 1,
+                        sizeof *b->out_lines))
+        goto done;
     for (size_t k = 0; k < n_seq; k++) {
         int sep = k + 1 < n_seq ? seps[k] : BREAK_JOIN;
         if (put_line(b, &o, seq[k], sep == BREAK_DEHYPHENATE) < 0)
@@ -755,12 +736,12 @@ static int build_text(builder *b, extract_result *out, const char *name)
     b->text[b->len] = '\0';
     out->text = b->text;
     out->len = b->len;
-    out->words = b->words;
-    out->n_words = b->n_words;
+    out->boxes = b->boxes;
+    out->boxes_len = b->boxes_len;
     out->lines = b->out_lines;
     out->n_lines = b->n_out_lines;
     b->text = NULL;
-    b->words = NULL;
+    b->boxes = NULL;
     b->out_lines = NULL;
     return DOCTAG_OK;
 }

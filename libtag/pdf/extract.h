@@ -12,7 +12,11 @@
  * 47/23)," is ten pieces), the union of its glyphs' boxes (page and PDF
  * points, top-left origin); bytes the extractor adds itself (spaces,
  * newlines) are in no piece. A range that cuts a piece gets the piece's
- * box cut in proportion to its characters.
+ * box cut in proportion to its characters. Where a piece starts is not
+ * stored: the line's text tells (the extractor writes one space between
+ * words and nothing else between pieces). The boxes are a byte stream,
+ * each one written against the one before it on its line (about 8 bytes a
+ * piece instead of 20; the floats themselves are kept, bit for bit).
  */
 #ifndef DOCTAG_EXTRACT_H
 #define DOCTAG_EXTRACT_H
@@ -26,32 +30,33 @@ typedef struct extract_pos {
     float x0, y0, x1, y1;  /* box in PDF points */
 } extract_pos;
 
-/* One piece of a word: its text starts `start` bytes after its line's
- * start and ends where the next piece of its line starts (a space the
- * extractor wrote left out), or at the end of its line. Pieces are in the
- * order their pages were read, not in text order: reach them through the
- * lines. */
+/* The box of one piece of a word. */
 typedef struct extract_word {
-    uint32_t start;
     float x0, y0, x1, y1;
 } extract_word;
 
+/* The boxes of a line's pieces, written one after the other: *buf (of
+ * capacity *cap) grows by the box w written after prev (NULL for the
+ * line's first piece). Returns 0, or -1 when out of memory. */
+int extract_put_box(unsigned char **buf, size_t *len, size_t *cap, const extract_word *prev,
+                    const extract_word *w);
+
 /* One line of the page as it went into the text: text[start, end) came
  * from it (a line-break hyphen that was dropped is outside), box is the
- * union of its glyph boxes; its pieces are words[first_word, first_word +
- * n_words). */
+ * union of its glyph boxes; the boxes of its n_words pieces, in text
+ * order, start at boxes[box_at] (extract_put_box). */
 typedef struct extract_line {
-    size_t start, end;     /* byte offsets into text */
+    uint32_t start, end;   /* byte offsets into text (which stays under 4 GiB) */
     int page;              /* 1-based */
     float x0, y0, x1, y1;  /* PDF points, top-left origin */
-    uint32_t first_word, n_words;
+    uint32_t box_at, n_words;
 } extract_line;
 
 typedef struct extract_result {
     char *text;            /* NUL-terminated UTF-8, malloc'd */
     size_t len;            /* bytes, without the NUL */
-    extract_word *words;   /* n_words pieces in text order, malloc'd */
-    size_t n_words;
+    unsigned char *boxes;  /* the pieces' boxes, line by line, malloc'd */
+    size_t boxes_len;
     int n_pages;           /* pages in the PDF */
     unsigned char *page_has_text; /* n_pages entries (1-based page p at [p-1]);
                                      pages outside [first_page, last_page]
@@ -74,6 +79,9 @@ void extract_result_free(extract_result *r);
  * to its characters. Sets *box (page 0 when no glyph is in the range). */
 void extract_range_box(const extract_result *r, size_t line, size_t from, size_t to,
                        extract_pos *box);
+
+/* The pieces of t[0, n), one line's text as the extractor wrote it. */
+uint32_t extract_count_pieces(const char *t, size_t n);
 
 /* The box of byte i: its piece's, or page 0 for a byte added by the
  * extractor (for tests and checks: a binary search). */

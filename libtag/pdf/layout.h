@@ -13,11 +13,18 @@
 #include <stdint.h>
 
 /* A glyph as the steps over the whole document see it: its code point
- * only (boxes stay with the page being read in extract.c, so the memory
- * kept per page is small). */
+ * only, in 16 bits (boxes stay with the page being read in extract.c, so
+ * the memory kept per page is small: these are 2 bytes a glyph of every
+ * page until the line breaks are decided). */
 typedef struct layout_glyph {
-    uint32_t cp;              /* Unicode code point as poppler reports it */
+    uint16_t cp;              /* code point as poppler reports it; one past
+                                 U+FFFF is LAYOUT_ASTRAL */
 } layout_glyph;
+
+/* What a code point past U+FFFF (rare in reports: emoji, mathematical
+ * letters) is kept as: the replacement character, neither letter, digit,
+ * space nor hyphen, to furniture keys and hyphen evidence. */
+#define LAYOUT_ASTRAL 0xFFFDu
 
 typedef struct layout_line {
     int page;                 /* 1-based */

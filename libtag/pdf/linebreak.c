@@ -40,7 +40,17 @@
 
 static int is_alnum(uint32_t c)
 {
+    if (c < 0x80)   /* most glyphs: no call into glib's tables */
+        return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
     return g_unichar_isalnum((gunichar)c) != 0;
+}
+
+/* The lower case of c (glib's, with ASCII done here: most glyphs). */
+static uint32_t to_lower(uint32_t c)
+{
+    if (c < 0x80)
+        return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+    return (uint32_t)g_unichar_tolower((gunichar)c);
 }
 
 /* ---- Words seen in the document (evidence for hyphens) ------------------- */
@@ -54,7 +64,8 @@ typedef struct wordset {
 static size_t wordset_slot(const wordset *w, const char *s, size_t n)
 {
     size_t i = (size_t)hash_fnv1a(HASH_FNV_SEED, s, n) & (w->cap - 1);
-    while (w->keys[i] && (strlen(w->keys[i]) != n || memcmp(w->keys[i], s, n) != 0))
+    /* s holds no NUL: strncmp stops at the end of a shorter key */
+    while (w->keys[i] && (strncmp(w->keys[i], s, n) != 0 || w->keys[i][n] != '\0'))
         i = (i + 1) & (w->cap - 1);
     return i;
 }
@@ -118,7 +129,13 @@ static size_t lower_utf8(const layout_glyph *g, size_t a, size_t b, char *buf, s
 {
     size_t n = 0;
     for (size_t i = a; i < b; i++) {
-        uint32_t c = glyph_is_hyphen(g[i].cp) ? '-' : (uint32_t)g_unichar_tolower((gunichar)g[i].cp);
+        uint32_t c = glyph_is_hyphen(g[i].cp) ? '-' : to_lower(g[i].cp);
+        if (c < 0x80) {
+            if (n + 2 > cap)
+                return 0;
+            buf[n++] = (char)c;
+            continue;
+        }
         const char *lig = glyph_ligature(c);
         char tmp[8];
         size_t k = lig ? strlen(lig) : (size_t)g_unichar_to_utf8((gunichar)c, tmp);
@@ -212,6 +229,16 @@ static size_t last_token(const layout_glyph *g, const layout_line *l)
 /* A URL or a path: "https://...", "www.x.org/...", "a/b/c" (two slashes). */
 static int token_is_url(const layout_glyph *g, size_t a, size_t b)
 {
+    /* most tokens, at no cost: no slash, and no 'h' or 'w' first (nothing
+     * else lower-cases to either) */
+    uint32_t first = a < b ? g[a].cp : 0;
+    if (first != 'h' && first != 'H' && first != 'w' && first != 'W') {
+        size_t i = a;
+        while (i < b && g[i].cp != '/')
+            i++;
+        if (i == b)
+            return 0;
+    }
     char buf[512];
     size_t n = lower_utf8(g, a, b, buf, sizeof buf), slashes = 0;
     for (size_t i = 0; i < n; i++)
