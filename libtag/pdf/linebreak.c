@@ -300,6 +300,10 @@ static int hyphen_break(const break_ctx *c, const layout_line *p, const layout_l
     return BREAK_DEHYPHENATE;
 }
 
+/* A line in type this much smaller than the line before is no continuation
+ * of that line's words (a note, a caption, a mark). */
+#define NOTE_SIZE 0.88f
+
 static int ends_sentence(uint32_t c)
 {
     return c == '.' || c == '!' || c == '?' || c == ':' || c == ';' || c == 0x201D
@@ -315,6 +319,14 @@ static int is_drop_cap(const layout_line *p, const layout_line *l, uint32_t last
            && l->x0 >= p->x1 - 1 && l->x0 - p->x1 < 0.5f * p->size;
 }
 
+/* Line l opens with a number in smaller type than line p: a footnote (its
+ * mark, or the note itself) read after p, not the rest of p's word
+ * ("mul-" + "8", the note under the column's last line). */
+static int is_note_start(const layout_line *p, const layout_line *l, uint32_t first)
+{
+    return glyph_is_digit(first) && l->size < NOTE_SIZE * p->size;
+}
+
 /* How line l follows line p in the text. */
 static int line_break(const break_ctx *c, const layout_line *p, const layout_line *l)
 {
@@ -327,7 +339,8 @@ static int line_break(const break_ctx *c, const layout_line *p, const layout_lin
         return BREAK_JOIN;
     if (l->page == p->page && lc >= p->y0 && lc <= p->y1 && l->x0 >= p->x1 - 1)
         return BREAK_SPACE;
-    if (p->count >= 2 && glyph_is_hyphen(last) && is_word_glyph(g[pe - 2].cp) && is_word_glyph(first))
+    if (p->count >= 2 && glyph_is_hyphen(last) && is_word_glyph(g[pe - 2].cp) && is_word_glyph(first)
+        && !is_note_start(p, l, first))
         return hyphen_break(c, p, l);
     /* a URL or a path cut at the line end ("https://x.org/" + "a/b.pdf",
      * "E/C." + "12/GC/20") */
