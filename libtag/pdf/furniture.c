@@ -12,7 +12,9 @@
  * table's repeated head row, the running title of one section: such
  * furniture carries no page number, whereas a body line that merely
  * resembles the line at the same place on other pages differs in its
- * numbers). A running text set alone at another height on a few pages (a
+ * numbers); such a row stays where its run starts (the section's title on
+ * the section's first page, the table's head over its first rows), see
+ * run_start_kept. A running text set alone at another height on a few pages (a
  * summary page's footer without its number) goes where it is the
  * outermost line; a table head of three or more cells repeated on as many
  * pages as a running line goes wherever it stands. Lines are grouped by
