@@ -441,7 +441,8 @@ Test(layout_breaks, hyphens_by_evidence_and_paragraphs_by_gaps)
 /* A word cut by a line-break hyphen at the foot of a column, the column's
  * footnote under it: the note's number (smaller type) is no rest of the
  * word ("mul-" + "8" is no "mul-8"); a number in the text's own type goes
- * on the word as before ("1751-" + "9020"). */
+ * on the word as before ("1751-" + "9020"); the number, raised beside its
+ * note, opens the note ("8 SQuAD is limited"). */
 Test(layout_breaks, hyphen_before_a_footnote_number_is_no_join)
 {
     synth s = { 0 };
@@ -455,6 +456,7 @@ Test(layout_breaks, hyphen_before_a_footnote_number_is_no_join)
     int br[5];
     cr_assert_eq(linebreak_decide(s.g, s.l, seq, 5, br), 0);
     cr_expect_eq(br[0], BREAK_PARAGRAPH, "mul-|8 (a footnote's number) joined: %d", br[0]);
+    cr_expect_eq(br[1], BREAK_SPACE, "the note's number apart from its note: %d", br[1]);
     cr_expect_eq(br[3], BREAK_JOIN, "1751-|9020 no longer joined: %d", br[3]);
     synth_free(&s);
 }

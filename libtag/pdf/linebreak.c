@@ -327,6 +327,19 @@ static int is_note_start(const layout_line *p, const layout_line *l, uint32_t fi
     return glyph_is_digit(first) && l->size < NOTE_SIZE * p->size;
 }
 
+/* Line p a note's number alone (up to three digits, in smaller type,
+ * raised) and line l the note beside it: "8" + "SQuAD is limited ...". */
+static int is_note_mark(const layout_glyph *g, const layout_line *p, const layout_line *l)
+{
+    if (p->count > 3 || l->page != p->page || p->size >= NOTE_SIZE * l->size)
+        return 0;
+    for (size_t i = p->first; i < p->first + p->count; i++)
+        if (!glyph_is_digit(g[i].cp))
+            return 0;
+    return l->x0 >= p->x1 - 1 && l->x0 - p->x1 < l->size && l->y0 < p->y1 && p->y0 < l->y1
+           && p->y0 + p->y1 < l->y0 + l->y1;
+}
+
 /* How line l follows line p in the text. */
 static int line_break(const break_ctx *c, const layout_line *p, const layout_line *l)
 {
@@ -337,7 +350,8 @@ static int line_break(const break_ctx *c, const layout_line *p, const layout_lin
 
     if (is_drop_cap(p, l, last, first))
         return BREAK_JOIN;
-    if (l->page == p->page && lc >= p->y0 && lc <= p->y1 && l->x0 >= p->x1 - 1)
+    if ((l->page == p->page && lc >= p->y0 && lc <= p->y1 && l->x0 >= p->x1 - 1)
+        || is_note_mark(g, p, l))
         return BREAK_SPACE;
     if (p->count >= 2 && glyph_is_hyphen(last) && is_word_glyph(g[pe - 2].cp) && is_word_glyph(first)
         && !is_note_start(p, l, first))
