@@ -317,6 +317,45 @@ Test(layout_order, two_columns_with_spanning_title_and_footnote)
 /* A paper's first page: a title block of many short centred lines (more
  * than cross the gutter of a two-column page), white below it, then two
  * columns: the columns are found below the white. */
+/* A Federal Register page: three columns, then a table the width of the
+ * page, a line of white above it, whose cells cross the columns' gutters.
+ * The columns are read to their ends, then the table: none of its cells
+ * inside a column's text. */
+Test(layout_order, full_width_table_under_three_columns)
+{
+    synth s = { 0 };
+    new_page(&s, 612, 792);
+    size_t col[3][30], cell[3][5];
+    char buf[80];
+    for (int c = 0; c < 3; c++)
+        for (int k = 0; k < 30; k++) {
+            snprintf(buf, sizeof buf, "column %d line %d of the body text", c, k);
+            col[c][k] = add_line(&s, 45 + 177 * (float)c, 100 + 14 * (float)k, 9, 12, buf);
+        }
+    static const char *const cells[5] = { "FCC OPS installation and verification",
+                                          "1 work-hour at $85 per hour = $85 .....",
+                                          "$0 ...........................", "$85 ......",
+                                          "$6,205." };
+    static const float xs[5] = { 45, 180, 342, 450, 510 };
+    static const char *const heads[4] = { "Action", "Labor cost", "Parts cost", "Cost per product" };
+    static const float hx[4] = { 105, 245, 359, 424 };
+    for (int k = 0; k < 4; k++)   /* the head row: cells that cross no gutter */
+        add_line(&s, hx[k], 530, 7, 8, heads[k]);
+    for (int r = 0; r < 3; r++)
+        for (int k = 0; k < 5; k++)
+            cell[r][k] = add_line(&s, xs[k], 542 + 10 * (float)r, 7, 8, cells[k]);
+    size_t order[109];
+    long n;
+    order_of(&s, 0, order, &n);
+    cr_assert_eq(n, 109);
+    for (int c = 0; c < 3; c++)
+        for (int k = 0; k < 30; k++)
+            cr_expect_eq(order[30 * c + k], col[c][k], "column %d line %d: got %s", c, k,
+                         line_text(&s, order[30 * c + k]));
+    (void)cell;
+    synth_free(&s);
+}
+
 Test(layout_order, title_block_over_two_columns)
 {
     synth s = { 0 };
