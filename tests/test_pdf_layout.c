@@ -318,9 +318,9 @@ Test(layout_order, two_columns_with_spanning_title_and_footnote)
  * than cross the gutter of a two-column page), white below it, then two
  * columns: the columns are found below the white. */
 /* A Federal Register page: three columns, then a table the width of the
- * page, a line of white above it, whose cells cross the columns' gutters.
- * The columns are read to their ends, then the table: none of its cells
- * inside a column's text. */
+ * page under its title, a line of white above its head, whose cells cross
+ * the columns' gutters. The columns are read to their ends, then the
+ * table: neither its title nor its cells inside a column's text. */
 Test(layout_order, full_width_table_under_three_columns)
 {
     synth s = { 0 };
@@ -339,15 +339,16 @@ Test(layout_order, full_width_table_under_three_columns)
     static const float xs[5] = { 45, 180, 342, 450, 510 };
     static const char *const heads[4] = { "Action", "Labor cost", "Parts cost", "Cost per product" };
     static const float hx[4] = { 105, 245, 359, 424 };
+    add_line(&s, 266, 522, 7, 8, "ESTIMATED COSTS");   /* its title, alone on its row */
     for (int k = 0; k < 4; k++)   /* the head row: cells that cross no gutter */
-        add_line(&s, hx[k], 530, 7, 8, heads[k]);
+        add_line(&s, hx[k], 545, 7, 8, heads[k]);
     for (int r = 0; r < 3; r++)
         for (int k = 0; k < 5; k++)
-            cell[r][k] = add_line(&s, xs[k], 542 + 10 * (float)r, 7, 8, cells[k]);
-    size_t order[109];
+            cell[r][k] = add_line(&s, xs[k], 557 + 10 * (float)r, 7, 8, cells[k]);
+    size_t order[110];
     long n;
     order_of(&s, 0, order, &n);
-    cr_assert_eq(n, 109);
+    cr_assert_eq(n, 110);
     for (int c = 0; c < 3; c++)
         for (int k = 0; k < 30; k++)
             cr_expect_eq(order[30 * c + k], col[c][k], "column %d line %d: got %s", c, k,

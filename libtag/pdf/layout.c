@@ -656,9 +656,10 @@ static int find_hcut(const layout_line *lines, const size_t *idx, size_t n, floa
 }
 
 /* The lowest strip of white across the region, a mean line height high or
- * more, whose lower edge is at or above `limit`: *cut gets its middle.
- * Returns 1 when there is one, 0 when there is none, -1 when out of
- * memory. */
+ * more, whose lower edge is at or above `limit`: *cut gets its middle;
+ * when one row stands alone above it (a table's title), set off by half a
+ * line of white, the cut goes above that row. Returns 1 when there is one,
+ * 0 when there is none, -1 when out of memory. */
 static int find_hcut_above(const layout_line *lines, const size_t *idx, size_t n, float limit,
                            float *cut)
 {
@@ -672,11 +673,20 @@ static int find_hcut_above(const layout_line *lines, const size_t *idx, size_t n
     }
     qsort(it, n, sizeof *it, cmp_item);
     float least = heights / (float)n, bottom = it[0].x; /* .x holds y1 here */
-    int found = 0;
+    float half_cut = 0, row_base = 0;
+    int found = 0, half = 0, one_row = 0;
     for (size_t i = 1; i < n && it[i].y <= limit + 0.5f; i++) {
-        if (it[i].y - bottom >= least) {
-            *cut = (it[i].y + bottom) / 2;
+        float gap = it[i].y - bottom, base = lines[it[i].idx].base;
+        if (gap >= least) {
+            *cut = one_row && half ? half_cut : (it[i].y + bottom) / 2;
             found = 1;
+        }
+        if (gap >= 0.5f * least) {
+            half = one_row = 1;
+            half_cut = (it[i].y + bottom) / 2;
+            row_base = base;
+        } else if (base - row_base > ROW_BASE_FRACTION * least || row_base - base > ROW_BASE_FRACTION * least) {
+            one_row = 0;
         }
         if (it[i].x > bottom)
             bottom = it[i].x;
