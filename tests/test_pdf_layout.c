@@ -135,11 +135,68 @@ Test(layout_running, headers_footers_page_numbers_of_any_width_and_table_heads)
                   line_text(&s, footer[p]));
         cr_expect(!s.l[body_top[p]].dropped, "body line of page %d dropped: %s", p + 1,
                   line_text(&s, body_top[p]));
-        if (p >= 40 && p < 50) {
+        if (p == 40)   /* where the table starts, its head is text */
+            cr_expect(!s.l[head_row[p][0]].dropped && !s.l[head_row[p][1]].dropped,
+                      "table head of page %d dropped", p + 1);
+        if (p > 40 && p < 50)
             cr_expect(s.l[head_row[p][0]].dropped && s.l[head_row[p][1]].dropped,
                       "table head of page %d kept", p + 1);
+        if (p >= 40 && p < 50) {
             cr_expect(!s.l[first_row[p]].dropped, "first table row of page %d dropped", p + 1);
         }
+    }
+    synth_free(&s);
+}
+
+/* Rows repeated word for word at the top of the pages of one part (an NGO
+ * report's "How the U.N. Reviewed X" over each country's pages, the head
+ * of a table running on): where the run starts the row is text (the
+ * section's title, the head over the first rows) and stays; the repeats
+ * go. A running foot, a lone word (a logo) and a row on the two pages
+ * after the last one seen go wherever they stand; a row again after a
+ * gap of pages opens a new run (the next table) and stays. */
+Test(layout_running, section_titles_and_table_heads_kept_where_their_run_starts)
+{
+    synth s = { 0 };
+    size_t title[40], head[40], logo[40], foot[40];
+    char buf[128];
+    memset(title, 0xff, sizeof title);
+    memset(head, 0xff, sizeof head);
+    for (int p = 0; p < 40; p++) {
+        new_page(&s, 612, 792);
+        add_line(&s, 72, 30, 9, 11, "Report of the Widget Watch, 2009");
+        float y = 110;   /* under the top band, as an NGO report's are */
+        if (p >= 10 && p < 18)
+            title[p] = add_line(&s, 72, y, 12, 14, "How the Council Reviewed Freedonia");
+        y += 20;
+        /* the table: pages 10 to 17, then again (a new table) 24 to 29 */
+        if ((p >= 10 && p < 18) || (p >= 24 && p < 30)) {
+            head[p] = add_line(&s, 72, y, 9, 11, "COUNTRY");
+            add_line(&s, 200, y, 9, 11, "FH RATING");
+            add_line(&s, 320, y, 9, 11, "EXCERPT FROM STATEMENT");
+            y += 14;
+        }
+        logo[p] = p % 5 == 0 ? add_line(&s, 500, y, 9, 11, "WIDGETWATCH") : (size_t)-1;
+        for (int k = 0; k < 30; k++) {
+            snprintf(buf, sizeof buf, "Row %d of page %d tells its own story.", k, p);
+            add_line(&s, 72, y + 14 + 14 * (float)k, 10, 12, buf);
+        }
+        foot[p] = add_line(&s, 72, 700, 9, 11, "PART TWO: THE COUNTRY REVIEWS");
+        if (p >= 10 && p < 18)
+            foot[p] = add_line(&s, 72, 740, 9, 11, "How the Council Reviewed Freedonia");
+    }
+    cr_assert_eq(layout_drop_running(s.l, s.p, s.np, s.g), 0);
+    cr_expect(!s.l[title[10]].dropped, "section title where the section starts dropped");
+    for (int p = 11; p < 18; p++)
+        cr_expect(s.l[title[p]].dropped, "section title repeated on page %d kept", p + 1);
+    cr_expect(!s.l[head[10]].dropped && !s.l[head[24]].dropped, "table head where it starts dropped");
+    for (int p = 11; p < 30; p++)
+        if (head[p] != (size_t)-1 && p != 24)
+            cr_expect(s.l[head[p]].dropped, "table head repeated on page %d kept", p + 1);
+    for (int p = 0; p < 40; p++) {
+        if (logo[p] != (size_t)-1)
+            cr_expect(s.l[logo[p]].dropped, "logo word of page %d kept", p + 1);
+        cr_expect(s.l[foot[p]].dropped, "running foot of page %d kept", p + 1);
     }
     synth_free(&s);
 }
@@ -260,6 +317,46 @@ Test(layout_order, two_columns_with_spanning_title_and_footnote)
 /* A paper's first page: a title block of many short centred lines (more
  * than cross the gutter of a two-column page), white below it, then two
  * columns: the columns are found below the white. */
+/* A Federal Register page: three columns, then a table the width of the
+ * page under its title, a line of white above its head, whose cells cross
+ * the columns' gutters. The columns are read to their ends, then the
+ * table: neither its title nor its cells inside a column's text. */
+Test(layout_order, full_width_table_under_three_columns)
+{
+    synth s = { 0 };
+    new_page(&s, 612, 792);
+    size_t col[3][30], cell[3][5];
+    char buf[80];
+    for (int c = 0; c < 3; c++)
+        for (int k = 0; k < 30; k++) {
+            snprintf(buf, sizeof buf, "column %d line %d of the body text", c, k);
+            col[c][k] = add_line(&s, 45 + 177 * (float)c, 100 + 14 * (float)k, 9, 12, buf);
+        }
+    static const char *const cells[5] = { "FCC OPS installation and verification",
+                                          "1 work-hour at $85 per hour = $85 .....",
+                                          "$0 ...........................", "$85 ......",
+                                          "$6,205." };
+    static const float xs[5] = { 45, 180, 342, 450, 510 };
+    static const char *const heads[4] = { "Action", "Labor cost", "Parts cost", "Cost per product" };
+    static const float hx[4] = { 105, 245, 359, 424 };
+    add_line(&s, 266, 522, 7, 8, "ESTIMATED COSTS");   /* its title, alone on its row */
+    for (int k = 0; k < 4; k++)   /* the head row: cells that cross no gutter */
+        add_line(&s, hx[k], 545, 7, 8, heads[k]);
+    for (int r = 0; r < 3; r++)
+        for (int k = 0; k < 5; k++)
+            cell[r][k] = add_line(&s, xs[k], 557 + 10 * (float)r, 7, 8, cells[k]);
+    size_t order[110];
+    long n;
+    order_of(&s, 0, order, &n);
+    cr_assert_eq(n, 110);
+    for (int c = 0; c < 3; c++)
+        for (int k = 0; k < 30; k++)
+            cr_expect_eq(order[30 * c + k], col[c][k], "column %d line %d: got %s", c, k,
+                         line_text(&s, order[30 * c + k]));
+    (void)cell;
+    synth_free(&s);
+}
+
 Test(layout_order, title_block_over_two_columns)
 {
     synth s = { 0 };
@@ -378,5 +475,28 @@ Test(layout_breaks, hyphens_by_evidence_and_paragraphs_by_gaps)
     cr_expect_eq(br[0], BREAK_DEHYPHENATE, "inter-|national");
     cr_expect_eq(br[1], BREAK_JOIN, "self-|reliance keeps its hyphen");
     cr_expect_eq(br[2], BREAK_PARAGRAPH, "a gap of a line and more");
+    synth_free(&s);
+}
+
+/* A word cut by a line-break hyphen at the foot of a column, the column's
+ * footnote under it: the note's number (smaller type) is no rest of the
+ * word ("mul-" + "8" is no "mul-8"); a number in the text's own type goes
+ * on the word as before ("1751-" + "9020"); the number, raised beside its
+ * note, opens the note ("8 SQuAD is limited"). */
+Test(layout_breaks, hyphen_before_a_footnote_number_is_no_join)
+{
+    synth s = { 0 };
+    new_page(&s, 612, 792);
+    add_line(&s, 72, 100, 10, 12, "When training with mul-");
+    add_line(&s, 72, 130, 5, 6, "8");
+    add_line(&s, 76, 134, 8, 9, "SQuAD is limited to a small set of documents.");
+    add_line(&s, 300, 100, 10, 12, "The serial number is ISSN 1751-");
+    add_line(&s, 300, 114, 10, 12, "9020 in the catalogue.");
+    size_t seq[5] = { 0, 1, 2, 3, 4 };
+    int br[5];
+    cr_assert_eq(linebreak_decide(s.g, s.l, seq, 5, br), 0);
+    cr_expect_eq(br[0], BREAK_PARAGRAPH, "mul-|8 (a footnote's number) joined: %d", br[0]);
+    cr_expect_eq(br[1], BREAK_SPACE, "the note's number apart from its note: %d", br[1]);
+    cr_expect_eq(br[3], BREAK_JOIN, "1751-|9020 no longer joined: %d", br[3]);
     synth_free(&s);
 }

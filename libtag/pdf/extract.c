@@ -216,23 +216,43 @@ static int finish_line(builder *b, int page, size_t s, size_t e, float size)
     return 0;
 }
 
-/* Text drawn at an angle: the line's first and last glyphs further apart
- * vertically than horizontally (poppler keeps a rotated run on one line). */
-static int line_is_rotated(const pglyph *g, size_t s, size_t e)
+/* Whether the step from glyph a to glyph z goes more down (or up) the
+ * page than across it, by more than the smaller glyph's height. */
+static int vertical_step(const pglyph *a, const pglyph *z)
 {
-    while (e > s && glyph_is_space(g[e - 1].cp))
-        e--;
-    while (s < e && glyph_is_space(g[s].cp))
-        s++;
-    if (e - s < 2)
-        return 0;
-    const pglyph *a = &g[s], *z = &g[e - 1];
     float dx = (z->x0 + z->x1) / 2 - (a->x0 + a->x1) / 2;
     float dy = (z->y0 + z->y1) / 2 - (a->y0 + a->y1) / 2;
     if (dx < 0) dx = -dx;
     if (dy < 0) dy = -dy;
     float h = a->size < z->size ? a->size : z->size;
     return dy > dx && dy > h;
+}
+
+/* Text drawn at an angle: the line's first and last glyphs further apart
+ * vertically than horizontally (poppler keeps a rotated run on one line),
+ * and most steps from glyph to glyph going that way too. Poppler also
+ * runs two level lines from different places into one (a heading at a
+ * column's foot, then the next column's top line): their glyphs step
+ * across, with one jump between them, and are no rotated text. */
+static int line_is_rotated(const pglyph *g, size_t s, size_t e)
+{
+    while (e > s && glyph_is_space(g[e - 1].cp))
+        e--;
+    while (s < e && glyph_is_space(g[s].cp))
+        s++;
+    if (e - s < 2 || !vertical_step(&g[s], &g[e - 1]))
+        return 0;
+    size_t steps = 0, across = 0;
+    for (size_t i = s, prev = s; ++i < e;) {
+        if (glyph_is_space(g[i].cp))
+            continue;
+        float dx = (g[i].x0 + g[i].x1) / 2 - (g[prev].x0 + g[prev].x1) / 2;
+        float dy = (g[i].y0 + g[i].y1) / 2 - (g[prev].y0 + g[prev].y1) / 2;
+        steps++;
+        across += (dx < 0 ? -dx : dx) > (dy < 0 ? -dy : dy);
+        prev = i;
+    }
+    return 2 * across <= steps;
 }
 
 /* Whether glyph g starts a new piece after glyph p on one of poppler's

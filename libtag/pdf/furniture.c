@@ -12,7 +12,9 @@
  * table's repeated head row, the running title of one section: such
  * furniture carries no page number, whereas a body line that merely
  * resembles the line at the same place on other pages differs in its
- * numbers). A running text set alone at another height on a few pages (a
+ * numbers); such a row stays where its run starts (the section's title on
+ * the section's first page, the table's head over its first rows), see
+ * run_start_kept. A running text set alone at another height on a few pages (a
  * summary page's footer without its number) goes where it is the
  * outermost line; a table head of three or more cells repeated on as many
  * pages as a running line goes wherever it stands. Lines are grouped by
@@ -367,9 +369,33 @@ static int same_key(const cand *p, const cand *q)
            && memcmp(p->k, q->k, p->key_len) == 0;
 }
 
+/* A line that drop_group is dropping, until the group is done. */
+#define DROPPING 2
+
+/* Whether candidate i of the group [gs, ge) opens a run of its key: the
+ * key is on neither of the two pages before (a running head every other
+ * page is one run). f->seen holds the group's pages. */
+static int opens_run(const furn *f, size_t i)
+{
+    size_t p = (size_t)(f->lines[f->c[i].line].page - f->pages[0].number);
+    return (p < 1 || !f->seen[p - 1]) && (p < 2 || !f->seen[p - 2]);
+}
+
+/* Whether the dropped repeat candidate i is text where its run starts: a
+ * row above the page's foot of two words or more (a section's title where
+ * the section starts, a table's head over its first rows; their repeats
+ * on the pages after are the furniture; a lone word, a logo's or a
+ * "(continued)", and a running foot are furniture wherever they stand). */
+static int run_start_kept(const furn *f, size_t i)
+{
+    const cand *c = &f->c[i];
+    return c->band != BAND_BOTTOM && memchr(c->k, ' ', c->key_len) && opens_run(f, i);
+}
+
 /* In one group of equal keys sorted by position, drops each line whose
- * key recurs within the tolerance of its position on `need` pages. */
-static size_t drop_group(furn *f, size_t gs, size_t ge, double need)
+ * key recurs within the tolerance of its position on `need` pages; with
+ * `keep_first`, not where a run of the key starts (run_start_kept). */
+static size_t drop_group(furn *f, size_t gs, size_t ge, double need, int keep_first)
 {
     float tol = 4.0f;
     for (size_t i = gs; i < ge; i++) {
@@ -386,17 +412,27 @@ static size_t drop_group(furn *f, size_t gs, size_t ge, double need)
         for (; f->c[lo].pos < f->c[i].pos - tol; lo++)
             if (--f->seen[(size_t)f->lines[f->c[lo].line].page - base] == 0)
                 distinct--;
+        layout_line *l = &f->lines[f->c[i].line];
         if ((double)distinct >= need) {
-            f->lines[f->c[i].line].dropped = 1;
+            l->dropped = l->dropped ? l->dropped : DROPPING;
             dropped++;
         }
     }
     for (; lo < hi; lo++)
         f->seen[(size_t)f->lines[f->c[lo].line].page - base]--;
+    for (size_t i = gs; i < ge && keep_first; i++)
+        f->seen[(size_t)f->lines[f->c[i].line].page - base] = 1;
+    for (size_t i = gs; i < ge; i++) {
+        layout_line *l = &f->lines[f->c[i].line];
+        if (l->dropped == DROPPING)
+            l->dropped = !(keep_first && run_start_kept(f, i));
+    }
+    for (size_t i = gs; i < ge && keep_first; i++)
+        f->seen[(size_t)f->lines[f->c[i].line].page - base] = 0;
     return dropped;
 }
 
-static size_t drop_repeats(furn *f, double need)
+static size_t drop_repeats(furn *f, double need, int keep_first)
 {
     qsort(f->c, f->n, sizeof *f->c, cand_cmp);
     size_t dropped = 0;
@@ -404,7 +440,7 @@ static size_t drop_repeats(furn *f, double need)
         size_t ge = gs + 1;
         while (ge < f->n && same_key(&f->c[gs], &f->c[ge]))
             ge++;
-        dropped += drop_group(f, gs, ge, need);
+        dropped += drop_group(f, gs, ge, need, keep_first);
         gs = ge;
     }
     return dropped;
@@ -526,17 +562,17 @@ int layout_drop_running(layout_line *lines, const layout_page *pages, size_t n_p
     f.seen = calloc(n_pages, sizeof *f.seen);
     if (!f.seen || collect_bands(&f, 1) < 0)
         goto done;
-    if (n_pages >= 2 && drop_repeats(&f, need) > 0 && drop_strays(&f) < 0)
+    if (n_pages >= 2 && drop_repeats(&f, need, 0) > 0 && drop_strays(&f) < 0)
         goto done;
     if (drop_page_numbers(&f) < 0 || (n_pages >= 2 && collect_rows(&f) < 0))
         goto done;
     if (n_pages >= 2)
-        drop_repeats(&f, need_exact);
+        drop_repeats(&f, need_exact, 1);
     /* a table head repeated at any height, on as many pages as a running line */
     if (n_pages >= 2 && collect_heads(&f) < 0)
         goto done;
     if (n_pages >= 2)
-        drop_repeats(&f, need > LIMIT_PDF_EXACT_PAGES ? need : LIMIT_PDF_EXACT_PAGES);
+        drop_repeats(&f, need > LIMIT_PDF_EXACT_PAGES ? need : LIMIT_PDF_EXACT_PAGES, 1);
     rc = 0;
 done:
     free(f.c);

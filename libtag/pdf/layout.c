@@ -550,6 +550,28 @@ static int order_row_bands(order_ctx *c, size_t *idx, size_t n, const float *cut
     return rc;
 }
 
+static int find_hcut_above(const layout_line *lines, const size_t *idx, size_t n, float limit,
+                           float *cut);
+static int order_hcut(order_ctx *c, size_t *idx, size_t n, float cut, int depth);
+
+/* A region with lines across its gutter (span[0..ns), in row order): cut
+ * at the strip of white just above the first of them, when there is one
+ * (a full-width table under three columns whose cells cross their gutters:
+ * the columns, then the table with its title and head), else band by
+ * band between them. */
+static int order_spanned(order_ctx *c, size_t *idx, size_t n, size_t *span, size_t ns, int depth)
+{
+    float top = c->lines[span[0]].y0, cut = 0;
+    for (size_t i = 1; i < ns; i++)
+        if (c->lines[span[i]].y0 < top)
+            top = c->lines[span[i]].y0;
+    int found = find_hcut_above(c->lines, idx, n, top, &cut);
+    if (found)
+        return found < 0 ? -1 : order_hcut(c, idx, n, cut, depth);
+    /* the other lines of idx[] are span[ns..n) (order_split's tmp) */
+    return order_bands(c, span, ns, span + ns, n - ns, depth);
+}
+
 /* Reads a region that has a gutter: a table row by row; without spanning
  * lines, the left part then the right part (the right part first when the left holds notes);
  * with spanning lines, band by band. */
@@ -597,7 +619,7 @@ static int order_split(order_ctx *c, size_t *idx, size_t n, const gutter *g, int
     } else {
         rc = sort_rows(c->lines, tmp, ns);
         if (rc == 0)
-            rc = order_bands(c, tmp, ns, tmp + ns, n - ns, depth);
+            rc = order_spanned(c, idx, n, tmp, ns, depth);
     }
     free(tmp);
     return rc;
@@ -625,6 +647,46 @@ static int find_hcut(const layout_line *lines, const size_t *idx, size_t n, floa
             best = it[i].y - bottom;
             *cut = (it[i].y + bottom) / 2;
             found = 1;
+        }
+        if (it[i].x > bottom)
+            bottom = it[i].x;
+    }
+    free(it);
+    return found;
+}
+
+/* The lowest strip of white across the region, a mean line height high or
+ * more, whose lower edge is at or above `limit`: *cut gets its middle;
+ * when one row stands alone above it (a table's title), set off by half a
+ * line of white, the cut goes above that row. Returns 1 when there is one,
+ * 0 when there is none, -1 when out of memory. */
+static int find_hcut_above(const layout_line *lines, const size_t *idx, size_t n, float limit,
+                           float *cut)
+{
+    sort_item *it = malloc(n * sizeof *it);
+    if (!it)
+        return -1;
+    float heights = 0;
+    for (size_t i = 0; i < n; i++) {
+        it[i] = (sort_item){ lines[idx[i]].y0, lines[idx[i]].y1, idx[i] };
+        heights += lines[idx[i]].y1 - lines[idx[i]].y0;
+    }
+    qsort(it, n, sizeof *it, cmp_item);
+    float least = heights / (float)n, bottom = it[0].x; /* .x holds y1 here */
+    float half_cut = 0, row_base = 0;
+    int found = 0, half = 0, one_row = 0;
+    for (size_t i = 1; i < n && it[i].y <= limit + 0.5f; i++) {
+        float gap = it[i].y - bottom, base = lines[it[i].idx].base;
+        if (gap >= least) {
+            *cut = one_row && half ? half_cut : (it[i].y + bottom) / 2;
+            found = 1;
+        }
+        if (gap >= 0.5f * least) {
+            half = one_row = 1;
+            half_cut = (it[i].y + bottom) / 2;
+            row_base = base;
+        } else if (base - row_base > ROW_BASE_FRACTION * least || row_base - base > ROW_BASE_FRACTION * least) {
+            one_row = 0;
         }
         if (it[i].x > bottom)
             bottom = it[i].x;

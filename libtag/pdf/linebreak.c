@@ -327,6 +327,10 @@ static int hyphen_break(const break_ctx *c, const layout_line *p, const layout_l
     return BREAK_DEHYPHENATE;
 }
 
+/* A line in type this much smaller than the line before is no continuation
+ * of that line's words (a note, a caption, a mark). */
+#define NOTE_SIZE 0.88f
+
 static int ends_sentence(uint32_t c)
 {
     return c == '.' || c == '!' || c == '?' || c == ':' || c == ';' || c == 0x201D
@@ -342,6 +346,27 @@ static int is_drop_cap(const layout_line *p, const layout_line *l, uint32_t last
            && l->x0 >= p->x1 - 1 && l->x0 - p->x1 < 0.5f * p->size;
 }
 
+/* Line l opens with a number in smaller type than line p: a footnote (its
+ * mark, or the note itself) read after p, not the rest of p's word
+ * ("mul-" + "8", the note under the column's last line). */
+static int is_note_start(const layout_line *p, const layout_line *l, uint32_t first)
+{
+    return glyph_is_digit(first) && l->size < NOTE_SIZE * p->size;
+}
+
+/* Line p a note's number alone (up to three digits, in smaller type,
+ * raised) and line l the note beside it: "8" + "SQuAD is limited ...". */
+static int is_note_mark(const layout_glyph *g, const layout_line *p, const layout_line *l)
+{
+    if (p->count > 3 || l->page != p->page || p->size >= NOTE_SIZE * l->size)
+        return 0;
+    for (size_t i = p->first; i < p->first + p->count; i++)
+        if (!glyph_is_digit(g[i].cp))
+            return 0;
+    return l->x0 >= p->x1 - 1 && l->x0 - p->x1 < l->size && l->y0 < p->y1 && p->y0 < l->y1
+           && p->y0 + p->y1 < l->y0 + l->y1;
+}
+
 /* How line l follows line p in the text. */
 static int line_break(const break_ctx *c, const layout_line *p, const layout_line *l)
 {
@@ -352,9 +377,11 @@ static int line_break(const break_ctx *c, const layout_line *p, const layout_lin
 
     if (is_drop_cap(p, l, last, first))
         return BREAK_JOIN;
-    if (l->page == p->page && lc >= p->y0 && lc <= p->y1 && l->x0 >= p->x1 - 1)
+    if ((l->page == p->page && lc >= p->y0 && lc <= p->y1 && l->x0 >= p->x1 - 1)
+        || is_note_mark(g, p, l))
         return BREAK_SPACE;
-    if (p->count >= 2 && glyph_is_hyphen(last) && is_word_glyph(g[pe - 2].cp) && is_word_glyph(first))
+    if (p->count >= 2 && glyph_is_hyphen(last) && is_word_glyph(g[pe - 2].cp) && is_word_glyph(first)
+        && !is_note_start(p, l, first))
         return hyphen_break(c, p, l);
     /* a URL or a path cut at the line end ("https://x.org/" + "a/b.pdf",
      * "E/C." + "12/GC/20") */
