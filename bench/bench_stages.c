@@ -9,8 +9,8 @@
  * text (the candidate pass, patterns, names, overlaps), the second passes
  * over a piece's spans (post.h) and the whole doctag_tag_text() call;
  * matching is also shown by its parts (match_text_timed()). The stages run
- * as in the call: a piece of LIMIT_TAG_PIECE bytes at a time, ended as
- * api/tag.c ends it, through buffers reused from piece to piece; the rest
+ * as in the call: a piece at a time, ended where tag_piece_end() (tag.h)
+ * ends it, through buffers reused from piece to piece; the rest
  * of the call is building the entities.
  * Links the library's stages directly (internal headers).
  */
@@ -19,31 +19,11 @@
 #include <string.h>
 
 #include "bench_util.h"
-#include "doctag_limits.h"
 #include "doctag.h"
 #include "match.h"
 #include "normalize.h"
 #include "post.h"
 #include "tag.h"
-
-/* Where the piece starting at `start` ends, as api/tag.c's piece_end():
- * at the first paragraph break (a line break, blanks, another line break)
- * LIMIT_TAG_PIECE bytes on or more, just after its first line break. */
-static size_t piece_end(const char *text, size_t len, size_t start)
-{
-    if (len - start <= LIMIT_TAG_PIECE)
-        return len;
-    const char *p = text + start + LIMIT_TAG_PIECE, *end = text + len;
-    while ((p = memchr(p, '\n', (size_t)(end - p)))) {
-        const char *q = p + 1;
-        while (q < end && (*q == ' ' || *q == '\t' || *q == '\r'))
-            q++;
-        if (q < end && *q == '\n')
-            return (size_t)(p + 1 - text);
-        p = q;
-    }
-    return len;
-}
 
 /* Normalises, matches and runs the second passes over the text piece by
  * piece, through buffers reused from piece to piece as the call does: the
@@ -57,7 +37,7 @@ static int norm_match_post(const doctag_model *model, const char *text, size_t l
     int rc = DOCTAG_OK;
     *spans = 0;
     for (size_t start = 0, end; rc == DOCTAG_OK && start < len; start = end) {
-        end = piece_end(text, len, start);
+        end = tag_piece_end(text, len, start);
         double t0 = bench_now();
         rc = normalize_range(&norm, text, start, end, NULL);
         *norm_s += bench_now() - t0;

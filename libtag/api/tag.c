@@ -33,10 +33,8 @@ typedef struct tagger {
     size_t more_warnings;      /* regions past LIMIT_MAX_WARNINGS - 1 */
 } tagger;
 
-/* Where the piece starting at `start` ends: at the first paragraph break (a
- * line break, blanks, another line break) LIMIT_TAG_PIECE bytes on or
- * more, just after its first line break; the end of the text if none. */
-static size_t piece_end(const char *text, size_t len, size_t start)
+/* tag.h */
+size_t tag_piece_end(const char *text, size_t len, size_t start)
 {
     if (len - start <= LIMIT_TAG_PIECE)
         return len;
@@ -312,7 +310,7 @@ DOCTAG_API int doctag_tag(doctag_result **out, const doctag_model *model, const 
     int rc = (t.r = calloc(1, sizeof *t.r)) ? DOCTAG_OK
                                             : error_set(DOCTAG_ERR_NOMEM, "out of memory tagging");
     for (size_t start = 0, end; rc == DOCTAG_OK && start < doc->len; start = end) {
-        end = piece_end(doc->text, doc->len, start);
+        end = tag_piece_end(doc->text, doc->len, start);
         rc = tag_piece(&t, start, end);
     }
     if (rc == DOCTAG_OK && !count_more_warnings(&t))

@@ -49,6 +49,14 @@ struct doctag_result {
     size_t n_warnings;
 };
 
+/* Where the piece of a document's text starting at `start` ends: at the
+ * first paragraph break (a line break, blanks, another line break)
+ * LIMIT_TAG_PIECE bytes on or more, just after its first line break; the
+ * end of the text (len) if none. The tagger normalises, matches and runs
+ * the second passes a piece at a time (bench/bench_stages.c times them
+ * the same way). */
+size_t tag_piece_end(const char *text, size_t len, size_t start);
+
 /* The limits in force given the caller's (NULL: none): every field set,
  * the defaults where the caller's is 0 (limits.c). */
 doctag_limits limits_resolve(const doctag_limits *given);
