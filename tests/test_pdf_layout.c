@@ -459,6 +459,84 @@ Test(layout_order, table_cells_of_one_row_left_to_right)
     synth_free(&s);
 }
 
+/* A scorecard (Word tables of a report): each row's first columns are
+ * short labels (a country, its rating, its groups) set apart by white,
+ * beside a quoted statement that runs on from row to row with no white
+ * between them and an assessment. Read row by row: a row's labels,
+ * statement and assessment before the next row, the statement's lines in
+ * order; not every label of the page first. */
+Test(layout_order, rows_labelled_by_the_left_columns)
+{
+    synth s = { 0 };
+    new_page(&s, 792, 612);
+    enum { ROWS = 4, SAY = 7 };
+    size_t row_of[64], n_lines = 0, say[ROWS][SAY];
+    for (int r = 0; r < ROWS; r++) {
+        float y = 100 + 80.5f * (float)r;
+        char buf[64];
+        size_t first = s.nl;
+        snprintf(buf, sizeof buf, "COUNTRY %d", r);
+        add_line(&s, 72, y, 9, 9, buf);
+        add_line(&s, 176, y, 9, 9, "Partly Free");
+        add_line(&s, 248, y, 9, 9, "Group, G77,");
+        add_line(&s, 248, y + 11.5f, 9, 9, "NAM, OIC");
+        for (int k = 0; k < SAY; k++) {
+            snprintf(buf, sizeof buf, "statement of row %d, its line %d, quoted....", r, k);
+            say[r][k] = add_line(&s, 338, y + 11.5f * (float)k, 9, 9, buf);
+        }
+        add_line(&s, 545, y, 9, 9, "Negative");
+        add_line(&s, 545, y + 23, 9, 9, "Praises it instead");
+        add_line(&s, 545, y + 34.5f, 9, 9, "of holding it to account");
+        for (size_t i = first; i < s.nl; i++)
+            row_of[n_lines++] = (size_t)r;
+    }
+    size_t order[64];
+    long n;
+    order_of(&s, 0, order, &n);
+    cr_assert_eq(n, (long)n_lines);
+    for (long k = 1; k < n; k++)
+        cr_expect_geq(row_of[order[k]], row_of[order[k - 1]], "row %zu's %s read after row %zu",
+                      row_of[order[k]], line_text(&s, order[k]), row_of[order[k - 1]]);
+    for (int r = 0; r < ROWS; r++) {
+        long at = 0;
+        while (at < n && order[at] != say[r][0])
+            at++;
+        for (int k = 0; k < SAY; k++)
+            cr_expect(at + k < n && order[at + k] == say[r][k], "row %d statement line %d", r, k);
+    }
+    synth_free(&s);
+}
+
+/* Two columns of prose on one baseline grid, the left one short
+ * paragraphs with a blank line between them: each paragraph starts level
+ * with a line of the right column, but in the middle of its paragraph
+ * (no white above it), so these are no row labels: column by column. */
+Test(layout_order, short_paragraphs_beside_prose_are_no_row_labels)
+{
+    synth s = { 0 };
+    new_page(&s, 612, 792);
+    size_t left[24], right[32];
+    size_t nl = 0;
+    char buf[64];
+    for (int k = 0; k < 32; k++) {
+        if (k % 4 != 3) {   /* three lines, then a blank line */
+            snprintf(buf, sizeof buf, "left paragraph %d line %d of it", k / 4, k % 4);
+            left[nl++] = add_line(&s, 72, 100 + 12 * (float)k, 10, 10, buf);
+        }
+        snprintf(buf, sizeof buf, "right column line %d of the text", k);
+        right[k] = add_line(&s, 320, 100 + 12 * (float)k, 10, 10, buf);
+    }
+    size_t order[56];
+    long n;
+    order_of(&s, 0, order, &n);
+    cr_assert_eq(n, (long)nl + 32);
+    for (size_t k = 0; k < nl; k++)
+        cr_expect_eq(order[k], left[k], "left %zu: %s", k, line_text(&s, order[k]));
+    for (size_t k = 0; k < 32; k++)
+        cr_expect_eq(order[nl + k], right[k], "right %zu: %s", k, line_text(&s, order[nl + k]));
+    synth_free(&s);
+}
+
 /* ---- Line breaks ------------------------------------------------------------- */
 
 Test(layout_breaks, hyphens_by_evidence_and_paragraphs_by_gaps)

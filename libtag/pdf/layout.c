@@ -47,6 +47,10 @@
 /* A block of lines starts where the white above a line is more than this
  * fraction of its height. */
 #define BLOCK_GAP 0.5f
+/* Row labels: blocks of the left side at most this many line heights
+ * tall, set apart by at least this many line heights of white. */
+#define LABEL_LINES 4.0f
+#define LABEL_WHITE 1.0f
 /* A line of one glyph this many times the region's mean line height is a
  * drop cap. */
 #define DROP_CAP_LINES 2.0f
@@ -528,6 +532,116 @@ static long table_rows(const layout_line *lines, const size_t *left, size_t nl,
     return k >= 2 && (float)k >= TABLE_ROW_SHARE * (float)many ? k : 0;
 }
 
+/* The lines of one side sorted by top (.y = y0) and by bottom (.y = y1). */
+typedef struct side_rows {
+    const layout_line *lines;
+    sort_item *by_top, *by_bottom;
+    size_t n;
+} side_rows;
+
+/* The first of items[0..n) (sorted by .y) with .y >= y. */
+static size_t first_at(const sort_item *items, size_t n, float y)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (items[mid].y < y)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Whether line l of the side has white above it in its own column: no
+ * line over the same x ends just above it. */
+static int white_above(const side_rows *r, const layout_line *l)
+{
+    float h = l->y1 - l->y0;
+    for (size_t j = first_at(r->by_bottom, r->n, l->y0 - BLOCK_GAP * h);
+         j < r->n && r->by_bottom[j].y <= l->y1; j++) {
+        const layout_line *m = &r->lines[r->by_bottom[j].idx];
+        if (m != l && m->y0 < l->y0 && m->x0 < l->x1 && l->x0 < m->x1)
+            return 0;
+    }
+    return 1;
+}
+
+/* Whether a row of the side starts within tol of y: a line starts there
+ * with white above it in its column (a cell's first line). *first gets the
+ * highest top among the lines starting there. */
+static int row_starts_at(const side_rows *r, float y, float tol, float *first)
+{
+    int found = 0;
+    size_t j = first_at(r->by_top, r->n, y - tol);
+    if (j < r->n)
+        *first = r->by_top[j].y;
+    for (; j < r->n && r->by_top[j].y <= y + tol && !found; j++)
+        found = white_above(r, &r->lines[r->by_top[j].idx]);
+    return found;
+}
+
+/* The left side's blocks (white above them) in it[0..n) sorted by top:
+ * each block after the first at most LABEL_LINES tall, LABEL_WHITE below
+ * the one before, and level with the start of a row on the right; their
+ * tops to cuts[]. Returns how many, 0 when a block is not such a label. */
+static long label_cuts(const layout_line *lines, const sort_item *it, size_t n,
+                       const side_rows *right, float *cuts)
+{
+    float bottom = it[0].x, top = it[0].y;
+    long k = 0;
+    for (size_t i = 1; i <= n; i++) {
+        float h = i < n ? it[i].x - it[i].y : 0;
+        if (i < n && it[i].y - bottom <= BLOCK_GAP * h) {   /* the block goes on */
+            if (it[i].x > bottom)
+                bottom = it[i].x;
+            continue;
+        }
+        const layout_line *last = &lines[it[i - 1].idx];
+        if (k > 0 && bottom - top > LABEL_LINES * (last->y1 - last->y0))
+            return 0;   /* a block after the first too tall for a label */
+        if (i == n)
+            break;
+        float level = 0;
+        if (it[i].y - bottom < LABEL_WHITE * h || !row_starts_at(right, it[i].y, 0.5f * h, &level))
+            return 0;
+        cuts[k++] = (level < it[i].y ? level : it[i].y) - 0.5f;
+        top = it[i].y;
+        bottom = it[i].x;
+    }
+    return k;
+}
+
+/* The rows of a table whose left columns label them (a country, its
+ * rating and groups beside a quoted statement and its assessment; an
+ * action beside its costs): the left side is short blocks of lines set
+ * apart by a line or more of white, and each block after the first starts
+ * level with a cell's first line on the right (white above it in its
+ * column), though a column on the right may run on without white between
+ * the rows. Writes the blocks' tops (the first left out) to cuts[] and
+ * returns how many (0 when the left side is not such labels), -1 when out
+ * of memory. cuts[] has room for nl entries. */
+static long label_rows(const layout_line *lines, const size_t *left, size_t nl,
+                       const size_t *right, size_t nr, float *cuts)
+{
+    sort_item *it = malloc((nl + 2 * nr + 1) * sizeof *it);
+    if (!it)
+        return -1;
+    side_rows r = { lines, it + nl, it + nl + nr, nr };
+    for (size_t i = 0; i < nl; i++)
+        it[i] = (sort_item){ lines[left[i]].y0, lines[left[i]].y1, left[i] };
+    for (size_t i = 0; i < nr; i++) {
+        r.by_top[i] = (sort_item){ lines[right[i]].y0, 0, right[i] };
+        r.by_bottom[i] = (sort_item){ lines[right[i]].y1, 0, right[i] };
+    }
+    qsort(it, nl, sizeof *it, cmp_item);
+    qsort(r.by_top, nr, sizeof *it, cmp_item);
+    qsort(r.by_bottom, nr, sizeof *it, cmp_item);
+    long k = nl ? label_cuts(lines, it, nl, &r, cuts) : 0;
+    free(it);
+    return k >= 2 ? k : 0;
+}
+
 /* Reads the region as the bands between the cuts (sorted), top to bottom. */
 static int order_row_bands(order_ctx *c, size_t *idx, size_t n, const float *cuts, long nc,
                            int depth)
@@ -603,6 +717,8 @@ static int order_split(order_ctx *c, size_t *idx, size_t n, const gutter *g, int
         size_t *left = tmp, *right = tmp + nl, nr = n - nl;
         float *cuts = nl && nr ? malloc(n * sizeof *cuts) : NULL;
         long nc = cuts ? table_rows(c->lines, left, nl, right, nr, cuts) : 0;
+        if (nc == 0 && cuts && !left_is_notes(c->lines, left, nl, right, nr))
+            nc = label_rows(c->lines, left, nl, right, nr, cuts);
         if (nc != 0)
             rc = nc < 0 ? -1 : order_row_bands(c, idx, n, cuts, nc, depth);
         free(cuts);
