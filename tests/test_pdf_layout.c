@@ -462,16 +462,16 @@ Test(layout_order, table_cells_of_one_row_left_to_right)
 /* A scorecard (Word tables of a report): each row's first columns are
  * short labels (a country, its rating, its groups) set apart by white,
  * beside a quoted statement that runs on from row to row with no white
- * between them and an assessment. Read row by row: a row's labels,
- * statement and assessment before the next row, the statement's lines in
- * order; not every label of the page first. */
-Test(layout_order, rows_labelled_by_the_left_columns)
+ * between them, an assessment and a score. Read row by row: a row's
+ * labels, statement, assessment and score before the next row, the
+ * statement's lines in order; not every label of the page first. */
+static void check_labelled_rows(int rows)
 {
     synth s = { 0 };
     new_page(&s, 792, 612);
-    enum { ROWS = 4, SAY = 7 };
-    size_t row_of[64], n_lines = 0, say[ROWS][SAY];
-    for (int r = 0; r < ROWS; r++) {
+    enum { SAY = 7 };
+    size_t row_of[64], n_lines = 0, say[4][SAY];
+    for (int r = 0; r < rows; r++) {
         float y = 100 + 80.5f * (float)r;
         char buf[64];
         size_t first = s.nl;
@@ -487,6 +487,7 @@ Test(layout_order, rows_labelled_by_the_left_columns)
         add_line(&s, 545, y, 9, 9, "Negative");
         add_line(&s, 545, y + 23, 9, 9, "Praises it instead");
         add_line(&s, 545, y + 34.5f, 9, 9, "of holding it to account");
+        add_line(&s, 700, y, 9, 9, "-8");
         for (size_t i = first; i < s.nl; i++)
             row_of[n_lines++] = (size_t)r;
     }
@@ -495,9 +496,9 @@ Test(layout_order, rows_labelled_by_the_left_columns)
     order_of(&s, 0, order, &n);
     cr_assert_eq(n, (long)n_lines);
     for (long k = 1; k < n; k++)
-        cr_expect_geq(row_of[order[k]], row_of[order[k - 1]], "row %zu's %s read after row %zu",
-                      row_of[order[k]], line_text(&s, order[k]), row_of[order[k - 1]]);
-    for (int r = 0; r < ROWS; r++) {
+        cr_expect_geq(row_of[order[k]], row_of[order[k - 1]], "%d rows: row %zu's %s read after row %zu",
+                      rows, row_of[order[k]], line_text(&s, order[k]), row_of[order[k - 1]]);
+    for (int r = 0; r < rows; r++) {
         long at = 0;
         while (at < n && order[at] != say[r][0])
             at++;
@@ -505,6 +506,12 @@ Test(layout_order, rows_labelled_by_the_left_columns)
             cr_expect(at + k < n && order[at + k] == say[r][k], "row %d statement line %d", r, k);
     }
     synth_free(&s);
+}
+
+Test(layout_order, rows_labelled_by_the_left_columns)
+{
+    check_labelled_rows(4);
+    check_labelled_rows(2);   /* two rows: the score and the assessment start the second */
 }
 
 /* Two columns of prose on one baseline grid, the left one short

@@ -567,29 +567,31 @@ static int white_above(const side_rows *r, const layout_line *l)
     return 1;
 }
 
-/* Whether a row of the side starts within tol of y: a line starts there
- * with white above it in its column (a cell's first line). *first gets the
- * highest top among the lines starting there. */
+/* How many cells of the side start a row within tol of y: lines starting
+ * there with white above them in their column. *first gets the highest
+ * top among the lines starting there. */
 static int row_starts_at(const side_rows *r, float y, float tol, float *first)
 {
     int found = 0;
     size_t j = first_at(r->by_top, r->n, y - tol);
     if (j < r->n)
         *first = r->by_top[j].y;
-    for (; j < r->n && r->by_top[j].y <= y + tol && !found; j++)
-        found = white_above(r, &r->lines[r->by_top[j].idx]);
+    for (; j < r->n && r->by_top[j].y <= y + tol; j++)
+        found += white_above(r, &r->lines[r->by_top[j].idx]);
     return found;
 }
 
 /* The left side's blocks (white above them) in it[0..n) sorted by top:
  * each block after the first at most LABEL_LINES tall, LABEL_WHITE below
  * the one before, and level with the start of a row on the right; their
- * tops to cuts[]. Returns how many, 0 when a block is not such a label. */
+ * tops to cuts[]. Returns how many, 0 when a block is not such a label.
+ * *cells gets the fewest cells on the right starting level with a block. */
 static long label_cuts(const layout_line *lines, const sort_item *it, size_t n,
-                       const side_rows *right, float *cuts)
+                       const side_rows *right, float *cuts, int *cells)
 {
     float bottom = it[0].x, top = it[0].y;
     long k = 0;
+    *cells = 1 << 30;
     for (size_t i = 1; i <= n; i++) {
         float h = i < n ? it[i].x - it[i].y : 0;
         if (i < n && it[i].y - bottom <= BLOCK_GAP * h) {   /* the block goes on */
@@ -603,8 +605,12 @@ static long label_cuts(const layout_line *lines, const sort_item *it, size_t n,
         if (i == n)
             break;
         float level = 0;
-        if (it[i].y - bottom < LABEL_WHITE * h || !row_starts_at(right, it[i].y, 0.5f * h, &level))
+        int starts = it[i].y - bottom < LABEL_WHITE * h ? 0
+                     : row_starts_at(right, it[i].y, 0.5f * h, &level);
+        if (starts == 0)
             return 0;
+        if (starts < *cells)
+            *cells = starts;
         cuts[k++] = (level < it[i].y ? level : it[i].y) - 0.5f;
         top = it[i].y;
         bottom = it[i].x;
@@ -618,7 +624,9 @@ static long label_cuts(const layout_line *lines, const sort_item *it, size_t n,
  * apart by a line or more of white, and each block after the first starts
  * level with a cell's first line on the right (white above it in its
  * column), though a column on the right may run on without white between
- * the rows. Writes the blocks' tops (the first left out) to cuts[] and
+ * the rows. Two rows are taken for labelled ones only when more than one
+ * cell on the right starts the second (a column of prose has one line
+ * there). Writes the blocks' tops (the first left out) to cuts[] and
  * returns how many (0 when the left side is not such labels), -1 when out
  * of memory. cuts[] has room for nl entries. */
 static long label_rows(const layout_line *lines, const size_t *left, size_t nl,
@@ -637,9 +645,11 @@ static long label_rows(const layout_line *lines, const size_t *left, size_t nl,
     qsort(it, nl, sizeof *it, cmp_item);
     qsort(r.by_top, nr, sizeof *it, cmp_item);
     qsort(r.by_bottom, nr, sizeof *it, cmp_item);
-    long k = nl ? label_cuts(lines, it, nl, &r, cuts) : 0;
+    int starts = 0;
+    long k = nl ? label_cuts(lines, it, nl, &r, cuts, &starts) : 0;
     free(it);
-    return k >= 2 ? k : 0;
+    /* two rows only when more than one cell on the right starts the second */
+    return k >= 2 || (k == 1 && starts >= 2) ? k : 0;
 }
 
 /* Reads the region as the bands between the cuts (sorted), top to bottom. */
