@@ -514,6 +514,45 @@ Test(layout_order, rows_labelled_by_the_left_columns)
     check_labelled_rows(2);   /* two rows: the score and the assessment start the second */
 }
 
+/* A long table wrapped once into two halves side by side under one head
+ * row that is the same head twice (a ranking of countries): the left
+ * half is read, row by row, before the right half; the title above
+ * first. */
+Test(layout_order, table_in_two_halves_under_a_repeated_head)
+{
+    synth s = { 0 };
+    new_page(&s, 612, 792);
+    static const char *const heads[3] = { "Country", "Statements", "Average" };
+    static const float hx[3] = { 133, 196, 264 };
+    size_t title = add_line(&s, 190, 80, 14, 14, "Table 2: How Countries Performed");
+    size_t half[2][3 + 3 * 20], n_half[2] = { 0, 0 };
+    for (int h = 0; h < 2; h++)
+        for (int k = 0; k < 3; k++)
+            half[h][n_half[h]++] = add_line(&s, hx[k] + 195 * (float)h, 187, 11, 11, heads[k]);
+    for (int r = 0; r < 20; r++)
+        for (int h = 0; h < 2; h++) {
+            char name[32], num[8];
+            float y = 212 + 14 * (float)r;
+            snprintf(name, sizeof name, "Country%c%d", h ? 'B' : 'A', r);
+            snprintf(num, sizeof num, "%d", 3 + r % 9);
+            half[h][n_half[h]++] = add_line(&s, 116 + 195 * (float)h, y, 11, 11, name);
+            half[h][n_half[h]++] = add_line(&s, 216 + 195 * (float)h, y, 11, 11, num);
+            half[h][n_half[h]++] = add_line(&s, 280 + 195 * (float)h, y, 11, 11, num);
+        }
+    size_t order[128];
+    long n;
+    order_of(&s, 0, order, &n);
+    cr_assert_eq(n, (long)(1 + n_half[0] + n_half[1]));
+    cr_expect_eq(order[0], title);
+    for (int h = 0; h < 2; h++)
+        for (size_t k = 0; k < n_half[h]; k++) {
+            size_t at = 1 + (h ? n_half[0] : 0) + k;
+            cr_expect_eq(order[at], half[h][k], "half %d line %zu: got %s", h, k,
+                         line_text(&s, order[at]));
+        }
+    synth_free(&s);
+}
+
 /* Two columns of prose on one baseline grid, the left one short
  * paragraphs with a blank line between them: each paragraph starts level
  * with a line of the right column, but in the middle of its paragraph

@@ -51,6 +51,10 @@
  * tall, set apart by at least this many line heights of white. */
 #define LABEL_LINES 4.0f
 #define LABEL_WHITE 1.0f
+/* A table set in two halves side by side (a long list wrapped once): its
+ * head row is two copies of the same cells, the second shifted right,
+ * widths equal within this many points. */
+#define TWIN_WIDTH 1.0f
 /* A line of one glyph this many times the region's mean line height is a
  * drop cap. */
 #define DROP_CAP_LINES 2.0f
@@ -840,6 +844,105 @@ static int order_hcut(order_ctx *c, size_t *idx, size_t n, float cut, int depth)
     return rc;
 }
 
+/* Whether row[0..m) (one row, sorted by x) is a head repeated: cells
+ * 0..k and k..2k of equal widths, the second set shifted by one distance
+ * (*shift), the first set's cells not all of one width (a head of years,
+ * "2019 2020 2019 2020", is one table's), the first set ending before the
+ * second starts (*split: the middle of the white between them). */
+static int twin_head(const layout_line *lines, const sort_item *row, size_t m, float *shift,
+                     float *split)
+{
+    if (m < 4 || m % 2)
+        return 0;
+    size_t k = m / 2;
+    const layout_line *a0 = &lines[row[0].idx], *b0 = &lines[row[k].idx];
+    float d = b0->x0 - a0->x0, wmin = 1e30f, wmax = 0;
+    if (lines[row[k - 1].idx].x1 >= b0->x0)
+        return 0;
+    for (size_t i = 0; i < k; i++) {
+        const layout_line *a = &lines[row[i].idx], *b = &lines[row[i + k].idx];
+        float wa = a->x1 - a->x0, wb = b->x1 - b->x0, dd = b->x0 - a->x0 - d;
+        if (wa - wb > TWIN_WIDTH || wb - wa > TWIN_WIDTH || dd > 2 * TWIN_WIDTH
+            || dd < -2 * TWIN_WIDTH)
+            return 0;
+        if (wa < wmin) wmin = wa;
+        if (wa > wmax) wmax = wa;
+    }
+    *shift = d;
+    *split = (lines[row[k - 1].idx].x1 + b0->x0) / 2;
+    return wmax - wmin > 2 * TWIN_WIDTH;
+}
+
+/* The first row of it[0..n) (sorted by baseline) that is a twin head
+ * (twin_head()): *top gets its top, *shift and *split what twin_head()
+ * gives. Returns 1 when there is one, 0 when not, -1 when out of memory. */
+static int find_twin_head(const layout_line *lines, const sort_item *it, size_t n, float *top,
+                          float *shift, float *split)
+{
+    sort_item *row = malloc((n ? n : 1) * sizeof *row);
+    if (!row)
+        return -1;
+    int found = 0;
+    for (size_t s = 0, e; s < n && !found; s = e) {
+        const layout_line *head = &lines[it[s].idx];
+        float tol = ROW_BASE_FRACTION * (head->y1 - head->y0);
+        for (e = s + 1; e < n && lines[it[e].idx].base - head->base <= (tol > 1 ? tol : 1); e++)
+            ;
+        for (size_t i = s; i < e; i++)
+            row[i - s] = (sort_item){ 0, lines[it[i].idx].x0, it[i].idx };
+        qsort(row, e - s, sizeof *row, cmp_item_x);
+        found = twin_head(lines, row, e - s, shift, split);
+        *top = head->y0;
+        for (size_t i = s; found && i < e; i++)
+            if (lines[it[i].idx].y0 < *top)
+                *top = lines[it[i].idx].y0;
+    }
+    free(row);
+    return found;
+}
+
+/* A table in two halves side by side under a twin head: the lines above
+ * the head, the left half (lines centred left of the white between the
+ * head's halves: its head and cells, and what stands under it), the right
+ * half, then what follows (from the first line wider than a half).
+ * Returns 1 when the region was read so, 0 when it has no twin head, -1
+ * when out of memory. */
+static int order_twin_halves(order_ctx *c, size_t *idx, size_t n, int depth)
+{
+    sort_item *it = malloc((n ? n : 1) * sizeof *it);
+    size_t *tmp = malloc((n ? n : 1) * sizeof *tmp);
+    float top = 0, shift = 0, split = 0, end = 1e30f;
+    int found = it && tmp ? 0 : -1;
+    for (size_t i = 0; i < n && it; i++)
+        it[i] = (sort_item){ c->lines[idx[i]].base, c->lines[idx[i]].x0, idx[i] };
+    if (found == 0) {
+        qsort(it, n, sizeof *it, cmp_item);
+        found = find_twin_head(c->lines, it, n, &top, &shift, &split);
+    }
+    for (size_t i = 0; found > 0 && i < n; i++) {
+        const layout_line *l = &c->lines[it[i].idx];
+        if (mid_y(l) >= top && l->y0 < end && l->x1 - l->x0 > shift)
+            end = l->y0;   /* a line across both halves: the table has ended */
+    }
+    size_t part[4] = { 0, 0, 0, 0 }, at = 0;
+    for (int p = 0; p < 4 && found > 0; p++) {
+        size_t from = at;
+        for (size_t i = 0; i < n; i++) {
+            const layout_line *l = &c->lines[idx[i]];
+            int in = mid_y(l) < top ? 0 : l->y0 >= end ? 3 : (l->x0 + l->x1) / 2 < split ? 1 : 2;
+            if (in == p)
+                tmp[at++] = idx[i];
+        }
+        part[p] = at - from;
+    }
+    for (int p = 0, from = 0; p < 4 && found > 0; from += (int)part[p++])
+        if (order_region(c, tmp + from, part[p], depth + 1) < 0)
+            found = -1;
+    free(it);
+    free(tmp);
+    return found;
+}
+
 /* A region that a wide strip of white crosses (a figure above a side
  * heading and its paragraph, a title block over two columns) is read as
  * the parts above and below it, each a region of its own (an X-Y cut);
@@ -853,7 +956,10 @@ static int order_region(order_ctx *c, size_t *idx, size_t n, int depth)
         return 0;
     if (n < 4 || depth > MAX_DEPTH)
         return emit_sorted(c, idx, n);
-    int found = find_hcut(c->lines, idx, n, WIDE_WHITE_LINES, &cut);
+    int found = order_twin_halves(c, idx, n, depth);
+    if (found)
+        return found < 0 ? -1 : 0;
+    found = find_hcut(c->lines, idx, n, WIDE_WHITE_LINES, &cut);
     if (found)
         return found < 0 ? -1 : order_hcut(c, idx, n, cut, depth);
     found = find_gutter(c->lines, idx, n, &g);
