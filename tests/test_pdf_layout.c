@@ -13,6 +13,7 @@
 #include <valgrind/valgrind.h>
 
 #include "layout.h"
+#include "tables.h"
 
 typedef struct synth {
     layout_glyph *g;
@@ -248,7 +249,7 @@ Test(layout_running, thousand_pages, .timeout = 120)
     size_t kept = 0;
     for (size_t p = 0; p < s.np; p++) {
         cr_expect(s.l[s.p[p].first_line].dropped, "header of page %zu kept", p + 1);
-        long n = layout_reading_order(s.l, &s.p[p], order);
+        long n = layout_reading_order(s.l, s.g, &s.p[p], order);
         cr_assert_geq(n, 0);
         kept += (size_t)n;
     }
@@ -261,7 +262,7 @@ Test(layout_running, thousand_pages, .timeout = 120)
 
 static void order_of(synth *s, size_t page, size_t *order, long *n)
 {
-    *n = layout_reading_order(s->l, &s->p[page], order);
+    *n = layout_reading_order(s->l, s->g, &s->p[page], order);
     cr_assert_geq(*n, 0);
 }
 
@@ -459,6 +460,57 @@ Test(layout_order, table_cells_of_one_row_left_to_right)
     synth_free(&s);
 }
 
+/* A dot leader leads a cell's text to the next cell: four dots or more,
+ * or two set apart from the word; an ellipsis or a full stop is none. */
+Test(layout_order, dot_leaders)
+{
+    synth s = { 0 };
+    new_page(&s, 612, 792);
+    static const char *const led[] = { "AFM revisions ..................", "Action ..",
+                                       "$0 ....", "Up to $3,790 .........  ", "Part I . . . ." };
+    static const char *const not_led[] = { "the most difficult challenges...",
+                                           "of the responsible office.", "$6,205.", "x ." };
+    for (size_t k = 0; k < sizeof led / sizeof *led; k++) {
+        size_t i = add_line(&s, 72, 100 + 12 * (float)k, 9, 9, led[k]);
+        cr_expect(table_leader(&s.l[i], s.g), "%s", led[k]);
+    }
+    for (size_t k = 0; k < sizeof not_led / sizeof *not_led; k++) {
+        size_t i = add_line(&s, 72, 200 + 12 * (float)k, 9, 9, not_led[k]);
+        cr_expect(!table_leader(&s.l[i], s.g), "%s", not_led[k]);
+    }
+    synth_free(&s);
+}
+
+/* A Federal Register cost table: its first column holds actions longer
+ * than short cells, led to their costs by dot leaders (one, without a
+ * leader, wraps onto a second line); the costs are short cells on the
+ * same rows. Read row by row: each action with its cost, not the column
+ * of actions first. */
+Test(layout_order, actions_led_to_their_costs_row_by_row)
+{
+    synth s = { 0 };
+    new_page(&s, 612, 792);
+    static const char *const actions[3] = { "FCC OPS installation and verification ..",
+                                            "AFM revisions .......................",
+                                            "MDS installation and verification, INOP" };
+    size_t want[9], k = 0;
+    want[k++] = add_line(&s, 105, 689, 7.4f, 7.4f, "Action");
+    want[k++] = add_line(&s, 262, 689, 7.4f, 7.4f, "Cost per product");
+    for (int r = 0; r < 3; r++) {
+        float y = 711.5f + 9.8f * (float)r;
+        want[k++] = add_line(&s, 45, y, 7.4f, 7.4f, actions[r]);
+        want[k++] = add_line(&s, 260, y, 7.4f, 7.4f, "$85 ...........");
+    }
+    want[k++] = add_line(&s, 53, 711.5f + 9.8f * 3, 7.4f, 7.4f, "marker removal.");
+    size_t order[9];
+    long n;
+    order_of(&s, 0, order, &n);
+    cr_assert_eq(n, 9);
+    for (size_t i = 0; i < 9; i++)
+        cr_expect_eq(order[i], want[i], "line %zu: got %s", i, line_text(&s, order[i]));
+    synth_free(&s);
+}
+
 /* A scorecard (Word tables of a report): each row's first columns are
  * short labels (a country, its rating, its groups) set apart by white,
  * beside a quoted statement that runs on from row to row with no white
@@ -481,7 +533,7 @@ static void check_labelled_rows(int rows)
         add_line(&s, 248, y, 9, 9, "Group, G77,");
         add_line(&s, 248, y + 11.5f, 9, 9, "NAM, OIC");
         for (int k = 0; k < SAY; k++) {
-            snprintf(buf, sizeof buf, "statement of row %d, its line %d, quoted....", r, k);
+            snprintf(buf, sizeof buf, "statement of row %d, its line %d, as quoted", r, k);
             say[r][k] = add_line(&s, 338, y + 11.5f * (float)k, 9, 9, buf);
         }
         add_line(&s, 545, y, 9, 9, "Negative");

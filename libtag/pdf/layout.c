@@ -43,6 +43,7 @@
 
 typedef struct order_ctx {
     const layout_line *lines;
+    const layout_glyph *glyphs;
     size_t *out;
     size_t n_out;
 } order_ctx;
@@ -447,7 +448,7 @@ static int order_split(order_ctx *c, size_t *idx, size_t n, const gutter *g, int
         int side = line_side(&c->lines[idx[i]], g);
         tmp[side == SIDE_SPAN ? s++ : side == SIDE_LEFT ? a++ : b++] = idx[i];
     }
-    int rc = table_of_cells(c->lines, tmp + ns, nl, tmp + ns + nl, n - ns - nl);
+    int rc = table_of_cells(c->lines, c->glyphs, tmp + ns, nl, tmp + ns + nl, n - ns - nl);
     if (rc != 0) {
         /* a table is read row by row, each row's cells left to right */
         free(tmp);
@@ -641,9 +642,10 @@ static int order_region(order_ctx *c, size_t *idx, size_t n, int depth)
     return emit_sorted(c, idx, n);
 }
 
-long layout_reading_order(const layout_line *lines, const layout_page *page, size_t *order)
+long layout_reading_order(const layout_line *lines, const layout_glyph *glyphs,
+                          const layout_page *page, size_t *order)
 {
-    order_ctx c = { lines, order, 0 };
+    order_ctx c = { lines, glyphs, order, 0 };
     size_t n = 0;
     size_t *idx = malloc((page->n_lines ? page->n_lines : 1) * sizeof *idx);
     if (!idx)

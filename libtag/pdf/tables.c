@@ -46,13 +46,28 @@ int sort_item_cmp_x(const void *a, const void *b)
     return p->idx < q->idx ? -1 : p->idx > q->idx;
 }
 
-/* Whether most of the lines idx[0..n) are short, as table cells are. */
-static int cells(const layout_line *lines, const size_t *idx, size_t n)
+int table_leader(const layout_line *l, const layout_glyph *glyphs)
+{
+    const layout_glyph *g = glyphs + l->first;
+    size_t e = l->count, dots = 0;
+    while (e > 0 && glyph_is_space(g[e - 1].cp))
+        e--;
+    for (; e > 0 && (g[e - 1].cp == '.' || g[e - 1].cp == 0x2026 || glyph_is_space(g[e - 1].cp));
+         e--)
+        dots += g[e - 1].cp == '.' ? 1 : g[e - 1].cp == 0x2026 ? 3 : 0;
+    /* e now stops after the word before the dots (or the spaces after it) */
+    return dots >= 4 || (dots >= 2 && e < l->count && glyph_is_space(g[e].cp));
+}
+
+/* Whether most of the lines idx[0..n) are cells: short, or ending in a dot
+ * leader (a cell whose text is led to the next one's). */
+static int cells(const layout_line *lines, const layout_glyph *glyphs, const size_t *idx,
+                 size_t n)
 {
     size_t k = 0;
     for (size_t i = 0; i < n; i++) {
         const layout_line *l = &lines[idx[i]];
-        k += l->x1 - l->x0 <= CELL_HEIGHTS * l->size;
+        k += l->x1 - l->x0 <= CELL_HEIGHTS * l->size || table_leader(l, glyphs);
     }
     return n > 0 && (float)k >= CELL_SHARE * (float)n;
 }
@@ -92,13 +107,37 @@ static long rows_shared(const layout_line *lines, const size_t *a, size_t na, co
     return shared;
 }
 
-/* A table: short cells on both sides of the gutter, their rows lined up.
- * Returns 1, 0, or -1 when out of memory. */
-int table_of_cells(const layout_line *lines, const size_t *left, size_t nl, const size_t *right,
-                   size_t nr)
+/* Whether the left side leads to the right: lines of it ending in a dot
+ * leader, two or more, most of them on a row of the right side (a leader
+ * leads the eye to the next cell of its row). Returns 1, 0, or -1 when out
+ * of memory. */
+static int leads_across(const layout_line *lines, const layout_glyph *glyphs, const size_t *left,
+                        size_t nl, const size_t *right, size_t nr)
 {
-    if (nl < 3 || nr < 3 || !cells(lines, left, nl) || !cells(lines, right, nr))
+    size_t *led = malloc((nl + 1) * sizeof *led), k = 0;
+    if (!led)
+        return -1;
+    for (size_t i = 0; i < nl; i++)
+        if (table_leader(&lines[left[i]], glyphs))
+            led[k++] = left[i];
+    long shared = k >= 2 ? rows_shared(lines, led, k, right, nr) : 0;
+    free(led);
+    return shared < 0 ? -1 : k >= 2 && (float)shared >= TABLE_ROW_SHARE * (float)k;
+}
+
+/* A table: cells on both sides of the gutter (or, on the left, lines
+ * whose leaders lead across to the right), their rows lined up. Returns
+ * 1, 0, or -1 when out of memory. */
+int table_of_cells(const layout_line *lines, const layout_glyph *glyphs, const size_t *left,
+                   size_t nl, const size_t *right, size_t nr)
+{
+    if (nl < 3 || nr < 3 || !cells(lines, glyphs, right, nr))
         return 0;
+    if (!cells(lines, glyphs, left, nl)) {
+        int led = leads_across(lines, glyphs, left, nl, right, nr);
+        if (led <= 0)
+            return led;
+    }
     const size_t *few = nl <= nr ? left : right, *many = nl <= nr ? right : left;
     size_t nf = nl <= nr ? nl : nr, nm = nl <= nr ? nr : nl;
     long shared = rows_shared(lines, few, nf, many, nm);

@@ -24,10 +24,16 @@ typedef struct sort_item {
 int sort_item_cmp(const void *a, const void *b);
 int sort_item_cmp_x(const void *a, const void *b);
 
-/* A table: short cells on both sides of the gutter, their rows lined up.
- * Returns 1, 0, or -1 when out of memory. */
-int table_of_cells(const layout_line *lines, const size_t *left, size_t nl, const size_t *right,
-                   size_t nr);
+/* A table: cells on both sides of the gutter (short lines, or lines
+ * ending in a dot leader), their rows lined up. Returns 1, 0, or -1 when
+ * out of memory. */
+int table_of_cells(const layout_line *lines, const layout_glyph *glyphs, const size_t *left,
+                   size_t nl, const size_t *right, size_t nr);
+
+/* Whether line l ends in a dot leader ("Parts cost ........", "Action .."):
+ * four dots or more, or two or more set apart from the word before them
+ * (an ellipsis, "terrorism...", is no leader). */
+int table_leader(const layout_line *l, const layout_glyph *glyphs);
 
 /* The rows of a table of text: blocks (cells) on both sides that start at
  * the same height again and again. Writes their tops (the first left out)
