@@ -517,7 +517,8 @@ Test(layout_order, actions_led_to_their_costs_row_by_row)
  * between them, an assessment and a score. Read row by row: a row's
  * labels, statement, assessment and score before the next row, the
  * statement's lines in order; not every label of the page first. */
-static void check_labelled_rows(int rows)
+/* ... the assessment column at assess_x, the score at score_x. */
+static void check_labelled_rows(int rows, float assess_x, float score_x)
 {
     synth s = { 0 };
     new_page(&s, 792, 612);
@@ -536,10 +537,10 @@ static void check_labelled_rows(int rows)
             snprintf(buf, sizeof buf, "statement of row %d, its line %d, as quoted", r, k);
             say[r][k] = add_line(&s, 338, y + 11.5f * (float)k, 9, 9, buf);
         }
-        add_line(&s, 545, y, 9, 9, "Negative");
-        add_line(&s, 545, y + 23, 9, 9, "Praises it instead");
-        add_line(&s, 545, y + 34.5f, 9, 9, "of holding it to account");
-        add_line(&s, 700, y, 9, 9, "-8");
+        add_line(&s, assess_x, y, 9, 9, "Negative");
+        add_line(&s, assess_x, y + 23, 9, 9, "Praises it instead");
+        add_line(&s, assess_x, y + 34.5f, 9, 9, "of holding it to account");
+        add_line(&s, score_x, y, 9, 9, "-8");
         for (size_t i = first; i < s.nl; i++)
             row_of[n_lines++] = (size_t)r;
     }
@@ -562,8 +563,11 @@ static void check_labelled_rows(int rows)
 
 Test(layout_order, rows_labelled_by_the_left_columns)
 {
-    check_labelled_rows(4);
-    check_labelled_rows(2);   /* two rows: the score and the assessment start the second */
+    check_labelled_rows(4, 545, 700);
+    check_labelled_rows(2, 545, 700);   /* two rows: the score and the assessment start the second */
+    /* the gutter before the assessment wider than the one after the labels:
+     * the labels are found inside the left side of that gutter */
+    check_labelled_rows(4, 590, 730);
 }
 
 /* A long table wrapped once into two halves side by side under one head

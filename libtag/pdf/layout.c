@@ -37,6 +37,9 @@
 /* A strip of white across a region this many line heights high splits it
  * before any gutter is looked for. */
 #define WIDE_WHITE_LINES 2.5f
+/* How many times the row labels are looked for further left, at the
+ * gutters inside the left side of a gutter. */
+#define LABEL_LEVELS 3
 /* A line of one glyph this many times the region's mean line height is a
  * drop cap. */
 #define DROP_CAP_LINES 2.0f
@@ -428,6 +431,44 @@ static int order_spanned(order_ctx *c, size_t *idx, size_t n, size_t *span, size
     return order_bands(c, span, ns, span + ns, n - ns, depth);
 }
 
+/* Rows labelled by the left side of the gutter (table_label_rows()), or
+ * by the leftmost columns of that side, split off at its own gutters (a
+ * table's labels beside a statement column, with an assessment column
+ * across a wider gutter): LABEL_LEVELS tries at most. Returns what
+ * table_label_rows() returns. */
+static long nested_label_rows(const layout_line *lines, const size_t *left, size_t nl,
+                              const size_t *right, size_t nr, float *cuts)
+{
+    long nc = table_label_rows(lines, left, nl, right, nr, cuts);
+    size_t n = nl + nr, *buf = nc == 0 ? malloc(2 * (n + 1) * sizeof *buf) : NULL;
+    if (nc == 0 && !buf)
+        return -1;
+    for (int level = 0; nc == 0 && level < LABEL_LEVELS && nl >= 4; level++) {
+        gutter g;
+        int found = find_gutter(lines, left, nl, &g);
+        if (found <= 0) {
+            nc = found;
+            break;
+        }
+        /* labels: the lines left of the inner gutter; the rest after them */
+        size_t *next = buf + (level % 2) * (n + 1), nlab = 0, k = 0;
+        for (size_t i = 0; i < nl; i++)
+            nlab += line_side(&lines[left[i]], &g) == SIDE_LEFT;
+        for (size_t i = 0, a = 0, b = nlab; i < nl; i++)
+            next[line_side(&lines[left[i]], &g) == SIDE_LEFT ? a++ : b++] = left[i];
+        k = nl;
+        for (size_t i = 0; i < nr; i++)
+            next[k++] = right[i];
+        left = next;
+        right = next + nlab;
+        nr = k - nlab;
+        nl = nlab;
+        nc = nl ? table_label_rows(lines, left, nl, right, nr, cuts) : 0;
+    }
+    free(buf);
+    return nc;
+}
+
 /* Reads a region that has a gutter: a table row by row; without spanning
  * lines, the left part then the right part (the right part first when the left holds notes);
  * with spanning lines, band by band. */
@@ -460,7 +501,7 @@ static int order_split(order_ctx *c, size_t *idx, size_t n, const gutter *g, int
         float *cuts = nl && nr ? malloc(n * sizeof *cuts) : NULL;
         long nc = cuts ? table_text_rows(c->lines, left, nl, right, nr, cuts) : 0;
         if (nc == 0 && cuts && !left_is_notes(c->lines, left, nl, right, nr))
-            nc = table_label_rows(c->lines, left, nl, right, nr, cuts);
+            nc = nested_label_rows(c->lines, left, nl, right, nr, cuts);
         if (nc != 0)
             rc = nc < 0 ? -1 : order_row_bands(c, idx, n, cuts, nc, depth);
         free(cuts);
