@@ -609,6 +609,43 @@ Test(layout_order, table_in_two_halves_under_a_repeated_head)
     synth_free(&s);
 }
 
+/* A table whose head groups its columns (the same datasets under Top-20
+ * and under Top-100) right of a column of row labels: its sub-head row is
+ * the same cells twice, but the right group's cells do not start where a
+ * left half's would (the labels start the table): one table, row by row. */
+Test(layout_order, grouped_head_is_no_table_in_two_halves)
+{
+    synth s = { 0 };
+    new_page(&s, 612, 792);
+    static const char *const sets[3] = { "NQ", "TriviaQA", "SQuAD" };
+    static const float sx[3] = { 189, 214, 258 };
+    size_t want[3 + 6 + 4 * 8], k = 0;
+    add_line(&s, 84, 75, 8, 8, "Training");
+    add_line(&s, 254, 75, 8, 8, "Top-20");
+    add_line(&s, 420, 75, 8, 8, "Top-100");
+    for (int g = 0; g < 2; g++)
+        for (int c = 0; c < 3; c++)
+            want[k++] = add_line(&s, sx[c] + 168 * (float)g, 85.5f, 8, 8, sets[c]);
+    for (int r = 0; r < 4; r++) {
+        float y = 101 + 15.5f * (float)r;
+        char num[8];
+        want[k++] = add_line(&s, 84, y, 8, 8, r % 2 ? "Multi" : "None");
+        want[k++] = add_line(&s, 128, y, 8, 8, "BM25");
+        for (int g = 0; g < 2; g++)
+            for (int c = 0; c < 3; c++) {
+                snprintf(num, sizeof num, "%d.%d", 50 + 10 * g + r, c);
+                want[k++] = add_line(&s, sx[c] + 168 * (float)g, y, 8, 8, num);
+            }
+    }
+    size_t order[48];
+    long n;
+    order_of(&s, 0, order, &n);
+    cr_assert_eq(n, (long)(3 + k));
+    for (size_t i = 0; i < k; i++)
+        cr_expect_eq(order[3 + i], want[i], "line %zu: got %s", i, line_text(&s, order[3 + i]));
+    synth_free(&s);
+}
+
 /* Two columns of prose on one baseline grid, the left one short
  * paragraphs with a blank line between them: each paragraph starts level
  * with a line of the right column, but in the middle of its paragraph

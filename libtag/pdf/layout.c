@@ -37,6 +37,9 @@
 /* A strip of white across a region this many line heights high splits it
  * before any gutter is looked for. */
 #define WIDE_WHITE_LINES 2.5f
+/* A table's two halves start this many points from being copies shifted
+ * by the distance between their heads, at most. */
+#define TWIN_EDGE 4.0f
 /* How many times the row labels are looked for further left, at the
  * gutters inside the left side of a gutter. */
 #define LABEL_LEVELS 3
@@ -613,6 +616,34 @@ static int order_hcut(order_ctx *c, size_t *idx, size_t n, float cut, int depth)
     return rc;
 }
 
+/* Under a twin head (top, shift, split as table_twin_head() gives) in the
+ * lines it[0..n) (sorted by baseline): *end gets the top of the first line
+ * below the head wider than a half (the table has ended). Returns whether
+ * the right half's cells start where the left half's do, shifted: a table
+ * wrapped into two halves, not one whose head groups its columns to the
+ * right of a column of row labels (Top-20 and Top-100 over the same
+ * datasets). */
+static int twin_halves_align(const layout_line *lines, const sort_item *it, size_t n, float top,
+                             float shift, float split, float *end)
+{
+    float edge[2] = { 1e30f, 1e30f };
+    *end = 1e30f;
+    for (size_t i = 0; i < n; i++) {
+        const layout_line *l = &lines[it[i].idx];
+        if (mid_y(l) < top || l->y0 >= *end)
+            continue;
+        if (l->x1 - l->x0 > shift) {
+            *end = l->y0;
+            continue;
+        }
+        int right = (l->x0 + l->x1) / 2 >= split;
+        if (l->x0 < edge[right])
+            edge[right] = l->x0;
+    }
+    float d = edge[1] - edge[0] - shift;
+    return d <= TWIN_EDGE && d >= -TWIN_EDGE;
+}
+
 /* A table in two halves side by side under a twin head: the lines above
  * the head, the left half (lines centred left of the white between the
  * head's halves: its head and cells, and what stands under it), the right
@@ -631,11 +662,8 @@ static int order_twin_halves(order_ctx *c, size_t *idx, size_t n, int depth)
         qsort(it, n, sizeof *it, sort_item_cmp);
         found = table_twin_head(c->lines, it, n, &top, &shift, &split);
     }
-    for (size_t i = 0; found > 0 && i < n; i++) {
-        const layout_line *l = &c->lines[it[i].idx];
-        if (mid_y(l) >= top && l->y0 < end && l->x1 - l->x0 > shift)
-            end = l->y0;   /* a line across both halves: the table has ended */
-    }
+    if (found > 0)
+        found = twin_halves_align(c->lines, it, n, top, shift, split, &end);
     size_t part[4] = { 0, 0, 0, 0 }, at = 0;
     for (int p = 0; p < 4 && found > 0; p++) {
         size_t from = at;
