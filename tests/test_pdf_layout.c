@@ -13,6 +13,7 @@
 #include <valgrind/valgrind.h>
 
 #include "layout.h"
+#include "tables.h"
 
 typedef struct synth {
     layout_glyph *g;
@@ -248,7 +249,7 @@ Test(layout_running, thousand_pages, .timeout = 120)
     size_t kept = 0;
     for (size_t p = 0; p < s.np; p++) {
         cr_expect(s.l[s.p[p].first_line].dropped, "header of page %zu kept", p + 1);
-        long n = layout_reading_order(s.l, &s.p[p], order);
+        long n = layout_reading_order(s.l, s.g, &s.p[p], order);
         cr_assert_geq(n, 0);
         kept += (size_t)n;
     }
@@ -261,7 +262,7 @@ Test(layout_running, thousand_pages, .timeout = 120)
 
 static void order_of(synth *s, size_t page, size_t *order, long *n)
 {
-    *n = layout_reading_order(s->l, &s->p[page], order);
+    *n = layout_reading_order(s->l, s->g, &s->p[page], order);
     cr_assert_geq(*n, 0);
 }
 
@@ -456,6 +457,222 @@ Test(layout_order, table_cells_of_one_row_left_to_right)
     order_of(&s, 0, order, &n);
     cr_assert_eq(n, 4);
     cr_expect(order[0] == a && order[1] == b && order[2] == c && order[3] == d);
+    synth_free(&s);
+}
+
+/* A dot leader leads a cell's text to the next cell: four dots or more,
+ * or two set apart from the word; an ellipsis or a full stop is none. */
+Test(layout_order, dot_leaders)
+{
+    synth s = { 0 };
+    new_page(&s, 612, 792);
+    static const char *const led[] = { "AFM revisions ..................", "Action ..",
+                                       "$0 ....", "Up to $3,790 .........  ", "Part I . . . ." };
+    static const char *const not_led[] = { "the most difficult challenges...",
+                                           "of the responsible office.", "$6,205.", "x ." };
+    for (size_t k = 0; k < sizeof led / sizeof *led; k++) {
+        size_t i = add_line(&s, 72, 100 + 12 * (float)k, 9, 9, led[k]);
+        cr_expect(table_leader(&s.l[i], s.g), "%s", led[k]);
+    }
+    for (size_t k = 0; k < sizeof not_led / sizeof *not_led; k++) {
+        size_t i = add_line(&s, 72, 200 + 12 * (float)k, 9, 9, not_led[k]);
+        cr_expect(!table_leader(&s.l[i], s.g), "%s", not_led[k]);
+    }
+    synth_free(&s);
+}
+
+/* A Federal Register cost table: its first column holds actions longer
+ * than short cells, led to their costs by dot leaders (one, without a
+ * leader, wraps onto a second line); the costs are short cells on the
+ * same rows. Read row by row: each action with its cost, not the column
+ * of actions first. */
+Test(layout_order, actions_led_to_their_costs_row_by_row)
+{
+    synth s = { 0 };
+    new_page(&s, 612, 792);
+    static const char *const actions[3] = { "FCC OPS installation and verification ..",
+                                            "AFM revisions .......................",
+                                            "MDS installation and verification, INOP" };
+    size_t want[9], k = 0;
+    want[k++] = add_line(&s, 105, 689, 7.4f, 7.4f, "Action");
+    want[k++] = add_line(&s, 262, 689, 7.4f, 7.4f, "Cost per product");
+    for (int r = 0; r < 3; r++) {
+        float y = 711.5f + 9.8f * (float)r;
+        want[k++] = add_line(&s, 45, y, 7.4f, 7.4f, actions[r]);
+        want[k++] = add_line(&s, 260, y, 7.4f, 7.4f, "$85 ...........");
+    }
+    want[k++] = add_line(&s, 53, 711.5f + 9.8f * 3, 7.4f, 7.4f, "marker removal.");
+    size_t order[9];
+    long n;
+    order_of(&s, 0, order, &n);
+    cr_assert_eq(n, 9);
+    for (size_t i = 0; i < 9; i++)
+        cr_expect_eq(order[i], want[i], "line %zu: got %s", i, line_text(&s, order[i]));
+    synth_free(&s);
+}
+
+/* A scorecard (Word tables of a report): each row's first columns are
+ * short labels (a country, its rating, its groups) set apart by white,
+ * beside a quoted statement that runs on from row to row with no white
+ * between them, an assessment and a score. Read row by row: a row's
+ * labels, statement, assessment and score before the next row, the
+ * statement's lines in order; not every label of the page first. */
+/* ... the assessment column at assess_x, the score at score_x. */
+static void check_labelled_rows(int rows, float assess_x, float score_x)
+{
+    synth s = { 0 };
+    new_page(&s, 792, 612);
+    enum { SAY = 7 };
+    size_t row_of[64], n_lines = 0, say[4][SAY];
+    for (int r = 0; r < rows; r++) {
+        float y = 100 + 80.5f * (float)r;
+        char buf[64];
+        size_t first = s.nl;
+        snprintf(buf, sizeof buf, "COUNTRY %d", r);
+        add_line(&s, 72, y, 9, 9, buf);
+        add_line(&s, 176, y, 9, 9, "Partly Free");
+        add_line(&s, 248, y, 9, 9, "Group, G77,");
+        add_line(&s, 248, y + 11.5f, 9, 9, "NAM, OIC");
+        for (int k = 0; k < SAY; k++) {
+            snprintf(buf, sizeof buf, "statement of row %d, its line %d, as quoted", r, k);
+            say[r][k] = add_line(&s, 338, y + 11.5f * (float)k, 9, 9, buf);
+        }
+        add_line(&s, assess_x, y, 9, 9, "Negative");
+        add_line(&s, assess_x, y + 23, 9, 9, "Praises it instead");
+        add_line(&s, assess_x, y + 34.5f, 9, 9, "of holding it to account");
+        add_line(&s, score_x, y, 9, 9, "-8");
+        for (size_t i = first; i < s.nl; i++)
+            row_of[n_lines++] = (size_t)r;
+    }
+    size_t order[64];
+    long n;
+    order_of(&s, 0, order, &n);
+    cr_assert_eq(n, (long)n_lines);
+    for (long k = 1; k < n; k++)
+        cr_expect_geq(row_of[order[k]], row_of[order[k - 1]], "%d rows: row %zu's %s read after row %zu",
+                      rows, row_of[order[k]], line_text(&s, order[k]), row_of[order[k - 1]]);
+    for (int r = 0; r < rows; r++) {
+        long at = 0;
+        while (at < n && order[at] != say[r][0])
+            at++;
+        for (int k = 0; k < SAY; k++)
+            cr_expect(at + k < n && order[at + k] == say[r][k], "row %d statement line %d", r, k);
+    }
+    synth_free(&s);
+}
+
+Test(layout_order, rows_labelled_by_the_left_columns)
+{
+    check_labelled_rows(4, 545, 700);
+    check_labelled_rows(2, 545, 700);   /* two rows: the score and the assessment start the second */
+    /* the gutter before the assessment wider than the one after the labels:
+     * the labels are found inside the left side of that gutter */
+    check_labelled_rows(4, 590, 730);
+}
+
+/* A long table wrapped once into two halves side by side under one head
+ * row that is the same head twice (a ranking of countries): the left
+ * half is read, row by row, before the right half; the title above
+ * first. */
+Test(layout_order, table_in_two_halves_under_a_repeated_head)
+{
+    synth s = { 0 };
+    new_page(&s, 612, 792);
+    static const char *const heads[3] = { "Country", "Statements", "Average" };
+    static const float hx[3] = { 133, 196, 264 };
+    size_t title = add_line(&s, 190, 80, 14, 14, "Table 2: How Countries Performed");
+    size_t half[2][3 + 3 * 20], n_half[2] = { 0, 0 };
+    for (int h = 0; h < 2; h++)
+        for (int k = 0; k < 3; k++)
+            half[h][n_half[h]++] = add_line(&s, hx[k] + 195 * (float)h, 187, 11, 11, heads[k]);
+    for (int r = 0; r < 20; r++)
+        for (int h = 0; h < 2; h++) {
+            char name[32], num[8];
+            float y = 212 + 14 * (float)r;
+            snprintf(name, sizeof name, "Country%c%d", h ? 'B' : 'A', r);
+            snprintf(num, sizeof num, "%d", 3 + r % 9);
+            half[h][n_half[h]++] = add_line(&s, 116 + 195 * (float)h, y, 11, 11, name);
+            half[h][n_half[h]++] = add_line(&s, 216 + 195 * (float)h, y, 11, 11, num);
+            half[h][n_half[h]++] = add_line(&s, 280 + 195 * (float)h, y, 11, 11, num);
+        }
+    size_t order[128];
+    long n;
+    order_of(&s, 0, order, &n);
+    cr_assert_eq(n, (long)(1 + n_half[0] + n_half[1]));
+    cr_expect_eq(order[0], title);
+    for (int h = 0; h < 2; h++)
+        for (size_t k = 0; k < n_half[h]; k++) {
+            size_t at = 1 + (h ? n_half[0] : 0) + k;
+            cr_expect_eq(order[at], half[h][k], "half %d line %zu: got %s", h, k,
+                         line_text(&s, order[at]));
+        }
+    synth_free(&s);
+}
+
+/* A table whose head groups its columns (the same datasets under Top-20
+ * and under Top-100) right of a column of row labels: its sub-head row is
+ * the same cells twice, but the right group's cells do not start where a
+ * left half's would (the labels start the table): one table, row by row. */
+Test(layout_order, grouped_head_is_no_table_in_two_halves)
+{
+    synth s = { 0 };
+    new_page(&s, 612, 792);
+    static const char *const sets[3] = { "NQ", "TriviaQA", "SQuAD" };
+    static const float sx[3] = { 189, 214, 258 };
+    size_t want[3 + 6 + 4 * 8], k = 0;
+    add_line(&s, 84, 75, 8, 8, "Training");
+    add_line(&s, 254, 75, 8, 8, "Top-20");
+    add_line(&s, 420, 75, 8, 8, "Top-100");
+    for (int g = 0; g < 2; g++)
+        for (int c = 0; c < 3; c++)
+            want[k++] = add_line(&s, sx[c] + 168 * (float)g, 85.5f, 8, 8, sets[c]);
+    for (int r = 0; r < 4; r++) {
+        float y = 101 + 15.5f * (float)r;
+        char num[8];
+        want[k++] = add_line(&s, 84, y, 8, 8, r % 2 ? "Multi" : "None");
+        want[k++] = add_line(&s, 128, y, 8, 8, "BM25");
+        for (int g = 0; g < 2; g++)
+            for (int c = 0; c < 3; c++) {
+                snprintf(num, sizeof num, "%d.%d", 50 + 10 * g + r, c);
+                want[k++] = add_line(&s, sx[c] + 168 * (float)g, y, 8, 8, num);
+            }
+    }
+    size_t order[48];
+    long n;
+    order_of(&s, 0, order, &n);
+    cr_assert_eq(n, (long)(3 + k));
+    for (size_t i = 0; i < k; i++)
+        cr_expect_eq(order[3 + i], want[i], "line %zu: got %s", i, line_text(&s, order[3 + i]));
+    synth_free(&s);
+}
+
+/* Two columns of prose on one baseline grid, the left one short
+ * paragraphs with a blank line between them: each paragraph starts level
+ * with a line of the right column, but in the middle of its paragraph
+ * (no white above it), so these are no row labels: column by column. */
+Test(layout_order, short_paragraphs_beside_prose_are_no_row_labels)
+{
+    synth s = { 0 };
+    new_page(&s, 612, 792);
+    size_t left[24], right[32];
+    size_t nl = 0;
+    char buf[64];
+    for (int k = 0; k < 32; k++) {
+        if (k % 4 != 3) {   /* three lines, then a blank line */
+            snprintf(buf, sizeof buf, "left paragraph %d line %d of it", k / 4, k % 4);
+            left[nl++] = add_line(&s, 72, 100 + 12 * (float)k, 10, 10, buf);
+        }
+        snprintf(buf, sizeof buf, "right column line %d of the text", k);
+        right[k] = add_line(&s, 320, 100 + 12 * (float)k, 10, 10, buf);
+    }
+    size_t order[56];
+    long n;
+    order_of(&s, 0, order, &n);
+    cr_assert_eq(n, (long)nl + 32);
+    for (size_t k = 0; k < nl; k++)
+        cr_expect_eq(order[k], left[k], "left %zu: %s", k, line_text(&s, order[k]));
+    for (size_t k = 0; k < 32; k++)
+        cr_expect_eq(order[nl + k], right[k], "right %zu: %s", k, line_text(&s, order[nl + k]));
     synth_free(&s);
 }
 

@@ -647,7 +647,7 @@ static int write_text(builder *b)
     if (!seq)
         return -1;
     for (size_t p = 0; p < b->n_pages; p++) {
-        long n = layout_reading_order(b->lines, &b->pages[p], seq + n_seq);
+        long n = layout_reading_order(b->lines, b->cps, &b->pages[p], seq + n_seq);
         if (n < 0)
             goto done;
         n_seq += (size_t)n;

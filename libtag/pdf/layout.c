@@ -8,15 +8,18 @@
  * footnotes) where they stand; a region without one is read row by row,
  * rows ordered by their baseline (glyph boxes may be taller than the line
  * pitch, so their tops mislead). A gutter between tables' columns is not
- * read column by column: short cells whose rows line up are read row by
- * row, and cells of text that start level on both sides row band by row
- * band, each band's cells left to right. Every step is O(n log n) in the lines of
+ * read column by column (tables.c finds the rows): short cells whose rows
+ * line up are read row by row; cells of text that start level on both
+ * sides, and rows labelled by the left columns, row band by row band, each
+ * band's cells left to right; a table wrapped into two halves under one
+ * head repeated, half by half. Every step is O(n log n) in the lines of
  * the region, and the recursion is bounded.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "layout.h"
+#include "tables.h"
 #include "doctag_limits.h"
 
 /* A gutter's coverage (lines crossing it) is at most this fraction of the
@@ -34,53 +37,24 @@
 /* A strip of white across a region this many line heights high splits it
  * before any gutter is looked for. */
 #define WIDE_WHITE_LINES 2.5f
-/* Two lines share a row when their baselines are closer than this fraction
- * of the smaller line height. */
-#define ROW_BASE_FRACTION 0.3f
-/* Table cells: lines at most this many line heights wide (a line of a text
- * column is 15 or more); a side is cells when this share of its lines are.
- * Two sides of cells whose rows line up (this share of the side with fewer
- * lines has a line on the same row across the gutter) are one table. */
-#define CELL_HEIGHTS 6.0f
-#define CELL_SHARE 0.7f
-#define TABLE_ROW_SHARE 0.6f
-/* A block of lines starts where the white above a line is more than this
- * fraction of its height. */
-#define BLOCK_GAP 0.5f
+/* A table's two halves start this many points from being copies shifted
+ * by the distance between their heads, at most. */
+#define TWIN_EDGE 4.0f
+/* How many times the row labels are looked for further left, at the
+ * gutters inside the left side of a gutter. */
+#define LABEL_LEVELS 3
 /* A line of one glyph this many times the region's mean line height is a
  * drop cap. */
 #define DROP_CAP_LINES 2.0f
 
 typedef struct order_ctx {
     const layout_line *lines;
+    const layout_glyph *glyphs;
     size_t *out;
     size_t n_out;
 } order_ctx;
 
 /* ---- Rows ------------------------------------------------------------------ */
-
-typedef struct sort_item {
-    float y, x;
-    size_t idx;
-} sort_item;
-
-static int cmp_item(const void *a, const void *b)
-{
-    const sort_item *p = a, *q = b;
-    if (p->y != q->y)
-        return p->y < q->y ? -1 : 1;
-    if (p->x != q->x)
-        return p->x < q->x ? -1 : 1;
-    return p->idx < q->idx ? -1 : p->idx > q->idx;
-}
-
-static int cmp_item_x(const void *a, const void *b)
-{
-    const sort_item *p = a, *q = b;
-    if (p->x != q->x)
-        return p->x < q->x ? -1 : 1;
-    return p->idx < q->idx ? -1 : p->idx > q->idx;
-}
 
 /* Top to bottom by baseline; lines sharing a row (baselines within a
  * fraction of the line height) left to right. A drop cap (one letter as
@@ -101,7 +75,7 @@ static int sort_rows(const layout_line *lines, size_t *idx, size_t n)
         it[i].x = l->x0;
         it[i].idx = idx[i];
     }
-    qsort(it, n, sizeof *it, cmp_item);
+    qsort(it, n, sizeof *it, sort_item_cmp);
     for (size_t s = 0; s < n;) {
         const layout_line *head = &lines[it[s].idx];
         float hh = head->y1 - head->y0;
@@ -114,7 +88,7 @@ static int sort_rows(const layout_line *lines, size_t *idx, size_t n)
             e++;
         }
         if (e - s > 1)
-            qsort(it + s, e - s, sizeof *it, cmp_item_x);
+            qsort(it + s, e - s, sizeof *it, sort_item_cmp_x);
         s = e;
     }
     for (size_t i = 0; i < n; i++)
@@ -373,7 +347,7 @@ static int order_bands(order_ctx *c, size_t *span, size_t ns, size_t *rest, size
         return -1;
     for (size_t i = 0; i < nr; i++)
         it[i] = (sort_item){ mid_y(&c->lines[rest[i]]), (float)i, rest[i] };
-    qsort(it, nr, sizeof *it, cmp_item);
+    qsort(it, nr, sizeof *it, sort_item_cmp);
     for (size_t i = 0; i < nr; i++)
         rest[i] = it[i].idx;
     free(it);
@@ -414,118 +388,6 @@ static int left_is_notes(const layout_line *lines, const size_t *left, size_t nl
     float wl, wr;
     float sl = mean_size(lines, left, nl, &wl), sr = mean_size(lines, right, nr, &wr);
     return sl < SMALLER_SIDE * sr && wl < NOTES_WIDTH * wr;
-}
-
-/* Whether most of the lines idx[0..n) are short, as table cells are. */
-static int cells(const layout_line *lines, const size_t *idx, size_t n)
-{
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++) {
-        const layout_line *l = &lines[idx[i]];
-        k += l->x1 - l->x0 <= CELL_HEIGHTS * l->size;
-    }
-    return n > 0 && (float)k >= CELL_SHARE * (float)n;
-}
-
-static int cmp_float(const void *a, const void *b)
-{
-    float p = *(const float *)a, q = *(const float *)b;
-    return p < q ? -1 : p > q;
-}
-
-/* How many lines of a[] (na) have a line of b[] on their row: both sides'
- * baselines sorted, walked once. Returns -1 when out of memory. */
-static long rows_shared(const layout_line *lines, const size_t *a, size_t na, const size_t *b,
-                        size_t nb)
-{
-    float *ya = malloc((na + nb + 1) * sizeof *ya), *yb = ya + na, tol = 1e30f;
-    if (!ya)
-        return -1;
-    for (size_t i = 0; i < na + nb; i++) {
-        const layout_line *l = &lines[i < na ? a[i] : b[i - na]];
-        ya[i] = l->base;
-        if (ROW_BASE_FRACTION * (l->y1 - l->y0) < tol)
-            tol = ROW_BASE_FRACTION * (l->y1 - l->y0);
-    }
-    qsort(ya, na, sizeof *ya, cmp_float);
-    qsort(yb, nb, sizeof *yb, cmp_float);
-    long shared = 0;
-    for (size_t i = 0, j = 0; i < na && nb > 0; i++) {
-        while (j + 1 < nb && yb[j + 1] <= ya[i])
-            j++;
-        float d = ya[i] - yb[j] < 0 ? yb[j] - ya[i] : ya[i] - yb[j];
-        if (j + 1 < nb && yb[j + 1] - ya[i] < d)
-            d = yb[j + 1] - ya[i];
-        shared += d <= (tol > 1 ? tol : 1);
-    }
-    free(ya);
-    return shared;
-}
-
-/* A table: short cells on both sides of the gutter, their rows lined up.
- * Returns 1, 0, or -1 when out of memory. */
-static int is_table(const layout_line *lines, const size_t *left, size_t nl, const size_t *right,
-                    size_t nr)
-{
-    if (nl < 3 || nr < 3 || !cells(lines, left, nl) || !cells(lines, right, nr))
-        return 0;
-    const size_t *few = nl <= nr ? left : right, *many = nl <= nr ? right : left;
-    size_t nf = nl <= nr ? nl : nr, nm = nl <= nr ? nr : nl;
-    long shared = rows_shared(lines, few, nf, many, nm);
-    return shared < 0 ? -1 : (float)shared >= TABLE_ROW_SHARE * (float)nf;
-}
-
-/* Writes to tops[] the tops of the blocks of lines idx[0..n) (white above
- * them), sorted; returns how many, or -1 when out of memory. */
-static long block_tops(const layout_line *lines, const size_t *idx, size_t n, float *tops)
-{
-    sort_item *it = malloc((n ? n : 1) * sizeof *it);
-    if (!it)
-        return -1;
-    for (size_t i = 0; i < n; i++)
-        it[i] = (sort_item){ lines[idx[i]].y0, lines[idx[i]].y1, idx[i] };
-    qsort(it, n, sizeof *it, cmp_item);
-    long k = 0;
-    float bottom = -1e30f;
-    for (size_t i = 0; i < n; i++) {
-        if (it[i].y - bottom > BLOCK_GAP * (it[i].x - it[i].y))
-            tops[k++] = it[i].y;
-        if (it[i].x > bottom)
-            bottom = it[i].x;
-    }
-    free(it);
-    return k;
-}
-
-/* The rows of a table of text: blocks (cells) on both sides of the gutter
- * that start at the same height, again and again (most blocks of each
- * side; columns of prose only now and then have paragraphs level). Writes their tops (the
- * first one, where every column starts, left out) to cuts[] and returns
- * how many (0 when the sides are not cells of common rows), -1 when out of
- * memory. cuts[] has room for nl + nr entries. */
-static long table_rows(const layout_line *lines, const size_t *left, size_t nl,
-                       const size_t *right, size_t nr, float *cuts)
-{
-    float *ta = malloc((nl + nr + 1) * sizeof *ta), *tb = ta + nl;
-    if (!ta)
-        return -1;
-    long na = block_tops(lines, left, nl, ta), nb = na < 0 ? -1 : block_tops(lines, right, nr, tb);
-    long k = 0;
-    if (nb < 0) {
-        free(ta);
-        return -1;
-    }
-    float tol = 0.5f * (lines[left[0]].y1 - lines[left[0]].y0);
-    for (long i = 1, j = 1; i < na && j < nb;) {
-        if (ta[i] < tb[j] - tol) { i++; continue; }
-        if (tb[j] < ta[i] - tol) { j++; continue; }
-        cuts[k++] = (ta[i] < tb[j] ? ta[i] : tb[j]) - 0.5f;
-        i++;
-        j++;
-    }
-    long many = (na > nb ? na : nb) - 1; /* most of the blocks of each side */
-    free(ta);
-    return k >= 2 && (float)k >= TABLE_ROW_SHARE * (float)many ? k : 0;
 }
 
 /* Reads the region as the bands between the cuts (sorted), top to bottom. */
@@ -572,6 +434,44 @@ static int order_spanned(order_ctx *c, size_t *idx, size_t n, size_t *span, size
     return order_bands(c, span, ns, span + ns, n - ns, depth);
 }
 
+/* Rows labelled by the left side of the gutter (table_label_rows()), or
+ * by the leftmost columns of that side, split off at its own gutters (a
+ * table's labels beside a statement column, with an assessment column
+ * across a wider gutter): LABEL_LEVELS tries at most. Returns what
+ * table_label_rows() returns. */
+static long nested_label_rows(const layout_line *lines, const size_t *left, size_t nl,
+                              const size_t *right, size_t nr, float *cuts)
+{
+    long nc = table_label_rows(lines, left, nl, right, nr, cuts);
+    size_t n = nl + nr, *buf = nc == 0 ? malloc(2 * (n + 1) * sizeof *buf) : NULL;
+    if (nc == 0 && !buf)
+        return -1;
+    for (int level = 0; nc == 0 && level < LABEL_LEVELS && nl >= 4; level++) {
+        gutter g;
+        int found = find_gutter(lines, left, nl, &g);
+        if (found <= 0) {
+            nc = found;
+            break;
+        }
+        /* labels: the lines left of the inner gutter; the rest after them */
+        size_t *next = buf + (level % 2) * (n + 1), nlab = 0, k = 0;
+        for (size_t i = 0; i < nl; i++)
+            nlab += line_side(&lines[left[i]], &g) == SIDE_LEFT;
+        for (size_t i = 0, a = 0, b = nlab; i < nl; i++)
+            next[line_side(&lines[left[i]], &g) == SIDE_LEFT ? a++ : b++] = left[i];
+        k = nl;
+        for (size_t i = 0; i < nr; i++)
+            next[k++] = right[i];
+        left = next;
+        right = next + nlab;
+        nr = k - nlab;
+        nl = nlab;
+        nc = nl ? table_label_rows(lines, left, nl, right, nr, cuts) : 0;
+    }
+    free(buf);
+    return nc;
+}
+
 /* Reads a region that has a gutter: a table row by row; without spanning
  * lines, the left part then the right part (the right part first when the left holds notes);
  * with spanning lines, band by band. */
@@ -592,7 +492,7 @@ static int order_split(order_ctx *c, size_t *idx, size_t n, const gutter *g, int
         int side = line_side(&c->lines[idx[i]], g);
         tmp[side == SIDE_SPAN ? s++ : side == SIDE_LEFT ? a++ : b++] = idx[i];
     }
-    int rc = is_table(c->lines, tmp + ns, nl, tmp + ns + nl, n - ns - nl);
+    int rc = table_of_cells(c->lines, c->glyphs, tmp + ns, nl, tmp + ns + nl, n - ns - nl);
     if (rc != 0) {
         /* a table is read row by row, each row's cells left to right */
         free(tmp);
@@ -602,7 +502,9 @@ static int order_split(order_ctx *c, size_t *idx, size_t n, const gutter *g, int
         /* body before notes: notes in the left margin are read after it */
         size_t *left = tmp, *right = tmp + nl, nr = n - nl;
         float *cuts = nl && nr ? malloc(n * sizeof *cuts) : NULL;
-        long nc = cuts ? table_rows(c->lines, left, nl, right, nr, cuts) : 0;
+        long nc = cuts ? table_text_rows(c->lines, left, nl, right, nr, cuts) : 0;
+        if (nc == 0 && cuts && !left_is_notes(c->lines, left, nl, right, nr))
+            nc = nested_label_rows(c->lines, left, nl, right, nr, cuts);
         if (nc != 0)
             rc = nc < 0 ? -1 : order_row_bands(c, idx, n, cuts, nc, depth);
         free(cuts);
@@ -639,7 +541,7 @@ static int find_hcut(const layout_line *lines, const size_t *idx, size_t n, floa
         it[i] = (sort_item){ lines[idx[i]].y0, lines[idx[i]].y1, idx[i] };
         heights += lines[idx[i]].y1 - lines[idx[i]].y0;
     }
-    qsort(it, n, sizeof *it, cmp_item);
+    qsort(it, n, sizeof *it, sort_item_cmp);
     float best = lines_high * heights / (float)n, bottom = it[0].x; /* .x holds y1 here */
     int found = 0;
     for (size_t i = 1; i < n; i++) {
@@ -671,7 +573,7 @@ static int find_hcut_above(const layout_line *lines, const size_t *idx, size_t n
         it[i] = (sort_item){ lines[idx[i]].y0, lines[idx[i]].y1, idx[i] };
         heights += lines[idx[i]].y1 - lines[idx[i]].y0;
     }
-    qsort(it, n, sizeof *it, cmp_item);
+    qsort(it, n, sizeof *it, sort_item_cmp);
     float least = heights / (float)n, bottom = it[0].x; /* .x holds y1 here */
     float half_cut = 0, row_base = 0;
     int found = 0, half = 0, one_row = 0;
@@ -714,6 +616,73 @@ static int order_hcut(order_ctx *c, size_t *idx, size_t n, float cut, int depth)
     return rc;
 }
 
+/* Under a twin head (top, shift, split as table_twin_head() gives) in the
+ * lines it[0..n) (sorted by baseline): *end gets the top of the first line
+ * below the head wider than a half (the table has ended). Returns whether
+ * the right half's cells start where the left half's do, shifted: a table
+ * wrapped into two halves, not one whose head groups its columns to the
+ * right of a column of row labels (Top-20 and Top-100 over the same
+ * datasets). */
+static int twin_halves_align(const layout_line *lines, const sort_item *it, size_t n, float top,
+                             float shift, float split, float *end)
+{
+    float edge[2] = { 1e30f, 1e30f };
+    *end = 1e30f;
+    for (size_t i = 0; i < n; i++) {
+        const layout_line *l = &lines[it[i].idx];
+        if (mid_y(l) < top || l->y0 >= *end)
+            continue;
+        if (l->x1 - l->x0 > shift) {
+            *end = l->y0;
+            continue;
+        }
+        int right = (l->x0 + l->x1) / 2 >= split;
+        if (l->x0 < edge[right])
+            edge[right] = l->x0;
+    }
+    float d = edge[1] - edge[0] - shift;
+    return d <= TWIN_EDGE && d >= -TWIN_EDGE;
+}
+
+/* A table in two halves side by side under a twin head: the lines above
+ * the head, the left half (lines centred left of the white between the
+ * head's halves: its head and cells, and what stands under it), the right
+ * half, then what follows (from the first line wider than a half).
+ * Returns 1 when the region was read so, 0 when it has no twin head, -1
+ * when out of memory. */
+static int order_twin_halves(order_ctx *c, size_t *idx, size_t n, int depth)
+{
+    sort_item *it = malloc((n ? n : 1) * sizeof *it);
+    size_t *tmp = malloc((n ? n : 1) * sizeof *tmp);
+    float top = 0, shift = 0, split = 0, end = 1e30f;
+    int found = it && tmp ? 0 : -1;
+    for (size_t i = 0; i < n && it; i++)
+        it[i] = (sort_item){ c->lines[idx[i]].base, c->lines[idx[i]].x0, idx[i] };
+    if (found == 0) {
+        qsort(it, n, sizeof *it, sort_item_cmp);
+        found = table_twin_head(c->lines, it, n, &top, &shift, &split);
+    }
+    if (found > 0)
+        found = twin_halves_align(c->lines, it, n, top, shift, split, &end);
+    size_t part[4] = { 0, 0, 0, 0 }, at = 0;
+    for (int p = 0; p < 4 && found > 0; p++) {
+        size_t from = at;
+        for (size_t i = 0; i < n; i++) {
+            const layout_line *l = &c->lines[idx[i]];
+            int in = mid_y(l) < top ? 0 : l->y0 >= end ? 3 : (l->x0 + l->x1) / 2 < split ? 1 : 2;
+            if (in == p)
+                tmp[at++] = idx[i];
+        }
+        part[p] = at - from;
+    }
+    for (int p = 0, from = 0; p < 4 && found > 0; from += (int)part[p++])
+        if (order_region(c, tmp + from, part[p], depth + 1) < 0)
+            found = -1;
+    free(it);
+    free(tmp);
+    return found;
+}
+
 /* A region that a wide strip of white crosses (a figure above a side
  * heading and its paragraph, a title block over two columns) is read as
  * the parts above and below it, each a region of its own (an X-Y cut);
@@ -727,7 +696,10 @@ static int order_region(order_ctx *c, size_t *idx, size_t n, int depth)
         return 0;
     if (n < 4 || depth > MAX_DEPTH)
         return emit_sorted(c, idx, n);
-    int found = find_hcut(c->lines, idx, n, WIDE_WHITE_LINES, &cut);
+    int found = order_twin_halves(c, idx, n, depth);
+    if (found)
+        return found < 0 ? -1 : 0;
+    found = find_hcut(c->lines, idx, n, WIDE_WHITE_LINES, &cut);
     if (found)
         return found < 0 ? -1 : order_hcut(c, idx, n, cut, depth);
     found = find_gutter(c->lines, idx, n, &g);
@@ -739,9 +711,10 @@ static int order_region(order_ctx *c, size_t *idx, size_t n, int depth)
     return emit_sorted(c, idx, n);
 }
 
-long layout_reading_order(const layout_line *lines, const layout_page *page, size_t *order)
+long layout_reading_order(const layout_line *lines, const layout_glyph *glyphs,
+                          const layout_page *page, size_t *order)
 {
-    order_ctx c = { lines, order, 0 };
+    order_ctx c = { lines, glyphs, order, 0 };
     size_t n = 0;
     size_t *idx = malloc((page->n_lines ? page->n_lines : 1) * sizeof *idx);
     if (!idx)

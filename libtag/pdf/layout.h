@@ -54,10 +54,12 @@ int layout_drop_running(layout_line *lines, const layout_page *pages, size_t n_p
 
 /* Writes to order[] the indexes (into lines[]) of the page's kept lines in
  * reading order: columns read one after the other, lines that span the
- * columns (titles, full-width footnotes) where they stand vertically.
+ * columns (titles, full-width footnotes) where they stand vertically,
+ * tables row by row (the glyphs tell a cell ending in a dot leader).
  * order[] has room for page->n_lines entries. Returns the number written,
  * or -1 when out of memory. */
-long layout_reading_order(const layout_line *lines, const layout_page *page, size_t *order);
+long layout_reading_order(const layout_line *lines, const layout_glyph *glyphs,
+                          const layout_page *page, size_t *order);
 
 /* ---- Characters (shared by extract.c and linebreak.c) ------------------- */
 
