@@ -527,22 +527,36 @@ static int order_split(order_ctx *c, size_t *idx, size_t n, const gutter *g, int
     return rc;
 }
 
-/* The widest horizontal strip of white across the whole region, at least
- * `lines_high` mean line heights: *cut gets its middle. Returns 1 when
- * there is one, 0 when there is none, -1 when out of memory. */
-static int find_hcut(const layout_line *lines, const size_t *idx, size_t n, float lines_high,
-                     float *cut)
+/* The region's lines by top, each as (y0, y1 in .x, index), and their mean
+ * height in *mean: a malloc'd array the caller frees, NULL when out of
+ * memory. For the searches of horizontal strips of white below. */
+static sort_item *lines_by_top(const layout_line *lines, const size_t *idx, size_t n,
+                               float *mean)
 {
-    sort_item *it = malloc(n * sizeof *it);
+    sort_item *it = malloc((n ? n : 1) * sizeof *it);
     if (!it)
-        return -1;
+        return NULL;
     float heights = 0;
     for (size_t i = 0; i < n; i++) {
         it[i] = (sort_item){ lines[idx[i]].y0, lines[idx[i]].y1, idx[i] };
         heights += lines[idx[i]].y1 - lines[idx[i]].y0;
     }
     qsort(it, n, sizeof *it, sort_item_cmp);
-    float best = lines_high * heights / (float)n, bottom = it[0].x; /* .x holds y1 here */
+    *mean = n ? heights / (float)n : 0;
+    return it;
+}
+
+/* The widest horizontal strip of white across the whole region, at least
+ * `lines_high` mean line heights: *cut gets its middle. Returns 1 when
+ * there is one, 0 when there is none, -1 when out of memory. */
+static int find_hcut(const layout_line *lines, const size_t *idx, size_t n, float lines_high,
+                     float *cut)
+{
+    float mean;
+    sort_item *it = lines_by_top(lines, idx, n, &mean);
+    if (!it)
+        return -1;
+    float best = lines_high * mean, bottom = it[0].x; /* .x holds y1 here */
     int found = 0;
     for (size_t i = 1; i < n; i++) {
         if (it[i].y - bottom > best) {
@@ -565,16 +579,11 @@ static int find_hcut(const layout_line *lines, const size_t *idx, size_t n, floa
 static int find_hcut_above(const layout_line *lines, const size_t *idx, size_t n, float limit,
                            float *cut)
 {
-    sort_item *it = malloc(n * sizeof *it);
+    float mean;
+    sort_item *it = lines_by_top(lines, idx, n, &mean);
     if (!it)
         return -1;
-    float heights = 0;
-    for (size_t i = 0; i < n; i++) {
-        it[i] = (sort_item){ lines[idx[i]].y0, lines[idx[i]].y1, idx[i] };
-        heights += lines[idx[i]].y1 - lines[idx[i]].y0;
-    }
-    qsort(it, n, sizeof *it, sort_item_cmp);
-    float least = heights / (float)n, bottom = it[0].x; /* .x holds y1 here */
+    float least = mean, bottom = it[0].x; /* .x holds y1 here */
     float half_cut = 0, row_base = 0;
     int found = 0, half = 0, one_row = 0;
     for (size_t i = 1; i < n && it[i].y <= limit + 0.5f; i++) {
