@@ -3,14 +3,17 @@
 # `doctag tag` and pdftotext on the same PDFs, in one run: one process per
 # file for each tool (pdftotext takes one file at a time), and `doctag tag`
 # once more with the whole batch in one process, as a pipeline runs it (the
-# model is loaded and the libraries linked once).
+# model is loaded and the libraries linked once). `doctag text` and `doctag
+# tag` read a PDF's pages with one process per CPU (--pdf-readers auto, the
+# CLI's default); the "(1 reader)" rows read them with one, in the same run.
 #
 #   bench/bench_pdf.sh [-t SECONDS] [FILE.pdf ...]
 #   bench/bench_pdf.sh --scale
 #   bench/bench_pdf.sh --memory [-t SECONDS]
 #
-# --memory: peak resident memory (the largest of the tool and its
-# children, /usr/bin/time's %M) of each tool on 300- and 600-page PDFs made
+# --memory: peak resident memory (the largest process among the tool and
+# its children, /usr/bin/time's %M; with several page readers the sum over
+# the processes is higher) of each tool on 300- and 600-page PDFs made
 # by concatenating the corpus PDFs with qpdf (again and again to reach the
 # page count), and the 600/300 ratio (flat memory: close to 1); then the
 # times, as below, on the 300-page PDF. Needs qpdf and GNU time.
@@ -144,8 +147,9 @@ if [ "$memory" -eq 1 ]; then
     floor=${DOCTAG_PDF_FLOOR:-$root/build/bench/pdf_floor}
     echo "peak resident memory (MB), corpus PDFs concatenated to 300 and 600 pages"
     printf '%-20s %9s %9s %9s\n' tool "300 pages" "600 pages" "600/300"
-    for t in "pdftotext|pdftotext" "poppler-glib floor|$floor" "doctag text|$cli text" \
-             "doctag tag|$cli tag"; do
+    for t in "pdftotext|pdftotext" "poppler-glib floor|$floor" \
+             "doctag text (1 reader)|$cli text --pdf-readers 1" "doctag text|$cli text" \
+             "doctag tag (1 reader)|$cli tag --pdf-readers 1" "doctag tag|$cli tag"; do
         name=${t%%|*} cmd=${t#*|}
         [ "$name" = "poppler-glib floor" ] && [ ! -x "$floor" ] && continue
         # shellcheck disable=SC2086
@@ -192,7 +196,9 @@ tools="pdftotext|pdftotext_stdout"
 [ -n "$floor" ] && tools="$tools
 poppler-glib floor|$floor"
 tools="$tools
+doctag text (1 reader)|$cli text --pdf-readers 1
 doctag text|$cli text
+doctag tag (1 reader)|$cli tag --pdf-readers 1
 doctag tag|$cli tag
 doctag tag (batch)|batch $cli tag"
 # DOCTAG_CLI_BEFORE: another build's CLI (a before/after comparison in one run)
