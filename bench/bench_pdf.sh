@@ -146,7 +146,7 @@ if [ "$memory" -eq 1 ]; then
     qpdf --empty --pages "$tmp/all.pdf" 1-600 -- "$tmp/p600.pdf"
     floor=${DOCTAG_PDF_FLOOR:-$root/build/bench/pdf_floor}
     echo "peak resident memory (MB), corpus PDFs concatenated to 300 and 600 pages"
-    printf '%-20s %9s %9s %9s\n' tool "300 pages" "600 pages" "600/300"
+    printf '%-24s %9s %9s %9s\n' tool "300 pages" "600 pages" "600/300"
     for t in "pdftotext|pdftotext" "poppler-glib floor|$floor" \
              "doctag text (1 reader)|$cli text --pdf-readers 1" "doctag text|$cli text" \
              "doctag tag (1 reader)|$cli tag --pdf-readers 1" "doctag tag|$cli tag"; do
@@ -157,7 +157,7 @@ if [ "$memory" -eq 1 ]; then
             echo "bench_pdf.sh: $name failed" >&2
             exit 1
         }
-        printf '%-20s %9.1f %9.1f %9.2f\n' "$name" "$(calc "$a / 1024")" "$(calc "$b / 1024")" \
+        printf '%-24s %9.1f %9.1f %9.2f\n' "$name" "$(calc "$a / 1024")" "$(calc "$b / 1024")" \
             "$(calc "$b / $a")"
     done
     echo
@@ -256,7 +256,7 @@ done
 # Wall time and CPU time (user + sys, the tool's children included: on a
 # shared machine the steadier of the two), each over pdftotext's and the floor's.
 echo "$# PDFs, $pages pages; $rounds rounds, the tools taking turns"
-printf '%-20s %7s %8s %8s %10s %11s %8s %8s %8s\n' tool pages "wall s" pages/s \
+printf '%-24s %7s %8s %8s %10s %11s %8s %8s %8s\n' tool pages "wall s" pages/s \
     "/pdftotext" "/floor" "cpu s" "cpu/pdft" "cpu/fl"
 awk -F'|' -v pages="$pages" -v rounds="$rounds" '
     { if (!($1 in t)) order[n++] = $1; t[$1] += $2; c[$1] += $3 }
@@ -266,7 +266,7 @@ awk -F'|' -v pages="$pages" -v rounds="$rounds" '
             k = order[i]
             wf = (fl in t) ? sprintf("%11.2f", t[k] / t[fl]) : sprintf("%11s", "-")
             cf = (fl in c && c[fl] > 0) ? sprintf("%8.2f", c[k] / c[fl]) : sprintf("%8s", "-")
-            printf "%-20s %7d %8.3f %8.1f %10.2f %s %8.3f %8.2f %s\n", k, pages * rounds, t[k],
+            printf "%-24s %7d %8.3f %8.1f %10.2f %s %8.3f %8.2f %s\n", k, pages * rounds, t[k],
                    pages * rounds / t[k], t[k] / t["pdftotext"], wf, c[k],
                    (c["pdftotext"] > 0 ? c[k] / c["pdftotext"] : 0), cf
         }
