@@ -255,7 +255,7 @@ typedef struct doctag_pdf_options {
                               one (the default), N > 1 up to N (at most 64),
                               DOCTAG_PDF_READERS_AUTO (any negative value)
                               as many as the CPUs this process may run on,
-                              at most 8; never more than one per 4 pages
+                              at most 8; never more than one per 8 pages
                               read. Since 0.4. */
 } doctag_pdf_options;
 #define DOCTAG_PDF_OPTIONS_INIT { DOCTAG_PDF_OPTIONS_VERSION, NULL, 0, 0, NULL, 0 }

@@ -13,6 +13,7 @@
  */
 #include <criterion/criterion.h>
 #include <dirent.h>
+#include <sched.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -22,9 +23,10 @@
 #include <valgrind/valgrind.h>
 
 #include "doctag.h"
+#include "pages.h"
 #include "testutil.h"
 
-#define N_PAGES 24
+#define N_PAGES 40
 #define BOMB_PAGE 6
 
 /* ---- Writing PDFs -------------------------------------------------------- */
@@ -258,6 +260,23 @@ static int open_fds(void)
     return n;
 }
 
+/* ---- How many readers --------------------------------------------------- */
+
+Test(pdf_readers, how_many_readers)
+{
+    cr_expect_eq(pages_reader_count(0, 1000), 1, "0: one");
+    cr_expect_eq(pages_reader_count(1, 1000), 1);
+    cr_expect_eq(pages_reader_count(3, 1000), 3);
+    cr_expect_eq(pages_reader_count(3, 17), 2, "one per PAGES_PER_READER (8) pages");
+    cr_expect_eq(pages_reader_count(3, 7), 1, "at least one");
+    cr_expect_eq(pages_reader_count(1000, 100000), PAGES_MAX_READERS);
+    cpu_set_t set;
+    cr_assert_eq(sched_getaffinity(0, sizeof set, &set), 0);
+    int cpus = CPU_COUNT(&set) < PAGES_AUTO_READERS ? CPU_COUNT(&set) : PAGES_AUTO_READERS;
+    cr_expect_eq(pages_reader_count(DOCTAG_PDF_READERS_AUTO, 1000), cpus);
+    cr_expect_eq(pages_reader_count(-7, 1000), cpus, "any negative: auto");
+}
+
 /* ---- Through the library (the helper program, or in process) ------------ */
 
 Test(pdf_readers, several_readers_read_what_one_reads)
@@ -273,12 +292,12 @@ Test(pdf_readers, a_page_range_with_three_readers)
 {
     char *dir = test_tmpdir(), *pdf = path_in(dir, "report.pdf");
     write_report(pdf, 0, 0);
-    char *one = reading(pdf, 5, 19, 1), *three = reading(pdf, 5, 19, 3);
-    cr_expect(strstr(one, "pages 24 of 0: 5-19\n") != NULL, "%s", one);
+    char *one = reading(pdf, 5, 36, 1), *three = reading(pdf, 5, 36, 3);
+    cr_expect(strstr(one, "pages 40 of 0: 5-36\n") != NULL, "%s", one);
     cr_expect_str_eq(three, one);
     free(three);
     free(one);
-    expect_same_readings(pdf, 2, 23);
+    expect_same_readings(pdf, 2, 39);
     free(pdf);
     free(dir);
 }
@@ -343,7 +362,7 @@ Test(pdf_readers, a_page_over_budget_in_one_of_two_readers, .timeout = 120)
     errno = 0;
     cr_expect(waitpid(-1, NULL, WNOHANG) == -1 && errno == ECHILD, "no child left");
     cr_assert_eq(doctag_doc_from_pdf_file(&doc, ok, &o), DOCTAG_OK, "%s", doctag_last_error());
-    cr_expect(strstr(doctag_doc_text(doc, NULL), "Section 24:") != NULL);
+    cr_expect(strstr(doctag_doc_text(doc, NULL), "Section 40:") != NULL);
     doctag_doc_free(doc);
     free(ok);
     free(bomb);
@@ -369,7 +388,7 @@ Test(pdf_readers, the_cli_forks_readers_that_read_what_one_reads)
         cr_skip_test("DOCTAG_CLI is not set");
     char *dir = test_tmpdir(), *pdf = path_in(dir, "report.pdf");
     write_report(pdf, 9, 0);
-    static const char *const commands[] = { "text", "tag", "tag --pages 4-21" };
+    static const char *const commands[] = { "text", "tag", "tag --pages 4-37" };
     for (size_t c = 0; c < sizeof commands / sizeof commands[0]; c++) {
         char args[8192];
         snprintf(args, sizeof args, "%s --pdf-readers 1 '%s'", commands[c], pdf);

@@ -78,12 +78,12 @@ typedef struct pages_job {
 /* The readers pages_read() starts for `asked` (as pages_job.readers) and
  * `pages` pages: for a negative `asked`, the CPUs this process may run on
  * (at most PAGES_AUTO_READERS); never more than PAGES_MAX_READERS, nor than
- * one per PAGES_PER_READER pages (a fork costs about a millisecond, and
- * each reader builds poppler's fonts and colour transforms again); at
- * least 1. */
+ * one per PAGES_PER_READER pages (an extra reader costs about one or two
+ * pages' CPU time: a fork, and poppler's fonts and colour transforms built
+ * again; 8 pages a reader keep that under about a fifth); at least 1. */
 #define PAGES_AUTO_READERS 8
 #define PAGES_MAX_READERS 64
-#define PAGES_PER_READER 4
+#define PAGES_PER_READER 8
 int pages_reader_count(int asked, int pages);
 
 /* Reads the job's pages, giving each to sink. With a budget, each page must

@@ -249,7 +249,7 @@ class Model:
             password: opens an encrypted PDF.
             readers: how many processes read the pages at once: ``1`` (the
                 default), ``N``, or ``"auto"`` (one per CPU this process may
-                use, at most 8); never more than one per 4 pages. The
+                use, at most 8); never more than one per 8 pages. The
                 document is the same whatever the number; a long PDF is
                 read faster on free cores. Where the pages are read in
                 process (a thread pool without the helper program), one.

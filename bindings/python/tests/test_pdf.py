@@ -119,15 +119,15 @@ def test_several_readers_read_what_one_reads(model, tmp_path):
     pages = [[f"Section {p}: the {words[p % 7]} UNICEF office paid ${p}.5 million to",
               f"{words[(p + 3) % 7]} auditors of record {7 * p} while the World Health",
               f"Organization checked {3 * p} {words[(p + 5) % 7]} files."]
-             for p in range(1, 21)]
-    path = tmp_path / "twenty.pdf"
+             for p in range(1, 31)]
+    path = tmp_path / "thirty.pdf"
     path.write_bytes(make_pdf(pages))
     one = _summary(model.tag_pdf(path))
     assert "UNICEF" in one[0] and one[5]
     for readers in (2, 3, "auto"):
         assert _summary(model.tag_pdf(path, readers=readers)) == one, readers
-    ranged = model.tag_pdf(path, pages=(4, 17), readers=3)
-    assert _summary(ranged) == _summary(model.tag_pdf(path, pages=(4, 17)))
+    ranged = model.tag_pdf(path, pages=(4, 29), readers=3)
+    assert _summary(ranged) == _summary(model.tag_pdf(path, pages=(4, 29)))
 
 
 def test_readers_must_be_a_count_or_auto(model, tiny_pdf):
