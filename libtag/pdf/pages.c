@@ -418,6 +418,10 @@ int pages_read(const pages_job *job, page_sink sink, void *ctx)
     }
     const char *path = helper_path();
     int rc = path ? read_by_helper(&s, path, job, sink, ctx) : 1;
+    if (rc == 1 && path && s.n > 1) {
+        s.n = 1;   /* could not start them all: one helper */
+        rc = read_by_helper(&s, path, job, sink, ctx);
+    }
     return rc == 1 ? read_in_process(job, sink, ctx) : rc;
 }
 
