@@ -3,14 +3,17 @@
 # `doctag tag` and pdftotext on the same PDFs, in one run: one process per
 # file for each tool (pdftotext takes one file at a time), and `doctag tag`
 # once more with the whole batch in one process, as a pipeline runs it (the
-# model is loaded and the libraries linked once).
+# model is loaded and the libraries linked once). `doctag text` and `doctag
+# tag` read a PDF's pages with one process per CPU (--pdf-readers auto, the
+# CLI's default); the "(1 reader)" rows read them with one, in the same run.
 #
 #   bench/bench_pdf.sh [-t SECONDS] [FILE.pdf ...]
 #   bench/bench_pdf.sh --scale
 #   bench/bench_pdf.sh --memory [-t SECONDS]
 #
-# --memory: peak resident memory (the largest of the tool and its
-# children, /usr/bin/time's %M) of each tool on 300- and 600-page PDFs made
+# --memory: peak resident memory (the largest process among the tool and
+# its children, /usr/bin/time's %M; with several page readers the sum over
+# the processes is higher) of each tool on 300- and 600-page PDFs made
 # by concatenating the corpus PDFs with qpdf (again and again to reach the
 # page count), and the 600/300 ratio (flat memory: close to 1); then the
 # times, as below, on the 300-page PDF. Needs qpdf and GNU time.
@@ -143,9 +146,10 @@ if [ "$memory" -eq 1 ]; then
     qpdf --empty --pages "$tmp/all.pdf" 1-600 -- "$tmp/p600.pdf"
     floor=${DOCTAG_PDF_FLOOR:-$root/build/bench/pdf_floor}
     echo "peak resident memory (MB), corpus PDFs concatenated to 300 and 600 pages"
-    printf '%-20s %9s %9s %9s\n' tool "300 pages" "600 pages" "600/300"
-    for t in "pdftotext|pdftotext" "poppler-glib floor|$floor" "doctag text|$cli text" \
-             "doctag tag|$cli tag"; do
+    printf '%-24s %9s %9s %9s\n' tool "300 pages" "600 pages" "600/300"
+    for t in "pdftotext|pdftotext" "poppler-glib floor|$floor" \
+             "doctag text (1 reader)|$cli text --pdf-readers 1" "doctag text|$cli text" \
+             "doctag tag (1 reader)|$cli tag --pdf-readers 1" "doctag tag|$cli tag"; do
         name=${t%%|*} cmd=${t#*|}
         [ "$name" = "poppler-glib floor" ] && [ ! -x "$floor" ] && continue
         # shellcheck disable=SC2086
@@ -153,7 +157,7 @@ if [ "$memory" -eq 1 ]; then
             echo "bench_pdf.sh: $name failed" >&2
             exit 1
         }
-        printf '%-20s %9.1f %9.1f %9.2f\n' "$name" "$(calc "$a / 1024")" "$(calc "$b / 1024")" \
+        printf '%-24s %9.1f %9.1f %9.2f\n' "$name" "$(calc "$a / 1024")" "$(calc "$b / 1024")" \
             "$(calc "$b / $a")"
     done
     echo
@@ -192,7 +196,9 @@ tools="pdftotext|pdftotext_stdout"
 [ -n "$floor" ] && tools="$tools
 poppler-glib floor|$floor"
 tools="$tools
+doctag text (1 reader)|$cli text --pdf-readers 1
 doctag text|$cli text
+doctag tag (1 reader)|$cli tag --pdf-readers 1
 doctag tag|$cli tag
 doctag tag (batch)|batch $cli tag"
 # DOCTAG_CLI_BEFORE: another build's CLI (a before/after comparison in one run)
@@ -250,7 +256,7 @@ done
 # Wall time and CPU time (user + sys, the tool's children included: on a
 # shared machine the steadier of the two), each over pdftotext's and the floor's.
 echo "$# PDFs, $pages pages; $rounds rounds, the tools taking turns"
-printf '%-20s %7s %8s %8s %10s %11s %8s %8s %8s\n' tool pages "wall s" pages/s \
+printf '%-24s %7s %8s %8s %10s %11s %8s %8s %8s\n' tool pages "wall s" pages/s \
     "/pdftotext" "/floor" "cpu s" "cpu/pdft" "cpu/fl"
 awk -F'|' -v pages="$pages" -v rounds="$rounds" '
     { if (!($1 in t)) order[n++] = $1; t[$1] += $2; c[$1] += $3 }
@@ -260,7 +266,7 @@ awk -F'|' -v pages="$pages" -v rounds="$rounds" '
             k = order[i]
             wf = (fl in t) ? sprintf("%11.2f", t[k] / t[fl]) : sprintf("%11s", "-")
             cf = (fl in c && c[fl] > 0) ? sprintf("%8.2f", c[k] / c[fl]) : sprintf("%8s", "-")
-            printf "%-20s %7d %8.3f %8.1f %10.2f %s %8.3f %8.2f %s\n", k, pages * rounds, t[k],
+            printf "%-24s %7d %8.3f %8.1f %10.2f %s %8.3f %8.2f %s\n", k, pages * rounds, t[k],
                    pages * rounds / t[k], t[k] / t["pdftotext"], wf, c[k],
                    (c["pdftotext"] > 0 ? c[k] / c["pdftotext"] : 0), cf
         }

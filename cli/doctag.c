@@ -88,6 +88,8 @@ static const char usage_tag[] =
     "                       (default 100000)\n"
     "      --page-ms N      CPU milliseconds poppler may spend on one PDF page\n"
     "                       (default 4000); a page over it fails the document\n"
+    "      --pdf-readers N  processes reading a PDF's pages at once: 1, N or auto\n"
+    "                       (default: auto, one per CPU up to 8; same output)\n"
     "      --trusted-model  load --model's compiled code as it is (a file you made\n"
     "                       yourself); by default its patterns are compiled again\n"
     "  -h, --help           this help\n"
@@ -109,6 +111,8 @@ static const char usage_text[] =
     "  -p, --pages RANGE    PDF pages A-B, N, A- or -B (1-based; text: ignored)\n"
     "      --password PW    password of encrypted PDFs\n"
     "      --max-bytes N    refuse an input of more than N bytes (default 256 MiB)\n"
+    "      --pdf-readers N  processes reading a PDF's pages at once: 1, N or auto\n"
+    "                       (default: auto, one per CPU up to 8; same output)\n"
     "  -h, --help           this help\n"
     "\n";
 
@@ -417,7 +421,7 @@ static int tag_one(tag_settings *s, const char *path)
 }
 
 enum { OPT_PASSWORD = 256, OPT_NO_HEADER, OPT_MAX_BYTES, OPT_MAX_ENTITIES, OPT_MAX_PAGES,
-       OPT_PAGE_MS, OPT_TRUSTED_MODEL };
+       OPT_PAGE_MS, OPT_TRUSTED_MODEL, OPT_PDF_READERS };
 
 /* A positive count for --max-bytes / --max-entities. Returns 0 or -1. */
 static int parse_size(const char *s, size_t *out)
@@ -471,6 +475,7 @@ static int command_tag(int argc, char **argv)
         { "max-entities", required_argument, NULL, OPT_MAX_ENTITIES },
         { "max-pages", required_argument, NULL, OPT_MAX_PAGES },
         { "page-ms", required_argument, NULL, OPT_PAGE_MS },
+        { "pdf-readers", required_argument, NULL, OPT_PDF_READERS },
         { "trusted-model", no_argument, NULL, OPT_TRUSTED_MODEL },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
@@ -479,6 +484,7 @@ static int command_tag(int argc, char **argv)
     unsigned model_flags = 0;
     doctag_limits_init(&s.limits);
     doctag_pdf_options pdf = DOCTAG_PDF_OPTIONS_INIT;
+    pdf.readers = DOCTAG_PDF_READERS_AUTO;   /* one file at a time, one thread */
     const char *model_path = NULL;
     /* --dict values point into argv; at most one per argument. */
     const char **dicts = calloc((size_t)argc, sizeof *dicts);
@@ -529,6 +535,10 @@ static int command_tag(int argc, char **argv)
                 status = usage_error("tag", "bad --page-ms '%s' (a positive number)", optarg);
             break;
         case OPT_TRUSTED_MODEL: model_flags |= DOCTAG_MODEL_TRUSTED; break;
+        case OPT_PDF_READERS:
+            if (input_parse_readers(optarg, &s.pdf) != 0)
+                status = usage_error("tag", "bad --pdf-readers '%s' (auto or N >= 1)", optarg);
+            break;
         case 'h':
             fputs(usage_tag, stdout);
             fputs(usage_exit_codes, stdout);
@@ -622,10 +632,12 @@ static int command_text(int argc, char **argv)
         { "pages", required_argument, NULL, 'p' },
         { "password", required_argument, NULL, OPT_PASSWORD },
         { "max-bytes", required_argument, NULL, OPT_MAX_BYTES },
+        { "pdf-readers", required_argument, NULL, OPT_PDF_READERS },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
     doctag_pdf_options pdf = DOCTAG_PDF_OPTIONS_INIT;
+    pdf.readers = DOCTAG_PDF_READERS_AUTO;   /* one file at a time, one thread */
     doctag_limits limits;
     int c, status = EXIT_ALL_OK;
 
@@ -642,6 +654,10 @@ static int command_text(int argc, char **argv)
                 return usage_error("text", "bad --max-bytes '%s' (a positive number)", optarg);
             break;
         case OPT_PASSWORD: pdf.password = optarg; break;
+        case OPT_PDF_READERS:
+            if (input_parse_readers(optarg, &pdf) != 0)
+                return usage_error("text", "bad --pdf-readers '%s' (auto or N >= 1)", optarg);
+            break;
         case 'h':
             fputs(usage_text, stdout);
             fputs(usage_exit_codes, stdout);

@@ -157,6 +157,7 @@ int command_highlight(int argc, char **argv)
     highlight_settings s = { .type_mask = ~0u, .pdf = DOCTAG_PDF_OPTIONS_INIT };
     int c, status = EXIT_ALL_OK;
 
+    s.pdf.readers = DOCTAG_PDF_READERS_AUTO;   /* one PDF, one thread */
     s.dicts = calloc((size_t)argc, sizeof *s.dicts);
     if (!s.dicts) {
         fputs("doctag: out of memory\n", stderr);

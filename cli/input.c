@@ -157,3 +157,19 @@ int input_parse_pages(const char *s, doctag_pdf_options *opts)
     opts->last_page = (int)last;
     return 0;
 }
+
+/* --pdf-readers: "auto" (DOCTAG_PDF_READERS_AUTO) or a count from 1. */
+int input_parse_readers(const char *s, doctag_pdf_options *opts)
+{
+    if (strcmp(s, "auto") == 0) {
+        opts->readers = DOCTAG_PDF_READERS_AUTO;
+        return 0;
+    }
+    char *end;
+    errno = 0;
+    long n = strtol(s, &end, 10);
+    if (*s < '0' || *s > '9' || *end || errno || n < 1 || n > INT_MAX)
+        return -1;
+    opts->readers = (int)n;
+    return 0;
+}

@@ -32,4 +32,8 @@ int input_is_pdf(const char *data, size_t size);
  * not a range. */
 int input_parse_pages(const char *s, doctag_pdf_options *opts);
 
+/* Parses --pdf-readers ("auto" or N >= 1) into opts->readers. Returns 0,
+ * or -1 for anything else. */
+int input_parse_readers(const char *s, doctag_pdf_options *opts);
+
 #endif

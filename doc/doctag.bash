@@ -43,15 +43,15 @@ _doctag()
         COMPREPLY=($(compgen -f -- "$cur")); return ;;
     -D|--dict)
         COMPREPLY=($(compgen -f -X '!*.dict' -- "$cur") $(compgen -d -- "$cur")); return ;;
-    -p|--pages|--password|-j|--jobs|-g|--glob|-x|--exclude|--max-bytes|--max-pages|--max-entities|--page-ms)
+    -p|--pages|--password|-j|--jobs|-g|--glob|-x|--exclude|--max-bytes|--max-pages|--max-entities|--page-ms|--pdf-readers)
         return ;;
     esac
 
     if [[ $cur == -* ]]; then
         local opts
         case $command in
-        tag) opts="--format --no-header --out-dir --model --dict --types --pages --password --max-bytes --max-entities --max-pages --page-ms --trusted-model --help" ;;
-        text) opts="--pages --password --max-bytes --help" ;;
+        tag) opts="--format --no-header --out-dir --model --dict --types --pages --password --max-bytes --max-entities --max-pages --page-ms --pdf-readers --trusted-model --help" ;;
+        text) opts="--pages --password --max-bytes --pdf-readers --help" ;;
         batch) opts="--out-dir --output --format --jobs --glob --exclude --force --manifest --max-bytes --max-pages --sync --quiet --model --dict --pages --password --help" ;;
         highlight) opts="--output --model --dict --types --pages --password --help" ;;
         compile) opts="--output --help" ;;

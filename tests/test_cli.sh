@@ -444,6 +444,18 @@ else
         fi
         valid_jsonl "text: form feeds move no offset (two pages)" two-tag.out two-text.out
         has_text two-tag.out '"text": "ICCPR".*"page": 2' "tag: an entity on page 2"
+        # --pdf-readers: several processes read the pages, the output is the same
+        run readers-text text --pdf-readers 1 two.pdf
+        expect_status readers-text 0
+        if cmp -s readers-text.out two-text.out; then pass "text --pdf-readers 1: as auto"; else fail "text --pdf-readers 1: as auto"; fi
+        run readers-tag tag --pdf-readers 2 two.pdf
+        expect_status readers-tag 0
+        if cmp -s readers-tag.out two-tag.out; then pass "tag --pdf-readers 2: as auto"; else fail "tag --pdf-readers 2: as auto"; fi
+        run readers-auto tag --pdf-readers auto two.pdf
+        expect_status readers-auto 0
+        run readers-bad tag --pdf-readers 0 two.pdf
+        expect_status readers-bad 2
+        has_text readers-bad.err 'pdf-readers' "--pdf-readers 0: a usage error naming the option"
         # highlight: a copy with one highlight annotation per entity
         run hl highlight made.pdf -o made.tagged.pdf
         expect_status hl 0

@@ -121,7 +121,8 @@ else
     (cd "$tmp" && "$vdeb/python" -c "$use_doctag" "$sample" 2>/dev/null | grep -q "^$tmp/venv-deb/") &&
         pass "venv: the package comes from the venv" || fail "venv: the package comes from the venv"
     check "pip show doctag" "$vdeb/pip" show doctag
-    if grep -q '^Version: 0\.1\.0' "$tmp/last.log" && grep -q '^Summary: .*[a-z]' "$tmp/last.log"; then
+    version=$(sed -n "s/^ *version *: *'\([0-9.]*\)'.*/\1/p" "$src/meson.build" | head -n 1)
+    if grep -q "^Version: $version\$" "$tmp/last.log" && grep -q '^Summary: .*[a-z]' "$tmp/last.log"; then
         pass "pip show: version and summary"
     else
         fail "pip show: version and summary" "$(cat "$tmp/last.log")"

@@ -344,6 +344,7 @@ static doctag_pdf_options pdf_options_full(const doctag_pdf_options *opts, docta
         o.password = opts->password;
         o.first_page = opts->first_page;
         o.last_page = opts->last_page;
+        o.readers = opts->version >= 3 ? opts->readers : 0;
     }
     *limits = limits_resolve(opts && opts->version >= 2 ? opts->limits : NULL);
     o.limits = limits;

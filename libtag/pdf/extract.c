@@ -821,7 +821,8 @@ int extract_pdf(extract_result *out, const void *data, size_t size,
     }
     const doctag_limits *l = pdf_limits(opts);
     pages_job job = { doc, data, size, opts ? opts->password : NULL, first, last,
-                      l && l->pdf_page_ms > 0 ? l->pdf_page_ms : LIMIT_PDF_PAGE_MS, name };
+                      l && l->pdf_page_ms > 0 ? l->pdf_page_ms : LIMIT_PDF_PAGE_MS, name,
+                      opts && opts->version >= 3 ? opts->readers : 0 };
     rc = read_pages(&b, &job);
     if (rc == DOCTAG_OK)
         rc = build_text(&b, out, name);

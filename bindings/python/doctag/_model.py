@@ -45,6 +45,18 @@ def _page_span(pages: Optional[Pages]) -> Tuple[int, int]:
     return first, last
 
 
+def _reader_count(readers: Union[int, str]) -> int:
+    """readers= as the C API's doctag_pdf_options.readers ("auto": -1)."""
+    if readers == "auto":
+        return -1
+    if isinstance(readers, (str, bytes, bool)) or not hasattr(readers, "__index__"):
+        raise TypeError(f"readers must be an int or 'auto', not {type(readers).__name__}")
+    n = operator.index(readers)
+    if not 1 <= n <= _INT_MAX:
+        raise ValueError(f"readers={readers!r}: at least 1 (or 'auto')")
+    return n
+
+
 def _outside_level() -> int:
     """The warnings.warn() stacklevel, as called from the caller of this
     function, of the first frame outside the doctag package: the user's
@@ -226,7 +238,8 @@ class Model:
         return _report(Document._from_rows(text, rows, source=source, warnings=warned))
 
     def tag_pdf(self, source: Union[PathLike, bytes, bytearray, memoryview], *,
-                pages: Optional[Pages] = None, password: Optional[str] = None) -> Document:
+                pages: Optional[Pages] = None, password: Optional[str] = None,
+                readers: Union[int, str] = 1) -> Document:
         """Extracts the text of a PDF and tags it.
 
         Args:
@@ -234,6 +247,12 @@ class Model:
             pages: the pages to read, 1-based and inclusive: ``3``, ``(2, 5)``
                 or ``range(2, 6)``; None reads them all.
             password: opens an encrypted PDF.
+            readers: how many processes read the pages at once: ``1`` (the
+                default), ``N``, or ``"auto"`` (one per CPU this process may
+                use, at most 8); never more than one per 8 pages. The
+                document is the same whatever the number; a long PDF is
+                read faster on free cores. Where the pages are read in
+                process (a thread pool without the helper program), one.
 
         Returns:
             A :class:`Document` with ``pages``, ``page_count``,
@@ -254,9 +273,11 @@ class Model:
                 time, a file over ``max_input_bytes`` (a :class:`PDFError`
                 and a :class:`LimitError`); :class:`LimitError` for more
                 entities than ``max_entities``.
-            TypeError: `pages` of the wrong type.
+            TypeError: `pages` or `readers` of the wrong type.
+            ValueError: `readers` below 1 (or a string other than "auto").
         """
         first, last = _page_span(pages)
+        n_readers = _reader_count(readers)
         pw = password.encode("utf-8") if password is not None else None
         if isinstance(source, (bytes, bytearray, memoryview)):
             data, is_path, name = bytes(source), False, None
@@ -266,7 +287,7 @@ class Model:
                 name = os.fsdecode(name)
             data, is_path = os.fsencode(name), True
         text, page_count, no_text, rows, starts, warned = _native.tag_pdf(
-            self._handle, data, is_path, pw, first, last)
+            self._handle, data, is_path, pw, first, last, n_readers)
         span = range(first or 1, (last or page_count) + 1)
         doc = Document._from_rows(text, rows, pages=span, page_count=page_count,
                                   pages_without_text=no_text, page_starts=starts, source=name,

@@ -685,10 +685,11 @@ static PyObject *native_tag_utf8(PyObject *module, PyObject *args)
 }
 
 PyDoc_STRVAR(tag_pdf_doc,
-"tag_pdf(model, source, is_path, password, first_page, last_page)\n"
+"tag_pdf(model, source, is_path, password, first_page, last_page, readers)\n"
 "    -> (text, page_count, pages_without_text, entities, page_starts, warnings)\n--\n\n"
 "Extracts and tags a PDF: source is a file path (is_path true) or the PDF's\n"
-"bytes; password is bytes or None; pages are 1-based, 0 for open ends. The\n"
+"bytes; password is bytes or None; pages are 1-based, 0 for open ends;\n"
+"readers as doctag_pdf_options.readers (1: one process reads the pages). The\n"
 "model's limits apply to the reading too. page_starts: the index in text\n"
 "where each page read begins, in order; warnings as tag_text's.");
 
@@ -719,9 +720,9 @@ static PyObject *page_starts_of(const doctag_doc *doc, const char *text, size_t 
 static PyObject *native_tag_pdf(PyObject *module, PyObject *args)
 {
     PyObject *handle, *source, *password_obj;
-    int is_path, first, last;
-    if (!PyArg_ParseTuple(args, "OO!pOii:tag_pdf", &handle, &PyBytes_Type, &source,
-                          &is_path, &password_obj, &first, &last))
+    int is_path, first, last, readers;
+    if (!PyArg_ParseTuple(args, "OO!pOiii:tag_pdf", &handle, &PyBytes_Type, &source,
+                          &is_path, &password_obj, &first, &last, &readers))
         return NULL;
     const ModelHandle *h = handle_of(module, handle);
     if (h == NULL)
@@ -732,6 +733,7 @@ static PyObject *native_tag_pdf(PyObject *module, PyObject *args)
         return NULL;
     opts.first_page = first;
     opts.last_page = last;
+    opts.readers = readers;
     opts.limits = &h->limits;
 
     char *data;

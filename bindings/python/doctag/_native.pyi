@@ -48,7 +48,7 @@ def tag_text(model: ModelHandle, text: str) -> Tuple[List[_Row], Tuple[str, ...]
 def tag_utf8(model: ModelHandle, data: bytes) -> Tuple[List[_Row], Tuple[str, ...]]: ...
 # (text, page_count, pages_without_text, rows, page_starts, warnings)
 def tag_pdf(model: ModelHandle, source: bytes, is_path: bool, password: Optional[bytes],
-            first_page: int, last_page: int
+            first_page: int, last_page: int, readers: int
             ) -> Tuple[str, int, Tuple[int, ...], List[_Row], Tuple[int, ...],
                        Tuple[str, ...]]: ...
 def pdf_highlight(path: bytes, password: Optional[bytes],

@@ -2,6 +2,8 @@
 
 import pathlib
 
+import pytest
+
 import doctag
 
 
@@ -104,3 +106,33 @@ def test_pages_without_text_only_among_pages_read(model, tmp_path):
     assert model.tag_pdf(path).pages_without_text == (2,)
     assert model.tag_pdf(path, pages=(3, 4)).pages_without_text == ()
     assert model.tag_pdf(path, pages=(1, 2)).pages_without_text == (2,)
+
+
+def _summary(doc):
+    return (doc.text, doc.pages, doc.page_count, doc.pages_without_text, doc.page_starts,
+            [(e.type, e.start, e.end, e.canonical, e.boxes) for e in doc])
+
+
+def test_several_readers_read_what_one_reads(model, tmp_path):
+    from conftest import make_pdf
+    words = ["regional", "national", "annual", "internal", "special", "joint", "interim"]
+    pages = [[f"Section {p}: the {words[p % 7]} UNICEF office paid ${p}.5 million to",
+              f"{words[(p + 3) % 7]} auditors of record {7 * p} while the World Health",
+              f"Organization checked {3 * p} {words[(p + 5) % 7]} files."]
+             for p in range(1, 31)]
+    path = tmp_path / "thirty.pdf"
+    path.write_bytes(make_pdf(pages))
+    one = _summary(model.tag_pdf(path))
+    assert "UNICEF" in one[0] and one[5]
+    for readers in (2, 3, "auto"):
+        assert _summary(model.tag_pdf(path, readers=readers)) == one, readers
+    ranged = model.tag_pdf(path, pages=(4, 29), readers=3)
+    assert _summary(ranged) == _summary(model.tag_pdf(path, pages=(4, 29)))
+
+
+def test_readers_must_be_a_count_or_auto(model, tiny_pdf):
+    for bad in (0, -2, "many"):
+        with pytest.raises((ValueError, TypeError)):
+            model.tag_pdf(tiny_pdf, readers=bad)
+    with pytest.raises(TypeError):
+        model.tag_pdf(tiny_pdf, readers=2.0)
