@@ -1,7 +1,7 @@
 /*
  * layout.h: page geometry and line breaks for the PDF extractor. Internal.
  *
- * extract.c turns poppler's glyphs into layout_lines (one row of glyphs on
+ * glyph_lines.c turns poppler's glyphs into layout_lines (one row of glyphs on
  * one page); furniture.c decides which lines are running headers, footers
  * and page numbers, layout.c in which order the remaining lines are read.
  * Nothing here depends on poppler, so the rules can be tested on synthetic lines.

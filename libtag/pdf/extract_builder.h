@@ -1,0 +1,72 @@
+/*
+ * extract_builder.h: the state of one PDF's extraction while its pages
+ * are read (extract.c), and the step that turns a page's glyphs into lines
+ * (glyph_lines.c). Internal to pdf/.
+ */
+#ifndef DOCTAG_EXTRACT_BUILDER_H
+#define DOCTAG_EXTRACT_BUILDER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "extract.h"
+#include "layout.h"
+
+/* A glyph of the page being read: its code point, box and size. Only the
+ * code points stay for the whole document (layout_glyph, 16 bits, for the
+ * steps that look at every page: furniture, line breaks). */
+typedef struct pglyph {
+    uint32_t cp;
+    float x0, y0, x1, y1;     /* box in PDF points, top-left origin */
+    float size;               /* font size in points */
+} pglyph;
+
+/* A line as written when its page was read (render_line): bytes
+ * text[start, start + len) of the builder's text, cut at `cut` when its
+ * final hyphen is dropped; its n_words pieces' boxes from boxes[box_at].
+ * The text and the boxes stay under 4 GiB (render_line, put_piece). */
+typedef struct line_render {
+    size_t start;
+    uint32_t len, cut, box_at, n_words;
+} line_render;
+
+typedef struct builder {
+    pglyph *glyphs;           /* the page being read's */
+    size_t n_glyphs, cap_glyphs;
+    layout_glyph *cps;        /* every page's code points; lines index them */
+    size_t n_cps, cap_cps;
+    line_render *renders;     /* one per line */
+    size_t cap_renders;
+    layout_line *lines;
+    size_t n_lines, cap_lines;
+    layout_page *pages;
+    size_t n_pages;
+    float *scratch;         /* sizes of one line, for its median */
+    size_t cap_scratch;
+    unsigned char *page_has_text;  /* indexed by page - 1 */
+    int any_text;
+    /* output */
+    char *text;
+    size_t len, cap;
+    unsigned char *boxes;     /* the pieces' boxes (extract_put_box) */
+    size_t boxes_len, cap_boxes;
+    extract_word prev_box;    /* the line's last piece's, when n_line_words > 0 */
+    uint32_t n_line_words;
+    const pglyph **wg;  /* the glyphs of the word being written */
+    size_t n_wg, cap_wg;
+    extract_line *out_lines;
+    size_t n_out_lines, cap_out_lines;
+} builder;
+
+/* ---- glyph_lines.c: a page's glyphs into lines ---------------------------- */
+
+/* Adds a glyph (its box clamped to finite coordinates); the caller made
+ * room in b->glyphs. */
+void glyph_lines_push(builder *b, uint32_t c, const float *box);
+
+/* Ends one of poppler's lines, b->glyphs[first, n_glyphs): drops it when
+ * it is text drawn at an angle, else adds it to b->lines as one line or as
+ * pieces split at wide gaps. Returns 0, or -1 when out of memory. */
+int glyph_lines_end(builder *b, int page, size_t first);
+
+#endif
