@@ -1,0 +1,344 @@
+/* tag.c: doctag tag, the entities of text and PDF files as JSON Lines,
+ * TSV or CSV, on stdout or one file per input in --out-dir. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli.h"
+#include "doctag.h"
+#include "document.h"
+#include "input.h"
+#include "output.h"
+
+static const char usage_tag[] =
+    "Usage: doctag tag [options] FILE...\n"
+    "Tags each FILE (UTF-8 text or PDF, detected by content; '-' = stdin) and\n"
+    "writes one entity a line to stdout:\n"
+    "  {\"doc\": NAME, \"path\": FILE, \"type\": T, \"text\": S, \"start\": N,\n"
+    "   \"end\": N, \"canonical\": \"k=v;...\"}  plus \"page\" and \"boxes\"\n"
+    "  [[page,x0,y0,x1,y1],...] for a PDF. NAME is the file name without\n"
+    "  directory and extension ('stdin' for '-'), FILE the path as given;\n"
+    "  start/end are byte offsets in the text 'doctag text' prints; boxes are\n"
+    "  in PDF points, origin at the page's top-left corner.\n"
+    "\n"
+    "Options:\n"
+    "  -f, --format FMT     jsonl (default), tsv or csv: a table with the columns\n"
+    "                       doc, type, text, start, end, canonical, page, path and\n"
+    "                       a header line. TSV escapes tab, newline, CR and\n"
+    "                       backslash as \\t \\n \\r \\\\; CSV quotes as RFC 4180\n"
+    "                       does (CRLF line ends), so a text that spans a line\n"
+    "                       break stays one row\n"
+    "      --no-header      no header line (tsv, csv)\n"
+    "  -o, --out-dir DIR    write DIR/NAME.jsonl (or .tsv, .csv) for each input\n"
+    "                       instead of stdout; DIR is created if missing\n"
+    "  -m, --model FILE     a compiled model (default: the one built in)\n"
+    "  -D, --dict FILE      a dictionary source added to the model at load time\n"
+    "                       (repeatable; format: doctag(1), DICTIONARIES)\n"
+    "  -t, --types LIST     only these types, comma-separated: money, un_symbol,\n"
+    "                       agency, instrument\n"
+    "  -p, --pages RANGE    PDF pages A-B, N, A- or -B (1-based; text: ignored)\n"
+    "      --password PW    password of encrypted PDFs\n"
+    "      --max-bytes N    refuse an input of more than N bytes (default 256 MiB)\n"
+    "      --max-entities N refuse a document with more than N entities\n"
+    "                       (default 1000000)\n"
+    "      --max-pages N    refuse a PDF with more than N pages to read\n"
+    "                       (default 100000)\n"
+    "      --page-ms N      CPU milliseconds poppler may spend on one PDF page\n"
+    "                       (default 4000); a page over it fails the document\n"
+    "      --pdf-readers N  processes reading a PDF's pages at once: 1, N or auto\n"
+    "                       (default: auto, one per CPU up to 8; same output)\n"
+    "      --trusted-model  load --model's compiled code as it is (a file you made\n"
+    "                       yourself); by default its patterns are compiled again\n"
+    "  -h, --help           this help\n"
+    "\n"
+    "A region of pathological text where a pattern hits a match limit is skipped,\n"
+    "with a warning on stderr; the rest of the document is tagged.\n"
+    "\n";
+
+typedef struct tag_settings {
+    output_format format;
+    int header;                /* a header line for tsv and csv */
+    const char *out_dir;
+    unsigned type_mask;
+    doctag_pdf_options pdf;
+    const doctag_model *model;
+    doctag_limits limits;
+    name_set written;
+} tag_settings;
+
+static void write_result(FILE *f, const tag_settings *s, const char *name,
+                         const char *path, const doctag_result *result, int is_pdf)
+{
+    size_t n = doctag_result_count(result);
+    output_writer w;
+    int whole = output_writer_open(&w, f, s->format, name, path, is_pdf) == 0;
+    for (size_t i = 0; i < n; i++) {
+        const doctag_entity *e = doctag_result_entity(result, i);
+        int type = doctag_entity_type(e);
+        if (type >= 0 && type < DOCTAG_TYPE_COUNT && !(s->type_mask & (1u << type)))
+            continue;
+        if (whole)
+            output_writer_entity(&w, e);
+        else   /* no memory for the writer's buffers: a row at a time */
+            output_write_entity_of(f, s->format, name, path, e, is_pdf);
+    }
+    if (whole)
+        output_writer_close(&w);
+}
+
+/* Writes DIR/NAME.EXT; on failure reports it and removes the partial file. */
+static int write_result_file(tag_settings *s, const char *path, const char *name,
+                             const doctag_result *result, int is_pdf)
+{
+    const char *ext = output_format_extension(s->format);
+    size_t len = strlen(s->out_dir) + 1 + strlen(name) + strlen(ext) + 1;
+    char *out = malloc(len);
+    if (!out) {
+        report_io_error(document_display_name(path), NULL, ENOMEM);
+        return -1;
+    }
+    snprintf(out, len, "%s/%s%s", s->out_dir, name, ext);
+
+    int added = name_set_add(&s->written, name);
+    if (added <= 0) {
+        if (added == 0)
+            fprintf(stderr, "doctag: %s: %s was already written for an earlier input "
+                    "with the same name; not overwritten\n", document_display_name(path),
+                    out);
+        else
+            report_io_error(document_display_name(path), NULL, ENOMEM);
+        free(out);
+        return -1;
+    }
+
+    int rc = 0;
+    FILE *f = fopen(out, "wb");
+    if (!f) {
+        report_io_error(document_display_name(path), out, errno);
+        free(out);
+        return -1;
+    }
+    errno = 0;
+    if (s->header)
+        output_write_header(f, s->format);
+    write_result(f, s, name, path, result, is_pdf);
+    int werr = ferror(f) ? (errno ? errno : EIO) : 0;
+    if (fclose(f) != 0 && !werr)
+        werr = errno;
+    if (werr) {
+        report_io_error(document_display_name(path), out, werr);
+        remove(out);
+        rc = -1;
+    }
+    free(out);
+    return rc;
+}
+
+static int tag_one(tag_settings *s, const char *path)
+{
+    doctag_doc *doc = NULL;
+    doctag_result *result = NULL;
+    int is_pdf = 0, rc;
+    char *data;
+    size_t size;
+
+    /* A text is tagged where it was read: no copy into a document, and the
+     * tagger's is the one UTF-8 check. */
+    if (document_read(path, s->limits.max_input_bytes, &data, &size, &is_pdf) != 0)
+        return -1;
+    if (!is_pdf) {
+        rc = doctag_tag_text(&result, s->model, data, size);
+        free(data);
+    } else {
+        rc = document_from_input(path, &s->pdf, data, size, is_pdf, &doc);
+        free(data);
+        if (rc == DOCTAG_OK) {
+            document_warn_pages_without_text(path, doc, &s->pdf);
+            rc = doctag_tag(&result, s->model, doc);
+        }
+        doctag_doc_free(doc);
+    }
+    if (rc != DOCTAG_OK) {
+        report_doctag_error(document_display_name(path), rc);
+        return -1;
+    }
+    /* regions a pattern could not be run over: the rest was tagged */
+    for (size_t i = 0; i < doctag_result_warning_count(result); i++)
+        fprintf(stderr, "doctag: %s: warning: %s\n", document_display_name(path),
+                doctag_result_warning(result, i));
+
+    char *name = input_doc_name(path);
+    if (!name) {
+        doctag_result_free(result);
+        report_io_error(document_display_name(path), NULL, ENOMEM);
+        return -1;
+    }
+    if (s->out_dir)
+        rc = write_result_file(s, path, name, result, is_pdf);
+    else
+        write_result(stdout, s, name, path, result, is_pdf);
+    free(name);
+    doctag_result_free(result);
+    return rc;
+}
+
+enum { OPT_PASSWORD = 256, OPT_NO_HEADER, OPT_MAX_BYTES, OPT_MAX_ENTITIES, OPT_MAX_PAGES,
+       OPT_PAGE_MS, OPT_TRUSTED_MODEL, OPT_PDF_READERS };
+
+/* 1 if the named inputs add up to less than FAST_LOAD_BYTES (stdin and
+ * files that cannot be measured count as large). */
+#define FAST_LOAD_BYTES (4u << 20)
+static int inputs_are_small(char *const *files, int n)
+{
+    unsigned long long total = 0;
+    for (int i = 0; i < n; i++) {
+        struct stat st;
+        if (strcmp(files[i], "-") == 0 || stat(files[i], &st) != 0 || !S_ISREG(st.st_mode))
+            return 0;
+        total += (unsigned long long)st.st_size;
+    }
+    return total < FAST_LOAD_BYTES;
+}
+
+int command_tag(int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        { "format", required_argument, NULL, 'f' },
+        { "out-dir", required_argument, NULL, 'o' },
+        { "model", required_argument, NULL, 'm' },
+        { "dict", required_argument, NULL, 'D' },
+        { "types", required_argument, NULL, 't' },
+        { "pages", required_argument, NULL, 'p' },
+        { "password", required_argument, NULL, OPT_PASSWORD },
+        { "no-header", no_argument, NULL, OPT_NO_HEADER },
+        { "max-bytes", required_argument, NULL, OPT_MAX_BYTES },
+        { "max-entities", required_argument, NULL, OPT_MAX_ENTITIES },
+        { "max-pages", required_argument, NULL, OPT_MAX_PAGES },
+        { "page-ms", required_argument, NULL, OPT_PAGE_MS },
+        { "pdf-readers", required_argument, NULL, OPT_PDF_READERS },
+        { "trusted-model", no_argument, NULL, OPT_TRUSTED_MODEL },
+        { "help", no_argument, NULL, 'h' },
+        { NULL, 0, NULL, 0 },
+    };
+    tag_settings s = { .format = OUTPUT_JSONL, .header = 1, .type_mask = ~0u };
+    unsigned model_flags = 0;
+    doctag_limits_init(&s.limits);
+    doctag_pdf_options pdf = DOCTAG_PDF_OPTIONS_INIT;
+    pdf.readers = DOCTAG_PDF_READERS_AUTO;   /* one file at a time, one thread */
+    const char *model_path = NULL;
+    /* --dict values point into argv; at most one per argument. */
+    const char **dicts = calloc((size_t)argc, sizeof *dicts);
+    size_t n_dicts = 0;
+    int c, status = EXIT_ALL_OK;
+
+    if (!dicts) {
+        fputs("doctag: out of memory\n", stderr);
+        return EXIT_INPUT_FAILED;
+    }
+    s.pdf = pdf;
+    optind = 0;
+    while ((c = getopt_long(argc, argv, "f:o:m:D:t:p:h", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'f':
+            if (output_format_from_name(optarg, &s.format) != 0)
+                status = usage_error("tag", "unknown format '%s' (jsonl, tsv or csv)", optarg);
+            break;
+        case 'o': s.out_dir = optarg; break;
+        case 'm': model_path = optarg; break;
+        case 'D': dicts[n_dicts++] = optarg; break;
+        case 't':
+            if (parse_types(optarg, &s.type_mask) != 0)
+                status = usage_error("tag", "bad --types '%s' (money, un_symbol, agency, "
+                                     "instrument, comma-separated)", optarg);
+            break;
+        case 'p':
+            if (input_parse_pages(optarg, &s.pdf) != 0)
+                status = usage_error("tag", "bad page range '%s' (A-B, N, A- or -B)", optarg);
+            break;
+        case OPT_PASSWORD: s.pdf.password = optarg; break;
+        case OPT_NO_HEADER: s.header = 0; break;
+        case OPT_MAX_BYTES:
+            if (parse_positive_size(optarg, &s.limits.max_input_bytes) != 0)
+                status = usage_error("tag", "bad --max-bytes '%s' (a positive number)",
+                                     optarg);
+            break;
+        case OPT_MAX_ENTITIES:
+            if (parse_positive_size(optarg, &s.limits.max_entities) != 0)
+                status = usage_error("tag", "bad --max-entities '%s' (a positive number)",
+                                     optarg);
+            break;
+        case OPT_MAX_PAGES:
+            if (parse_positive_int(optarg, &s.limits.max_pages) != 0)
+                status = usage_error("tag", "bad --max-pages '%s' (a positive number)",
+                                     optarg);
+            break;
+        case OPT_PAGE_MS:
+            if (parse_positive_int(optarg, &s.limits.pdf_page_ms) != 0)
+                status = usage_error("tag", "bad --page-ms '%s' (a positive number)", optarg);
+            break;
+        case OPT_TRUSTED_MODEL: model_flags |= DOCTAG_MODEL_TRUSTED; break;
+        case OPT_PDF_READERS:
+            if (input_parse_readers(optarg, &s.pdf) != 0)
+                status = usage_error("tag", "bad --pdf-readers '%s' (auto or N >= 1)", optarg);
+            break;
+        case 'h':
+            fputs(usage_tag, stdout);
+            fputs(usage_exit_codes, stdout);
+            free(dicts);
+            return EXIT_ALL_OK;
+        default:
+            status = usage_hint("tag");
+            break;
+        }
+        if (status != EXIT_ALL_OK)
+            break;
+    }
+    if (status == EXIT_ALL_OK && optind >= argc)
+        status = usage_error("tag", "no input files");
+    if (status != EXIT_ALL_OK) {
+        free(dicts);
+        return status;
+    }
+
+    doctag_model *model = NULL;
+    doctag_model_options mopts = DOCTAG_MODEL_OPTIONS_INIT;
+    mopts.dictionaries = dicts;
+    mopts.n_dictionaries = n_dicts;
+    mopts.flags = model_flags;
+    mopts.limits = &s.limits;
+    s.pdf.limits = &s.limits;
+    /* JIT-compiling the name patterns costs ~8 ms at load and pays off
+     * after a few megabytes: a small batch is tagged faster without it. */
+    if (inputs_are_small(argv + optind, argc - optind))
+        mopts.flags |= DOCTAG_MODEL_FAST_LOAD;
+    int rc = doctag_model_open(&model, model_path, &mopts);
+    free(dicts);
+    if (rc != DOCTAG_OK) {
+        /* The detail names the model or dictionary file (and line). */
+        report_doctag_error(n_dicts ? "model" : model_path ? model_path : "built-in model", rc);
+        return EXIT_MODEL;
+    }
+    s.model = model;
+
+    if (s.out_dir) {
+        int err = output_make_directories(s.out_dir);
+        if (err) {
+            report_io_error(s.out_dir, NULL, err);
+            doctag_model_free(model);
+            return EXIT_INPUT_FAILED;
+        }
+    } else if (s.header) {
+        output_write_header(stdout, s.format);
+    }
+
+    for (int i = optind; i < argc; i++)
+        if (tag_one(&s, argv[i]) != 0)
+            status = EXIT_INPUT_FAILED;
+
+    name_set_free(&s.written);
+    doctag_model_free(model);
+    return status;
+}
