@@ -1,6 +1,7 @@
 /* text.c: doctag text, the text of each input as the tagger sees it
  * (entity offsets index it), a PDF's pages ended by form feeds. */
 #include <getopt.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -17,8 +18,11 @@ static const char usage_text[] =
     "PDF (reading order, running headers and page numbers dropped, hyphens\n"
     "re-joined), or a text file as read. Entity offsets index this text.\n"
     "As pdftotext does, each page of a PDF ends with a form feed (\\f): it takes\n"
-    "the place of the line break between two pages, so offsets do not move, and\n"
-    "one is added after the last page (past the text entities index).\n"
+    "the place of the line break between two pages, so offsets do not move (a\n"
+    "word re-joined across two pages stays whole on the first: the feed takes\n"
+    "the place of the break after it; a page without text takes one more byte\n"
+    "of the break, where it has one), and one is added after the last page\n"
+    "(past the text entities index).\n"
     "\n"
     "Options:\n"
     "  -p, --pages RANGE    PDF pages A-B, N, A- or -B (1-based; text: ignored)\n"
@@ -29,10 +33,39 @@ static const char usage_text[] =
     "  -h, --help           this help\n"
     "\n";
 
+static int is_break(char c)
+{
+    return c == '\n' || c == ' ';
+}
+
+/* Where the feeds before the k pages starting at `at` go (k > 1: pages
+ * left without text, such as scanned ones): *feed gets the index of the
+ * first byte they replace and the return value how many of them fit
+ * (at most k; 0: none). The feeds take the place of the break between the
+ * pages, its last bytes ("\n\n" becomes "\n\f", or "\f\f" before an
+ * empty page); when a word was re-joined across the pages, of the first
+ * break after it, before `next` (the following page's start), so that the
+ * word stays whole on the earlier page. Never a byte before `done`. */
+static int feeds_at(const char *text, size_t done, size_t at, size_t next, int k, size_t *feed)
+{
+    size_t from = at, to = at;
+    if (is_break(text[at - 1])) {
+        while (from > done && at - from < (size_t)k && is_break(text[from - 1]))
+            from--;
+    } else {
+        while (from < next && !is_break(text[from]))
+            from++;
+        to = from;
+        while (to < next && to < from + (size_t)k && is_break(text[to]))
+            to++;
+    }
+    *feed = from;
+    return (int)(to - from);
+}
+
 /* A PDF's text with a form feed ending each page, as pdftotext writes it,
- * without moving any offset: the feed takes the place of the break between
- * two pages ("\n\n" becomes "\n\f", "\n" or " " becomes "\f"; a word
- * re-joined across the pages gets none), and "\n\f" follows the last page. */
+ * without moving any offset: the feeds take the place of break bytes
+ * (feeds_at()), and "\n\f" follows the last page. */
 static void write_pdf_text(FILE *f, const doctag_doc *doc, const doctag_pdf_options *opts)
 {
     size_t len = 0, done = 0;
@@ -41,14 +74,27 @@ static void write_pdf_text(FILE *f, const doctag_doc *doc, const doctag_pdf_opti
     int first = opts->first_page > 0 ? opts->first_page : 1;
     int last = opts->last_page > 0 && opts->last_page < count ? opts->last_page : count;
 
-    for (int page = first + 1; text && page <= last; page++) {
-        size_t at;   /* the feed replaces text[at - 1], the break's last byte */
-        if (doctag_doc_page_start(doc, page, &at) != DOCTAG_OK || at <= done || at > len ||
-            (text[at - 1] != '\n' && text[at - 1] != ' '))
+    for (int page = first + 1, k; text && page <= last; page += k) {
+        size_t at, next = len, feed;
+        k = 1;
+        if (doctag_doc_page_start(doc, page, &at) != DOCTAG_OK || at <= done || at > len)
             continue;
-        fwrite(text + done, 1, at - 1 - done, f);
-        putc('\f', f);
-        done = at;
+        /* the pages starting where this one does, and where the next starts */
+        for (size_t later; page + k <= last; k++) {
+            if (doctag_doc_page_start(doc, page + k, &later) != DOCTAG_OK || later < at)
+                break;
+            if (later > at) {
+                next = later;
+                break;
+            }
+        }
+        int n = feeds_at(text, done, at, next, k, &feed);
+        if (n == 0)
+            continue;
+        fwrite(text + done, 1, feed - done, f);
+        for (int i = 0; i < n; i++)
+            putc('\f', f);
+        done = feed + (size_t)n;
     }
     if (text)
         fwrite(text + done, 1, len - done, f);

@@ -444,6 +444,28 @@ else
         fi
         valid_jsonl "text: form feeds move no offset (two pages)" two-tag.out two-text.out
         has_text two-tag.out '"text": "ICCPR".*"page": 2' "tag: an entity on page 2"
+        # a word hyphenated across the page break is re-joined and stays on
+        # page 1; the feed takes the place of the break after it
+        printf '.LP\nThe transportation of goods under the transporta-\n.bp\n.LP\ntion rules of the ICCPR.\n' |
+            groff -ms -Tpdf >hyph.pdf 2>/dev/null
+        run hyph-text text hyph.pdf
+        run hyph-tag tag hyph.pdf
+        if "$python" -c "import sys; d = open('hyph-text.out', 'rb').read(); sys.exit(not (d.count(b'\f') == 2 and b'transportation\frules' in d))"; then
+            pass "text: a word re-joined across two pages keeps both pages' feeds"
+        else
+            fail "text: a word re-joined across two pages keeps both pages' feeds" "$(od -c hyph-text.out | head -20)"
+        fi
+        valid_jsonl "text: form feeds move no offset (a word across two pages)" hyph-tag.out hyph-text.out
+        # a page left without text between two (only a page number on it):
+        # the break between the others, two bytes, takes both feeds
+        printf '.LP\nThe ICCPR applies to ICE.\n.bp\n\\&\n.bp\n.LP\nThe Customs Service applies it too.\n' |
+            groff -ms -Tpdf >empty-page.pdf 2>/dev/null
+        run empty-text text empty-page.pdf
+        if "$python" -c "import sys; d = open('empty-text.out', 'rb').read(); sys.exit(not (d.count(b'\f') == 3 and b'ICE.\f\fThe' in d))"; then
+            pass "text: a page without text keeps its feed"
+        else
+            fail "text: a page without text keeps its feed" "$(od -c empty-text.out | head -20)"
+        fi
         # --pdf-readers: several processes read the pages, the output is the same
         run readers-text text --pdf-readers 1 two.pdf
         expect_status readers-text 0
