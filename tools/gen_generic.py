@@ -28,11 +28,20 @@ COMMA = r",(?! (?:Article|Articles|Art|Para|Paragraph|Section|Annex|Part|Chapter
 CONT = r"(?:" + COMMA + r"| (?!and the (?!(?:Government|Republic|Kingdom|Federal Republic|State|Commonwealth|People's Republic)\b)[A-Z])(?:" + SMALL + r" )*)"
 TITLE = r" " + INTRO + r" (?:the )?(?:" + SMALL + r" )*(?>" + TW + r"(?:" + CONT + TW + r")*)"
 NOTAIL = r"(?![ \-][A-Z][a-z])"
-# The first two branches share LEFT (a lookahead and an atomic group: it
-# matches the same text in both), read once: the branches after it are
-# tried in the same order, at half the cost where neither matches.
-inst = ("/(?=[A-Z0-9])(?:" + LEFT + "(?:" + KIND + "(?:" + TITLE + "|" + NOTAIL + ")|" + r"(?:Rules|Optional Protocols)" + TITLE + ")|" + SW + KIND_T + TITLE +
-        "|" + LEFT + r"Law(?: of|,) \d{4}|" + SW + r"Law (?:on|No\.) (?:the )?" + TW + r"(?: (?:" + SMALL + r" )*" + TW + r")*)/")
+# Branches: LEFT then a kind word (and its title), LEFT then "Rules" or
+# "Optional Protocols" and a title, a kind word and its title (KT), LEFT
+# then "Law of 2010", "Law on" and a title; the first that matches wins.
+# LEFT (a lookahead and an atomic group) matches the same text in each
+# branch, so it is read once for the branches that follow it: all three
+# where the text does not start with a kind word (the third branch cannot
+# match there), the first two where it does (the third comes before the
+# fourth). The same things are tried in the same order, LEFT once.
+KT_BRANCH = SW + KIND_T + TITLE
+LAW_YEAR = r"Law(?: of|,) \d{4}"
+LEFT_KINDS = KIND + "(?:" + TITLE + "|" + NOTAIL + ")|" + r"(?:Rules|Optional Protocols)" + TITLE
+inst = ("/(?=[A-Z0-9])(?:(?!" + KIND_T + ")" + LEFT + "(?:" + LEFT_KINDS + "|" + LAW_YEAR + ")" +
+        "|(?=" + KIND_T + ")(?:" + LEFT + "(?:" + LEFT_KINDS + ")|" + KT_BRANCH + "|" + LEFT + LAW_YEAR + ")" +
+        "|" + SW + r"Law (?:on|No\.) (?:the )?" + TW + r"(?: (?:" + SMALL + r" )*" + TW + r")*)/")
 BODY = r"(?:Department|Departments|Dept|Ministry|Office|Offices|Bureau|Agency|Agencies|Administration|Commission|Service|Authority|Board|Council|Directorate|Secretariat|Project|Fund|Account|Title|Division|Police|Inspectorate|Ombudsman|Armed|Defence|Defense|Border Force|Gendarmerie|Monitor)"
 TWA = r"(?!" + BODY + r"\b)" + TW
 ASMALL = r"(?:(?:of|for|on|in)(?: the)? |and )"
