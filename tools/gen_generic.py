@@ -33,15 +33,27 @@ NOTAIL = r"(?![ \-][A-Z][a-z])"
 # then "Law of 2010", "Law on" and a title; the first that matches wins.
 # LEFT (a lookahead and an atomic group) matches the same text in each
 # branch, so it is read once for the branches that follow it: all three
-# where the text does not start with a kind word (the third branch cannot
-# match there), the first two where it does (the third comes before the
-# fourth). The same things are tried in the same order, LEFT once.
+# where the text starts with neither a kind word nor "Law" (the third and
+# fifth branches cannot match there), in their order where it does. The
+# same things are tried in the same order, LEFT once.
 KT_BRANCH = SW + KIND_T + TITLE
 LAW_YEAR = r"Law(?: of|,) \d{4}"
+LAW_TITLE = SW + r"Law (?:on|No\.) (?:the )?" + TW + r"(?: (?:" + SMALL + r" )*" + TW + r")*"
 LEFT_KINDS = KIND + "(?:" + TITLE + "|" + NOTAIL + ")|" + r"(?:Rules|Optional Protocols)" + TITLE
-inst = ("/(?=[A-Z0-9])(?:(?!" + KIND_T + ")" + LEFT + "(?:" + LEFT_KINDS + "|" + LAW_YEAR + ")" +
-        "|(?=" + KIND_T + ")(?:" + LEFT + "(?:" + LEFT_KINDS + ")|" + KT_BRANCH + "|" + LEFT + LAW_YEAR + ")" +
-        "|" + SW + r"Law (?:on|No\.) (?:the )?" + TW + r"(?: (?:" + SMALL + r" )*" + TW + r")*)/")
+FACTORED = ("(?!" + KIND_T + r"|Law\b)" + LEFT + "(?:" + LEFT_KINDS + "|" + LAW_YEAR + ")" +
+            "|(?=" + KIND_T + r"|Law\b)(?:" + LEFT + "(?:" + LEFT_KINDS + ")|" + KT_BRANCH + "|" + LEFT +
+            LAW_YEAR + "|" + LAW_TITLE + ")")
+# Before them, the same for a start that is a word (no year), not a kind
+# word nor "Law", whose run of words holds no hyphen or apostrophe (a
+# word read without them is not followed by one): where the branches fail
+# after the run, no match starts inside it either (from a later word the
+# run ends where it ended, and no word of it after the first is a kind
+# word or "Law"), so (*SKIP) goes on after it rather than trying each of
+# its words again. Any other start is left to FACTORED.
+WN = r"(?:" + INIT + r"|[A-Z][A-Za-z]*)"
+RUN_PLAIN = r"(?>" + WN + r"(?:,? " + LJ + r"?(?!(?:" + KINDS + r")\b)(?:" + WN + r"|\([A-Z]{2,}\)))*)(?!['\-])"
+FAST = ("(?![0-9]|" + KIND_T + r"|Law\b)" + SW + RUN_PLAIN + "(*SKIP) (?:" + LEFT_KINDS + "|" + LAW_YEAR + ")")
+inst = "/(?=[A-Z0-9])(?:" + FAST + "|" + FACTORED + ")/"
 BODY = r"(?:Department|Departments|Dept|Ministry|Office|Offices|Bureau|Agency|Agencies|Administration|Commission|Service|Authority|Board|Council|Directorate|Secretariat|Project|Fund|Account|Title|Division|Police|Inspectorate|Ombudsman|Armed|Defence|Defense|Border Force|Gendarmerie|Monitor)"
 TWA = r"(?!" + BODY + r"\b)" + TW
 ASMALL = r"(?:(?:of|for|on|in)(?: the)? |and )"
