@@ -25,6 +25,7 @@ struct name_index {
      * the one in the text ("International,", "Human Rights") is so
      * dropped without a walk. */
     unsigned char alone[NAME_FILTER_BITS / 8], then[NAME_FILTER_BITS / 8];
+    unsigned char word_byte[256];   /* name_key_byte(), one load a byte */
 };
 
 static int is_alnum(unsigned char c)
@@ -55,13 +56,13 @@ static unsigned fold_letter(unsigned char c)
 /* name_key()'s hash, not yet masked, of the word at s (the run of
  * name_key_byte()s, *n bytes), its first byte read as `first`; *ascii: 1
  * when the word is all ASCII. */
-static uint32_t word_hash(const unsigned char *s, size_t len, unsigned char first, size_t *n,
-                          int *ascii)
+static uint32_t word_hash(const name_index *ix, const unsigned char *s, size_t len,
+                          unsigned char first, size_t *n, int *ascii)
 {
     uint32_t h = HASH_FNV_SEED;
     unsigned high = 0;
     size_t k = 0;
-    for (unsigned char c = first; k < len && name_key_byte(c); c = k < len ? s[k] : 0) {
+    for (unsigned char c = first; k < len && ix->word_byte[c]; c = k < len ? s[k] : 0) {
         h = (h ^ c) * 16777619u;
         high |= c;
         k++;
@@ -82,7 +83,7 @@ static void file_first_word(name_index *ix, const unsigned char *s, unsigned cha
 {
     size_t len = strlen((const char *)s), n;
     int ascii;
-    uint32_t h = word_hash(s, len, first, &n, &ascii);
+    uint32_t h = word_hash(ix, s, len, first, &n, &ascii);
     if (n + 1 >= len)
         set_filter_bit(ix->alone, h);
     else
@@ -121,7 +122,7 @@ static int may_start_name(const name_index *ix, const unsigned char *keys,
 {
     size_t n;
     int ascii;
-    uint32_t h = word_hash(t + i, len - i, t[i], &n, &ascii);
+    uint32_t h = word_hash(ix, t + i, len - i, t[i], &n, &ascii);
     unsigned key = h & (MODEL_NAME_KEYS_BYTES * 8 - 1);
     if (!(keys[key >> 3] & (1u << (key & 7))))
         return 0;
@@ -156,6 +157,8 @@ int name_index_build(name_index **out, const compiled_model *m)
         if (l & TRIE_FOLD)   /* a lower-case word's letter: its capital too */
             set_start(ix, (l & 0xff) - 'a' + 'A');
     }
+    for (unsigned c = 0; c < 256; c++)
+        ix->word_byte[c] = (unsigned char)name_key_byte((unsigned char)c);
     first_words(ix, &m->names);
     *out = ix;
     return DOCTAG_OK;
