@@ -70,7 +70,19 @@ AW = r"(?:" + INIT + r"|" + TWA + r")"
 # Revenue Service" holds no "Treasury Internal Revenue Service")
 ALEFT = r"(?<!of )(?<!of the )(?<!for )(?<!for the )" + SW + r"(?>" + AW + r"(?: " + ASMALL + r"?" + AW + r")*) "
 ANOTAIL = NOTAIL + r"(?! (?:of|for|on|to) [A-Z])"
-ag = "/(?=[A-Z])(?:" + ALEFT + AKIND + "(?:" + AGENCY_TITLE + "|" + ANOTAIL + ")|" + SW + AHEAD + AGENCY_TITLE + ")/"
+# Before the two branches, the first for a run of words with no body word,
+# no "Commissioner" and no hyphen (read with words without them, not
+# followed by one): no head word starts it, so the second branch cannot
+# match there, and where the first fails after the run no match starts
+# inside it either (from a later word the run ends where it ended, and
+# no head word starts one of its words), so (*SKIP) goes on after it
+# rather than trying each of its words again.
+TWP = r"(?!" + BODY + r"\b|Commissioner\b)[A-Z][a-z](?:[A-Za-z]|'(?=[a-z])(?!s\b))*(?:(?<=s)(?:'|\xe2\x80\x99)(?![A-Za-z]))?"
+AWP = r"(?:" + INIT + r"|" + TWP + r")"
+ARUN_PLAIN = (r"(?>" + AWP + r"(?: " + ASMALL + r"?" + AWP + r")*)(?!-| " + ASMALL + r"?Commissioner\b)")
+AFAST = (r"(?<!of )(?<!of the )(?<!for )(?<!for the )" + SW + ARUN_PLAIN + "(*SKIP) " +
+         AKIND + "(?:" + AGENCY_TITLE + "|" + ANOTAIL + ")")
+ag = "/(?=[A-Z])(?:" + AFAST + "|" + ALEFT + AKIND + "(?:" + AGENCY_TITLE + "|" + ANOTAIL + ")|" + SW + AHEAD + AGENCY_TITLE + ")/"
 ASW = SW[:-5] + r"|Division|Subtitle|DIVISION)\b)"
 AWORD = r"(?!(?:Act|Bill|An|A|The)\b)(?![A-Z]-)(?:[A-Z]\.|[A-Z][A-Za-z\-']*|\((?:[A-Z][A-Za-z]*)(?: (?:and|of|the|for|[A-Z][A-Za-z]*))*\))"
 ASEP = r"(?:,? (?:(?:of|and|for|to|on|in|against|de|with)(?: the)? )?)"
