@@ -37,11 +37,16 @@ NOTAIL = r"(?![ \-][A-Z][a-z])"
 # fifth branches cannot match there), in their order where it does. The
 # same things are tried in the same order, LEFT once.
 KT_BRANCH = SW + KIND_T + TITLE
+# Where the third or fifth branch may match: the text starts with the first
+# word of a kind (KIND_T) or "Law" (a plain word list: the model factors
+# it, pattern.h).
+KT_FIRST = sorted(set(w.split(" ")[0].split("(")[0] for w in KIND_T[3:-1].split("|")) | {"Law"})
+KT_START = r"(?:" + "|".join(KT_FIRST) + r")\b"
 LAW_YEAR = r"Law(?: of|,) \d{4}"
 LAW_TITLE = SW + r"Law (?:on|No\.) (?:the )?" + TW + r"(?: (?:" + SMALL + r" )*" + TW + r")*"
 LEFT_KINDS = KIND + "(?:" + TITLE + "|" + NOTAIL + ")|" + r"(?:Rules|Optional Protocols)" + TITLE
-FACTORED = ("(?!" + KIND_T + r"|Law\b)" + LEFT + "(?:" + LEFT_KINDS + "|" + LAW_YEAR + ")" +
-            "|(?=" + KIND_T + r"|Law\b)(?:" + LEFT + "(?:" + LEFT_KINDS + ")|" + KT_BRANCH + "|" + LEFT +
+FACTORED = ("(?!" + KT_START + ")" + LEFT + "(?:" + LEFT_KINDS + "|" + LAW_YEAR + ")" +
+            "|(?=" + KT_START + ")(?:" + LEFT + "(?:" + LEFT_KINDS + ")|" + KT_BRANCH + "|" + LEFT +
             LAW_YEAR + "|" + LAW_TITLE + ")")
 # Before them, the same for a start that is a word (no year), not a kind
 # word nor "Law", whose run of words holds no hyphen or apostrophe (a
@@ -52,7 +57,7 @@ FACTORED = ("(?!" + KIND_T + r"|Law\b)" + LEFT + "(?:" + LEFT_KINDS + "|" + LAW_
 # its words again. Any other start is left to FACTORED.
 WN = r"(?:" + INIT + r"|[A-Z][A-Za-z]*)"
 RUN_PLAIN = r"(?>" + WN + r"(?:,? " + LJ + r"?(?!(?:" + KINDS + r")\b)(?:" + WN + r"|\([A-Z]{2,}\)))*)(?!['\-])"
-FAST = ("(?![0-9]|" + KIND_T + r"|Law\b)" + SW + RUN_PLAIN + "(*SKIP) (?:" + LEFT_KINDS + "|" + LAW_YEAR + ")")
+FAST = ("(?![0-9])(?!" + KT_START + ")" + SW + RUN_PLAIN + "(*SKIP) (?:" + LEFT_KINDS + "|" + LAW_YEAR + ")")
 inst = "/(?=[A-Z0-9])(?:" + FAST + "|" + FACTORED + ")/"
 BODY = r"(?:Department|Departments|Dept|Ministry|Office|Offices|Bureau|Agency|Agencies|Administration|Commission|Service|Authority|Board|Council|Directorate|Secretariat|Project|Fund|Account|Title|Division|Police|Inspectorate|Ombudsman|Armed|Defence|Defense|Border Force|Gendarmerie|Monitor)"
 TWA = r"(?!" + BODY + r"\b)" + TW
