@@ -314,7 +314,7 @@ struct match_index {
     near_index *near;
     name_index *names;
     unsigned char (*alpha)[256];  /* per pattern: the bytes it can match (alphabet_bytes()) */
-    unsigned char *has_alpha;     /* per pattern: 1 when alpha leaves some out */
+    const unsigned char **alpha_of;   /* per pattern: alpha[k], NULL when it holds every byte */
 };
 
 /* CPU time of the process, when times are taken (else 0: no clock read). */
@@ -345,7 +345,7 @@ static int scan_all(span_list *out, const compiled_model *m, const match_index *
     for (size_t i = 0; rc == DOCTAG_OK && i < m->n_patterns; i++)
         if (!m->patterns[i].anchored)
             rc = scan_pattern(out, m, (uint32_t)i, text, len, &hits[i],
-                              ix->has_alpha[i] ? ix->alpha[i] : NULL, x);
+                              ix->alpha_of[i], x);
     lap(times, t0, times ? &times->patterns : NULL);
     if (rc == DOCTAG_OK)
         rc = names_scan(out, m, ix->names, name_starts->pos, name_starts->n, text, len);
@@ -407,18 +407,20 @@ int match_index_build(match_index **out, const compiled_model *m)
         return error_set(DOCTAG_ERR_NOMEM, "out of memory preparing the model");
     int rc = name_index_build(&ix->names, m);
     ix->alpha = malloc((m->n_patterns + 1) * sizeof *ix->alpha);
-    ix->has_alpha = malloc(m->n_patterns + 1);
-    if (rc == DOCTAG_OK && (!ix->alpha || !ix->has_alpha))
+    ix->alpha_of = malloc((m->n_patterns + 1) * sizeof *ix->alpha_of);
+    if (rc == DOCTAG_OK && (!ix->alpha || !ix->alpha_of))
         rc = error_set(DOCTAG_ERR_NOMEM, "out of memory preparing the model");
     for (size_t i = 0; rc == DOCTAG_OK && i < m->n_patterns; i++) {
         unsigned char bits[32];
         const char *src = m->patterns[i].source;
-        ix->has_alpha[i] = src && alphabet_of_pattern(bits, src);
-        if (ix->has_alpha[i])
+        ix->alpha_of[i] = NULL;
+        if (src && alphabet_of_pattern(bits, src)) {
             alphabet_bytes(bits, ix->alpha[i]);
+            ix->alpha_of[i] = ix->alpha[i];
+        }
     }
     if (rc == DOCTAG_OK)
-        rc = near_index_build(&ix->near, m, link_marks, name_index_starts(ix->names));
+        rc = near_index_build(&ix->near, m, link_marks, name_index_starts(ix->names), ix->alpha_of);
     if (rc != DOCTAG_OK) {
         match_index_free(ix);
         return rc;
@@ -434,6 +436,6 @@ void match_index_free(match_index *ix)
     near_index_free(ix->near);
     name_index_free(ix->names);
     free(ix->alpha);
-    free(ix->has_alpha);
+    free(ix->alpha_of);
     free(ix);
 }

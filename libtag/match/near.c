@@ -69,12 +69,24 @@ static int add_hit(near_hits *h, size_t pos)
 }
 
 
-static size_t count_literals(const compiled_model *m, const char *const *extra)
+/* 1 if the literal s may be in a match of a pattern that matches only
+ * bytes of `alpha` (alphabet_bytes(); NULL: any byte): a literal holding
+ * another byte is in none, and its occurrences need no window. */
+static int literal_may_match(const char *s, const unsigned char *alpha)
+{
+    for (; alpha && *s; s++)
+        if (!alpha[(unsigned char)*s])
+            return 0;
+    return 1;
+}
+
+static size_t count_literals(const compiled_model *m, const char *const *extra,
+                             const unsigned char *const *alpha)
 {
     size_t n = 0;
     for (size_t k = 0; k < m->n_patterns; k++)
         for (const char *s = m->patterns[k].near; s && *s; s += strlen(s) + 1)
-            n++;
+            n += (size_t)literal_may_match(s, alpha[k]);
     for (size_t k = 0; extra && extra[k]; k++)
         n++;
     return n;
@@ -214,10 +226,10 @@ static size_t pair_literals(const near_index *ix, unsigned pair, size_t *lo)
 }
 
 int near_index_build(near_index **out, const compiled_model *m, const char *const *extra,
-                     const unsigned char *name_starts)
+                     const unsigned char *name_starts, const unsigned char *const *alpha)
 {
     *out = NULL;
-    size_t n_lit = count_literals(m, extra);
+    size_t n_lit = count_literals(m, extra, alpha);
     near_index *ix = calloc(1, sizeof *ix);
     literal *lits = malloc((n_lit ? n_lit : 1) * sizeof *lits);
     if (!ix || !lits) {
@@ -228,7 +240,8 @@ int near_index_build(near_index **out, const compiled_model *m, const char *cons
     size_t j = 0;
     for (size_t k = 0; k < m->n_patterns; k++)
         for (const char *s = m->patterns[k].near; s && *s; s += strlen(s) + 1)
-            set_literal(&lits[j++], &ix->f, s, (uint32_t)k);
+            if (literal_may_match(s, alpha[k]))
+                set_literal(&lits[j++], &ix->f, s, (uint32_t)k);
     for (size_t k = 0; extra && extra[k]; k++)
         set_literal(&lits[j++], &ix->f, extra[k], (uint32_t)m->n_patterns);
     qsort(lits, n_lit, sizeof *lits, by_pair);
