@@ -64,6 +64,19 @@ Test(instrument, capitalised_small_words_in_a_title)
                       "CAT");
 }
 
+/* The shape of a named instrument, after a run of capitalised words that
+ * is none: the shape pattern skips such a run (tools/gen_generic.py) but a
+ * name may still start after a year or inside a hyphenated word of it. */
+Test(instrument, a_shape_name_after_a_run_of_capitalised_words)
+{
+    expect_instrument("The Northern Fisheries Working Group Report cites the Sea Turtle Convention.",
+                      "Sea Turtle Convention", NULL);
+    expect_instrument("as derived from the 1951 Convention relating to the Status of Sea Turtles.",
+                      "Convention relating to the Status of Sea Turtles", NULL);
+    expect_instrument("They joined the Anti-Convention on Torture Campaign last year.",
+                      "Convention on Torture Campaign", NULL);
+}
+
 /* ---- Statute citations ---------------------------------------------------- */
 
 Test(instrument, us_code_citation_is_whole)

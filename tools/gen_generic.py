@@ -28,8 +28,37 @@ COMMA = r",(?! (?:Article|Articles|Art|Para|Paragraph|Section|Annex|Part|Chapter
 CONT = r"(?:" + COMMA + r"| (?!and the (?!(?:Government|Republic|Kingdom|Federal Republic|State|Commonwealth|People's Republic)\b)[A-Z])(?:" + SMALL + r" )*)"
 TITLE = r" " + INTRO + r" (?:the )?(?:" + SMALL + r" )*(?>" + TW + r"(?:" + CONT + TW + r")*)"
 NOTAIL = r"(?![ \-][A-Z][a-z])"
-inst = ("/(?=[A-Z0-9])(?:" + LEFT + KIND + "(?:" + TITLE + "|" + NOTAIL + ")|" + LEFT + r"(?:Rules|Optional Protocols)" + TITLE + "|" + SW + KIND_T + TITLE +
-        "|" + LEFT + r"Law(?: of|,) \d{4}|" + SW + r"Law (?:on|No\.) (?:the )?" + TW + r"(?: (?:" + SMALL + r" )*" + TW + r")*)/")
+# Branches: LEFT then a kind word (and its title), LEFT then "Rules" or
+# "Optional Protocols" and a title, a kind word and its title (KT), LEFT
+# then "Law of 2010", "Law on" and a title; the first that matches wins.
+# LEFT (a lookahead and an atomic group) matches the same text in each
+# branch, so it is read once for the branches that follow it: all three
+# where the text starts with neither a kind word nor "Law" (the third and
+# fifth branches cannot match there), in their order where it does. The
+# same things are tried in the same order, LEFT once.
+KT_BRANCH = SW + KIND_T + TITLE
+# Where the third or fifth branch may match: the text starts with the first
+# word of a kind (KIND_T) or "Law" (a plain word list: the model factors
+# it, pattern.h).
+KT_FIRST = sorted(set(w.split(" ")[0].split("(")[0] for w in KIND_T[3:-1].split("|")) | {"Law"})
+KT_START = r"(?:" + "|".join(KT_FIRST) + r")\b"
+LAW_YEAR = r"Law(?: of|,) \d{4}"
+LAW_TITLE = SW + r"Law (?:on|No\.) (?:the )?" + TW + r"(?: (?:" + SMALL + r" )*" + TW + r")*"
+LEFT_KINDS = KIND + "(?:" + TITLE + "|" + NOTAIL + ")|" + r"(?:Rules|Optional Protocols)" + TITLE
+FACTORED = ("(?!" + KT_START + ")" + LEFT + "(?:" + LEFT_KINDS + "|" + LAW_YEAR + ")" +
+            "|(?=" + KT_START + ")(?:" + LEFT + "(?:" + LEFT_KINDS + ")|" + KT_BRANCH + "|" + LEFT +
+            LAW_YEAR + "|" + LAW_TITLE + ")")
+# Before them, the same for a start that is a word (no year), not a kind
+# word nor "Law", whose run of words holds no hyphen or apostrophe (a
+# word read without them is not followed by one): where the branches fail
+# after the run, no match starts inside it either (from a later word the
+# run ends where it ended, and no word of it after the first is a kind
+# word or "Law"), so (*SKIP) goes on after it rather than trying each of
+# its words again. Any other start is left to FACTORED.
+WN = r"(?:" + INIT + r"|[A-Z][A-Za-z]*)"
+RUN_PLAIN = r"(?>" + WN + r"(?:,? " + LJ + r"?(?!(?:" + KINDS + r")\b)(?:" + WN + r"|\([A-Z]{2,}\)))*)(?!['\-])"
+FAST = ("(?![0-9])(?!" + KT_START + ")" + SW + RUN_PLAIN + "(*SKIP) (?:" + LEFT_KINDS + "|" + LAW_YEAR + ")")
+inst = "/(?=[A-Z0-9])(?:" + FAST + "|" + FACTORED + ")/"
 BODY = r"(?:Department|Departments|Dept|Ministry|Office|Offices|Bureau|Agency|Agencies|Administration|Commission|Service|Authority|Board|Council|Directorate|Secretariat|Project|Fund|Account|Title|Division|Police|Inspectorate|Ombudsman|Armed|Defence|Defense|Border Force|Gendarmerie|Monitor)"
 TWA = r"(?!" + BODY + r"\b)" + TW
 ASMALL = r"(?:(?:of|for|on|in)(?: the)? |and )"
@@ -46,7 +75,19 @@ AW = r"(?:" + INIT + r"|" + TWA + r")"
 # Revenue Service" holds no "Treasury Internal Revenue Service")
 ALEFT = r"(?<!of )(?<!of the )(?<!for )(?<!for the )" + SW + r"(?>" + AW + r"(?: " + ASMALL + r"?" + AW + r")*) "
 ANOTAIL = NOTAIL + r"(?! (?:of|for|on|to) [A-Z])"
-ag = "/(?=[A-Z])(?:" + ALEFT + AKIND + "(?:" + AGENCY_TITLE + "|" + ANOTAIL + ")|" + SW + AHEAD + AGENCY_TITLE + ")/"
+# Before the two branches, the first for a run of words with no body word,
+# no "Commissioner" and no hyphen (read with words without them, not
+# followed by one): no head word starts it, so the second branch cannot
+# match there, and where the first fails after the run no match starts
+# inside it either (from a later word the run ends where it ended, and
+# no head word starts one of its words), so (*SKIP) goes on after it
+# rather than trying each of its words again.
+TWP = r"(?!" + BODY + r"\b|Commissioner\b)[A-Z][a-z](?:[A-Za-z]|'(?=[a-z])(?!s\b))*(?:(?<=s)(?:'|\xe2\x80\x99)(?![A-Za-z]))?"
+AWP = r"(?:" + INIT + r"|" + TWP + r")"
+ARUN_PLAIN = (r"(?>" + AWP + r"(?: " + ASMALL + r"?" + AWP + r")*)(?!-| " + ASMALL + r"?Commissioner\b)")
+AFAST = (r"(?<!of )(?<!of the )(?<!for )(?<!for the )" + SW + ARUN_PLAIN + "(*SKIP) " +
+         AKIND + "(?:" + AGENCY_TITLE + "|" + ANOTAIL + ")")
+ag = "/(?=[A-Z])(?:" + AFAST + "|" + ALEFT + AKIND + "(?:" + AGENCY_TITLE + "|" + ANOTAIL + ")|" + SW + AHEAD + AGENCY_TITLE + ")/"
 ASW = SW[:-5] + r"|Division|Subtitle|DIVISION)\b)"
 AWORD = r"(?!(?:Act|Bill|An|A|The)\b)(?![A-Z]-)(?:[A-Z]\.|[A-Z][A-Za-z\-']*|\((?:[A-Z][A-Za-z]*)(?: (?:and|of|the|for|[A-Z][A-Za-z]*))*\))"
 ASEP = r"(?:,? (?:(?:of|and|for|to|on|in|against|de|with)(?: the)? )?)"

@@ -211,10 +211,17 @@ int alphabet_of_pattern(unsigned char bits[32], const char *src)
     return 0;
 }
 
-size_t alphabet_window(const unsigned char bits[32], const char *text, size_t from, size_t hit)
+void alphabet_bytes(const unsigned char bits[32], unsigned char bytes[256])
 {
+    for (unsigned c = 0; c < 256; c++)
+        bytes[c] = alphabet_has(bits, (unsigned char)c) != 0;
+}
+
+size_t alphabet_window(const unsigned char bytes[256], const char *text, size_t from, size_t hit)
+{
+    const unsigned char *t = (const unsigned char *)text;
     for (size_t i = hit; i > from; i--)
-        if (!alphabet_has(bits, (unsigned char)text[i - 1]))
+        if (!bytes[t[i - 1]])
             return i;
     return from;
 }

@@ -24,8 +24,12 @@ static inline int alphabet_has(const unsigned char bits[32], unsigned char c)
     return bits[c >> 3] & (1u << (c & 7));
 }
 
+/* The same set as a table of 256 bytes, 1 for a byte in it: one load a
+ * byte where the windows are narrowed. */
+void alphabet_bytes(const unsigned char bits[32], unsigned char bytes[256]);
+
 /* Where a window [from, hit] narrows to: after the last byte before `hit`
- * that is not in `bits` (`from` when there is none). */
-size_t alphabet_window(const unsigned char bits[32], const char *text, size_t from, size_t hit);
+ * that is not in `bytes` (alphabet_bytes(); `from` when there is none). */
+size_t alphabet_window(const unsigned char bytes[256], const char *text, size_t from, size_t hit);
 
 #endif

@@ -74,14 +74,14 @@ static size_t longest_literal(const model_pattern *p)
  * tries exactly the starts the two would have tried, with one pcre2 call
  * and no window to narrow. Returns the index of the cluster's last hit. */
 static size_t cluster_end(const near_hits *hits, size_t k, const unsigned char *alpha,
-                          const char *text)
+                          const unsigned char *text)
 {
     while (k + 1 < hits->n) {
         size_t limit = hits->pos[k], next = hits->pos[k + 1];
         if (next > limit + 1 + MODEL_NEAR_WINDOW)
             break;
         size_t i = limit + 1;
-        while (alpha && i < next && alphabet_has(alpha, (unsigned char)text[i]))
+        while (alpha && i < next && alpha[text[i]])
             i++;
         if (alpha && i < next)
             break;
@@ -117,7 +117,7 @@ static int scan_pattern(span_list *out, const compiled_model *m, uint32_t index,
             from = resume;
         if (alpha && (k == 0 || hits->pos[k - 1] + lit_max <= from))
             from = alphabet_window(alpha, text, from, hit);
-        k = cluster_end(hits, k, alpha, text);
+        k = cluster_end(hits, k, alpha, (const unsigned char *)text);
         int rc = scan_range(out, m, index, text, len, from, hits->pos[k], x, &resume);
         if (rc != DOCTAG_OK)
             return rc;
@@ -313,8 +313,8 @@ static void drop_excluded(span_list *l, const span_list *links, const compiled_m
 struct match_index {
     near_index *near;
     name_index *names;
-    unsigned char (*alpha)[32];   /* per pattern: the bytes it can match */
-    unsigned char *has_alpha;     /* per pattern: 1 when alpha leaves some out */
+    unsigned char (*alpha)[256];  /* per pattern: the bytes it can match (alphabet_bytes()) */
+    const unsigned char **alpha_of;   /* per pattern: alpha[k], NULL when it holds every byte */
 };
 
 /* CPU time of the process, when times are taken (else 0: no clock read). */
@@ -345,7 +345,7 @@ static int scan_all(span_list *out, const compiled_model *m, const match_index *
     for (size_t i = 0; rc == DOCTAG_OK && i < m->n_patterns; i++)
         if (!m->patterns[i].anchored)
             rc = scan_pattern(out, m, (uint32_t)i, text, len, &hits[i],
-                              ix->has_alpha[i] ? ix->alpha[i] : NULL, x);
+                              ix->alpha_of[i], x);
     lap(times, t0, times ? &times->patterns : NULL);
     if (rc == DOCTAG_OK)
         rc = names_scan(out, m, ix->names, name_starts->pos, name_starts->n, text, len);
@@ -407,14 +407,20 @@ int match_index_build(match_index **out, const compiled_model *m)
         return error_set(DOCTAG_ERR_NOMEM, "out of memory preparing the model");
     int rc = name_index_build(&ix->names, m);
     ix->alpha = malloc((m->n_patterns + 1) * sizeof *ix->alpha);
-    ix->has_alpha = malloc(m->n_patterns + 1);
-    if (rc == DOCTAG_OK && (!ix->alpha || !ix->has_alpha))
+    ix->alpha_of = malloc((m->n_patterns + 1) * sizeof *ix->alpha_of);
+    if (rc == DOCTAG_OK && (!ix->alpha || !ix->alpha_of))
         rc = error_set(DOCTAG_ERR_NOMEM, "out of memory preparing the model");
-    for (size_t i = 0; rc == DOCTAG_OK && i < m->n_patterns; i++)
-        ix->has_alpha[i] = m->patterns[i].source &&
-                           alphabet_of_pattern(ix->alpha[i], m->patterns[i].source);
+    for (size_t i = 0; rc == DOCTAG_OK && i < m->n_patterns; i++) {
+        unsigned char bits[32];
+        const char *src = m->patterns[i].source;
+        ix->alpha_of[i] = NULL;
+        if (src && alphabet_of_pattern(bits, src)) {
+            alphabet_bytes(bits, ix->alpha[i]);
+            ix->alpha_of[i] = ix->alpha[i];
+        }
+    }
     if (rc == DOCTAG_OK)
-        rc = near_index_build(&ix->near, m, link_marks, name_index_starts(ix->names));
+        rc = near_index_build(&ix->near, m, link_marks, name_index_starts(ix->names), ix->alpha_of);
     if (rc != DOCTAG_OK) {
         match_index_free(ix);
         return rc;
@@ -430,6 +436,6 @@ void match_index_free(match_index *ix)
     near_index_free(ix->near);
     name_index_free(ix->names);
     free(ix->alpha);
-    free(ix->has_alpha);
+    free(ix->alpha_of);
     free(ix);
 }

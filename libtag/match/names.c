@@ -6,6 +6,9 @@
 #include "names.h"
 #include "trie.h"
 
+/* Bits of the two filters on a place's first word (see first_words()). */
+#define NAME_FILTER_BITS (1u << 17)
+
 struct name_index {
     name_trie *trie;
     /* bit (b << 8 | c): a name may start at a byte c that follows a byte b:
@@ -13,11 +16,120 @@ struct name_index {
      * punctuation). One bitmap test per byte, with no dependency from one
      * byte to the next. */
     unsigned char starts[65536 / 8];
+    /* Before the trie is walked, a place's first word (the run name_key()
+     * reads) is looked up: in `alone` by the word's hash, for the names
+     * that are their first word and at most one byte more ("UNICEF",
+     * "U."); in `then` by the hash of the word, the byte after it and the
+     * next byte, a letter in lower case ("Department of", "United N"),
+     * for the longer ones. A capitalised word that starts names but not
+     * the one in the text ("International,", "Human Rights") is so
+     * dropped without a walk. */
+    unsigned char alone[NAME_FILTER_BITS / 8], then[NAME_FILTER_BITS / 8];
+    unsigned char word_byte[256];   /* name_key_byte(), one load a byte */
 };
 
 static int is_alnum(unsigned char c)
 {
     return (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z');
+}
+
+static void set_filter_bit(unsigned char *bits, uint32_t h)
+{
+    h &= NAME_FILTER_BITS - 1;
+    bits[h >> 3] |= (unsigned char)(1u << (h & 7));
+}
+
+static int has_filter_bit(const unsigned char *bits, uint32_t h)
+{
+    h &= NAME_FILTER_BITS - 1;
+    return bits[h >> 3] & (1u << (h & 7));
+}
+
+/* A letter in lower case, any other byte as it is: the trie may match
+ * either case of a word's first letter (trie.h), so the filter keys on
+ * neither. */
+static unsigned fold_letter(unsigned char c)
+{
+    return (c | 32) >= 'a' && (c | 32) <= 'z' ? (unsigned)(c | 32) : c;
+}
+
+/* name_key()'s hash, not yet masked, of the word at s (the run of
+ * name_key_byte()s, *n bytes), its first byte read as `first`; *ascii: 1
+ * when the word is all ASCII. */
+static uint32_t word_hash(const name_index *ix, const unsigned char *s, size_t len,
+                          unsigned char first, size_t *n, int *ascii)
+{
+    uint32_t h = HASH_FNV_SEED;
+    unsigned high = 0;
+    size_t k = 0;
+    for (unsigned char c = first; k < len && ix->word_byte[c]; c = k < len ? s[k] : 0) {
+        h = (h ^ c) * 16777619u;
+        high |= c;
+        k++;
+    }
+    *n = k;
+    *ascii = high < 0x80;
+    return h;
+}
+
+/* The hash of a word's hash continued with the two bytes after the word. */
+static uint32_t then_hash(uint32_t h, unsigned char c1, unsigned char c2)
+{
+    return (((h ^ c1) * 16777619u) ^ fold_letter(c2)) * 16777619u;
+}
+
+/* Files one name (its first byte read as `first`) under its first word. */
+static void file_first_word(name_index *ix, const unsigned char *s, unsigned char first)
+{
+    size_t len = strlen((const char *)s), n;
+    int ascii;
+    uint32_t h = word_hash(ix, s, len, first, &n, &ascii);
+    if (n + 1 >= len)
+        set_filter_bit(ix->alone, h);
+    else
+        set_filter_bit(ix->then, then_hash(h, s[n], s[n + 1]));
+}
+
+/* The filters of every name's first word, in each case the trie matches
+ * it in: a name starting with a word in lower case also capitalised. */
+static void first_words(name_index *ix, const model_names *names)
+{
+    const char *s = names->text;
+    for (size_t i = 0; i < names->n; i++, s += strlen(s) + 1) {
+        const unsigned char *u = (const unsigned char *)s;
+        if (!u[0])
+            continue;
+        file_first_word(ix, u, u[0]);
+        size_t j = 0;
+        while (u[j] >= 'a' && u[j] <= 'z')
+            j++;
+        if (j && (u[j] == ' ' || !u[j]))   /* trie.c's starts_lower_word() */
+            file_first_word(ix, u, (unsigned char)(u[0] - 'a' + 'A'));
+    }
+}
+
+/* 1 if a name may start at i (a place near_find() gave, with no letter or
+ * digit before it): the model's key of its first word (name_key.h) is set
+ * and, for a word of ASCII letters and digits with two bytes after it, the
+ * filters on the word and those bytes pass. A name the trie finds there
+ * then passes both: the word, a byte that is not a letter or digit after
+ * it, is the name's own first word, and the name either ends within a
+ * byte or reads on with those two bytes (the second in either case). A
+ * word with other bytes (a name may end before a non-ASCII byte) or no
+ * word (punctuation) has only the model's key. */
+static int may_start_name(const name_index *ix, const unsigned char *keys,
+                          const unsigned char *t, size_t len, size_t i)
+{
+    size_t n;
+    int ascii;
+    uint32_t h = word_hash(ix, t + i, len - i, t[i], &n, &ascii);
+    unsigned key = h & (MODEL_NAME_KEYS_BYTES * 8 - 1);
+    if (!(keys[key >> 3] & (1u << (key & 7))))
+        return 0;
+    if (!n || !ascii || i + n + 1 >= len)
+        return 1;
+    return has_filter_bit(ix->alone, h) ||
+           has_filter_bit(ix->then, then_hash(h, t[i + n], t[i + n + 1]));
 }
 
 static void set_start(name_index *ix, unsigned c)
@@ -45,6 +157,9 @@ int name_index_build(name_index **out, const compiled_model *m)
         if (l & TRIE_FOLD)   /* a lower-case word's letter: its capital too */
             set_start(ix, (l & 0xff) - 'a' + 'A');
     }
+    for (unsigned c = 0; c < 256; c++)
+        ix->word_byte[c] = (unsigned char)name_key_byte((unsigned char)c);
+    first_words(ix, &m->names);
     *out = ix;
     return DOCTAG_OK;
 }
@@ -141,8 +256,7 @@ int names_scan(span_list *out, const compiled_model *m, const name_index *ix,
         uint32_t entry = 0;
         if (i < next || (i > 0 && is_alnum(t[i - 1])))
             continue;
-        unsigned key = name_key(t + i, len - i);
-        if (!(m->name_keys[key >> 3] & (1u << (key & 7))) ||
+        if (!may_start_name(ix, m->name_keys, t, len, i) ||
             !longest_name(ix->trie, stack, t, len, i, &end, &entry) || entry >= m->n_entries)
             continue;
         if (!span_list_push(out, (span){ i, end, entry, priority }))

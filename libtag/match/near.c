@@ -33,10 +33,13 @@ static int byte_rank(unsigned char c)
     return 1;
 }
 
+/* One-byte literals first, by their byte, then the others by pair. */
 static int by_pair(const void *a, const void *b)
 {
     const literal *x = a, *y = b;
-    return x->sort_key < y->sort_key ? -1 : x->sort_key > y->sort_key;
+    if (x->sort_key != y->sort_key)
+        return x->sort_key < y->sort_key ? -1 : 1;
+    return x->pair < y->pair ? -1 : x->pair > y->pair;
 }
 
 /* Adds an occurrence, keeping the list ascending: literals of one pattern
@@ -66,12 +69,24 @@ static int add_hit(near_hits *h, size_t pos)
 }
 
 
-static size_t count_literals(const compiled_model *m, const char *const *extra)
+/* 1 if the literal s may be in a match of a pattern that matches only
+ * bytes of `alpha` (alphabet_bytes(); NULL: any byte): a literal holding
+ * another byte is in none, and its occurrences need no window. */
+static int literal_may_match(const char *s, const unsigned char *alpha)
+{
+    for (; alpha && *s; s++)
+        if (!alpha[(unsigned char)*s])
+            return 0;
+    return 1;
+}
+
+static size_t count_literals(const compiled_model *m, const char *const *extra,
+                             const unsigned char *const *alpha)
 {
     size_t n = 0;
     for (size_t k = 0; k < m->n_patterns; k++)
         for (const char *s = m->patterns[k].near; s && *s; s += strlen(s) + 1)
-            n++;
+            n += (size_t)literal_may_match(s, alpha[k]);
     for (size_t k = 0; extra && extra[k]; k++)
         n++;
     return n;
@@ -158,6 +173,8 @@ typedef struct pair_slot {
 struct near_index {
     literal *lits;          /* one-byte literals first, then by pair */
     size_t n_single, n_multi;
+    /* the one-byte literals of byte c: lits[single_at[c], single_at[c + 1]) */
+    uint32_t single_at[257];
     pair_slot *slots;
     size_t slot_mask;
     unsigned slot_shift;    /* 32 - log2(slots) */
@@ -209,10 +226,10 @@ static size_t pair_literals(const near_index *ix, unsigned pair, size_t *lo)
 }
 
 int near_index_build(near_index **out, const compiled_model *m, const char *const *extra,
-                     const unsigned char *name_starts)
+                     const unsigned char *name_starts, const unsigned char *const *alpha)
 {
     *out = NULL;
-    size_t n_lit = count_literals(m, extra);
+    size_t n_lit = count_literals(m, extra, alpha);
     near_index *ix = calloc(1, sizeof *ix);
     literal *lits = malloc((n_lit ? n_lit : 1) * sizeof *lits);
     if (!ix || !lits) {
@@ -223,12 +240,18 @@ int near_index_build(near_index **out, const compiled_model *m, const char *cons
     size_t j = 0;
     for (size_t k = 0; k < m->n_patterns; k++)
         for (const char *s = m->patterns[k].near; s && *s; s += strlen(s) + 1)
-            set_literal(&lits[j++], &ix->f, s, (uint32_t)k);
+            if (literal_may_match(s, alpha[k]))
+                set_literal(&lits[j++], &ix->f, s, (uint32_t)k);
     for (size_t k = 0; extra && extra[k]; k++)
         set_literal(&lits[j++], &ix->f, extra[k], (uint32_t)m->n_patterns);
     qsort(lits, n_lit, sizeof *lits, by_pair);
     while (ix->n_single < n_lit && lits[ix->n_single].len == 1)
         ix->n_single++;
+    for (unsigned c = 0, k = 0; c < 257; c++) {
+        while (k < ix->n_single && (lits[k].pair >> 8) < c)
+            k++;
+        ix->single_at[c] = (uint32_t)k;
+    }
     ix->n_multi = n_lit - ix->n_single;
     ix->lits = lits;
     ix->n_lists = m->n_patterns + 1;
@@ -272,11 +295,10 @@ static int literal_may_start(const filter *f, const unsigned char *t, size_t len
 static int near_literals(near_hits *hits, const near_index *ix, const unsigned char *t,
                          size_t len, size_t i, unsigned pair)
 {
-    const literal *single = ix->lits, *multi = ix->lits + ix->n_single;
+    const literal *multi = ix->lits + ix->n_single;
     int ok = 1;
-    for (size_t k = 0; ok && k < ix->n_single; k++)
-        if ((single[k].pair >> 8) == t[i])
-            ok = add_hit(&hits[single[k].pattern], i);
+    for (size_t k = ix->single_at[t[i]]; ok && k < ix->single_at[t[i] + 1]; k++)
+        ok = add_hit(&hits[ix->lits[k].pattern], i);
     size_t lo, hi = pair_literals(ix, pair, &lo);
     for (size_t k = lo; ok && k < hi; k++) {
         const literal *l = &multi[k];

@@ -23,9 +23,12 @@ typedef struct near_index near_index;
 
 /* Indexes the @near literals of m's patterns and the `extra` literals
  * (NULL-terminated; may be NULL); `name_starts` (8 KiB, may be NULL) is
- * the bitmap of where names may start (names.h), checked in the same pass. */
+ * the bitmap of where names may start (names.h), checked in the same pass.
+ * alpha[k] (256 bytes, alphabet.h; NULL: any byte) holds the bytes pattern
+ * k can match: a literal of k with another byte is left out (no match of
+ * k holds it; "U.N." for /UN/ when an entry's variants share a list). */
 int near_index_build(near_index **out, const compiled_model *m, const char *const *extra,
-                     const unsigned char *name_starts);
+                     const unsigned char *name_starts, const unsigned char *const *alpha);
 void near_index_free(near_index *ix);
 
 /* The one pass over the text before any pattern runs. Fills hits[k]

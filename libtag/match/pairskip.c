@@ -1,4 +1,5 @@
 /* pairskip.c: skipping to the next byte pair of a bitmap (see pairskip.h). */
+#include <stdint.h>
 #include <string.h>
 
 #include "pairskip.h"
@@ -54,7 +55,7 @@ void pair_skip_build(pair_skip *s, const unsigned char *const maps[PAIRSKIP_SETS
             if (maps[k][p >> 3] & (1u << (p & 7))) {
                 first[p >> 8] = 1;
                 second[p & 0xff] = 1;
-                s->maps_of[p] |= (unsigned char)(1u << k);
+                s->maps_of[p >> 8 | (p & 0xff) << 8] |= (unsigned char)(1u << k);
             }
         nibble_tables(first, s->first_lo[k], s->first_hi[k]);
         nibble_tables(second, s->second_lo[k], s->second_hi[k]);
@@ -69,19 +70,29 @@ static size_t keep(size_t *out, size_t n, const unsigned char *maps_of, const un
                    size_t j)
 {
     out[n] = j;
-    return n + (maps_of[(unsigned)t[j] << 8 | t[j + 1]] != 0);
+    return n + (maps_of[t[j] | (unsigned)t[j + 1] << 8] != 0);
 }
 
+/* The byte loop, 8 positions a machine word: where the machine is
+ * little-endian, the pair at i + k (k < 7) is the word at i shifted by k
+ * bytes, masked to two, which is how maps_of is indexed. */
 static size_t byte_collect(const unsigned char *maps_of, const unsigned char *t, size_t i,
                            size_t end, size_t *out, size_t n)
 {
-    unsigned next = i < end ? t[i] : 0;   /* each byte read once */
-    for (; i < end; i++) {
-        unsigned b = next;
-        next = t[i + 1];
-        out[n] = i;
-        n += maps_of[b << 8 | next] != 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    for (; i + 8 <= end; i += 8) {   /* reads t[i + 8] <= t[end] */
+        uint64_t w;
+        memcpy(&w, t + i, sizeof w);
+        for (unsigned k = 0; k < 7; k++) {
+            out[n] = i + k;
+            n += maps_of[(w >> (8 * k)) & 0xffff] != 0;
+        }
+        out[n] = i + 7;
+        n += maps_of[(w >> 56) | (unsigned)t[i + 8] << 8] != 0;
     }
+#endif
+    for (; i < end; i++)
+        n = keep(out, n, maps_of, t, i);
     return n;
 }
 

@@ -22,7 +22,9 @@ typedef struct pair_skip {
     unsigned char first_lo[PAIRSKIP_SETS][16], first_hi[PAIRSKIP_SETS][16];
     unsigned char second_lo[PAIRSKIP_SETS][16], second_hi[PAIRSKIP_SETS][16];
     int vector;   /* 1: the CPU runs AVX2 and the sieve is selective */
-    unsigned char maps_of[65536];   /* per pair b << 8 | c: bit k when in maps[k] */
+    /* per pair b, c at index b | c << 8 (the pair's two bytes as a
+     * little-endian word reads them): bit k when in maps[k] */
+    unsigned char maps_of[65536];
 } pair_skip;
 
 /* Builds the table and the sieve of the pair bitmaps maps[0..PAIRSKIP_SETS)
@@ -32,7 +34,7 @@ void pair_skip_build(pair_skip *s, const unsigned char *const maps[PAIRSKIP_SETS
 /* The maps the pair (b << 8 | c) is in: bit k for maps[k]. */
 static inline unsigned pair_skip_maps(const pair_skip *s, unsigned pair)
 {
-    return s->maps_of[pair & 0xffff];
+    return s->maps_of[(pair >> 8 & 0xff) | (pair & 0xff) << 8];
 }
 
 /* The positions j in [i, end) whose pair t[j], t[j + 1] is in some map,
