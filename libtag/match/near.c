@@ -283,9 +283,9 @@ static int literal_may_start(const filter *f, const unsigned char *t, size_t len
                              unsigned pair)
 {
     size_t k = i + 2 < len ? i + 2 : len - 1;   /* a byte there, read in bounds */
-    return (has_bit(f->pairs, pair) != 0) &
-           ((has_bit(f->open, pair) != 0) |
-            ((i + 2 < len) & (has_bit(f->triples, triple(pair, t[k])) != 0)));
+    int keyed = has_bit(f->pairs, pair) != 0, open = has_bit(f->open, pair) != 0;
+    int third = i + 2 < len, known = has_bit(f->triples, triple(pair, t[k])) != 0;
+    return keyed & (open | (third & known));   /* ints: no branch (clang warns on bools) */
 }
 
 /* The literals keyed on the pair at position i (t[i], t[i + 1], or t[i],
