@@ -322,11 +322,11 @@ static size_t sort_candidates(const near_index *ix, const unsigned char *t, size
                               size_t *found, size_t n, near_hits *name_starts)
 {
     const filter *f = &ix->f;
-    size_t *names = name_starts->pos + name_starts->n, n_names = 0, n_lits = 0;
+    size_t *names = name_starts->pos, at = name_starts->n, n_names = 0, n_lits = 0;
     for (size_t k = 0; k < n; k++) {
         size_t i = found[k];
         unsigned pair = (unsigned)t[i] << 8 | t[i + 1];
-        names[n_names] = i + 1;
+        names[at + n_names] = i + 1;
         n_names += pair_skip_maps(&ix->skip, pair) >> 1;
         found[n_lits] = i;
         n_lits += (size_t)literal_may_start(f, t, len, i, pair);
