@@ -1037,27 +1037,6 @@ Test(extract_generated, pdftex_table_rows_in_a_column)
 
 /* ---- Hostile PDFs, written byte by byte ----------------------------------------- */
 
-/* Writes a PDF of the given objects (numbered from 1; the first is the
- * catalog) with a correct cross-reference table. */
-static void write_pdf(const char *path, char **objs, size_t n)
-{
-    FILE *f = fopen(path, "wb");
-    cr_assert_not_null(f);
-    long *off = malloc(n * sizeof *off);
-    fputs("%PDF-1.4\n", f);
-    for (size_t i = 0; i < n; i++) {
-        off[i] = ftell(f);
-        fprintf(f, "%zu 0 obj\n%s\nendobj\n", i + 1, objs[i]);
-    }
-    long x = ftell(f);
-    fprintf(f, "xref\n0 %zu\n0000000000 65535 f \n", n + 1);
-    for (size_t i = 0; i < n; i++)
-        fprintf(f, "%010ld 00000 n \n", off[i]);
-    fprintf(f, "trailer\n<< /Size %zu /Root 1 0 R >>\nstartxref\n%ld\n%%%%EOF\n", n + 1, x);
-    fclose(f);
-    free(off);
-}
-
 static char *stream_obj(const char *dict, const char *data)
 {
     return path_of("<< %s /Length %zu >>\nstream\n%s\nendstream", dict, strlen(data), data);
@@ -1088,7 +1067,7 @@ static void write_form_bomb(const char *path)
                  "/Resources %s", res);
         objs[5 + i] = stream_obj(dict, data);
     }
-    write_pdf(path, objs, 5 + DEPTH);
+    test_write_pdf(path, objs, 5 + DEPTH);
     for (int i = 0; i < 5 + DEPTH; i++)
         free(objs[i]);
 }
@@ -1115,7 +1094,7 @@ Test(extract_hostile, form_bomb_ends_with_a_limit_error_and_the_next_file_is_rea
     objs[3] = path_of("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>");
     objs[4] = stream_obj("", "BT /F1 12 Tf 72 720 Td (The report of UNICEF.) Tj ET");
     char *ok = path_of("%s/ok.pdf", dir);
-    write_pdf(ok, objs, 5);
+    test_write_pdf(ok, objs, 5);
     for (int i = 0; i < 5; i++)
         free(objs[i]);
     test_run("'%s' tag '%s' '%s' >'%s/out' 2>'%s/err'", cli, bomb, ok, dir, dir);
@@ -1143,7 +1122,7 @@ static void write_small_pdf(const char *path)
                       "<< /Font << /F1 4 0 R >> >> /Contents 5 0 R >>");
     objs[3] = path_of("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>");
     objs[4] = stream_obj("", "BT /F1 12 Tf 72 720 Td (The report of UNICEF.) Tj ET");
-    write_pdf(path, objs, 5);
+    test_write_pdf(path, objs, 5);
     for (int i = 0; i < 5; i++)
         free(objs[i]);
 }
@@ -1231,7 +1210,7 @@ Test(extract_hostile, hundred_pages_sharing_one_stream, .timeout = 240)
     for (int p = 0; p < 100; p++)
         objs[4 + p] = path_of("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources "
                               "<< /Font << /F1 3 0 R >> >> /Contents 4 0 R >>");
-    write_pdf(pdf, objs, 104);
+    test_write_pdf(pdf, objs, 104);
     for (int i = 0; i < 104; i++)
         free(objs[i]);
     free(data);

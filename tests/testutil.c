@@ -136,3 +136,24 @@ int test_run(const char *fmt, ...)
     va_end(ap);
     return system(cmd);
 }
+
+/* testutil.h */
+void test_write_pdf(const char *path, char **objs, size_t n)
+{
+    FILE *f = fopen(path, "wb");
+    cr_assert_not_null(f, "cannot write %s", path);
+    long *off = malloc(n * sizeof *off);
+    cr_assert_not_null(off);
+    fputs("%PDF-1.4\n", f);
+    for (size_t i = 0; i < n; i++) {
+        off[i] = ftell(f);
+        fprintf(f, "%zu 0 obj\n%s\nendobj\n", i + 1, objs[i]);
+    }
+    long x = ftell(f);
+    fprintf(f, "xref\n0 %zu\n0000000000 65535 f \n", n + 1);
+    for (size_t i = 0; i < n; i++)
+        fprintf(f, "%010ld 00000 n \n", off[i]);
+    fprintf(f, "trailer\n<< /Size %zu /Root 1 0 R >>\nstartxref\n%ld\n%%%%EOF\n", n + 1, x);
+    fclose(f);
+    free(off);
+}

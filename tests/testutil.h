@@ -40,4 +40,9 @@ int test_have_program(const char *name);
 /* system() of a printf-formatted shell command; returns its status. */
 int test_run(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* Writes a PDF of the given objects' bodies (numbered from 1; the first
+ * is the catalog) with a correct cross-reference table, byte by byte (the
+ * hostile PDFs of the extraction tests). */
+void test_write_pdf(const char *path, char **objs, size_t n);
+
 #endif
