@@ -165,10 +165,12 @@ static int model_from_bytes(doctag_model **out, const unsigned char *data, size_
         return model_ready(out, base, rc, opts);
     compiled_model *extra = NULL, *merged = NULL;
     rc = compile_sources(&extra, opts->dictionaries, opts->n_dictionaries);
-    if (rc == DOCTAG_OK)
-        rc = model_merge(&merged, base, extra, jit_names);
-    model_free(extra);
-    model_free(base);
+    if (rc == DOCTAG_OK) {
+        rc = model_merge(&merged, base, extra);   /* takes both */
+    } else {
+        model_free(extra);
+        model_free(base);
+    }
     return model_ready(out, merged, rc, opts);
 }
 

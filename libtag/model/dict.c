@@ -20,7 +20,7 @@ typedef struct prefix_set {
 
 typedef struct parser {
     dict *d;
-    const char *name;
+    const char *name;   /* the dict's copy of the source's name */
     int line;
     int type;           /* current @type; -2 before the first */
     prefix_set sets[MAX_PREFIX_SETS];
@@ -88,25 +88,24 @@ static int add_variant(parser *p, int is_pattern, const char *prefix, const char
     if (!vec_reserve((void **)&d->variants, &d->cap_variants, d->n_variants + 1,
                      sizeof *d->variants))
         return error_set(DOCTAG_ERR_NOMEM, "out of memory reading %s", p->name);
-    size_t n = (prefix ? strlen(prefix) + 1 : 0) + strlen(text) + 1;
-    char *s = malloc(n);
-    char *file = strdup(p->name);
-    if (!s || !file) {
-        free(s);
-        free(file);
+    size_t n_prefix = prefix ? strlen(prefix) + 1 : 0, n_text = strlen(text) + 1;
+    char *s = malloc(n_prefix + n_text);
+    if (!s)
         return error_set(DOCTAG_ERR_NOMEM, "out of memory reading %s", p->name);
+    if (prefix) {   /* "prefix name" */
+        memcpy(s, prefix, n_prefix - 1);
+        s[n_prefix - 1] = ' ';
     }
-    snprintf(s, n, "%s%s%s", prefix ? prefix : "", prefix ? " " : "", text);
+    memcpy(s + n_prefix, text, n_text);
     char *near = NULL;
     if (is_pattern && p->near) {
         if (!(near = malloc(p->near_len))) {
             free(s);
-            free(file);
             return error_set(DOCTAG_ERR_NOMEM, "out of memory reading %s", p->name);
         }
         memcpy(near, p->near, p->near_len);
     }
-    d->variants[d->n_variants++] = (dict_variant){ d->n_entries - 1, is_pattern, s, file, p->line, near };
+    d->variants[d->n_variants++] = (dict_variant){ d->n_entries - 1, is_pattern, s, p->name, p->line, near };
     return DOCTAG_OK;
 }
 
@@ -325,9 +324,24 @@ static int parse_entry(parser *p, char *line)
     return rc;
 }
 
+/* Keeps a copy of a source's name in the dict (the variants point to it). */
+static const char *keep_file_name(dict *d, const char *name)
+{
+    char **files = realloc(d->files, (d->n_files + 1) * sizeof *files);
+    if (!files)
+        return NULL;
+    d->files = files;
+    if (!(files[d->n_files] = strdup(name)))
+        return NULL;
+    return files[d->n_files++];
+}
+
 int dict_parse(dict *d, const char *name, const char *src, size_t len)
 {
-    parser p = { .d = d, .name = name, .type = -2 };
+    const char *kept = keep_file_name(d, name);
+    if (!kept)
+        return error_set(DOCTAG_ERR_NOMEM, "out of memory reading %s", name);
+    parser p = { .d = d, .name = kept, .type = -2 };
     int rc = DOCTAG_OK;
     size_t pos = 0;
     char *buf = NULL;
@@ -397,9 +411,11 @@ void dict_free(dict *d)
         free(d->entries[i].id);
     for (size_t i = 0; i < d->n_variants; i++) {
         free(d->variants[i].text);
-        free(d->variants[i].file);
         free(d->variants[i].near);
     }
+    for (size_t i = 0; i < d->n_files; i++)
+        free(d->files[i]);
+    free(d->files);
     free(d->entries);
     free(d->variants);
     memset(d, 0, sizeof *d);

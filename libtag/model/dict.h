@@ -36,7 +36,8 @@ typedef struct dict_variant {
     size_t entry;        /* index into the entries */
     int is_pattern;      /* 1: a pcre2 pattern; 0: literal text */
     char *text;          /* the literal (prefixes expanded) or the pattern */
-    char *file;          /* where it was written, for error messages */
+    const char *file;    /* where it was written, for error messages (the
+                            dict's copy of the file name: dict.files) */
     int line;
     char *near;          /* patterns: "lit\0lit\0\0" from @near, or NULL */
 } dict_variant;
@@ -46,6 +47,8 @@ typedef struct dict {
     size_t n_entries, cap_entries;
     dict_variant *variants;
     size_t n_variants, cap_variants;
+    char **files;        /* the names of the sources parsed, one copy each */
+    size_t n_files;
 } dict;
 
 /* Parses one source text and appends its entries to `d` (which starts

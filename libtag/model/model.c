@@ -196,58 +196,48 @@ int model_compile_dict(compiled_model **out, const dict *d)
     return DOCTAG_OK;
 }
 
-int model_merge(compiled_model **out, const compiled_model *base, const compiled_model *extra,
-                int jit_names)
+/* Moves n items of `size` bytes from *src to the end of *dst (of n_dst
+ * items), growing *dst to exactly n_dst + n items. Returns 0 when out of memory. */
+static int move_items(void **dst, size_t n_dst, void *src, size_t n, size_t size)
+{
+    void *p = realloc(*dst, (n_dst + n ? n_dst + n : 1) * size);
+    if (!p)
+        return 0;
+    *dst = p;
+    if (n)
+        memcpy((char *)p + n_dst * size, src, n * size);
+    return 1;
+}
+
+int model_merge(compiled_model **out, compiled_model *base, compiled_model *extra)
 {
     *out = NULL;
-    compiled_model *m = model_new();
-    if (!m)
-        return error_set(DOCTAG_ERR_NOMEM, "out of memory merging models");
-    size_t ne = base->n_entries + extra->n_entries;
-    size_t np = base->n_patterns + extra->n_patterns;
-    m->entries = calloc(ne ? ne : 1, sizeof *m->entries);
-    m->patterns = calloc(np ? np : 1, sizeof *m->patterns);
-    int ok = m->entries && m->patterns;
-    for (size_t i = 0; ok && i < ne; i++) {
-        const dict_entry *e = i < base->n_entries ? &base->entries[i]
-                                                  : &extra->entries[i - base->n_entries];
-        m->entries[i] = *e;
-        ok = (m->entries[i].id = strdup(e->id)) != NULL;
-        m->n_entries = i + 1;
+    uint32_t entry_base = (uint32_t)base->n_entries;
+    int ok = move_items((void **)&base->entries, base->n_entries, extra->entries,
+                        extra->n_entries, sizeof *base->entries) &&
+             move_items((void **)&base->patterns, base->n_patterns, extra->patterns,
+                        extra->n_patterns, sizeof *base->patterns);
+    if (ok) {   /* extra's entries and patterns (their ids, codes, JIT) now belong to base */
+        for (size_t i = 0; i < extra->n_patterns; i++)
+            base->patterns[base->n_patterns + i].entry_base += entry_base;
+        base->n_entries += extra->n_entries;
+        base->n_patterns += extra->n_patterns;
+        extra->n_entries = extra->n_patterns = 0;
+        base->n_variants += extra->n_variants;
+        ok = append_names(&base->names, &extra->names, entry_base);
     }
-    for (size_t i = 0; ok && i < np; i++) {
-        int from_extra = i >= base->n_patterns;
-        const model_pattern *p = from_extra ? &extra->patterns[i - base->n_patterns]
-                                            : &base->patterns[i];
-        model_pattern *q = &m->patterns[i];
-        q->entry = p->entry;
-        q->entry_base = p->entry_base + (from_extra ? (uint32_t)base->n_entries : 0);
-        q->source = strdup(p->source);
-        q->code = pcre2_code_copy(p->code);
-        q->near_len = p->near_len;
-        q->anchored = p->anchored;
-        memcpy(q->first, p->first, sizeof q->first);
-        q->near = p->near_len ? malloc(p->near_len) : NULL;
-        if (q->near)
-            memcpy(q->near, p->near, p->near_len);
-        m->n_patterns = i + 1;
-        ok = q->source && q->code && (!p->near_len || q->near);
-        if (ok && (jit_names || !q->anchored))
-            pcre2_jit_compile(q->code, PCRE2_JIT_COMPLETE);
+    if (ok && extra->name_keys && !base->name_keys) {
+        base->name_keys = extra->name_keys;
+        extra->name_keys = NULL;
+    } else if (ok && extra->name_keys) {
+        for (size_t i = 0; i < MODEL_NAME_KEYS_BYTES; i++)
+            base->name_keys[i] |= extra->name_keys[i];
     }
-    m->n_variants = base->n_variants + extra->n_variants;
-    ok = ok && append_names(&m->names, &base->names, 0) &&
-         append_names(&m->names, &extra->names, (uint32_t)base->n_entries);
-    if (ok && (base->name_keys || extra->name_keys)) {
-        ok = (m->name_keys = calloc(1, MODEL_NAME_KEYS_BYTES)) != NULL;
-        for (size_t i = 0; ok && i < MODEL_NAME_KEYS_BYTES; i++)
-            m->name_keys[i] = (base->name_keys ? base->name_keys[i] : 0) |
-                               (extra->name_keys ? extra->name_keys[i] : 0);
-    }
+    model_free(extra);
     if (!ok) {
-        model_free(m);
+        model_free(base);
         return error_set(DOCTAG_ERR_NOMEM, "out of memory merging models");
     }
-    *out = m;
+    *out = base;
     return DOCTAG_OK;
 }

@@ -62,10 +62,11 @@ struct compiled_model {
 /* Compiles parsed dictionaries (one or several, appended in order). */
 int model_compile_dict(compiled_model **out, const dict *d);
 
-/* Appends the entries and patterns of `extra` to `base` (a fresh model).
- * `jit_names` is ignored (names are no longer pcre2 patterns). */
-int model_merge(compiled_model **out, const compiled_model *base, const compiled_model *extra,
-                int jit_names);
+/* Appends the entries, patterns and names of `extra` to `base`, moving
+ * them (compiled and JIT-compiled patterns are not compiled again). Takes
+ * both models: on success *out is `base` grown and `extra` is freed; on
+ * failure both are freed and *out is NULL. */
+int model_merge(compiled_model **out, compiled_model *base, compiled_model *extra);
 
 /* The binary format: serialise into a malloc'd buffer / load from bytes. */
 int model_serialize(const compiled_model *m, unsigned char **out, size_t *len);

@@ -108,6 +108,22 @@ static int by_label(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
+/* Sorts a node's children: most have a few, sorted in place; qsort the rest. */
+static void sort_pairs(uint64_t *p, size_t n)
+{
+    if (n > 16) {
+        qsort(p, n, sizeof *p, by_label);
+        return;
+    }
+    for (size_t i = 1; i < n; i++) {
+        uint64_t x = p[i];
+        size_t j = i;
+        for (; j > 0 && p[j - 1] > x; j--)
+            p[j] = p[j - 1];
+        p[j] = x;
+    }
+}
+
 /* Lays the children out by parent (a counting sort), each node's sorted by
  * first label; `pairs` (n entries) is scratch. */
 static void flatten(name_trie *t, const builder *b, uint64_t *pairs)
@@ -134,7 +150,7 @@ static void flatten(name_trie *t, const builder *b, uint64_t *pairs)
     memset(t->root, 0, sizeof t->root);
     for (size_t k = 0; k < n; k++) {
         uint32_t lo = nd[k].child_start, hi = nd[k + 1].child_start;
-        qsort(pairs + lo, hi - lo, sizeof *pairs, by_label);
+        sort_pairs(pairs + lo, hi - lo);
         for (uint32_t x = lo; x < hi; x++) {
             t->children[x].first = (uint32_t)(pairs[x] >> 32);
             t->children[x].target = (uint32_t)pairs[x];
@@ -164,9 +180,11 @@ static int insert_all(builder *b, name_trie *t, const model_names *names)
     int rc = DOCTAG_OK;
     for (size_t i = 0; rc == DOCTAG_OK && i < names->n; i++) {
         uint32_t len = 0;
-        for (; s[len]; len++)
-            l[at + len] = (uint16_t)((unsigned char)s[len] |
-                                     (starts_lower_word(s, len) ? TRIE_FOLD : 0));
+        for (int word_start = 1; s[len]; len++) {   /* only a word's first byte can fold */
+            int fold = word_start && starts_lower_word(s, len);
+            l[at + len] = (uint16_t)((unsigned char)s[len] | (fold ? TRIE_FOLD : 0));
+            word_start = s[len] == ' ';
+        }
         rc = insert(b, at, len, names->entry[i]);
         if (len > t->depth)
             t->depth = len;
