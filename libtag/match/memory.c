@@ -452,12 +452,16 @@ static int observe(post_ctx *c, memo *m, size_t at)
 }
 
 /* Second pass: tags a use (a person's name or an early word only where a
- * citation follows: "Hernandez, 582 U. S., at 3"). */
+ * citation follows: "Hernandez, 582 U. S., at 3"). A case's short form
+ * cited before the document names the case in full (an opinion's syllabus,
+ * an excerpt) is tagged too, with the case's id. */
 static int tag_use(post_ctx *c, memo *m, size_t at)
 {
     size_t e = at + m->len;
-    if (at < m->from || ((m->person || m->early) && !cited(c->text + e, c->len - e)) ||
-        post_taken(c, at, e))
+    int cite = cited(c->text + e, c->len - e);
+    int early_cite = m->case_start != SIZE_MAX && cite && !post_case_continues(c->text, at);
+    if ((at < m->from && !early_cite) ||
+        ((m->person || m->early) && !cite) || post_taken(c, at, e))
         return DOCTAG_OK;
     return post_add_span(c, at, e, m->entry, m->src, m->src_len, 0);
 }
