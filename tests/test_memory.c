@@ -88,6 +88,15 @@ Test(memory, an_acronym_with_the_head_names_the_body)
     cr_expect_eq(cite_expect_all("agency", body, 1), 0);
 }
 
+/* A defined short name that is a word is not tagged inside a longer
+ * capitalised phrase (a heading, another name). */
+Test(memory, a_defined_word_inside_a_longer_phrase)
+{
+    const char *text = "Department of Education (Education)\nSpecial Education. The funding for "
+                       "Early Childhood Education rose, and Education asked for more.";
+    cr_expect_eq(count(text, "agency", "Education"), 2, "the definition and the plain use");
+}
+
 Test(memory, case_short_forms)
 {
     cr_expect_eq(cite_expect_all("instrument", short_forms, CITE_COUNT(short_forms)), 0);
