@@ -49,6 +49,8 @@ static size_t reporter_len(const char *t, size_t n)
         POST_STR("S.W.2d"), POST_STR("S.W.3d"), POST_STR("S. W. 2d"), POST_STR("S. W. 3d"),
         POST_STR("So. 2d"), POST_STR("So. 3d"), POST_STR("So.2d"), POST_STR("So.3d") };
     size_t best = 0;
+    if (n < 2 || !memchr("USLFBAPN", t[0], 8) || (t[1] != '.' && t[1] != 'o'))
+        return 0;   /* what every reporter starts with: "U.", "F.", "So." */
     for (size_t k = 0; k < POST_COUNT(reporters); k++) {
         size_t r = reporters[k].n;
         if (r > best && r <= n && memcmp(t, reporters[k].s, r) == 0 &&
@@ -199,17 +201,18 @@ static const char *full_case(const post_ctx *c, const char *name, size_t len,
 
 int shortcites_pass(post_ctx *c)
 {
-    uint32_t entry = case_entry(c->m);
+    uint32_t entry = UINT32_MAX;   /* looked up at the first citation */
     const char *t = c->text, *p = t, *end = t + c->len;
     int rc = DOCTAG_OK;
-    while (entry != UINT32_MAX && rc == DOCTAG_OK &&
-           (p = memchr(p, ',', (size_t)(end - p))) != NULL) {
+    while (rc == DOCTAG_OK && (p = memchr(p, ',', (size_t)(end - p))) != NULL) {
         size_t at = (size_t)(p - t), start;
         p++;
-        if (at + 2 >= c->len || t[at + 2] < '0' || t[at + 2] > '9' ||
+        if (at + 2 >= c->len || t[at + 1] != ' ' || t[at + 2] < '0' || t[at + 2] > '9' ||
             !reporter_follows(t + at, c->len - at) || !short_name(t, at, &start) ||
             post_taken(c, start, at))
             continue;
+        if (entry == UINT32_MAX && (entry = case_entry(c->m)) == UINT32_MAX)
+            break;
         size_t src_len = at - start;
         const char *src = full_case(c, t + start, at - start, &src_len);
         rc = post_add_span(c, start, at, entry, src ? src : t + start, src_len, 0);
