@@ -76,6 +76,46 @@ static const cite_case not_cases[] = {
     { "Compare this Court's view with the vs. comparison", "vs. comparison", NULL },
 };
 
+/* A case cited again by its short form (Bluebook 10.9: a party's name, a
+ * comma, volume and reporter) is a case even where the document does not
+ * name it in full; where it does, before or after, the id is the case's. */
+static const cite_case short_cites[] = {
+    { "Compare Carlson, 446 U. S., at 16-18 (allowing a remedy)", "Carlson", "Carlson" },
+    { "see Chappell, 462 U. S. 296; Stanley, 483 U. S. 669, and a similar", "Stanley",
+      "Stanley" },
+    { "see Chappell, 462 U. S. 296; Stanley, 483 U. S. 669, and a similar", "Chappell",
+      "Chappell" },
+    { "See Jesner, 584 U. S., at ___ (slip op., at 19)", "Jesner", "Jesner" },
+    { "(holding that plaintiffs lacked standing); United Presbyterian Church, 738 F. 2d, at 1378 "
+      "(holding)", "United Presbyterian Church", NULL },
+    { "See, e.g., Mo. Bd. of Exam'rs, 447 F.3d at 1036; METX, LLC, 62 F. Supp. 3d at 582.",
+      "METX, LLC", NULL },
+    { "with Malesko, 534 U. S., at 71-74 (declining). Later: Correctional Services Corp. v. "
+      "Malesko, 534 U. S. 61 (2001).", "Malesko", "Correctional Services Corp. v. Malesko" },
+    { "R.J. Reynolds Tobacco Co. v. City of Edina, 60 F.4th 1170 (8th Cir. 2023). See City of "
+      "Edina, 60 F.4th at 1173.", "City of Edina", "R.J. Reynolds Tobacco Co. v. City of Edina" },
+};
+
+/* What a short citation is not: where the facts happened, the second
+ * party of a name cut by a line break, a signal word, Id. */
+static const cite_case not_short_cites[] = {
+    { "an arrest carried out in New York City, 403 U. S., at 389; Davis", "New York City", NULL },
+    { "alleged sex discrimination on Capitol Hill, 442 U. S., at 230.", "Capitol Hill", NULL },
+    { "(quoting Gade v. Nat'l\n\nSolid Wastes Mgmt. Ass'n, 505 U.S. 88, 98 (1992)).",
+      "Solid Wastes Mgmt. Ass'n", NULL },
+    { "Va. Uranium, Inc. v.\nWarren, 587 U.S. 761, 767 (2019)", "Warren", NULL },
+    { "See Carlson, 446 U. S., at 18.", "See Carlson", NULL },
+    { "Id., 446 U. S., at 18.", "Id.", NULL },
+    { "the United States, 446 U. S., at 18.", "United States", NULL },
+    { "42 U.S.C. 1983 and Title VII, 42 U.S.C. 2000e", "Title VII", NULL },
+};
+
+Test(cite_cases, short_citations)
+{
+    cr_expect_eq(cite_expect_all("instrument", short_cites, CITE_COUNT(short_cites)), 0);
+    cr_expect_eq(cite_expect_none("instrument", not_short_cites, CITE_COUNT(not_short_cites)), 0);
+}
+
 Test(cite_cases, full_names_in_every_style)
 {
     cr_expect_eq(cite_expect_all("instrument", cases, CITE_COUNT(cases)), 0);

@@ -24,6 +24,11 @@ static const cite_case items[] = {
       "79/158 of 17 December 2024 on child marriage,", "79/158", "resolution 79/158" },
     { "General Assembly resolutions 60/251 and 65/281 on the Council", "65/281",
       "GA resolution 65/281" },
+    { "their Fourth and Fifth Amendment claims do not", "Fourth", "Fourth Amendment" },
+    { "their Fourth and Fifth Amendment claims do not", "Fifth Amendment", "Fifth Amendment" },
+    { "the First, Fourth, and Fifth Amendment protections", "First", "First Amendment" },
+    { "the First, Fourth, and Fifth Amendment protections", "Fourth", "Fourth Amendment" },
+    { "whether the Fifth or Sixth Amendment applies", "Fifth", "Fifth Amendment" },
 };
 
 static const cite_case not_items[] = {
@@ -31,6 +36,8 @@ static const cite_case not_items[] = {
     { "reprinted in 3 CFR 202, 210-212 (1981)", "210-212", NULL },
     { "see 5 U.S.C. 552 note, 12 pages", "12", NULL },
     { "its resolutions 77/201 of 15 December 2022. The ratio 3/4 is", "3/4", NULL },
+    { "On the First, Fifth Amendment claims were raised", "First", NULL },
+    { "the Fourth Circuit and Fifth Amendment claims", "Fourth", NULL },
 };
 
 Test(lists, one_instrument_per_item_with_the_full_id)

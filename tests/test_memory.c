@@ -53,6 +53,8 @@ static const cite_case not_defined[] = {
       "Mesa", NULL },
     { "the flight control computer (FCC) failed twice; the FCC reboots in flight", "FCC", NULL },
     { "documents were ranked with TF-IDF weights", "IDF", NULL },
+    { "The Working Group on the Universal Periodic Review (UPR) met. The UPR process went on.",
+      "UPR", NULL },
 };
 
 /* The number of entities of `type` with text `surface` in `text`. */
@@ -73,6 +75,26 @@ Test(memory, defined_names_and_acronyms)
     cr_expect_eq(cite_expect_all("agency", defined + 1, 4), 0);
     cr_expect_eq(cite_expect_all("instrument", defined + 5, 2), 0);
     cr_expect_eq(count(defined[0].text, "instrument", "KKSA"), 2, "the definition and the use");
+}
+
+/* An acronym of the whole name, head included, names the body; one that
+ * spells only the topic after "on" does not (see not_defined: UPR). */
+Test(memory, an_acronym_with_the_head_names_the_body)
+{
+    static const cite_case body[] = {
+        { "The Ruritanian Commission on the Rights of the Child (RCRC) met; the RCRC asked",
+          "RCRC", "RCRC" },
+    };
+    cr_expect_eq(cite_expect_all("agency", body, 1), 0);
+}
+
+/* A defined short name that is a word is not tagged inside a longer
+ * capitalised phrase (a heading, another name). */
+Test(memory, a_defined_word_inside_a_longer_phrase)
+{
+    const char *text = "Department of Education (Education)\nSpecial Education. The funding for "
+                       "Early Childhood Education rose, and Education asked for more.";
+    cr_expect_eq(count(text, "agency", "Education"), 2, "the definition and the plain use");
 }
 
 Test(memory, case_short_forms)

@@ -1,7 +1,9 @@
 /* lists.c: coordinated lists after a citation (see post.h): "resolutions
  * 7/36 and 25/1" gives "resolutions 7/36" and "25/1", "42 U.S.C. 1981 and
  * 1983" gives "42 U.S.C. 1981" and "1983", each canonicalised with the
- * head of the first ("Human Rights Council resolutions 25/1"). */
+ * head of the first ("Human Rights Council resolutions 25/1"); ordinals
+ * before a shared head, "Fourth and Fifth Amendment", give "Fourth" (id
+ * "Fourth Amendment") and "Fifth Amendment". */
 #include <stdlib.h>
 #include <string.h>
 
@@ -144,6 +146,73 @@ static int items_in_sentence(post_ctx *c, const span *s)
     return DOCTAG_OK;
 }
 
+/* 1 if w (n bytes) is a capitalised ordinal that numbers an amendment
+ * ("Fourth", "Fourteenth", "Twenty-first"). */
+static int ordinal_word(const char *w, size_t n)
+{
+    static const post_str words[] = { POST_STR("First"), POST_STR("Second"), POST_STR("Third"),
+        POST_STR("Fourth"), POST_STR("Fifth"), POST_STR("Sixth"), POST_STR("Seventh"),
+        POST_STR("Eighth"), POST_STR("Ninth"), POST_STR("Tenth"), POST_STR("Eleventh"),
+        POST_STR("Twelfth"), POST_STR("Thirteenth"), POST_STR("Fourteenth"),
+        POST_STR("Fifteenth"), POST_STR("Sixteenth"), POST_STR("Seventeenth"),
+        POST_STR("Eighteenth"), POST_STR("Nineteenth"), POST_STR("Twentieth") };
+    if (n > 7 && memcmp(w, "Twenty-", 7) == 0)
+        return 1;
+    return post_str_is(words, POST_COUNT(words), w, n);
+}
+
+/* Length of the list joint ending at t[end] (" and ", ", and ", ", "...), or 0. */
+static size_t joint_before(const char *t, size_t end)
+{
+    static const post_str joints[] = { POST_STR(", and "), POST_STR(", or "),
+        POST_STR(" and "), POST_STR(" or "), POST_STR(", ") };
+    for (size_t k = 0; k < POST_COUNT(joints); k++)
+        if (end >= joints[k].n && memcmp(t + end - joints[k].n, joints[k].s, joints[k].n) == 0)
+            return joints[k].n;
+    return 0;
+}
+
+/* Ordinals that share the head after them: "Fourth and Fifth Amendment
+ * claims", "the First, Fifth, and Fourteenth Amendments": each one before
+ * the span is an instrument of its own, id "<ordinal> Amendment". The
+ * joint next to the head must be "and" or "or" (a list, not a series of
+ * phrases). */
+static int ordinals_before(post_ctx *c, const span *s)
+{
+    const char *t = c->text;
+    uint32_t entry = post_name_entry(c->m, DOCTAG_TYPE_INSTRUMENT);
+    size_t pos = s->start;
+    for (int first = 1; entry != UINT32_MAX; first = 0) {
+        size_t j = joint_before(t, pos);
+        if (!j || (first && j == 2))
+            return DOCTAG_OK;
+        size_t we = pos - j, ws = we;
+        while (ws > 0 && t[ws - 1] != ' ' && t[ws - 1] != '\n' && t[ws - 1] != '(')
+            ws--;
+        if (!ordinal_word(t + ws, we - ws) || post_taken(c, ws, we))
+            return DOCTAG_OK;
+        char buf[64];
+        memcpy(buf, t + ws, we - ws);
+        memcpy(buf + (we - ws), " Amendment", 10);
+        int rc = post_add_span(c, ws, we, entry, buf, we - ws + 10, 0);
+        if (rc != DOCTAG_OK)
+            return rc;
+        pos = ws;
+    }
+    return DOCTAG_OK;
+}
+
+/* 1 if the span t (n bytes) is "<ordinal> Amendment(s)". */
+static int amendment_span(const char *t, size_t n)
+{
+    const char *sp = memchr(t, ' ', n);
+    if (!sp || !ordinal_word(t, (size_t)(sp - t)))
+        return 0;
+    size_t rest = n - (size_t)(sp - t);
+    return (rest == 10 && memcmp(sp, " Amendment", 10) == 0) ||
+           (rest == 11 && memcmp(sp, " Amendments", 11) == 0);
+}
+
 int lists_pass(post_ctx *c)
 {
     int rc = DOCTAG_OK;
@@ -162,6 +231,8 @@ int lists_pass(post_ctx *c)
         else if (k == CANON_STATUTE && t[0] >= '0' && t[0] <= '9' && t[len - 1] != '.' &&
                  !(len > 5 && memcmp(t + len - 5, " note", 5) == 0))
             rc = items_after(c, &s, section_item);
+        else if (c->m->entries[s.entry].type == DOCTAG_TYPE_INSTRUMENT && amendment_span(t, len))
+            rc = ordinals_before(c, &s);
     }
     return rc;
 }

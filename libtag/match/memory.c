@@ -451,13 +451,50 @@ static int observe(post_ctx *c, memo *m, size_t at)
     return DOCTAG_OK;
 }
 
+/* Words that may stand before a name without being part of it. */
+static int lead_word(const char *w, size_t n)
+{
+    static const post_str words[] = { POST_STR("A"), POST_STR("An"), POST_STR("Its"),
+        POST_STR("Their"), POST_STR("These"), POST_STR("Under"), POST_STR("On"), POST_STR("For"),
+        POST_STR("By"), POST_STR("With"), POST_STR("And"), POST_STR("Or"), POST_STR("To"),
+        POST_STR("Both"), POST_STR("Each"), POST_STR("Our"), POST_STR("Whether"),
+        POST_STR("While"), POST_STR("When"), POST_STR("After"), POST_STR("Before") };
+    return post_str_is(words, POST_COUNT(words), w, n) || post_generic_word(w, n);
+}
+
+/* 1 if the defined name used at [at, e) is a word inside a longer
+ * capitalised phrase ("Early Childhood Education", "Overall Education
+ * Funding" for the short name "Education" of the Department): a
+ * capitalised word right before it, not one that leads a phrase ("The",
+ * "Under"). A word after it may be a heading's ("Corps Topline"). Acronyms
+ * are not checked ("the Acting HREOC"). */
+static int inside_phrase(const post_ctx *c, const memo *m, size_t at)
+{
+    const char *t = c->text;
+    int lower = 0;
+    for (size_t k = 0; k < m->len; k++)
+        lower |= m->name[k] >= 'a' && m->name[k] <= 'z';
+    if (!lower || m->case_start != SIZE_MAX)
+        return 0;
+    if (at < 2 || t[at - 1] != ' ' || !post_word_byte((unsigned char)t[at - 2]))
+        return 0;
+    size_t w = at - 1;
+    while (w > 0 && post_word_byte((unsigned char)t[w - 1]))
+        w--;
+    return post_upper_byte((unsigned char)t[w]) && !lead_word(t + w, at - 1 - w);
+}
+
 /* Second pass: tags a use (a person's name or an early word only where a
- * citation follows: "Hernandez, 582 U. S., at 3"). */
+ * citation follows: "Hernandez, 582 U. S., at 3"). A case's short form
+ * cited before the document names the case in full (an opinion's syllabus,
+ * an excerpt) is tagged too, with the case's id. */
 static int tag_use(post_ctx *c, memo *m, size_t at)
 {
     size_t e = at + m->len;
-    if (at < m->from || ((m->person || m->early) && !cited(c->text + e, c->len - e)) ||
-        post_taken(c, at, e))
+    int cite = cited(c->text + e, c->len - e);
+    int early_cite = m->case_start != SIZE_MAX && cite && !post_case_continues(c->text, at);
+    if ((at < m->from && !early_cite) ||
+        ((m->person || m->early) && !cite) || post_taken(c, at, e) || inside_phrase(c, m, at))
         return DOCTAG_OK;
     return post_add_span(c, at, e, m->entry, m->src, m->src_len, 0);
 }

@@ -352,6 +352,8 @@ int post_pass(span_list *spans, char ***canon_src, const compiled_model *m,
         rc = lists_pass(&c);
     if (rc == DOCTAG_OK)
         rc = memory_pass(&c);
+    if (rc == DOCTAG_OK)
+        rc = shortcites_pass(&c);
     if (rc == DOCTAG_OK) {
         settle_adds(&c);
         rc = merge(&c, canon_src);

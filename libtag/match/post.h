@@ -175,6 +175,12 @@ int post_generic_word(const char *w, size_t n);
 
 int lists_pass(post_ctx *c);
 int memory_pass(post_ctx *c);
+int shortcites_pass(post_ctx *c);
+
+/* 1 if a case name at t[at] continues one before it: the word before is
+ * "v.", "re", "parte" or "rel." (across line breaks), or `at` starts a
+ * paragraph (its start is out of sight). shortcites.c. */
+int post_case_continues(const char *t, size_t at);
 int caps_pass(post_ctx *c);
 int senses_pass(post_ctx *c);
 

@@ -119,13 +119,41 @@ int post_valid_short(const char *name, size_t n)
     return words <= 6 && caps > 0;
 }
 
+/* 1 if the acronym spells the initials of the capitalised words after
+ * the name's " on " and not the name's head: "Working Group on the
+ * Universal Periodic Review (UPR)" names the review (a process), not the
+ * working group; "Committee on the Rights of the Child (CRC)" keeps its
+ * head's C and names the committee. */
+static int topic_acronym(const char *name, size_t n, const char *full, size_t full_n)
+{
+    const char *on = memmem(full, full_n, " on ", 4);
+    if (!on)
+        return 0;
+    size_t i = (size_t)(on - full) + 4, k = 0;
+    if (i + 4 <= full_n && memcmp(full + i, "the ", 4) == 0)
+        i += 4;
+    for (; i < full_n; i++) {
+        if (i > 0 && full[i - 1] != ' ')
+            continue;
+        if (!is_upper(full[i]))
+            continue;
+        if (k >= n || full[i] != name[k])
+            return 0;
+        k++;
+    }
+    return k == n;
+}
+
 /* 1 if the short form can stand for the full name: an acronym whose first
- * letter starts a word of the name ("FISA"), or a phrase sharing a word
- * with it ("Refugee Convention"); not a country a recommendation came
- * from ("... the CEDAW (Greece)"). */
+ * letter starts a word of the name ("FISA") and that does not spell only
+ * its topic (topic_acronym), or a phrase sharing a word with it ("Refugee
+ * Convention"); not a country a recommendation came from ("... the CEDAW
+ * (Greece)"). */
 int post_related(const char *name, size_t n, const char *full, size_t full_n)
 {
     int acronym = n >= 2 && is_upper(name[0]) && is_upper(name[1]);
+    if (acronym && topic_acronym(name, n, full, full_n))
+        return 0;
     for (size_t i = 0; i < full_n; i++) {
         if (i > 0 && full[i - 1] != ' ' && full[i - 1] != '-')
             continue;
