@@ -166,6 +166,18 @@ Test(agency, state_department_inside_a_state_agency_name)
     free(lines);
 }
 
+/* A name found by its shape takes every capitalised word of its run, also
+ * after "of the" (where the shape itself may not start). */
+Test(agency, a_shape_name_starts_where_its_capitals_start)
+{
+    expect_agency("The role of the Human Rights Commission is to inquire.", "Human Rights Commission",
+                  "Human Rights Commission");
+    expect_agency("a complaint to the office of the Ruritanian Human Rights Ombudsman today",
+                  "Ruritanian Human Rights Ombudsman", "Ruritanian Human Rights Ombudsman");
+    expect_agency("Under the Police Public Complaints Authority, cases rose.",
+                  "Police Public Complaints Authority", "Police Public Complaints Authority");
+}
+
 /* ---- A name broken over a line ---------------------------------------------- */
 
 Test(agency, name_broken_over_a_line_is_found_with_original_offsets)

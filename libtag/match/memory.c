@@ -451,17 +451,6 @@ static int observe(post_ctx *c, memo *m, size_t at)
     return DOCTAG_OK;
 }
 
-/* Words that may stand before a name without being part of it. */
-static int lead_word(const char *w, size_t n)
-{
-    static const post_str words[] = { POST_STR("A"), POST_STR("An"), POST_STR("Its"),
-        POST_STR("Their"), POST_STR("These"), POST_STR("Under"), POST_STR("On"), POST_STR("For"),
-        POST_STR("By"), POST_STR("With"), POST_STR("And"), POST_STR("Or"), POST_STR("To"),
-        POST_STR("Both"), POST_STR("Each"), POST_STR("Our"), POST_STR("Whether"),
-        POST_STR("While"), POST_STR("When"), POST_STR("After"), POST_STR("Before") };
-    return post_str_is(words, POST_COUNT(words), w, n) || post_generic_word(w, n);
-}
-
 /* 1 if the defined name used at [at, e) is a word inside a longer
  * capitalised phrase ("Early Childhood Education", "Overall Education
  * Funding" for the short name "Education" of the Department): a
@@ -481,7 +470,7 @@ static int inside_phrase(const post_ctx *c, const memo *m, size_t at)
     size_t w = at - 1;
     while (w > 0 && post_word_byte((unsigned char)t[w - 1]))
         w--;
-    return post_upper_byte((unsigned char)t[w]) && !lead_word(t + w, at - 1 - w);
+    return post_upper_byte((unsigned char)t[w]) && !post_lead_word(t + w, at - 1 - w);
 }
 
 /* Second pass: tags a use (a person's name or an early word only where a

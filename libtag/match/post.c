@@ -250,6 +250,47 @@ static int extend_prefixes(post_ctx *c)
     return DOCTAG_OK;
 }
 
+/* The start of the run of capitalised words that ends at `start` (a
+ * space before it), up to four words back; a word that leads a phrase
+ * ("The", "Under") or follows punctuation stops it. */
+static size_t capital_run_start(const char *t, size_t start)
+{
+    for (int words = 0; words < 4 && start >= 2 && t[start - 1] == ' '; words++) {
+        size_t w = start - 1;
+        while (w > 0 && post_word_byte((unsigned char)t[w - 1]))
+            w--;
+        if (w == start - 1 || !post_upper_byte((unsigned char)t[w]) ||
+            post_lead_word(t + w, start - 1 - w) ||
+            (w > 0 && t[w - 1] != ' ' && t[w - 1] != '\n' && t[w - 1] != '('))
+            break;
+        start = w;
+    }
+    return start;
+}
+
+/* A name found by its shape starts where the capitalised words before it
+ * start. The shape may not start after "of the" (the remit of a bigger
+ * name is not a name of its own), and the engine then tries the next
+ * word: "the role of the Human Rights Commission" gave "Rights
+ * Commission", "the United Nations Office on Drugs and Crimes" gave
+ * "Nations Office on Drugs and Crimes". */
+static int extend_capitals(post_ctx *c)
+{
+    for (size_t i = 0; i < c->spans->n; i++) {
+        const span *s = &c->spans->items[i];
+        const dict_entry *e = &c->m->entries[s->entry];
+        if (s->end == s->start || e->type != DOCTAG_TYPE_AGENCY || e->canon != CANON_NAME)
+            continue;
+        size_t start = capital_run_start(c->text, s->start);
+        if (start == s->start || (i > 0 && c->spans->items[i - 1].end > start))
+            continue;
+        int rc = post_add_span(c, start, s->end, s->entry, NULL, 0, 1);
+        if (rc != DOCTAG_OK)
+            return rc;
+    }
+    return DOCTAG_OK;
+}
+
 static int by_start(const void *a, const void *b)
 {
     const post_add *x = a, *y = b;
@@ -348,6 +389,8 @@ int post_pass(span_list *spans, char ***canon_src, const compiled_model *m,
         rc = extend_years(&c);
     if (rc == DOCTAG_OK)
         rc = extend_prefixes(&c);
+    if (rc == DOCTAG_OK)
+        rc = extend_capitals(&c);
     if (rc == DOCTAG_OK)
         rc = lists_pass(&c);
     if (rc == DOCTAG_OK)

@@ -172,6 +172,9 @@ size_t post_defined_name(const char *t, size_t n, const char **name, size_t *nam
 int post_valid_short(const char *name, size_t n);
 int post_related(const char *name, size_t n, const char *full, size_t full_n);
 int post_generic_word(const char *w, size_t n);
+/* 1 if the word leads a phrase without being part of a name after it
+ * ("The", "Under", "Its", and the generic words). */
+int post_lead_word(const char *w, size_t n);
 
 int lists_pass(post_ctx *c);
 int memory_pass(post_ctx *c);

@@ -33,6 +33,16 @@ int post_generic_word(const char *w, size_t n)
     return post_str_is(words, POST_COUNT(words), w, n);
 }
 
+int post_lead_word(const char *w, size_t n)
+{
+    static const post_str words[] = { POST_STR("A"), POST_STR("An"), POST_STR("Its"),
+        POST_STR("Their"), POST_STR("These"), POST_STR("Under"), POST_STR("On"), POST_STR("For"),
+        POST_STR("By"), POST_STR("With"), POST_STR("And"), POST_STR("Or"), POST_STR("To"),
+        POST_STR("Both"), POST_STR("Each"), POST_STR("Our"), POST_STR("Whether"),
+        POST_STR("While"), POST_STR("When"), POST_STR("After"), POST_STR("Before") };
+    return post_str_is(words, POST_COUNT(words), w, n) || post_generic_word(w, n);
+}
+
 /* Length of a short name defined in brackets at t: "(FISA)", "(the
  * \"Refugee Convention\")", or 0. *name and *name_len get the name. */
 size_t post_bracket_name(const char *t, size_t n, const char **name, size_t *name_len)
