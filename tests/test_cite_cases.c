@@ -60,6 +60,12 @@ static const cite_case cases[] = {
     { "as the Ninth Circuit held in Coronado v. Holder, 759 F.3d 977 (9th Cir. 2014)",
       "Coronado v. Holder", NULL },
     { "Doe v. Smith (2d Cir. 2007) is not binding here", "Doe v. Smith", NULL },
+    { "See Mut. Pharm. Co. v. Bartlett, 570 U.S. 472, 480 (2013).", "Mut. Pharm. Co. v. Bartlett",
+      NULL },
+    { "But see Nexus Pharms., Inc. v. Cent. Admixture Pharm. Servs., Inc., 48 F.4th 1040 (2022)",
+      "Nexus Pharms., Inc. v. Cent. Admixture Pharm. Servs., Inc.", NULL },
+    { "Hillsborough Cnty. v. Automated Med. Labs., Inc., 471 U.S. 707 (1985)",
+      "Hillsborough Cnty. v. Automated Med. Labs., Inc.", NULL },
     { "United States v. United States Dist. Court for Eastern Dist. of Mich., 407 U. S. 297",
       "United States v. United States Dist. Court for Eastern Dist. of Mich.", NULL },
 };
@@ -72,6 +78,8 @@ static const cite_case not_cases[] = {
     { "Doe v. Smith (2d Cir. 2007) is not binding here", "Doe v. Smith (2d Cir. 2007)", NULL },
     { "Doe v. Smith, 542 U. S. 692 (2004)", "Doe v. Smith, 542 U. S. 692", NULL },
     { "Id. at 2217.", "Id.", NULL },
+    { "U.S. Smokeless Tobacco Mfr. Co. v. City of N.Y., 708 F.3d 428 (2d Cir. 2013). The U.S. "
+      "market grew.", "U.S.", NULL },
     { "the Supreme Court held so in 2018", "Supreme Court", NULL },
     { "Compare this Court's view with the vs. comparison", "vs. comparison", NULL },
 };

@@ -216,8 +216,8 @@ static int case_short(post_ctx *c, memo_list *memos, const span *s, const char *
     while (n > 0 && (name[n - 1] == ',' || name[n - 1] == ' '))
         n--;
     if (n < 3 || n > MEMORY_NAME_MAX || !is_upper(name[0]) || public_party(name, n) ||
-        post_generic_word(name, n))
-        return DOCTAG_OK;
+        post_generic_word(name, n) || (n <= 6 && memchr(name, '.', n)))
+        return DOCTAG_OK;   /* initials ("U.S.", "N.Y.") stand for much else */
     return memo_push(memos, (memo){ name, n, c->text + s->start, s->end - s->start, s->entry,
                                     s->end, s->start, 0, 0 });
 }
