@@ -227,3 +227,21 @@ Test(instrument, sentence_word_does_not_start_an_act)
     cr_expect(strstr(lines, "|Under ") == NULL, "'Under' is outside:\n%s", lines);
     free(lines);
 }
+
+/* A glossary's column of names, one a line, is not one long name; a name
+ * wrapped over two lines of running text still is one. */
+Test(instrument, a_column_of_names_is_not_one_name)
+{
+    const char *glossary = "Abbreviations\nSystem\nEmployment and Training Administration\n"
+                           "Federal Aviation Administration\nFatality Analysis Reporting System\n"
+                           "Flash Flood Monitoring and Prediction Program\n"
+                           "Government Performance and Results Act\nGeneral Schedule\n";
+    char *lines = test_tag_lines(glossary);
+    cr_expect(strstr(lines, "instrument|System") == NULL, "a column read as one name:\n%s", lines);
+    free(lines);
+    const char *wrapped = "under the Ruritanian Data\nRetention and Interception\nAct of 2021, police";
+    lines = test_tag_lines(wrapped);
+    cr_expect(strstr(lines, "instrument|Ruritanian Data\nRetention and Interception\nAct") != NULL,
+              "a wrapped name:\n%s", lines);
+    free(lines);
+}

@@ -121,6 +121,23 @@ static int span_ok(const tagger *t, const span *s, size_t start, size_t end)
            !splits_char(t->doc, end);
 }
 
+/* 1 if a name found by its shape (id: its own text) runs over four line
+ * breaks or more of the document: a column of names, one a line (a
+ * glossary of abbreviations, a table's column) read as one ("System\n
+ * Employment and Training Administration\nFederal Aviation Administration
+ * \n...\nGovernment Performance and Results Act"). A name wrapped in
+ * running text takes three lines at most. */
+static int column_of_names(const tagger *t, const dict_entry *entry, size_t start, size_t end)
+{
+    int breaks = 0;
+    if (entry->canon != CANON_NAME)
+        return 0;
+    for (const char *p = t->doc->text + start, *e = t->doc->text + end;
+         breaks < 4 && (p = memchr(p, '\n', (size_t)(e - p))) != NULL; p++)
+        breaks++;
+    return breaks >= 4;
+}
+
 /* "key=value(;key=value)*", keys [a-z_]+, no value empty or holding a ';'
  * (a caller's pattern may match what a canonicaliser finds nothing in, or
  * text with a ';' that would read as a separator). */
@@ -158,7 +175,7 @@ static int add_entities(tagger *t, char **canon_src)
         const dict_entry *entry = &t->m->entries[s->entry];
         size_t start = offset_cursor_start(&cursor, s->start);
         size_t end = offset_cursor_end(&cursor, s->end);
-        if (!span_ok(t, s, start, end))
+        if (!span_ok(t, s, start, end) || column_of_names(t, entry, start, end))
             continue;
         doctag_entity *e = &r->items[r->n++];
         memset(e, 0, sizeof *e);
