@@ -717,3 +717,29 @@ Test(layout_breaks, hyphen_before_a_footnote_number_is_no_join)
     cr_expect_eq(br[3], BREAK_JOIN, "1751-|9020 no longer joined: %d", br[3]);
     synth_free(&s);
 }
+
+/* Across a page break the paragraph goes on where the sentence does: the
+ * last line of a column of text, cut by the column's edge between two
+ * words, goes on with a capitalised word on the next page ("... of the
+ * Ruritanian Small" + "Business Administration"); a narrow table's cell
+ * and a contents line ending in a page number do not. */
+Test(layout_breaks, a_full_line_goes_on_over_the_page)
+{
+    synth s = { 0 };
+    new_page(&s, 612, 792);
+    add_line(&s, 72, 100, 10, 12, "We provided a draft of this report to the Secretaries of the");
+    add_line(&s, 72, 114, 10, 12, "Departments of Commerce, Labor, Transportation, and Veterans");
+    add_line(&s, 72, 128, 10, 12, "Affairs, and to the Acting Administrator of the Ruritanian Small");
+    add_line(&s, 72, 160, 10, 12, "Bolivia Weak");
+    add_line(&s, 72, 174, 10, 12, "Chile Weak");
+    add_line(&s, 72, 188, 10, 12, "Peru Weak");
+    new_page(&s, 612, 792);
+    add_line(&s, 72, 100, 10, 12, "Business Administration for their review and comment today.");
+    add_line(&s, 72, 130, 10, 12, "Ghana Detrimental");
+    size_t all[8] = { 0, 1, 2, 6, 3, 4, 5, 7 };
+    int br[8];
+    cr_assert_eq(linebreak_decide(s.g, s.l, all, 8, br), 0);
+    cr_expect_eq(br[2], BREAK_NEWLINE, "Small | Business (over the page): %d", br[2]);
+    cr_expect_eq(br[6], BREAK_PARAGRAPH, "a narrow table's cell | the next page's: %d", br[6]);
+    synth_free(&s);
+}

@@ -8,7 +8,7 @@
  * previous one, with no extra space and the same font size, goes on the
  * paragraph ("\n"), otherwise a new paragraph starts ("\n\n"); across a
  * column or page the paragraph goes on when the sentence does (no final
- * punctuation, a lower-case start).
+ * punctuation, and a lower-case start or a line that fills its column).
  *
  * Line-break hyphens ('-', U+2010 HYPHEN, U+00AD SOFT HYPHEN) between two
  * letters are resolved in this order:
@@ -367,8 +367,50 @@ static int is_note_mark(const layout_glyph *g, const layout_line *p, const layou
            && p->y0 + p->y1 < l->y0 + l->y1;
 }
 
-/* How line l follows line p in the text. */
-static int line_break(const break_ctx *c, const layout_line *p, const layout_line *l)
+/* 1 if line seq[k] reaches the right edge of its column of text: at least
+ * two lines before it on its page start where it starts, none of them ends
+ * more than two characters further right, and the column is 15 ems wide or
+ * more (not a table's). A full line is cut by the column's edge, not ended
+ * by its writer. */
+static int fills_column(const layout_line *lines, const size_t *seq, size_t k)
+{
+    const layout_line *p = &lines[seq[k]];
+    float edge = p->x1;
+    int seen = 0;
+    for (size_t j = k; j > 0 && k - j < 40; j--) {
+        const layout_line *o = &lines[seq[j - 1]];
+        if (o->page != p->page)
+            break;
+        if (o->x0 < p->x0 - p->size || o->x0 > p->x0 + p->size)
+            continue;
+        seen++;
+        if (o->x1 > edge)
+            edge = o->x1;
+    }
+    return seen >= 2 && p->x1 >= edge - 2 * p->size && edge - p->x0 >= 15 * p->size;
+}
+
+/* 1 if line p ends with a word no sentence ends with ("the", "of", "and"). */
+static int ends_with_joining_word(const layout_glyph *g, const layout_line *p)
+{
+    static const char *const words[] = { "the", "of", "and", "or", "a", "an", "to", "for",
+                                         "with", "in", "on", "by", "at", "from", "as", "that" };
+    size_t e = p->first + p->count, w = e;
+    while (w > p->first && g[w - 1].cp < 128 && g_ascii_isalpha((int)g[w - 1].cp))
+        w--;
+    if (e - w > 4 || (w > p->first && !glyph_is_space(g[w - 1].cp)))
+        return 0;
+    char word[5] = { 0 };
+    for (size_t i = w; i < e; i++)
+        word[i - w] = (char)g[i].cp;
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+        if (strcmp(word, words[k]) == 0)
+            return 1;
+    return 0;
+}
+
+/* How line l follows line p in the text; `p_full`: p fills its column. */
+static int line_break(const break_ctx *c, const layout_line *p, const layout_line *l, int p_full)
 {
     const layout_glyph *g = c->g;
     size_t pe = p->first + p->count;
@@ -406,8 +448,14 @@ static int line_break(const break_ctx *c, const layout_line *p, const layout_lin
         float gap = l->y0 - p->y1, big = p->size > l->size ? p->size : l->size;
         return gap > 0.5f * big || ratio < 0.88f ? BREAK_PARAGRAPH : BREAK_NEWLINE;
     }
-    /* to the next column or page: the sentence may go on */
-    if (!ends_sentence(last) && g_unichar_islower(first))
+    /* to the next column or page: the sentence goes on where it has no
+     * final punctuation and the next line starts in lower case, or the line
+     * ends with a word no sentence ends with ("of the" + "UNHCR"), or it was
+     * cut by its column's edge between two words ("... the Administrator of
+     * the Small" + "Business Administration"), in the same type; not a row
+     * of figures or a contents line ("status 17" + "2.2.") */
+    int cut = p_full && ratio >= 0.88f && g_unichar_isalpha(last) && g_unichar_isalpha(first);
+    if (!ends_sentence(last) && (g_unichar_islower(first) || cut || ends_with_joining_word(g, p)))
         return BREAK_NEWLINE;
     return BREAK_PARAGRAPH;
 }
@@ -433,7 +481,7 @@ int linebreak_decide(const layout_glyph *glyphs, const layout_line *lines, const
             goto done;
     }
     for (size_t k = 0; k + 1 < n; k++)
-        breaks[k] = line_break(&c, &lines[seq[k]], &lines[seq[k + 1]]);
+        breaks[k] = line_break(&c, &lines[seq[k]], &lines[seq[k + 1]], fills_column(lines, seq, k));
     if (n)
         breaks[n - 1] = BREAK_JOIN;
     rc = 0;
