@@ -390,7 +390,7 @@ static uint64_t name_starts(const post_ctx *c, const memo_index *ix, uint64_t bi
     for (; bits; bits &= bits - 1) {
         unsigned b = (unsigned)__builtin_ctzll(bits);
         size_t i = base + b;
-        unsigned pair = (unsigned)t[i] << 8 | (i + 1 < c->len ? t[i + 1] : 0);
+        unsigned pair = (unsigned)t[i] << 8 | t[i + 1];   /* t[len] is the NUL */
         unsigned hit = (ix->pairs[pair >> 3] >> (pair & 7)) & 1 & (i == 0 || t[i - 1] != '-');
         hits |= (uint64_t)hit << b;
     }
