@@ -14,6 +14,8 @@
 #include "tag.h"
 #include "vec.h"
 
+#define TAG_FIXED_SLOTS 512
+
 /* One tagging call. The document is tagged a piece at a time (pieces end
  * at paragraph breaks, which no entity crosses), through buffers of one
  * piece's size reused from piece to piece; the entities' texts and
@@ -32,6 +34,10 @@ typedef struct tagger {
     skip_list skipped;         /* the piece's regions a pattern skipped */
     size_t cap_warnings;       /* of r->warnings */
     size_t more_warnings;      /* regions past LIMIT_MAX_WARNINGS - 1 */
+    /* canonical forms the same whatever the text (canonical_fixed()), made
+     * once and shared: by entry, modulo TAG_FIXED_SLOTS, the entry and
+     * where its form is in the pool (entry + 1; 0: none yet) */
+    struct { uint32_t entry_plus_1; size_t at; } fixed[TAG_FIXED_SLOTS];
 } tagger;
 
 /* tag.h */
@@ -192,6 +198,36 @@ static int canonical_ok(const char *c)
     }
 }
 
+/* Sets e's canonical form, of span s (src: what it is made from, NULL:
+ * the span's own text): appended to the pool, or where the pool already
+ * has it when it is fixed by the entry. 0 when the form is not
+ * canonical_ok() (the entity is dropped). */
+static int add_canonical(tagger *t, doctag_entity *e, const span *s, const char *src)
+{
+    const dict_entry *entry = &t->m->entries[s->entry];
+    int fixed = canonical_fixed(entry);
+    size_t slot = s->entry % TAG_FIXED_SLOTS;
+    if (fixed && t->fixed[slot].entry_plus_1 == s->entry + 1) {
+        e->canonical_at = t->fixed[slot].at;
+        return 1;
+    }
+    e->canonical_at = t->pool.len;
+    if (!src)
+        canonical_append(&t->pool, entry, t->norm.text + s->start, s->end - s->start);
+    else
+        canonical_append(&t->pool, entry, src, strlen(src));
+    sb_putc(&t->pool, '\0');
+    if (t->pool.failed)
+        return 1;   /* reported by the caller */
+    if (!canonical_ok(t->pool.s + e->canonical_at))
+        return 0;
+    if (fixed) {
+        t->fixed[slot].entry_plus_1 = s->entry + 1;
+        t->fixed[slot].at = e->canonical_at;
+    }
+    return 1;
+}
+
 /* Appends the entities of the piece's spans to the result; canon_src (may
  * be NULL) holds what a span's canonical form is made from where that is
  * not its own text (post.h: a short form takes its full name's id). */
@@ -216,12 +252,7 @@ static int add_entities(tagger *t, char **canon_src)
         e->text_at = t->pool.len;
         sb_putn(&t->pool, t->doc->text + e->start, e->end - e->start);
         sb_putc(&t->pool, '\0');
-        e->canonical_at = t->pool.len;
-        const char *src = canon_src && canon_src[i] ? canon_src[i] : t->norm.text + s->start;
-        canonical_append(&t->pool, entry, src,
-                         src == t->norm.text + s->start ? s->end - s->start : strlen(src));
-        sb_putc(&t->pool, '\0');
-        if (!t->pool.failed && !canonical_ok(t->pool.s + e->canonical_at)) {
+        if (!add_canonical(t, e, s, canon_src ? canon_src[i] : NULL)) {
             t->pool.len = e->text_at;   /* dropped, as if never added */
             r->n--;
             continue;

@@ -284,6 +284,11 @@ void canonical_append(strbuf *b, const dict_entry *e, const char *s, size_t len)
         no_separator_in_value(b, from);
 }
 
+int canonical_fixed(const dict_entry *e)
+{
+    return e->canon == CANON_ID;
+}
+
 char *canonical_form(const dict_entry *e, const char *s, size_t len)
 {
     strbuf b = { 0 };
