@@ -1,4 +1,5 @@
 /* tag.c: tagging a document and reading the result (doctag.h). */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,6 +13,8 @@
 #include "post.h"
 #include "tag.h"
 #include "vec.h"
+
+#define TAG_FIXED_SLOTS 512
 
 /* One tagging call. The document is tagged a piece at a time (pieces end
  * at paragraph breaks, which no entity crosses), through buffers of one
@@ -31,6 +34,10 @@ typedef struct tagger {
     skip_list skipped;         /* the piece's regions a pattern skipped */
     size_t cap_warnings;       /* of r->warnings */
     size_t more_warnings;      /* regions past LIMIT_MAX_WARNINGS - 1 */
+    /* canonical forms the same whatever the text (canonical_fixed()), made
+     * once and shared: by entry, modulo TAG_FIXED_SLOTS, the entry and
+     * where its form is in the pool (entry + 1; 0: none yet) */
+    struct { uint32_t entry_plus_1; size_t at; } fixed[TAG_FIXED_SLOTS];
 } tagger;
 
 /* tag.h */
@@ -80,17 +87,47 @@ static int entity_boxes(tagger *t, doctag_entity *e, const extract_result *pdf)
     return 1;
 }
 
-/* 1 if the bytes hold a control character (normalize.h: a separator no
- * entity holds; a dictionary pattern of the caller's might still cross). */
+/* 1 if the byte at s[i] (of n) is a control character (normalize.h: a
+ * separator no entity holds; a dictionary pattern of the caller's might
+ * still cross): C0 but the blanks, DEL, C1 (U+0080-U+009F) but NEL. */
+static int control_at(const char *s, size_t n, size_t i)
+{
+    unsigned char c = (unsigned char)s[i];
+    return (c < 0x20 && c != '\t' && c != '\n' && c != '\v' && c != '\f' && c != '\r') ||
+           c == 0x7f || (c == 0xc2 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 &&
+                         (unsigned char)s[i + 1] <= 0x9f && (unsigned char)s[i + 1] != 0x85);
+}
+
+#define BYTES_OF(b) (0x0101010101010101ull * (b))
+
+/* Nonzero if a byte of the 8 at s is below 0x20, 0x7f or 0xc2: where
+ * control_at() may hold (exact as a whole: a borrow only follows a byte
+ * that is one). */
+static uint64_t maybe_control(const char *s)
+{
+    uint64_t x, del, c2;
+    memcpy(&x, s, sizeof x);
+    del = x ^ BYTES_OF(0x7f);
+    c2 = x ^ BYTES_OF(0xc2);
+    return (((x - BYTES_OF(0x20)) & ~x) | ((del - BYTES_OF(1)) & ~del) |
+            ((c2 - BYTES_OF(1)) & ~c2)) & BYTES_OF(0x80);
+}
+
+/* 1 if the bytes hold a control character (control_at()): eight bytes at
+ * a time, a byte at a time only where one of them may be. */
 static int has_control(const char *s, size_t n)
 {
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if ((c < 0x20 && c != '\t' && c != '\n' && c != '\v' && c != '\f' && c != '\r') ||
-            c == 0x7f || (c == 0xc2 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 &&
-                          (unsigned char)s[i + 1] <= 0x9f && (unsigned char)s[i + 1] != 0x85))
-            return 1;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        if (!maybe_control(s + i))
+            continue;
+        for (size_t k = i; k < i + 8; k++)
+            if (control_at(s, n, k))
+                return 1;
     }
+    for (; i < n; i++)
+        if (control_at(s, n, i))
+            return 1;
     return 0;
 }
 
@@ -161,6 +198,36 @@ static int canonical_ok(const char *c)
     }
 }
 
+/* Sets e's canonical form, of span s (src: what it is made from, NULL:
+ * the span's own text): appended to the pool, or where the pool already
+ * has it when it is fixed by the entry. 0 when the form is not
+ * canonical_ok() (the entity is dropped). */
+static int add_canonical(tagger *t, doctag_entity *e, const span *s, const char *src)
+{
+    const dict_entry *entry = &t->m->entries[s->entry];
+    int fixed = canonical_fixed(entry);
+    size_t slot = s->entry % TAG_FIXED_SLOTS;
+    if (fixed && t->fixed[slot].entry_plus_1 == s->entry + 1) {
+        e->canonical_at = t->fixed[slot].at;
+        return 1;
+    }
+    e->canonical_at = t->pool.len;
+    if (!src)
+        canonical_append(&t->pool, entry, t->norm.text + s->start, s->end - s->start);
+    else
+        canonical_append(&t->pool, entry, src, strlen(src));
+    sb_putc(&t->pool, '\0');
+    if (t->pool.failed)
+        return 1;   /* reported by the caller */
+    if (!canonical_ok(t->pool.s + e->canonical_at))
+        return 0;
+    if (fixed) {
+        t->fixed[slot].entry_plus_1 = s->entry + 1;
+        t->fixed[slot].at = e->canonical_at;
+    }
+    return 1;
+}
+
 /* Appends the entities of the piece's spans to the result; canon_src (may
  * be NULL) holds what a span's canonical form is made from where that is
  * not its own text (post.h: a short form takes its full name's id). */
@@ -185,12 +252,7 @@ static int add_entities(tagger *t, char **canon_src)
         e->text_at = t->pool.len;
         sb_putn(&t->pool, t->doc->text + e->start, e->end - e->start);
         sb_putc(&t->pool, '\0');
-        e->canonical_at = t->pool.len;
-        const char *src = canon_src && canon_src[i] ? canon_src[i] : t->norm.text + s->start;
-        canonical_append(&t->pool, entry, src,
-                         src == t->norm.text + s->start ? s->end - s->start : strlen(src));
-        sb_putc(&t->pool, '\0');
-        if (!t->pool.failed && !canonical_ok(t->pool.s + e->canonical_at)) {
+        if (!add_canonical(t, e, s, canon_src ? canon_src[i] : NULL)) {
             t->pool.len = e->text_at;   /* dropped, as if never added */
             r->n--;
             continue;

@@ -37,7 +37,9 @@ struct doctag_entity {
 };
 
 /* The entities point into the result's pool (every text and canonical
- * form, each ending in a NUL) and box array: three allocations in all,
+ * form, each ending in a NUL; a canonical form fixed by the entry, such
+ * as "id=ICE", once for all the entities that have it) and box array:
+ * three allocations in all,
  * and the warnings' strings. */
 struct doctag_result {
     doctag_entity *items;

@@ -277,11 +277,16 @@ void canonical_append(strbuf *b, const dict_entry *e, const char *s, size_t len)
     case CANON_CASE: court_case(b, s, len); break;
     case CANON_RESOLUTION: resolution(b, s, len); break;
     case CANON_GENERAL_COMMENT: general_comment(b, s, len); break;
-    case CANON_NAME: sb_puts(b, "id="); sb_putn(b, s, len); break;
-    default: sb_puts(b, "id="); sb_puts(b, e->id); break;
+    case CANON_NAME: sb_putn(b, "id=", 3); sb_putn(b, s, len); break;
+    default: sb_putn(b, "id=", 3); sb_puts(b, e->id); break;
     }
     if (e->canon != CANON_MONEY)   /* money alone has several keys */
         no_separator_in_value(b, from);
+}
+
+int canonical_fixed(const dict_entry *e)
+{
+    return e->canon == CANON_ID;
 }
 
 char *canonical_form(const dict_entry *e, const char *s, size_t len)

@@ -17,6 +17,10 @@ char *canonical_form(const dict_entry *e, const char *surface, size_t len);
  * a result builds all its canonical forms in one buffer. */
 void canonical_append(strbuf *b, const dict_entry *e, const char *surface, size_t len);
 
+/* 1 if e's canonical form is the same whatever the text (id=<its ID>):
+ * a caller may then make it once and share it. */
+int canonical_fixed(const dict_entry *e);
+
 /* value=91900000;currency=USD, min=...;max=...;currency=..., qualifier=plus */
 char *money_canonical(const char *surface, size_t len);
 void money_append(strbuf *b, const char *surface, size_t len);

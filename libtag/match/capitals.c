@@ -47,6 +47,16 @@ __attribute__((target("avx2"))) static uint64_t word_avx2(const unsigned char *t
     }
     return starts;
 }
+
+/* post_find_capitals() for the 64-byte words w of [from, to) that
+ * word_avx2() can read (one call, so that its constants stay in
+ * registers). */
+__attribute__((target("avx2"))) static void words_avx2(post_ctx *c, const unsigned char *t,
+                                                       size_t from, size_t to)
+{
+    for (size_t w = from; w < to; w++)
+        c->capitals[w] = word_avx2(t, w * 64, &c->caps_words[w]);
+}
 #endif
 
 /* The same for the sixteen bytes from `at`, with SSE2 where they are not
@@ -95,7 +105,9 @@ int post_find_capitals(post_ctx *c)
         size_t at = w * 64;
 #ifdef CAPITALS_X86
         if (avx2 && at >= 1 && at + 65 <= c->len) {
-            c->capitals[w] = word_avx2(t, at, &c->caps_words[w]);
+            size_t to = (c->len - 1) / 64;   /* the words w with w * 64 + 65 <= len */
+            words_avx2(c, t, w, to);
+            w = to - 1;
             continue;
         }
 #endif

@@ -24,13 +24,22 @@ static int run_byte(char c)
            c == '\'' || c == '&' || c == '-' || c == '(' || c == ')' || c == '/';
 }
 
+/* 1 if w (n bytes) is a small word in capitals: OF, THE, AND, FOR, ON, IN,
+ * TO, AT, BY, AN, A, OR, AGAINST, WITH (by length: most words of a
+ * heading are compared with none). */
 static int small_word(const char *w, size_t n)
 {
-    static const post_str words[] = { POST_STR("OF"), POST_STR("THE"), POST_STR("AND"),
-        POST_STR("FOR"), POST_STR("ON"), POST_STR("IN"), POST_STR("TO"), POST_STR("AT"),
-        POST_STR("BY"), POST_STR("AN"), POST_STR("A"), POST_STR("OR"), POST_STR("AGAINST"),
-        POST_STR("WITH") };
-    return post_str_is(words, POST_COUNT(words), w, n);
+    static const post_str two[] = { POST_STR("OF"), POST_STR("ON"), POST_STR("IN"),
+        POST_STR("TO"), POST_STR("AT"), POST_STR("BY"), POST_STR("AN"), POST_STR("OR") };
+    static const post_str three[] = { POST_STR("THE"), POST_STR("AND"), POST_STR("FOR") };
+    switch (n) {
+    case 1: return w[0] == 'A';
+    case 2: return post_str_is(two, POST_COUNT(two), w, n);
+    case 3: return post_str_is(three, POST_COUNT(three), w, n);
+    case 4: return memcmp(w, "WITH", 4) == 0;
+    case 7: return memcmp(w, "AGAINST", 7) == 0;
+    default: return 0;
+    }
 }
 
 /* Title case of t[0..n) into out; returns the number of words of at least

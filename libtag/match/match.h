@@ -21,7 +21,9 @@ typedef struct match_index match_index;
 int match_index_build(match_index **out, const compiled_model *m);
 void match_index_free(match_index *ix);
 
-/* Finds the entity spans of `text` (normalised) in document order.
+/* Finds the entity spans of `text` (normalised, and like the normaliser's
+ * text followed by a NUL, text[len] == 0, which the passes read) in
+ * document order.
  * Regions where a pattern hit a match or JIT stack limit are skipped for
  * that pattern and appended to `skipped` (which starts zeroed; the caller
  * frees its items), whatever the return code; `skipped` NULL: not

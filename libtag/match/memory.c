@@ -382,23 +382,21 @@ static int64_t used_at(const post_ctx *c, const memo_list *l, const memo_index *
 }
 
 /* Of the capitals starting a word in `bits` (64 bytes from `base`), those
- * where a name starts (its first two bytes) and no "-" is before: branch-free. */
+ * where a name starts (its first two bytes): branch-free. */
 static uint64_t name_starts(const post_ctx *c, const memo_index *ix, uint64_t bits, size_t base)
 {
-    const unsigned char *t = (const unsigned char *)c->text;
+    const unsigned char *t = (const unsigned char *)c->text + base;
     uint64_t hits = 0;
     for (; bits; bits &= bits - 1) {
         unsigned b = (unsigned)__builtin_ctzll(bits);
-        size_t i = base + b;
-        unsigned pair = (unsigned)t[i] << 8 | (i + 1 < c->len ? t[i + 1] : 0);
-        unsigned hit = (ix->pairs[pair >> 3] >> (pair & 7)) & 1 & (i == 0 || t[i - 1] != '-');
-        hits |= (uint64_t)hit << b;
+        unsigned pair = (unsigned)t[b] << 8 | t[b + 1];   /* t[len] is the NUL */
+        hits |= (uint64_t)((ix->pairs[pair >> 3] >> (pair & 7)) & 1) << b;
     }
     return hits;
 }
 
-/* Every use of a memo's name: at a capitalised word, the longest name
- * there; found once for both passes over them. */
+/* Every use of a memo's name: at a capitalised word with no "-" before
+ * it, the longest name there; found once for both passes over them. */
 static int find_uses(const post_ctx *c, const memo_list *l, const memo_index *ix, use_list *out)
 {
     size_t next = 0;   /* past the first word of the last place looked at */
@@ -406,7 +404,7 @@ static int find_uses(const post_ctx *c, const memo_list *l, const memo_index *ix
         size_t base = word << 6;
         for (uint64_t hits = name_starts(c, ix, c->capitals[word], base); hits; hits &= hits - 1) {
             size_t i = base + (size_t)__builtin_ctzll(hits);
-            if (i < next)
+            if (i < next || (i > 0 && c->text[i - 1] == '-'))
                 continue;
             size_t w = first_word(c->text + i, c->len - i);
             int64_t k = used_at(c, l, ix, i, w);

@@ -26,7 +26,8 @@ const unsigned char *name_index_starts(const name_index *ix);
 
 /* Appends to out (in document order) the longest name at each of the
  * candidate places near_find() collected (ties: the entry written first),
- * skipping places inside the name found before. */
+ * skipping places inside the name found before. text[len] must be 0 (the
+ * normaliser's NUL): a word is read up to it. */
 int names_scan(span_list *out, const compiled_model *m, const name_index *ix,
                const size_t *candidates, size_t n_candidates, const char *text, size_t len);
 

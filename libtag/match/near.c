@@ -276,16 +276,23 @@ void near_index_free(near_index *ix)
     }
 }
 
-/* 1 if the pair at position i (in f->pairs) may start some literal: it
- * ends one, or the byte after it is a third byte some literal has. Without
- * a branch: the pass calls it at most candidates. */
+/* 1 if the pair at position i, keyed (1: in f->pairs), may start some
+ * literal: it ends one, or the byte after it is a third byte some literal
+ * has. Without a branch: the pass calls it at most candidates. */
+static int keyed_may_start(const filter *f, const unsigned char *t, size_t len, size_t i,
+                           unsigned pair, unsigned keyed)
+{
+    size_t k = i + 2 < len ? i + 2 : len - 1;   /* a byte there, read in bounds */
+    int open = has_bit(f->open, pair) != 0;
+    int third = i + 2 < len, known = has_bit(f->triples, triple(pair, t[k])) != 0;
+    return (int)keyed & (open | (third & known));   /* ints: no branch (clang warns on bools) */
+}
+
+/* The same for any pair. */
 static int literal_may_start(const filter *f, const unsigned char *t, size_t len, size_t i,
                              unsigned pair)
 {
-    size_t k = i + 2 < len ? i + 2 : len - 1;   /* a byte there, read in bounds */
-    int keyed = has_bit(f->pairs, pair) != 0, open = has_bit(f->open, pair) != 0;
-    int third = i + 2 < len, known = has_bit(f->triples, triple(pair, t[k])) != 0;
-    return keyed & (open | (third & known));   /* ints: no branch (clang warns on bools) */
+    return keyed_may_start(f, t, len, i, pair, has_bit(f->pairs, pair) != 0);
 }
 
 /* The literals keyed on the pair at position i (t[i], t[i + 1], or t[i],
@@ -326,10 +333,11 @@ static size_t sort_candidates(const near_index *ix, const unsigned char *t, size
     for (size_t k = 0; k < n; k++) {
         size_t i = found[k];
         unsigned pair = (unsigned)t[i] << 8 | t[i + 1];
+        unsigned maps = pair_skip_maps(&ix->skip, pair);   /* bit 0: f->pairs */
         names[at + n_names] = i + 1;
-        n_names += pair_skip_maps(&ix->skip, pair) >> 1;
+        n_names += maps >> 1;
         found[n_lits] = i;
-        n_lits += (size_t)literal_may_start(f, t, len, i, pair);
+        n_lits += (size_t)keyed_may_start(f, t, len, i, pair, maps & 1);
     }
     name_starts->n += n_names;
     return n_lits;

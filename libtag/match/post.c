@@ -63,10 +63,18 @@ int post_taken(const post_ctx *c, size_t start, size_t end)
 
 int post_joiner(const char *w, size_t n)
 {
-    static const post_str joiners[] = { POST_STR("of"), POST_STR("and"), POST_STR("for"),
-        POST_STR("the"), POST_STR("on"), POST_STR("in"), POST_STR("to"), POST_STR("against"),
-        POST_STR("&"), POST_STR("de"), POST_STR("with") };
-    return post_str_is(joiners, POST_COUNT(joiners), w, n);
+    /* of, and, for, the, on, in, to, against, &, de, with: by length */
+    static const post_str two[] = { POST_STR("of"), POST_STR("on"), POST_STR("in"),
+        POST_STR("to"), POST_STR("de") };
+    static const post_str three[] = { POST_STR("and"), POST_STR("for"), POST_STR("the") };
+    switch (n) {
+    case 1: return w[0] == '&';
+    case 2: return post_str_is(two, POST_COUNT(two), w, n);
+    case 3: return post_str_is(three, POST_COUNT(three), w, n);
+    case 4: return memcmp(w, "with", 4) == 0;
+    case 7: return memcmp(w, "against", 7) == 0;
+    default: return 0;
+    }
 }
 
 static char fold_upper(char c, int fold)

@@ -28,7 +28,8 @@
 
 #include "match.h"
 
-/* Runs the passes over `spans` (match_text()'s result for `text`) and
+/* Runs the passes over `spans` (match_text()'s result for `text`, which
+ * like match_text()'s is read up to text[len], its NUL) and
  * leaves the final spans in document order. *canon_src gets an array of
  * spans->n strings (NULL: the span's own text), or NULL when none is set;
  * free it with post_free_src(). */
