@@ -456,6 +456,7 @@ DOCTAG_API unsigned doctag_type_color(int type);
  * doctag_doc_text(). Borrowed for the call. */
 typedef struct doctag_page_text {
     int page;              /* 1-based */
+    int page_count;        /* pages in the PDF, whatever range is read */
     int has_text;          /* 1: the page has a text layer (doctag_doc_page_has_text) */
     const char *text;      /* UTF-8, not NUL-terminated; len bytes */
     size_t len;

@@ -24,8 +24,8 @@ static int take_page(void *ctx, const extract_page *pg)
     pdf_stream *s = ctx;
     if (s->o->on_page) {
         size_t start = pg->n_lines ? pg->lines[0].start : pg->offset + pg->len;
-        doctag_page_text pt = { pg->page, pg->has_text, pg->text, pg->len, pg->offset, start,
-                                pg->n_lines };
+        doctag_page_text pt = { pg->page, pg->page_count, pg->has_text, pg->text, pg->len,
+                                pg->offset, start, pg->n_lines };
         int stop = s->o->on_page(s->o->ctx, &pt);
         if (stop) {
             s->stop = stop;

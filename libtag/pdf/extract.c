@@ -440,6 +440,7 @@ int extract_pdf_stream(const void *data, size_t size, const char *name,
     b.sink = sink;
     b.sink_ctx = ctx;
     rc = page_range(doc, opts, name, &info->n_pages, &info->first_page, &info->last_page);
+    b.page_count = info->n_pages;
     if (rc == DOCTAG_OK
         && !(info->page_has_text = b.page_has_text = calloc((size_t)info->n_pages, 1)))
         rc = error_set(DOCTAG_ERR_NOMEM, "%s: out of memory while extracting text", name);

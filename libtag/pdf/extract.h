@@ -74,6 +74,7 @@ typedef struct extract_result {
  * extract_pdf() gives. Everything is borrowed for the sink's call. */
 typedef struct extract_page {
     int page;                  /* 1-based */
+    int page_count;            /* pages in the PDF */
     int has_text;              /* the page has a text layer (page_has_text) */
     const char *text;          /* not NUL-terminated */
     size_t len;

@@ -66,6 +66,7 @@ typedef struct builder {
     window_page *win;         /* one per page of the window */
     size_t window;            /* its size in pages */
     int last_page;            /* the last page to read */
+    int page_count;           /* pages in the PDF */
     int pages_left;           /* pages still to read after the window's last */
     extract_sink sink;
     void *sink_ctx;

@@ -124,9 +124,9 @@ static int hand_out_page(builder *b, size_t p)
             return -1;
     size_t box_end = p + 1 < b->n_pages ? b->win[p + 1].box_at : b->boxes_len;
     int number = b->pages[p].number;
-    extract_page pg = { number, b->page_has_text[number - 1], b->page_text, b->page_len,
-                        b->out_len, b->out_lines, b->n_out_lines, b->boxes + wp->box_at,
-                        box_end - wp->box_at };
+    extract_page pg = { number, b->page_count, b->page_has_text[number - 1], b->page_text,
+                        b->page_len, b->out_len, b->out_lines, b->n_out_lines,
+                        b->boxes + wp->box_at, box_end - wp->box_at };
     int rc = b->sink(b->sink_ctx, &pg);
     if (rc < 0) {
         b->sink_rc = rc;
