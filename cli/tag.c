@@ -56,6 +56,10 @@ static const char usage_tag[] =
     "\n"
     "A region of pathological text where a pattern hits a match limit is skipped,\n"
     "with a warning on stderr; the rest of the document is tagged.\n"
+    "A PDF is read and tagged a window of 128 pages at a time, its entities\n"
+    "written as they come (memory does not grow with its length): when it fails\n"
+    "part way (a page over --page-ms), the entities written before stay on stdout\n"
+    "(a file in --out-dir is removed).\n"
     "\n";
 
 typedef struct tag_settings {

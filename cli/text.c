@@ -24,6 +24,8 @@ static const char usage_text[] =
     "the place of the break after it; a page without text takes one more byte\n"
     "of the break, where it has one), and one is added after the last page\n"
     "(past the text entities index).\n"
+    "A PDF is read a window of 128 pages at a time and its text written as it\n"
+    "comes; when it fails part way, the text written before stays.\n"
     "\n"
     "Options:\n"
     "  -p, --pages RANGE    PDF pages A-B, N, A- or -B (1-based; text: ignored)\n"

@@ -93,7 +93,11 @@ typedef int (*extract_sink)(void *ctx, const extract_page *page);
 /* The pages a stream keeps at most before handing out the oldest: every
  * document of the corpora (124 pages at most) fits, so for them the
  * furniture and line-break decisions are those made over the whole
- * document; about 12 KB a page (code points, lines, text and boxes). */
+ * document. The window costs about 28 KB a page on the corpus (code
+ * points, lines, rendered text and boxes, with their arrays' slack: the
+ * whole-document figure before there was a window), 3.5 MB in all; half a
+ * window (64 pages) of context on either side of a page is more than any
+ * running line needs (LIMIT_PDF_REPEAT_PAGES of them). */
 #define EXTRACT_WINDOW_PAGES 128
 
 /* extract_pdf() a window of pages at a time: the pages are read in order
