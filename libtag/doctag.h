@@ -445,9 +445,10 @@ DOCTAG_API unsigned doctag_type_color(int type);
  * than a 300-page one). For a document of at most window_pages pages the
  * text and entities are exactly those of doctag_doc_from_pdf_*() and
  * doctag_tag(); a longer document has its running headers and footers
- * found among the pages around each page (half a window on either side)
- * and its line-break hyphens resolved from the words of the pages before
- * and around it, instead of the whole document's. Since 0.4. */
+ * found among the window_pages pages around each page (at least a
+ * quarter of them after it) and its line-break hyphens resolved from the
+ * words of the pages read so far (the window's included), instead of the
+ * whole document's. Since 0.4. */
 
 /* One page's share of the document's text: the breaks before its first
  * line, its lines and the breaks between them (those after its last line

@@ -249,7 +249,7 @@ Test(pdf_stream, whole_document_decisions)
 Test(pdf_stream, same_as_whole_document_in_any_window)
 {
     char *whole = whole_reading(report_path());
-    const int windows[] = { 0, 2, 3, 5, N_PAGES, N_PAGES + 1 };
+    const int windows[] = { 0, 2, 3, 5, 8, 9, N_PAGES, N_PAGES + 1 };
     for (size_t i = 0; i < sizeof windows / sizeof windows[0]; i++) {
         char *got = stream_reading(report_path(), windows[i], 1);
         cr_expect_str_eq(got, whole, "window %d", windows[i]);

@@ -95,16 +95,15 @@ typedef int (*extract_sink)(void *ctx, const extract_page *page);
  * furniture and line-break decisions are those made over the whole
  * document. The window costs about 28 KB a page on the corpus (code
  * points, lines, rendered text and boxes, with their arrays' slack: the
- * whole-document figure before there was a window), 3.5 MB in all; half a
- * window (64 pages) of context on either side of a page is more than any
- * running line needs (LIMIT_PDF_REPEAT_PAGES of them). */
+ * whole-document figure before there was a window), 3.5 MB in all. A page
+ * is decided among 128 pages, at least 32 of them after it. */
 #define EXTRACT_WINDOW_PAGES 128
 
 /* extract_pdf() a window of pages at a time: the pages are read in order
  * into a window of `window` pages (0: EXTRACT_WINDOW_PAGES; at least 2);
  * when it is full, the running lines and line breaks of its pages are
- * decided from its pages and the words of the pages handed out before,
- * and its older half goes to sink, its memory reused. A document of at
+ * decided from its pages (and the words of every page read before), and
+ * its older three quarters go to sink, their memory reused. A document of at
  * most `window` pages is decided as a whole: its text is extract_pdf()'s.
  * Sets info's n_pages, first_page, last_page and page_has_text (free with
  * extract_result_free; set on failure too, where known). Returns 0 or a

@@ -71,7 +71,10 @@ typedef struct builder {
     extract_sink sink;
     void *sink_ctx;
     int sink_rc;              /* the sink's negative return, once it stopped */
-    linebreak_evidence *evidence;   /* the words of the lines handed out */
+    linebreak_evidence *evidence;   /* the words of the pages read */
+    size_t pages_learnt;      /* the window's first pages in the evidence */
+    size_t n_done;            /* the window's first pages, handed out already
+                                 (context for the pages after them) */
     int after_hyphen;         /* the last line handed out ended in a hyphen */
     size_t *seq;              /* the window's kept lines in reading order */
     int *seps;                /* what follows each of them (linebreak.h) */
@@ -89,8 +92,8 @@ typedef struct builder {
 
 /* Called once page pages[n_pages - 1] is read and rendered: when the
  * window is full and pages are left to read, decides the furniture and
- * line breaks of the window's pages and hands its older half to the sink,
- * making room. Returns 0, or -1 (out of memory, or the sink stopped:
+ * line breaks of the window's pages and hands its older three quarters to
+ * the sink, making room. Returns 0, or -1 (out of memory, or the sink stopped:
  * b->sink_rc). */
 int window_page_done(builder *b);
 

@@ -220,18 +220,14 @@ struct linebreak_evidence {
 
 typedef struct break_ctx {
     const layout_glyph *g;
-    const linebreak_evidence *here;    /* the lines being decided */
-    const linebreak_evidence *before;  /* lines handed out before them, or NULL */
-    int typesetter_hyphen, hyphen_inside;   /* in either */
+    const linebreak_evidence *e;
+    int typesetter_hyphen, hyphen_inside;
 } break_ctx;
 
-/* How often the word was seen, in the lines being decided and before. */
+/* How often the word (a compound, or not) was seen. */
 static unsigned seen(const break_ctx *c, int compound, const char *word)
 {
-    unsigned n = wordset_count(compound ? &c->here->compounds : &c->here->words, word);
-    if (c->before)
-        n += wordset_count(compound ? &c->before->compounds : &c->before->words, word);
-    return n;
+    return wordset_count(compound ? &c->e->compounds : &c->e->words, word);
 }
 
 /* Start of the last whitespace-separated token of the line. */
@@ -463,30 +459,27 @@ int linebreak_evidence_add(linebreak_evidence *e, const layout_glyph *glyphs,
     return 0;
 }
 
-int linebreak_decide_after(const layout_glyph *glyphs, const layout_line *lines,
-                           const size_t *seq, size_t n, int *breaks,
-                           const linebreak_evidence *before, int after_hyphen)
+int linebreak_decide_with(const layout_glyph *glyphs, const layout_line *lines,
+                          const size_t *seq, size_t n, int *breaks, const linebreak_evidence *e)
 {
-    linebreak_evidence here = { 0 };
-    int rc = linebreak_evidence_add(&here, glyphs, lines, seq, n, after_hyphen);
-    break_ctx c = { glyphs, &here, before, here.typesetter_hyphen, here.hyphen_inside };
-    if (before) {
-        c.typesetter_hyphen |= before->typesetter_hyphen;
-        c.hyphen_inside |= before->hyphen_inside;
-    }
-    for (size_t k = 0; rc == 0 && k + 1 < n; k++)
+    break_ctx c = { glyphs, e, e->typesetter_hyphen, e->hyphen_inside };
+    for (size_t k = 0; k + 1 < n; k++)
         breaks[k] = line_break(&c, &lines[seq[k]], &lines[seq[k + 1]]);
-    if (rc == 0 && n)
+    if (n)
         breaks[n - 1] = BREAK_JOIN;
-    wordset_free(&here.words);
-    wordset_free(&here.compounds);
-    return rc;
+    return 0;
 }
 
 int linebreak_decide(const layout_glyph *glyphs, const layout_line *lines, const size_t *seq,
                      size_t n, int *breaks)
 {
-    return linebreak_decide_after(glyphs, lines, seq, n, breaks, NULL, 0);
+    linebreak_evidence e = { 0 };
+    int rc = linebreak_evidence_add(&e, glyphs, lines, seq, n, 0);
+    if (rc == 0)
+        rc = linebreak_decide_with(glyphs, lines, seq, n, breaks, &e);
+    wordset_free(&e.words);
+    wordset_free(&e.compounds);
+    return rc;
 }
 
 #else

@@ -6,16 +6,21 @@
  * points kept) stay in the builder until the window is full; then the
  * running lines (furniture.c) of its pages are decided from its pages, the
  * reading order of each page (layout.c), and the line breaks (linebreak.c)
- * from its lines' words and the words of every line handed out before
- * (a hash table of the vocabulary, not of the pages). The older half of
- * the window is then written, page by page, to the sink, and its lines,
- * code points, text and boxes are moved out of the builder's arrays, whose
- * memory the next pages reuse: the memory is the window's, not the
- * document's. The newer half stays, so that each page handed out was
- * decided with half a window of pages around it; its decisions are made
- * again with the next pages. At the end (or for a document no longer than
- * the window) every page left is decided at once, as the whole document
- * was before there was a window.
+ * from the words of every page read so far (each page's words added once,
+ * when it is first decided: hash tables of the vocabulary, not of the
+ * pages). The window's older three quarters are then written, page by
+ * page, to the sink, and their lines, code points, text and boxes moved
+ * out of the builder's arrays, whose memory the next pages reuse: the
+ * memory is the window's, not the document's. The newest quarter stays,
+ * so that each page handed out was decided with at least a quarter of a
+ * window of pages after it; its decisions are made again with the next
+ * pages. The last eighth of the window's pages handed out stay too, as
+ * context only (furniture.c looks at the pages before a line), so that
+ * each page is decided with pages before it as well. Near the end fewer pages
+ * go, so that the last window is full too: every page is decided among
+ * `window` pages. At the end (or for a document no longer than the
+ * window) every page left is decided at once, as the whole document was
+ * before there was a window.
  */
 #if DOCTAG_HAVE_PDF
 
@@ -38,6 +43,29 @@ void window_free(builder *b)
     free(b->pending);
 }
 
+/* Whether line li ends in a hyphen (the next line then starts with the
+ * rest of a word). */
+static int ends_in_hyphen(const builder *b, size_t li)
+{
+    const layout_line *l = &b->lines[li];
+    return l->count > 0 && glyph_is_hyphen(b->cps[l->first + l->count - 1].cp);
+}
+
+/* The words of the window's pages read since the last decision join the
+ * evidence for the line breaks (each page's once, in reading order). */
+static int learn_words(builder *b)
+{
+    size_t from = b->page_seq[b->pages_learnt], n = b->page_seq[b->n_pages];
+    int after = from > 0 ? ends_in_hyphen(b, b->seq[from - 1]) : b->after_hyphen;
+    if (!b->evidence && !(b->evidence = linebreak_evidence_new()))
+        return -1;
+    if (linebreak_evidence_add(b->evidence, b->cps, b->lines, b->seq + from, n - from, after)
+        < 0)
+        return -1;
+    b->pages_learnt = b->n_pages;
+    return 0;
+}
+
 /* Drops the window's furniture and puts its kept lines in reading order,
  * page by page (page_seq), with what goes after each (seps). */
 static int decide_window(builder *b)
@@ -58,10 +86,10 @@ static int decide_window(builder *b)
         n += (size_t)k;
     }
     b->page_seq[b->n_pages] = n;
-    if (!vec_reserve((void **)&b->seps, &b->cap_seps, n + 1, sizeof *b->seps))
+    if (!vec_reserve((void **)&b->seps, &b->cap_seps, n + 1, sizeof *b->seps)
+        || learn_words(b) < 0)
         return -1;
-    return linebreak_decide_after(b->cps, b->lines, b->seq, n, b->seps, b->evidence,
-                                  b->after_hyphen);
+    return linebreak_decide_with(b->cps, b->lines, b->seq, n, b->seps, b->evidence);
 }
 
 /* Appends n bytes to buf (of length *len and capacity *cap). */
@@ -167,35 +195,34 @@ static void drop_pages(builder *b, size_t e)
     }
 }
 
-/* The words of the lines of the window's first e pages join the evidence
- * for the line breaks still to decide. */
-static int remember_words(builder *b, size_t e)
+/* The pages handed out that stay in the window as the context of the
+ * pages after them (a running line's run starts where it is on neither
+ * of the two pages before: furniture.c): an eighth of the window. */
+static size_t context_pages(const builder *b)
 {
-    size_t n = b->page_seq[e];
-    if (!b->evidence && !(b->evidence = linebreak_evidence_new()))
-        return -1;
-    if (linebreak_evidence_add(b->evidence, b->cps, b->lines, b->seq, n, b->after_hyphen) < 0)
-        return -1;
-    if (n > 0) {
-        const layout_line *l = &b->lines[b->seq[n - 1]];
-        b->after_hyphen = l->count > 0 && glyph_is_hyphen(b->cps[l->first + l->count - 1].cp);
-    }
-    return 0;
+    return b->window / 8;
 }
 
 int window_page_done(builder *b)
 {
     if (b->n_pages < b->window || b->pages_left <= 0)
         return 0;
-    size_t e = b->n_pages / 2;
+    /* up to the older three quarters; fewer when fewer pages are left to
+     * read, so that the last pages too are decided in a full window */
+    size_t keep = b->n_pages / 4 ? b->n_pages / 4 : 1, e = b->n_pages - keep;
+    if (b->n_done + (size_t)b->pages_left < e)
+        e = b->n_done + (size_t)b->pages_left;
     if (decide_window(b) < 0)
         return -1;
-    for (size_t p = 0; p < e; p++)
+    for (size_t p = b->n_done; p < e; p++)
         if (hand_out_page(b, p) < 0)
             return -1;
-    if (remember_words(b, e) < 0)
-        return -1;
-    drop_pages(b, e);
+    if (b->page_seq[e] > 0)   /* the last line handed out */
+        b->after_hyphen = ends_in_hyphen(b, b->seq[b->page_seq[e] - 1]);
+    size_t context = context_pages(b) < e ? context_pages(b) : e - 1;   /* room for one */
+    drop_pages(b, e - context);
+    b->pages_learnt -= e - context;
+    b->n_done = context;
     return 0;
 }
 
@@ -203,7 +230,7 @@ int window_flush(builder *b)
 {
     if (decide_window(b) < 0)
         return -1;
-    for (size_t p = 0; p < b->n_pages; p++)
+    for (size_t p = b->n_done; p < b->n_pages; p++)
         if (hand_out_page(b, p) < 0)
             return -1;
     return 0;
