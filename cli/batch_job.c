@@ -44,8 +44,8 @@ static void fail_doctag(batch_job *job, int code)
     free(copy);
 }
 
-/* Opens the job's document; 0, or -1 with the job failed. */
-static int open_doc(const batch_settings *s, batch_job *job, doctag_doc **doc)
+/* Opens the job's text document; 0, or -1 with the job failed. */
+static int open_doc(batch_job *job, doctag_doc **doc)
 {
     int rc;
     if (job->kind == SNIFF_EMPTY || job->kind == SNIFF_BINARY) {
@@ -53,10 +53,7 @@ static int open_doc(const batch_settings *s, batch_job *job, doctag_doc **doc)
                        ? "an empty file" : "not a PDF, an archive or UTF-8 text");
         return -1;
     }
-    if (job->kind == SNIFF_PDF) {
-        rc = job->path ? doctag_doc_from_pdf_file(doc, job->path, &s->pdf)
-                       : doctag_doc_from_pdf_buffer(doc, job->data, job->len, &s->pdf);
-    } else if (job->path) {
+    if (job->path) {
         char *text = NULL;
         size_t len = 0;
         /* sources.c has checked its size against --max-bytes */
@@ -74,25 +71,6 @@ static int open_doc(const batch_settings *s, batch_job *job, doctag_doc **doc)
         fail_doctag(job, rc);
         return -1;
     }
-    return 0;
-}
-
-/* Page counts, the --max-pages limit and a warning for scanned pages. */
-static int check_pages(const batch_settings *s, batch_job *job, const doctag_doc *doc)
-{
-    if (job->kind != SNIFF_PDF)
-        return 0;
-    job->pages = doctag_doc_page_count(doc);
-    job->pages_without_text = doctag_doc_pages_without_text(doc);
-    if (s->max_pages > 0 && job->pages > s->max_pages) {
-        batch_job_fail(job, MANIFEST_FAILED, "%d pages, more than --max-pages %d",
-                       job->pages, s->max_pages);
-        return -1;
-    }
-    if (job->pages_without_text > 0 &&
-        asprintf(&job->warning, "warning: %d pages have no text layer (scanned pages "
-                 "need OCR)", job->pages_without_text) < 0)
-        job->warning = NULL;
     return 0;
 }
 
@@ -143,36 +121,66 @@ static int finish_file(const batch_settings *s, FILE *f, const char *tmp, const 
     return err;
 }
 
-/* DIR/<output name>, written as DIR/<output name>.part and renamed. */
-static void write_output_file(const batch_settings *s, batch_job *job,
-                              const doctag_result *result)
+/* DIR/<output name>.part opened for writing (*f), its header written;
+ * *path and *tmp malloc'd. Returns 0 or errno. */
+static int open_output_file(const batch_settings *s, batch_job *job, char **path, char **tmp,
+                            FILE **f)
 {
-    char *path = NULL, *tmp = NULL;
+    *path = *tmp = NULL;
+    *f = NULL;
     int err = (job->output = batch_job_output_name(job->id, s->format)) ? 0 : ENOMEM;
-    if (!err && (asprintf(&path, "%s/%s", s->out_dir, job->output) < 0 ||
-                 asprintf(&tmp, "%s.part", path) < 0))
+    if (!err && (asprintf(path, "%s/%s", s->out_dir, job->output) < 0 ||
+                 asprintf(tmp, "%s.part", *path) < 0)) {
         err = ENOMEM;
-    if (!err) {
-        *strrchr(path, '/') = '\0';
-        err = output_make_directories(path);
-        path[strlen(path)] = '/';
+        free(*path);
+        *path = *tmp = NULL;
     }
-    FILE *f = err ? NULL : fopen(tmp, "wb");
-    if (!err && !f)
+    if (!err) {
+        *strrchr(*path, '/') = '\0';
+        err = output_make_directories(*path);
+        (*path)[strlen(*path)] = '/';
+    }
+    if (!err && !(*f = fopen(*tmp, "wb")))
         err = errno;
-    if (f) {
-        output_write_header(f, s->format);
-        write_entities(s, f, job, result);
+    if (*f)
+        output_write_header(*f, s->format);
+    return err;
+}
+
+/* Renames the output written to tmp into place, its size recorded; a
+ * failed job's is removed (and no output recorded). `err`: opening failed.
+ * Frees path and tmp. */
+static void close_output_file(const batch_settings *s, batch_job *job, FILE *f, char *path,
+                              char *tmp, int err)
+{
+    if (f && job->error) {
+        fclose(f);
+        remove(tmp);
+        free(job->output);
+        job->output = NULL;
+    } else if (f) {
         err = finish_file(s, f, tmp, path);
     }
     struct stat st;
-    if (!err)
+    if (!job->error && !err)
         job->output_bytes = stat(path, &st) == 0 ? (long long)st.st_size : -1;
-    else
+    else if (!job->error)
         batch_job_fail(job, MANIFEST_ERROR, "cannot write %s: %s",
                        path ? path : job->output ? job->output : "output", strerror(err));
     free(path);
     free(tmp);
+}
+
+/* DIR/<output name>, written as DIR/<output name>.part and renamed. */
+static void write_output_file(const batch_settings *s, batch_job *job,
+                              const doctag_result *result)
+{
+    char *path, *tmp;
+    FILE *f;
+    int err = open_output_file(s, job, &path, &tmp, &f);
+    if (f)
+        write_entities(s, f, job, result);
+    close_output_file(s, job, f, path, tmp, err);
 }
 
 static void write_stream(const batch_settings *s, batch_job *job, const doctag_result *result)
@@ -187,14 +195,115 @@ static void write_stream(const batch_settings *s, batch_job *job, const doctag_r
         batch_job_fail(job, MANIFEST_ERROR, "out of memory");
 }
 
-void batch_job_run(const batch_settings *s, batch_job *job)
+/* ---- PDFs: tagged as they are read ------------------------------------- */
+
+/* A PDF's entities written as the stream hands them out
+ * (doctag_stream_pdf_*): the memory is a window of pages, not the
+ * document. */
+typedef struct pdf_job {
+    const batch_settings *s;
+    batch_job *job;
+    FILE *f;
+    output_writer w;
+    int whole;                 /* w is open */
+} pdf_job;
+
+/* Over --max-pages: the stream stops at the first page. */
+#define OVER_MAX_PAGES 1
+
+static int pdf_job_page(void *ctx, const doctag_page_text *page)
 {
-    if (job->skipped || job->error)
+    pdf_job *p = ctx;
+    p->job->pages = page->page_count;
+    if (p->s->max_pages > 0 && page->page_count > p->s->max_pages)
+        return OVER_MAX_PAGES;
+    p->job->pages_without_text += !page->has_text;
+    return 0;
+}
+
+static int pdf_job_entity(void *ctx, const doctag_entity *e)
+{
+    pdf_job *p = ctx;
+    int t = doctag_entity_type(e);
+    if (t >= 0 && t < DOCTAG_TYPE_COUNT)
+        p->job->entities[t]++;
+    if (p->whole)
+        output_writer_entity(&p->w, e);
+    else   /* no memory for the writer's buffers: a row at a time */
+        output_write_entity_of(p->f, p->s->format, p->job->id, p->job->path, e, 1);
+    return 0;
+}
+
+/* The job's outcome once its PDF went through the stream (rc). */
+static void pdf_job_done(const batch_settings *s, batch_job *job, int rc)
+{
+    if (rc == OVER_MAX_PAGES)
+        batch_job_fail(job, MANIFEST_FAILED, "%d pages, more than --max-pages %d",
+                       job->pages, s->max_pages);
+    else if (rc != DOCTAG_OK)
+        fail_doctag(job, rc);
+    else if (job->pages_without_text > 0 &&
+             asprintf(&job->warning, "warning: %d pages have no text layer (scanned pages "
+                      "need OCR)", job->pages_without_text) < 0)
+        job->warning = NULL;
+    if (job->error) {   /* what was counted before the failure does not count */
+        memset(job->entities, 0, sizeof job->entities);
+        job->pages_without_text = 0;
+        job->pages = rc == OVER_MAX_PAGES ? job->pages : 0;
+    }
+}
+
+/* Tags the job's PDF into f. */
+static void stream_pdf(const batch_settings *s, batch_job *job, FILE *f)
+{
+    pdf_job p = { s, job, f, { 0 }, 0 };
+    p.whole = output_writer_open(&p.w, f, s->format, job->id, job->path, 1) == 0;
+    doctag_stream_options o = DOCTAG_STREAM_OPTIONS_INIT;
+    o.pdf = &s->pdf;
+    o.model = s->model;
+    o.on_page = pdf_job_page;
+    o.on_entity = pdf_job_entity;
+    o.ctx = &p;
+    int rc = job->path ? doctag_stream_pdf_file(job->path, &o)
+                       : doctag_stream_pdf_buffer(job->data, job->len, &o);
+    if (p.whole)
+        output_writer_close(&p.w);
+    pdf_job_done(s, job, rc);
+}
+
+/* A PDF into its output file, or into the job's stream buffer. */
+static void run_pdf(const batch_settings *s, batch_job *job)
+{
+    if (s->out_dir) {
+        char *path, *tmp;
+        FILE *f;
+        int err = open_output_file(s, job, &path, &tmp, &f);
+        if (f)
+            stream_pdf(s, job, f);
+        close_output_file(s, job, f, path, tmp, err);
         return;
-    double start = progress_now();
+    }
+    FILE *f = open_memstream(&job->stream, &job->stream_len);
+    if (!f) {
+        batch_job_fail(job, MANIFEST_ERROR, "out of memory");
+        return;
+    }
+    stream_pdf(s, job, f);
+    if (fclose(f) != 0 && !job->error)
+        batch_job_fail(job, MANIFEST_ERROR, "out of memory");
+    if (job->error) {
+        free(job->stream);
+        job->stream = NULL;
+        job->stream_len = 0;
+    }
+}
+
+/* A text: opened, tagged, then written. */
+static void run_text(const batch_settings *s, batch_job *job)
+{
     doctag_doc *doc = NULL;
     doctag_result *result = NULL;
-    if (open_doc(s, job, &doc) == 0 && check_pages(s, job, doc) == 0) {
+    if (open_doc(job, &doc) == 0) {
         int rc = doctag_tag(&result, s->model, doc);
         if (rc != DOCTAG_OK)
             fail_doctag(job, rc);
@@ -202,19 +311,32 @@ void batch_job_run(const batch_settings *s, batch_job *job)
     doctag_doc_free(doc);
     free(job->data);   /* the document's bytes are no longer needed */
     job->data = NULL;
-    if (result) {
-        size_t n = doctag_result_count(result);
-        for (size_t i = 0; i < n; i++) {
-            int t = doctag_entity_type(doctag_result_entity(result, i));
-            if (t >= 0 && t < DOCTAG_TYPE_COUNT)
-                job->entities[t]++;
-        }
-        if (s->out_dir)
-            write_output_file(s, job, result);
-        else
-            write_stream(s, job, result);
-        doctag_result_free(result);
+    if (!result)
+        return;
+    size_t n = doctag_result_count(result);
+    for (size_t i = 0; i < n; i++) {
+        int t = doctag_entity_type(doctag_result_entity(result, i));
+        if (t >= 0 && t < DOCTAG_TYPE_COUNT)
+            job->entities[t]++;
     }
+    if (s->out_dir)
+        write_output_file(s, job, result);
+    else
+        write_stream(s, job, result);
+    doctag_result_free(result);
+}
+
+void batch_job_run(const batch_settings *s, batch_job *job)
+{
+    if (job->skipped || job->error)
+        return;
+    double start = progress_now();
+    if (job->kind == SNIFF_PDF)
+        run_pdf(s, job);
+    else
+        run_text(s, job);
+    free(job->data);
+    job->data = NULL;
     job->seconds = progress_now() - start;
 }
 

@@ -16,8 +16,15 @@ const char *document_display_name(const char *path)
     return strcmp(path, "-") == 0 ? "<stdin>" : path;
 }
 
-/* Scanned pages yield no text and so no entities: say so, as a warning.
- * Only the requested pages count; the others were not extracted. */
+/* Scanned pages yield no text and so no entities: say so, as a warning. */
+void document_warn_blank_pages(const char *path, int blank, int pages)
+{
+    if (blank > 0)
+        fprintf(stderr, "doctag: %s: warning: %d of %d pages have no text layer "
+                "(scanned pages need OCR)\n", document_display_name(path), blank, pages);
+}
+
+/* Only the requested pages count; the others were not extracted. */
 void document_warn_pages_without_text(const char *path, const doctag_doc *doc,
                                       const doctag_pdf_options *opts)
 {
@@ -29,10 +36,17 @@ void document_warn_pages_without_text(const char *path, const doctag_doc *doc,
     for (int page = first; page <= last; page++)
         if (!doctag_doc_page_has_text(doc, page))
             blank++;
-    if (blank > 0)
-        fprintf(stderr, "doctag: %s: warning: %d of %d pages have no text layer "
-                "(scanned pages need OCR)\n", document_display_name(path), blank,
-                last - first + 1);
+    document_warn_blank_pages(path, blank, last - first + 1);
+}
+
+/* A PDF input streamed (doctag_stream_pdf_*): from data when it came from
+ * stdin, else by path. */
+int document_stream_pdf(const char *path, const char *data, size_t size,
+                        const doctag_stream_options *opts)
+{
+    if (data)
+        return doctag_stream_pdf_buffer(data, size, opts);
+    return doctag_stream_pdf_file(path, opts);
 }
 
 /* Reads one input, reporting any failure on stderr: a text's bytes in

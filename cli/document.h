@@ -29,6 +29,16 @@ int document_from_input(const char *path, const doctag_pdf_options *pdf_opts,
 void document_warn_pages_without_text(const char *path, const doctag_doc *doc,
                                       const doctag_pdf_options *opts);
 
+/* The same warning, given the count of pages without text among the
+ * `pages` pages read. */
+void document_warn_blank_pages(const char *path, int blank, int pages);
+
+/* Streams the PDF document_read() read (data from stdin, NULL: by path)
+ * through opts' callbacks (doctag_stream_pdf_file / _buffer). Returns a
+ * doctag_error or a callback's return; reports nothing. */
+int document_stream_pdf(const char *path, const char *data, size_t size,
+                        const doctag_stream_options *opts);
+
 /* document_read() and document_from_input() in one, and the warning about
  * pages without text: *doc is the caller's to free. Returns 0, or -1 when
  * the failure has been reported. */

@@ -56,6 +56,10 @@ static const char usage_tag[] =
     "\n"
     "A region of pathological text where a pattern hits a match limit is skipped,\n"
     "with a warning on stderr; the rest of the document is tagged.\n"
+    "A PDF is read and tagged a window of 128 pages at a time, its entities\n"
+    "written as they come (memory does not grow with its length): when it fails\n"
+    "part way (a page over --page-ms), the entities written before stay on stdout\n"
+    "(a file in --out-dir is removed).\n"
     "\n";
 
 typedef struct tag_settings {
@@ -89,57 +93,157 @@ static void write_result(FILE *f, const tag_settings *s, const char *name,
         output_writer_close(&w);
 }
 
-/* Writes DIR/NAME.EXT; on failure reports it and removes the partial file. */
-static int write_result_file(tag_settings *s, const char *path, const char *name,
-                             const doctag_result *result, int is_pdf)
+/* Opens DIR/NAME.EXT for writing (*out its path, malloc'd), its header
+ * written. Returns 0, or -1 when reported. */
+static int open_result_file(tag_settings *s, const char *path, const char *name, FILE **f,
+                            char **out)
 {
     const char *ext = output_format_extension(s->format);
     size_t len = strlen(s->out_dir) + 1 + strlen(name) + strlen(ext) + 1;
-    char *out = malloc(len);
-    if (!out) {
+    if (!(*out = malloc(len))) {
         report_io_error(document_display_name(path), NULL, ENOMEM);
         return -1;
     }
-    snprintf(out, len, "%s/%s%s", s->out_dir, name, ext);
+    snprintf(*out, len, "%s/%s%s", s->out_dir, name, ext);
 
     int added = name_set_add(&s->written, name);
     if (added <= 0) {
         if (added == 0)
             fprintf(stderr, "doctag: %s: %s was already written for an earlier input "
                     "with the same name; not overwritten\n", document_display_name(path),
-                    out);
+                    *out);
         else
             report_io_error(document_display_name(path), NULL, ENOMEM);
-        free(out);
+        free(*out);
         return -1;
     }
-
-    int rc = 0;
-    FILE *f = fopen(out, "wb");
-    if (!f) {
-        report_io_error(document_display_name(path), out, errno);
-        free(out);
+    if (!(*f = fopen(*out, "wb"))) {
+        report_io_error(document_display_name(path), *out, errno);
+        free(*out);
         return -1;
     }
     errno = 0;
     if (s->header)
-        output_write_header(f, s->format);
-    write_result(f, s, name, path, result, is_pdf);
+        output_write_header(*f, s->format);
+    return 0;
+}
+
+/* Closes what open_result_file() opened; on a write error reports it. The
+ * file is removed then, or when `failed`. Frees out. Returns 0 or -1. */
+static int close_result_file(FILE *f, char *out, const char *path, int failed)
+{
     int werr = ferror(f) ? (errno ? errno : EIO) : 0;
     if (fclose(f) != 0 && !werr)
         werr = errno;
-    if (werr) {
+    if (werr)
         report_io_error(document_display_name(path), out, werr);
+    if (werr || failed)
         remove(out);
-        rc = -1;
-    }
     free(out);
-    return rc;
+    return werr || failed ? -1 : 0;
+}
+
+/* Writes DIR/NAME.EXT; on failure reports it and removes the partial file. */
+static int write_result_file(tag_settings *s, const char *path, const char *name,
+                             const doctag_result *result, int is_pdf)
+{
+    FILE *f;
+    char *out;
+    if (open_result_file(s, path, name, &f, &out) != 0)
+        return -1;
+    write_result(f, s, name, path, result, is_pdf);
+    return close_result_file(f, out, path, 0);
+}
+
+/* A PDF tagged as it is read (doctag_stream_pdf_*): its entities written
+ * as they come, the memory that of a window of pages. */
+typedef struct pdf_tagging {
+    const tag_settings *s;
+    const char *path, *name;
+    FILE *f;
+    output_writer w;
+    int whole;                 /* w is open */
+    int pages, blank, warned;  /* pages read, without text; warned of them */
+} pdf_tagging;
+
+static int take_entity(void *ctx, const doctag_entity *e)
+{
+    pdf_tagging *p = ctx;
+    int type = doctag_entity_type(e);
+    if (type >= 0 && type < DOCTAG_TYPE_COUNT && !(p->s->type_mask & (1u << type)))
+        return 0;
+    if (p->whole)
+        output_writer_entity(&p->w, e);
+    else   /* no memory for the writer's buffers: a row at a time */
+        output_write_entity_of(p->f, p->s->format, p->name, p->path, e, 1);
+    return 0;
+}
+
+static int count_page(void *ctx, const doctag_page_text *page)
+{
+    pdf_tagging *p = ctx;
+    p->pages++;
+    p->blank += !page->has_text;
+    return 0;
+}
+
+/* The pages without text first (every page is read by then). */
+static void warn_blank(pdf_tagging *p)
+{
+    if (!p->warned)
+        document_warn_blank_pages(p->path, p->blank, p->pages);
+    p->warned = 1;
+}
+
+/* A region a pattern could not be run over: the rest was tagged. */
+static int take_warning(void *ctx, const char *warning)
+{
+    pdf_tagging *p = ctx;
+    warn_blank(p);
+    fprintf(stderr, "doctag: %s: warning: %s\n", document_display_name(p->path), warning);
+    return 0;
+}
+
+/* Tags a PDF (data from stdin, else read by path) into stdout or
+ * DIR/NAME.EXT. On an error the entities of the pages before it may be
+ * on stdout already (a file in DIR is removed). Returns 0, or -1 when
+ * reported. */
+static int tag_pdf(tag_settings *s, const char *path, const char *data, size_t size)
+{
+    char *name = input_doc_name(path), *out = NULL;
+    pdf_tagging p = { s, path, name, stdout, { 0 }, 0, 0, 0, 0 };
+    if (!name) {
+        report_io_error(document_display_name(path), NULL, ENOMEM);
+        return -1;
+    }
+    if (s->out_dir && open_result_file(s, path, name, &p.f, &out) != 0) {
+        free(name);
+        return -1;
+    }
+    p.whole = output_writer_open(&p.w, p.f, s->format, name, path, 1) == 0;
+    doctag_stream_options o = DOCTAG_STREAM_OPTIONS_INIT;
+    o.pdf = &s->pdf;
+    o.model = s->model;
+    o.on_page = count_page;
+    o.on_entity = take_entity;
+    o.on_warning = take_warning;
+    o.ctx = &p;
+    int rc = document_stream_pdf(path, data, size, &o);
+    if (p.whole)
+        output_writer_close(&p.w);
+    if (rc == DOCTAG_OK)
+        warn_blank(&p);
+    else
+        report_doctag_error(document_display_name(path), rc);
+    int status = rc == DOCTAG_OK ? 0 : -1;
+    if (s->out_dir && close_result_file(p.f, out, path, rc != DOCTAG_OK) != 0)
+        status = -1;
+    free(name);
+    return status;
 }
 
 static int tag_one(tag_settings *s, const char *path)
 {
-    doctag_doc *doc = NULL;
     doctag_result *result = NULL;
     int is_pdf = 0, rc;
     char *data;
@@ -149,18 +253,13 @@ static int tag_one(tag_settings *s, const char *path)
      * tagger's is the one UTF-8 check. */
     if (document_read(path, s->limits.max_input_bytes, &data, &size, &is_pdf) != 0)
         return -1;
-    if (!is_pdf) {
-        rc = doctag_tag_text(&result, s->model, data, size);
+    if (is_pdf) {
+        rc = tag_pdf(s, path, data, size);
         free(data);
-    } else {
-        rc = document_from_input(path, &s->pdf, data, size, is_pdf, &doc);
-        free(data);
-        if (rc == DOCTAG_OK) {
-            document_warn_pages_without_text(path, doc, &s->pdf);
-            rc = doctag_tag(&result, s->model, doc);
-        }
-        doctag_doc_free(doc);
+        return rc;
     }
+    rc = doctag_tag_text(&result, s->model, data, size);
+    free(data);
     if (rc != DOCTAG_OK) {
         report_doctag_error(document_display_name(path), rc);
         return -1;

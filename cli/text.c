@@ -4,6 +4,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cli.h"
 #include "doctag.h"
@@ -23,6 +24,8 @@ static const char usage_text[] =
     "the place of the break after it; a page without text takes one more byte\n"
     "of the break, where it has one), and one is added after the last page\n"
     "(past the text entities index).\n"
+    "A PDF is read a window of 128 pages at a time and its text written as it\n"
+    "comes; when it fails part way, the text written before stays.\n"
     "\n"
     "Options:\n"
     "  -p, --pages RANGE    PDF pages A-B, N, A- or -B (1-based; text: ignored)\n"
@@ -45,60 +48,179 @@ static int is_break(char c)
  * pages, its last bytes ("\n\n" becomes "\n\f", or "\f\f" before an
  * empty page); when a word was re-joined across the pages, of the first
  * break after it, before `next` (the following page's start), so that the
- * word stays whole on the earlier page. Never a byte before `done`. */
-static int feeds_at(const char *text, size_t done, size_t at, size_t next, int k, size_t *feed)
+ * word stays whole on the earlier page. Never a byte before `done`. The
+ * text from `done` on is at buf (buf[0] is text[done]). */
+static int feeds_at(const char *buf, size_t done, size_t at, size_t next, int k, size_t *feed)
 {
     size_t from = at, to = at;
-    if (is_break(text[at - 1])) {
-        while (from > done && at - from < (size_t)k && is_break(text[from - 1]))
+    if (is_break(buf[at - 1 - done])) {
+        while (from > done && at - from < (size_t)k && is_break(buf[from - 1 - done]))
             from--;
     } else {
-        while (from < next && !is_break(text[from]))
+        while (from < next && !is_break(buf[from - done]))
             from++;
         to = from;
-        while (to < next && to < from + (size_t)k && is_break(text[to]))
+        while (to < next && to < from + (size_t)k && is_break(buf[to - done]))
             to++;
     }
     *feed = from;
     return (int)(to - from);
 }
 
-/* A PDF's text with a form feed ending each page, as pdftotext writes it,
- * without moving any offset: the feeds take the place of break bytes
- * (feeds_at()), and "\n\f" follows the last page. */
-static void write_pdf_text(FILE *f, const doctag_doc *doc, const doctag_pdf_options *opts)
-{
-    size_t len = 0, done = 0;
-    const char *text = doctag_doc_text(doc, &len);
-    int count = doctag_doc_page_count(doc);
-    int first = opts->first_page > 0 ? opts->first_page : 1;
-    int last = opts->last_page > 0 && opts->last_page < count ? opts->last_page : count;
+/* A PDF's text written with a form feed ending each page, as pdftotext
+ * writes it, without moving any offset: the feeds take the place of break
+ * bytes (feeds_at()), and "\n\f" follows the last page. The pages come
+ * from the stream (doctag_stream_pdf_*); only the text not yet written is
+ * kept, from `done` on: a page's feeds are placed once the start of the
+ * next page with text is known. */
+#define START_UNKNOWN SIZE_MAX
+typedef struct feed_writer {
+    FILE *f;
+    const char *path;
+    int first, last;           /* the pages handed out so far */
+    size_t *starts;            /* page - first: where it starts in the text
+                                  (doctag_doc_page_start), or START_UNKNOWN */
+    size_t cap_starts;
+    char *buf;                 /* the text from done on */
+    size_t buf_len, buf_cap;
+    size_t done, len;          /* text written; text handed out */
+    int page;                  /* the next page whose feeds are to place */
+    int final, blank;          /* the last page is in; pages without text */
+} feed_writer;
 
-    for (int page = first + 1, k; text && page <= last; page += k) {
-        size_t at, next = len, feed;
-        k = 1;
-        if (doctag_doc_page_start(doc, page, &at) != DOCTAG_OK || at <= done || at > len)
-            continue;
-        /* the pages starting where this one does, and where the next starts */
-        for (size_t later; page + k <= last; k++) {
-            if (doctag_doc_page_start(doc, page + k, &later) != DOCTAG_OK || later < at)
-                break;
-            if (later > at) {
-                next = later;
-                break;
-            }
+/* The start of page p, or START_UNKNOWN while the stream goes on. */
+static size_t start_of(const feed_writer *w, int p)
+{
+    return w->starts[p - w->first];
+}
+
+/* Where the k pages from w->page start (*at) and the next start (*next):
+ * 0, or -1 while one is unknown. */
+static int page_starts(const feed_writer *w, size_t *at, size_t *next, int *k)
+{
+    *next = w->len;
+    *k = 1;
+    if ((*at = start_of(w, w->page)) == START_UNKNOWN)
+        return -1;
+    for (size_t later; ; ++*k) {
+        if (w->page + *k > w->last)
+            return w->final ? 0 : -1;
+        if ((later = start_of(w, w->page + *k)) == START_UNKNOWN)
+            return -1;
+        if (later < *at)
+            return 0;
+        if (later > *at) {
+            *next = later;
+            return 0;
         }
-        int n = feeds_at(text, done, at, next, k, &feed);
+    }
+}
+
+/* Writes the text up to the feeds of each page whose place is known. */
+static void place_feeds(feed_writer *w)
+{
+    size_t at, next, feed;
+    for (int k; w->page <= w->last; w->page += k) {
+        if (page_starts(w, &at, &next, &k) < 0)
+            break;
+        if (at <= w->done || at > w->len)
+            continue;
+        int n = feeds_at(w->buf, w->done, at, next, k, &feed);
         if (n == 0)
             continue;
-        fwrite(text + done, 1, feed - done, f);
+        fwrite(w->buf, 1, feed - w->done, w->f);
         for (int i = 0; i < n; i++)
-            putc('\f', f);
-        done = feed + (size_t)n;
+            putc('\f', w->f);
+        size_t used = feed + (size_t)n - w->done;
+        memmove(w->buf, w->buf + used, w->buf_len - used);
+        w->buf_len -= used;
+        w->done += used;
     }
-    if (text)
-        fwrite(text + done, 1, len - done, f);
-    fputs("\n\f", f);
+}
+
+/* Keeps `page`'s text and start; the pages before it without a line
+ * start where it does. */
+static int take_page_text(void *ctx, const doctag_page_text *pg)
+{
+    feed_writer *w = ctx;
+    if (!w->starts)
+        w->first = w->page = pg->page;
+    w->last = pg->page;
+    w->blank += !pg->has_text;
+    size_t need = (size_t)(pg->page - w->first) + 1;
+    if (need > w->cap_starts) {
+        size_t cap = 2 * need;
+        size_t *s = realloc(w->starts, cap * sizeof *s);
+        if (!s)
+            return DOCTAG_ERR_NOMEM;
+        w->starts = s;
+        w->cap_starts = cap;
+    }
+    w->starts[need - 1] = START_UNKNOWN;
+    for (size_t i = need; pg->n_lines && i-- > 0 && w->starts[i] == START_UNKNOWN;)
+        w->starts[i] = pg->start;
+    if (w->buf_len + pg->len > w->buf_cap) {
+        size_t cap = 2 * (w->buf_len + pg->len);
+        char *b = realloc(w->buf, cap);
+        if (!b)
+            return DOCTAG_ERR_NOMEM;
+        w->buf = b;
+        w->buf_cap = cap;
+    }
+    memcpy(w->buf + w->buf_len, pg->text, pg->len);
+    w->buf_len += pg->len;
+    w->len += pg->len;
+    place_feeds(w);
+    return 0;
+}
+
+/* The end of the text: the pages left without a start start at its end. */
+static void finish_text(feed_writer *w)
+{
+    for (int p = w->first; w->starts && p <= w->last; p++)
+        if (w->starts[p - w->first] == START_UNKNOWN)
+            w->starts[p - w->first] = w->len;
+    w->final = 1;
+    place_feeds(w);
+    fwrite(w->buf, 1, w->buf_len, w->f);
+    fputs("\n\f", w->f);
+}
+
+/* Streams one PDF input to stdout. Returns 0, or -1 when reported. */
+static int write_pdf_text(const char *path, const char *data, size_t size,
+                          const doctag_pdf_options *opts)
+{
+    feed_writer w = { .f = stdout, .path = path };
+    doctag_stream_options o = DOCTAG_STREAM_OPTIONS_INIT;
+    o.pdf = opts;
+    o.on_page = take_page_text;
+    o.ctx = &w;
+    int rc = document_stream_pdf(path, data, size, &o);
+    if (rc == DOCTAG_OK) {
+        finish_text(&w);
+        document_warn_blank_pages(path, w.blank, w.last - w.first + 1);
+    } else {
+        report_doctag_error(document_display_name(path), rc);
+    }
+    free(w.starts);
+    free(w.buf);
+    return rc == DOCTAG_OK ? 0 : -1;
+}
+
+/* A text input as read, once it is found to be valid UTF-8. Returns 0,
+ * or -1 when reported. */
+static int write_plain_text(const char *path, const char *data, size_t size)
+{
+    doctag_doc *doc = NULL;
+    int rc = doctag_doc_from_text(&doc, data, size);
+    if (rc != DOCTAG_OK) {
+        report_doctag_error(document_display_name(path), rc);
+        return -1;
+    }
+    if (size)
+        fwrite(data, 1, size, stdout);
+    doctag_doc_free(doc);
+    return 0;
 }
 
 int command_text(int argc, char **argv)
@@ -146,21 +268,15 @@ int command_text(int argc, char **argv)
     pdf.limits = &limits;
 
     for (int i = optind; i < argc; i++) {
-        doctag_doc *doc = NULL;
+        char *data;
+        size_t size;
         int is_pdf = 0;
-        if (document_open(argv[i], &pdf, limits.max_input_bytes, &doc, &is_pdf) != 0) {
+        if (document_read(argv[i], limits.max_input_bytes, &data, &size, &is_pdf) != 0
+            || (is_pdf ? write_pdf_text(argv[i], data, size, &pdf) : write_plain_text(argv[i],
+                                                                                       data, size))
+                   != 0)
             status = EXIT_INPUT_FAILED;
-            continue;
-        }
-        if (is_pdf)
-            write_pdf_text(stdout, doc, &pdf);
-        else {
-            size_t len = 0;
-            const char *text = doctag_doc_text(doc, &len);
-            if (text)
-                fwrite(text, 1, len, stdout);
-        }
-        doctag_doc_free(doc);
+        free(data);
     }
     return status;
 }

@@ -438,6 +438,84 @@ DOCTAG_API int doctag_pdf_highlight(const char *pdf_path, const char *password,
  * 0.2. */
 DOCTAG_API unsigned doctag_type_color(int type);
 
+/* ---- Streaming a PDF -------------------------------------------------- */
+/* A PDF read page by page: its text and its entities are handed to the
+ * caller's callbacks as they are decided, and the memory in use is that of
+ * a window of pages, not of the document (a 600-page report takes no more
+ * than a 300-page one). For a document of at most window_pages pages the
+ * text and entities are exactly those of doctag_doc_from_pdf_*() and
+ * doctag_tag(); a longer document has its running headers and footers
+ * found among the window_pages pages around each page (at least a
+ * quarter of them after it) and its line-break hyphens resolved from the
+ * words of the pages read so far (the window's included), instead of the
+ * whole document's. Since 0.4. */
+
+/* One page's share of the document's text: the breaks before its first
+ * line, its lines and the breaks between them (those after its last line
+ * go with the next page that has a line; those after the document's last
+ * line are dropped), so that the pages' texts one after the other are
+ * doctag_doc_text(). Borrowed for the call. */
+typedef struct doctag_page_text {
+    int page;              /* 1-based */
+    int page_count;        /* pages in the PDF, whatever range is read */
+    int has_text;          /* 1: the page has a text layer (doctag_doc_page_has_text) */
+    const char *text;      /* UTF-8, not NUL-terminated; len bytes */
+    size_t len;
+    size_t offset;         /* where text starts in the document's text */
+    size_t start;          /* where the page's first line starts
+                              (doctag_doc_page_start), offset <= start <=
+                              offset + len; offset + len when n_lines is 0 */
+    size_t n_lines;        /* the page's lines in the text; 0: none (then
+                              doctag_doc_page_start() gives the start of the
+                              next page that has one, or the text's end) */
+} doctag_page_text;
+
+/* The callbacks return 0 to go on; any other value stops the stream at
+ * once (nothing more is called), and doctag_stream_pdf_*() returns it. */
+typedef int (*doctag_page_callback)(void *ctx, const doctag_page_text *page);
+
+/* An entity as doctag_tag() gives it (read it with doctag_entity_*(): start
+ * and end are offsets in the whole document's text, page and boxes as
+ * there), borrowed for the call. Entities come in text order, each after
+ * the page its text ends on. */
+typedef int (*doctag_entity_callback)(void *ctx, const doctag_entity *entity);
+
+/* A region a pattern skipped (doctag_result_warning), borrowed; warnings
+ * come at the end of the document. */
+typedef int (*doctag_warning_callback)(void *ctx, const char *warning);
+
+#define DOCTAG_STREAM_OPTIONS_VERSION 1
+#define DOCTAG_STREAM_WINDOW 128   /* the default window_pages */
+typedef struct doctag_stream_options {
+    unsigned version;                /* DOCTAG_STREAM_OPTIONS_VERSION */
+    const doctag_pdf_options *pdf;   /* NULL: the defaults */
+    const doctag_model *model;       /* NULL: text only, no entities */
+    int window_pages;                /* pages kept at most: 0 for
+                                        DOCTAG_STREAM_WINDOW, else at least 2 */
+    doctag_page_callback on_page;    /* each may be NULL */
+    doctag_entity_callback on_entity;
+    doctag_warning_callback on_warning;
+    void *ctx;                       /* passed to the callbacks */
+} doctag_stream_options;
+#define DOCTAG_STREAM_OPTIONS_INIT { DOCTAG_STREAM_OPTIONS_VERSION, NULL, NULL, 0, \
+                                     NULL, NULL, NULL, NULL }
+
+/* Reads the PDF at path (or data[0, size), only read during the call)
+ * and calls opts' callbacks: on_page once per page read, in page order,
+ * as soon as the page leaves the window; on_entity for each entity (with
+ * a model) once the piece of text it is in is complete; on_warning at the
+ * end. Returns DOCTAG_OK; a callback's nonzero return (the stream stopped
+ * there, everything freed); or an error as doctag_doc_from_pdf_file() /
+ * _buffer() and doctag_tag() (DOCTAG_ERR_ARG for NULL path or opts, a bad
+ * options version or window_pages of 1 or less than 0), with the thread's
+ * message set: the callbacks may have had pages and entities before the
+ * error (an input over max_input_bytes of text, a page over its budget:
+ * DOCTAG_ERR_PDF_LIMIT, ...). Any thread; the model is only read. Since
+ * 0.4. */
+DOCTAG_API int doctag_stream_pdf_file(const char *path, const doctag_stream_options *opts);
+DOCTAG_API int doctag_stream_pdf_buffer(const void *data, size_t size,
+                                        const doctag_stream_options *opts);
+
 /* ---- Experimental ------------------------------------------------------ */
 /* These calls work and are tested, but their form may still change in a
  * minor release (0.x): the compiled model format is not frozen yet. */

@@ -321,7 +321,8 @@ DOCTAG_API int doctag_doc_from_text(doctag_doc **out, const char *text, size_t l
     return DOCTAG_OK;
 }
 
-static int pdf_options_bad(const char *call, const doctag_pdf_options *opts)
+/* tag.h */
+int pdf_options_bad(const char *call, const doctag_pdf_options *opts)
 {
     if (!opts)
         return 0;
@@ -337,9 +338,8 @@ static int pdf_options_bad(const char *call, const doctag_pdf_options *opts)
     return 0;
 }
 
-/* The caller's PDF options at the current version, with the limits in
- * force (`limits`) filled in: what the extractor reads. */
-static doctag_pdf_options pdf_options_full(const doctag_pdf_options *opts, doctag_limits *limits)
+/* tag.h */
+doctag_pdf_options pdf_options_resolve(const doctag_pdf_options *opts, doctag_limits *limits)
 {
     doctag_pdf_options o = DOCTAG_PDF_OPTIONS_INIT;
     if (opts) {
@@ -359,7 +359,7 @@ static int doc_from_pdf(doctag_doc **out, const void *data, size_t size, const c
     extract_result r;
     memset(&r, 0, sizeof r);
     doctag_limits limits;
-    doctag_pdf_options full = pdf_options_full(opts, &limits);
+    doctag_pdf_options full = pdf_options_resolve(opts, &limits);
     int rc = extract_pdf(&r, data, size, name, &full);
     if (rc != DOCTAG_OK)
         return rc;
@@ -403,7 +403,7 @@ DOCTAG_API int doctag_doc_from_pdf_file(doctag_doc **out, const char *path,
     char *data;
     size_t len;
     doctag_limits limits;
-    pdf_options_full(opts, &limits);
+    pdf_options_resolve(opts, &limits);
     int rc = file_read_all(path, &data, &len, limits.max_input_bytes);
     if (rc != DOCTAG_OK)
         return rc;

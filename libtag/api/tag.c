@@ -38,6 +38,9 @@ typedef struct tagger {
      * once and shared: by entry, modulo TAG_FIXED_SLOTS, the entry and
      * where its form is in the pool (entry + 1; 0: none yet) */
     struct { uint32_t entry_plus_1; size_t at; } fixed[TAG_FIXED_SLOTS];
+    size_t base;               /* where doc's text starts in the document's
+                                  (a stream's tail; 0 for a whole document) */
+    size_t n_before;           /* entities handed out before (a stream) */
 } tagger;
 
 /* tag.h */
@@ -311,7 +314,8 @@ static int add_warnings(tagger *t)
         strbuf b = { 0 };
         sb_printf(&b, "%s pattern %u: %s at bytes %zu-%zu; region skipped",
                   type ? type : "block", k->pattern, (const char *)msg,
-                  offset_map_start(&t->norm.map, k->start), offset_map_end(&t->norm.map, end));
+                  t->base + offset_map_start(&t->norm.map, k->start),
+                  t->base + offset_map_end(&t->norm.map, end));
         if (!push_warning(t, &b))
             return 0;
     }
@@ -357,9 +361,9 @@ static int tag_piece(tagger *t, size_t start, size_t end)
         rc = error_set(DOCTAG_ERR_NOMEM, "out of memory building %zu entities",
                        t->r->n + t->spans.n);
     post_free_src(canon_src, t->spans.n);
-    if (rc == DOCTAG_OK && t->r->n > t->limits->max_entities)
+    if (rc == DOCTAG_OK && t->n_before + t->r->n > t->limits->max_entities)
         rc = error_set(DOCTAG_ERR_LIMIT_ENTITIES, "%zu entities, more than the limit of %zu",
-                       t->r->n, t->limits->max_entities);
+                       t->n_before + t->r->n, t->limits->max_entities);
     return rc;
 }
 
@@ -405,6 +409,165 @@ DOCTAG_API int doctag_tag(doctag_result **out, const doctag_model *model, const 
     span_list_free(&t.spans);
     free(t.skipped.items);
     return rc;
+}
+
+/* ---- A stream: the text tagged as it comes ---------------------------------- */
+
+/* The tail of a document's text not yet tagged (from the start of the
+ * piece being gathered), with its lines and boxes: a document of its own
+ * (view) whose offsets start at t.base in the whole text. */
+struct tag_stream {
+    tagger t;
+    doctag_doc view;
+    extract_result pdf;
+    size_t cap_text, cap_lines, cap_boxes;
+    doctag_entity_callback on_entity;
+    void *ctx;
+    int *stop;                 /* gets the callback's nonzero return */
+};
+
+int tag_stream_new(tag_stream **out, const doctag_model *model,
+                   doctag_entity_callback on_entity, void *ctx, int *stop)
+{
+    tag_stream *s = calloc(1, sizeof *s);
+    if (!s || !(s->t.r = calloc(1, sizeof *s->t.r))) {
+        free(s);
+        return error_set(DOCTAG_ERR_NOMEM, "out of memory tagging");
+    }
+    s->t.m = model->compiled;
+    s->t.ix = model->index;
+    s->t.limits = &model->limits;
+    s->t.doc = &s->view;
+    s->view.pdf = &s->pdf;
+    s->on_entity = on_entity;
+    s->ctx = ctx;
+    s->stop = stop;
+    *out = s;
+    return DOCTAG_OK;
+}
+
+/* Appends a page's text, lines and boxes to the tail. */
+static int tail_add(tag_stream *s, const extract_page *pg)
+{
+    extract_result *p = &s->pdf;
+    if (!vec_reserve((void **)&p->text, &s->cap_text, p->len + pg->len + 1, 1)
+        || !vec_reserve((void **)&p->lines, &s->cap_lines, p->n_lines + pg->n_lines,
+                        sizeof *p->lines)
+        || !vec_reserve((void **)&p->boxes, &s->cap_boxes, p->boxes_len + pg->boxes_len, 1))
+        return error_set(DOCTAG_ERR_NOMEM, "out of memory tagging");
+    memcpy(p->text + p->len, pg->text, pg->len);
+    p->len += pg->len;
+    p->text[p->len] = '\0';
+    for (size_t i = 0; i < pg->n_lines; i++) {
+        extract_line *l = &p->lines[p->n_lines++];
+        *l = pg->lines[i];
+        l->start -= (uint32_t)s->t.base;
+        l->end -= (uint32_t)s->t.base;
+        l->box_at += (uint32_t)p->boxes_len;
+    }
+    if (pg->boxes_len)
+        memcpy(p->boxes + p->boxes_len, pg->boxes, pg->boxes_len);
+    p->boxes_len += pg->boxes_len;
+    s->view.text = p->text;
+    s->view.len = p->len;
+    return DOCTAG_OK;
+}
+
+/* Drops the tail's first n bytes (tagged), and the lines and boxes of
+ * them. */
+static void tail_drop(tag_stream *s, size_t n)
+{
+    extract_result *p = &s->pdf;
+    size_t keep = 0;
+    while (keep < p->n_lines && p->lines[keep].end <= n)
+        keep++;
+    p->n_lines -= keep;
+    memmove(p->lines, p->lines + keep, p->n_lines * sizeof *p->lines);
+    uint32_t box_min = (uint32_t)p->boxes_len;
+    for (size_t i = 0; i < p->n_lines; i++)
+        if (p->lines[i].box_at < box_min)
+            box_min = p->lines[i].box_at;
+    for (size_t i = 0; i < p->n_lines; i++) {
+        p->lines[i].start -= (uint32_t)n;
+        p->lines[i].end -= (uint32_t)n;
+        p->lines[i].box_at -= box_min;
+    }
+    p->boxes_len -= box_min;
+    memmove(p->boxes, p->boxes + box_min, p->boxes_len);
+    p->len -= n;
+    memmove(p->text, p->text + n, p->len + 1);
+    s->view.len = p->len;
+    s->t.base += n;
+}
+
+/* Tags the tail's first n bytes (a whole piece) and hands out its
+ * entities, their offsets in the whole text. */
+static int tail_tag(tag_stream *s, size_t n)
+{
+    tagger *t = &s->t;
+    int rc = tag_piece(t, 0, n);
+    for (size_t i = 0; rc == DOCTAG_OK && i < t->r->n; i++) {
+        doctag_entity e = t->r->items[i];
+        e.text = t->pool.s + e.text_at;
+        e.canonical = t->pool.s + e.canonical_at;
+        e.boxes = e.n_boxes ? t->r->boxes + e.box_at : NULL;
+        e.start += t->base;
+        e.end += t->base;
+        int stop = s->on_entity ? s->on_entity(s->ctx, &e) : 0;
+        if (stop) {
+            *s->stop = stop;
+            rc = DOCTAG_ERR_INTERNAL;   /* the caller returns *stop */
+        }
+    }
+    t->n_before += t->r->n;
+    t->r->n = 0;
+    t->r->n_boxes = 0;
+    t->pool.len = 0;
+    memset(t->fixed, 0, sizeof t->fixed);   /* the shared forms were in the pool */
+    if (rc == DOCTAG_OK)
+        tail_drop(s, n);
+    return rc;
+}
+
+int tag_stream_add(tag_stream *s, const extract_page *pg)
+{
+    int rc = tail_add(s, pg);
+    if (rc == DOCTAG_OK && s->t.base + s->pdf.len > s->t.limits->max_input_bytes)
+        rc = error_set(DOCTAG_ERR_LIMIT_INPUT, "%zu bytes of text, more than the limit of %zu",
+                       s->t.base + s->pdf.len, s->t.limits->max_input_bytes);
+    for (size_t end; rc == DOCTAG_OK && (end = tag_piece_end(s->pdf.text, s->pdf.len, 0))
+                                            < s->pdf.len;)
+        rc = tail_tag(s, end);
+    return rc;
+}
+
+int tag_stream_finish(tag_stream *s, doctag_warning_callback on_warning)
+{
+    int rc = s->pdf.len ? tail_tag(s, s->pdf.len) : DOCTAG_OK;
+    if (rc == DOCTAG_OK && !count_more_warnings(&s->t))
+        rc = error_set(DOCTAG_ERR_NOMEM, "out of memory tagging");
+    for (size_t i = 0; rc == DOCTAG_OK && on_warning && i < s->t.r->n_warnings; i++) {
+        int stop = on_warning(s->ctx, s->t.r->warnings[i]);
+        if (stop) {
+            *s->stop = stop;
+            rc = DOCTAG_ERR_INTERNAL;
+        }
+    }
+    return rc;
+}
+
+void tag_stream_free(tag_stream *s)
+{
+    if (!s)
+        return;
+    result_free(s->t.r);
+    sb_free(&s->t.pool);
+    normalized_text_free(&s->t.norm);
+    span_list_free(&s->t.spans);
+    free(s->t.skipped.items);
+    s->pdf.page_has_text = NULL;
+    extract_result_free(&s->pdf);
+    free(s);
 }
 
 DOCTAG_API int doctag_tag_text(doctag_result **out, const doctag_model *model,

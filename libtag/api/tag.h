@@ -59,6 +59,35 @@ struct doctag_result {
  * the same way). */
 size_t tag_piece_end(const char *text, size_t len, size_t start);
 
+/* ---- Tagging a PDF's text as it is extracted (tag.c) -------------------- */
+
+/* The text is kept from the start of the piece being gathered (the pieces
+ * of doctag_tag(), tag_piece_end(), so the entities are doctag_tag()'s):
+ * once a piece is complete it is tagged and its entities handed to
+ * on_entity (offsets in the whole text), and its text, lines and boxes
+ * dropped. A nonzero return of a callback stops the stream: it is put in
+ * *stop and the calls return DOCTAG_ERR_INTERNAL. */
+typedef struct tag_stream tag_stream;
+int tag_stream_new(tag_stream **out, const doctag_model *model,
+                   doctag_entity_callback on_entity, void *ctx, int *stop);
+
+/* Adds the next page (extract.h) and tags the pieces it completes.
+ * Returns a doctag_error (DOCTAG_ERR_LIMIT_INPUT past the model's
+ * max_input_bytes of text, DOCTAG_ERR_LIMIT_ENTITIES). */
+int tag_stream_add(tag_stream *s, const extract_page *page);
+
+/* Tags the rest, then hands the warnings to on_warning (may be NULL). */
+int tag_stream_finish(tag_stream *s, doctag_warning_callback on_warning);
+void tag_stream_free(tag_stream *s);
+
+/* 1 if the caller's PDF options are bad (message set) (doctag.c). */
+int pdf_options_bad(const char *call, const doctag_pdf_options *opts);
+
+/* The caller's PDF options (NULL: the defaults) at the current version,
+ * with the limits in force (`limits`) filled in: what the extractor reads
+ * (doctag.c). */
+doctag_pdf_options pdf_options_resolve(const doctag_pdf_options *opts, doctag_limits *limits);
+
 /* The limits in force given the caller's (NULL: none): every field set,
  * the defaults where the caller's is 0 (limits.c). */
 doctag_limits limits_resolve(const doctag_limits *given);

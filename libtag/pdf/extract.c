@@ -71,6 +71,7 @@ static void builder_free(builder *b)
     free(b->boxes);
     free(b->wg);
     free(b->out_lines);
+    window_free(b);
 }
 
 /* ---- Characters ---------------------------------------------------------- */
@@ -90,13 +91,15 @@ static int is_alnum(uint32_t c)
 static int finish_page(builder *b, const layout_page *lp);
 
 /* One page of poppler's characters into glyphs and lines, written at once
- * (a page_sink); then only the lines and the code points stay. */
+ * (a page_sink); then only the lines and the code points stay, in the
+ * window (window.c). */
 static int read_page(void *ctx, const raw_page *rp)
 {
     builder *b = ctx;
     b->n_glyphs = 0;
     if (!vec_reserve((void **)&b->glyphs, &b->cap_glyphs, rp->n_boxes + 1, sizeof *b->glyphs))
         return -1;
+    b->win[b->n_pages] = (window_page){ b->n_cps, b->len, b->boxes_len };
     layout_page *lp = &b->pages[b->n_pages++];
     lp->number = rp->number;
     lp->first_line = b->n_lines;
@@ -131,16 +134,11 @@ static int read_page(void *ctx, const raw_page *rp)
         return -1;
     b->page_has_text[rp->number - 1] = (unsigned char)has_text;
     b->any_text |= has_text;
-    return 0;
+    b->pages_left = b->last_page - rp->number;
+    return window_page_done(b);
 }
 
 /* ---- Output ------------------------------------------------------------- */
-
-/* The text in reading order, assembled from the lines' renders. */
-typedef struct strbuf_out {
-    char *text;
-    size_t len, cap;
-} strbuf_out;
 
 /* Bytes into the text, which render_line() made room for. */
 static void put(builder *b, const char *s, size_t n)
@@ -320,83 +318,6 @@ static int finish_page(builder *b, const layout_page *lp)
     return 0;
 }
 
-/* Appends line li to the output text `o` (final hyphen dropped if
- * `dehyphenate`) and to the output's lines. */
-static int put_line(builder *b, strbuf_out *o, size_t li, int dehyphenate)
-{
-    const layout_line *l = &b->lines[li];
-    const line_render *r = &b->renders[li];
-    size_t n = dehyphenate ? r->cut : r->len;
-    if (!vec_reserve((void **)&o->text, &o->cap, o->len + n + 3, 1)
-        || !vec_reserve((void **)&b->out_lines, &b->cap_out_lines, b->n_out_lines + 1,
-                        sizeof *b->out_lines))
-        return -1;
-    extract_line *ol = &b->out_lines[b->n_out_lines++];
-    ol->start = (uint32_t)o->len;
-    memcpy(o->text + o->len, b->text + r->start, n);
-    o->len += n;
-    ol->end = (uint32_t)o->len;
-    ol->page = l->page;
-    ol->x0 = l->x0;
-    ol->y0 = l->y0;
-    ol->x1 = l->x1;
-    ol->y1 = l->y1;
-    ol->box_at = r->box_at;
-    ol->n_words = n < r->len ? extract_count_pieces(b->text + r->start, n) : r->n_words;
-    return 0;
-}
-
-/* Puts the kept lines in reading order (seq) and writes the text. */
-static int write_text(builder *b)
-{
-    int rc = -1;
-    strbuf_out o = { NULL, 0, 0 };
-    size_t n_seq = 0;
-    size_t *seq = malloc((b->n_lines ? b->n_lines : 1) * sizeof *seq);
-    int *seps = NULL;
-    if (!seq)
-        return -1;
-    for (size_t p = 0; p < b->n_pages; p++) {
-        long n = layout_reading_order(b->lines, b->cps, &b->pages[p], seq + n_seq);
-        if (n < 0)
-            goto done;
-        n_seq += (size_t)n;
-    }
-    seps = malloc((n_seq ? n_seq : 1) * sizeof *seps);
-    if (!seps || linebreak_decide(b->cps, b->lines, seq, n_seq, seps) < 0)
-        goto done;
-    free(b->cps);   /* the code points have served: the peak is lower without them */
-    b->cps = NULL;
-    b->n_cps = b->cap_cps = 0;
-    /* the text and lines at their final size at once: growing them by
-     * doubling would hold an old and a new copy at the peak */
-    if (b->len + 2 * n_seq + 3 > UINT32_MAX   /* the lines' offsets are 32 bits */
-        || !vec_reserve((void **)&o.text, &o.cap, b->len + 2 * n_seq + 3, 1)
-        || !vec_reserve((void **)&b->out_lines, &b->cap_out_lines, n_seq + 1,
-                        sizeof *b->out_lines))
-        goto done;
-    for (size_t k = 0; k < n_seq; k++) {
-        int sep = k + 1 < n_seq ? seps[k] : BREAK_JOIN;
-        if (put_line(b, &o, seq[k], sep == BREAK_DEHYPHENATE) < 0)
-            goto done;
-        const char *s = sep == BREAK_PARAGRAPH ? "\n\n" : sep == BREAK_NEWLINE ? "\n"
-                        : sep == BREAK_SPACE ? " " : "";
-        memcpy(o.text + o.len, s, strlen(s));   /* put_line left room for 2 + NUL */
-        o.len += strlen(s);
-    }
-    free(b->text);   /* the lines as written page by page: the text is o now */
-    b->text = o.text;
-    b->len = o.len;
-    b->cap = o.cap;
-    o.text = NULL;
-    rc = 0;
-done:
-    free(o.text);
-    free(seps);
-    free(seq);
-    return rc;
-}
-
 /* ---- Entry point ------------------------------------------------------------ */
 
 static int find_header(const unsigned char *d, size_t size)
@@ -433,15 +354,23 @@ static int open_doc(PopplerDocument **doc, const void *data, size_t size, const 
     return rc;
 }
 
-/* Reads the job's pages into the builder's glyphs and lines. */
+/* Reads the job's pages through the window into the sink, and hands out
+ * the pages left at the end. */
 static int read_pages(builder *b, const pages_job *job)
 {
     const char *name = job->name;
     int first = job->first, last = job->last;
-    b->pages = calloc((size_t)(last - first + 1), sizeof *b->pages);
-    if (!b->pages)
+    size_t n = (size_t)(last - first + 1) < b->window ? (size_t)(last - first + 1) : b->window;
+    b->last_page = last;
+    b->pages = calloc(n, sizeof *b->pages);
+    b->win = calloc(n, sizeof *b->win);
+    if (!b->pages || !b->win)
         return error_set(DOCTAG_ERR_NOMEM, "%s: out of memory while extracting text", name);
     int rc = pages_read(job, read_page, b);
+    if (rc == 0 && b->any_text && window_flush(b) < 0)
+        rc = -1;
+    if (b->sink_rc)
+        return b->sink_rc;
     if (rc == -1)
         return error_set(DOCTAG_ERR_NOMEM, "%s: out of memory while extracting text", name);
     if (rc < 0)
@@ -450,29 +379,9 @@ static int read_pages(builder *b, const pages_job *job)
         return error_set(DOCTAG_ERR_PDF_NO_TEXT, "%s: no text layer on %s (scanned? OCR needed)",
                          name, first == 1 && last == poppler_document_get_n_pages(job->doc)
                                    ? "any page" : "the pages requested");
-    return DOCTAG_OK;
-}
-
-/* Drops the furniture, orders the lines, writes the text into out. */
-static int build_text(builder *b, extract_result *out, const char *name)
-{
-    if (layout_drop_running(b->lines, b->pages, b->n_pages, b->cps) < 0 || write_text(b) < 0)
-        return error_set(DOCTAG_ERR_NOMEM, "%s: out of memory while extracting text", name);
-    while (b->len > 0 && (b->text[b->len - 1] == '\n' || b->text[b->len - 1] == ' '))
-        b->len--;
-    if (b->len == 0)
+    if (b->out_len == 0)
         return error_set(DOCTAG_ERR_PDF_NO_TEXT, "%s: no text besides headers and page numbers",
                          name);
-    b->text[b->len] = '\0';
-    out->text = b->text;
-    out->len = b->len;
-    out->boxes = b->boxes;
-    out->boxes_len = b->boxes_len;
-    out->lines = b->out_lines;
-    out->n_lines = b->n_out_lines;
-    b->text = NULL;
-    b->boxes = NULL;
-    b->out_lines = NULL;
     return DOCTAG_OK;
 }
 
@@ -502,46 +411,97 @@ static int page_range(PopplerDocument *doc, const doctag_pdf_options *opts, cons
     return DOCTAG_OK;
 }
 
-int extract_pdf(extract_result *out, const void *data, size_t size,
-                const char *name, const doctag_pdf_options *opts)
+/* The checks before poppler opens the PDF. */
+static int check_input(const void *data, size_t size, const char *name)
 {
-    if (!name)
-        name = "<buffer>";
-    if (!out || (!data && size))
+    if (!data && size)
         return error_set(DOCTAG_ERR_ARG, "%s: extract_pdf: NULL argument", name);
-    memset(out, 0, sizeof *out);
     if (size == 0)
         return error_set(DOCTAG_ERR_EMPTY, "%s: empty file", name);
     if (!find_header(data, size))
         return error_set(DOCTAG_ERR_NOT_PDF, "%s: not a PDF (no %%PDF- header)", name);
+    return DOCTAG_OK;
+}
+
+int extract_pdf_stream(const void *data, size_t size, const char *name,
+                       const doctag_pdf_options *opts, size_t window, extract_sink sink,
+                       void *ctx, extract_result *info)
+{
+    if (!name)
+        name = "<buffer>";
+    memset(info, 0, sizeof *info);
+    int rc = check_input(data, size, name);
     PopplerDocument *doc = NULL;
-    int rc = open_doc(&doc, data, size, name, opts);
-    if (rc != DOCTAG_OK)
+    if (rc != DOCTAG_OK || (rc = open_doc(&doc, data, size, name, opts)) != DOCTAG_OK)
         return rc;
     builder b;
     memset(&b, 0, sizeof b);
-    int n_pages = 0, first = 0, last = 0;
-    rc = page_range(doc, opts, name, &n_pages, &first, &last);
-    if (rc != DOCTAG_OK)
-        goto done;
-    out->page_has_text = b.page_has_text = calloc((size_t)n_pages, 1);
-    if (!out->page_has_text) {
+    b.window = window ? (window < 2 ? 2 : window) : EXTRACT_WINDOW_PAGES;
+    b.sink = sink;
+    b.sink_ctx = ctx;
+    rc = page_range(doc, opts, name, &info->n_pages, &info->first_page, &info->last_page);
+    b.page_count = info->n_pages;
+    if (rc == DOCTAG_OK
+        && !(info->page_has_text = b.page_has_text = calloc((size_t)info->n_pages, 1)))
         rc = error_set(DOCTAG_ERR_NOMEM, "%s: out of memory while extracting text", name);
-        goto done;
+    if (rc == DOCTAG_OK) {
+        const doctag_limits *l = pdf_limits(opts);
+        pages_job job = { doc, data, size, opts ? opts->password : NULL, info->first_page,
+                          info->last_page, l && l->pdf_page_ms > 0 ? l->pdf_page_ms
+                                                                   : LIMIT_PDF_PAGE_MS,
+                          name, opts && opts->version >= 3 ? opts->readers : 0 };
+        rc = read_pages(&b, &job);
     }
-    const doctag_limits *l = pdf_limits(opts);
-    pages_job job = { doc, data, size, opts ? opts->password : NULL, first, last,
-                      l && l->pdf_page_ms > 0 ? l->pdf_page_ms : LIMIT_PDF_PAGE_MS, name,
-                      opts && opts->version >= 3 ? opts->readers : 0 };
-    rc = read_pages(&b, &job);
-    if (rc == DOCTAG_OK)
-        rc = build_text(&b, out, name);
-    out->n_pages = n_pages;
-    out->first_page = first;
-    out->last_page = last;
-done:
     builder_free(&b);
     g_object_unref(doc);
+    return rc;
+}
+
+/* extract_pdf()'s sink: the pages one after the other in one result. */
+typedef struct whole_doc {
+    extract_result *r;
+    size_t cap_text, cap_lines, cap_boxes;
+} whole_doc;
+
+static int add_page(void *ctx, const extract_page *pg)
+{
+    whole_doc *w = ctx;
+    extract_result *r = w->r;
+    if (!vec_reserve((void **)&r->text, &w->cap_text, r->len + pg->len + 1, 1)
+        || !vec_reserve((void **)&r->lines, &w->cap_lines, r->n_lines + pg->n_lines,
+                        sizeof *r->lines)
+        || !vec_reserve((void **)&r->boxes, &w->cap_boxes, r->boxes_len + pg->boxes_len, 1)
+        || r->boxes_len + pg->boxes_len > UINT32_MAX)   /* box_at is 32 bits */
+        return error_set(DOCTAG_ERR_NOMEM, "out of memory while extracting text");
+    memcpy(r->text + r->len, pg->text, pg->len);
+    r->len += pg->len;
+    r->text[r->len] = '\0';
+    for (size_t i = 0; i < pg->n_lines; i++) {
+        r->lines[r->n_lines] = pg->lines[i];
+        r->lines[r->n_lines++].box_at += (uint32_t)r->boxes_len;
+    }
+    if (pg->boxes_len)
+        memcpy(r->boxes + r->boxes_len, pg->boxes, pg->boxes_len);
+    r->boxes_len += pg->boxes_len;
+    return 0;
+}
+
+int extract_pdf(extract_result *out, const void *data, size_t size,
+                const char *name, const doctag_pdf_options *opts)
+{
+    if (!out)
+        return error_set(DOCTAG_ERR_ARG, "%s: extract_pdf: NULL argument",
+                         name ? name : "<buffer>");
+    extract_result whole;
+    memset(&whole, 0, sizeof whole);
+    whole_doc w = { &whole, 0, 0, 0 };
+    int rc = extract_pdf_stream(data, size, name, opts, 0, add_page, &w, out);
+    out->text = whole.text;
+    out->len = whole.len;
+    out->lines = whole.lines;
+    out->n_lines = whole.n_lines;
+    out->boxes = whole.boxes;
+    out->boxes_len = whole.boxes_len;
     if (rc != DOCTAG_OK)
         extract_result_free(out);
     return rc;

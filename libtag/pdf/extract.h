@@ -66,6 +66,52 @@ typedef struct extract_result {
     size_t n_lines;
 } extract_result;
 
+/* One page of the text as extract_pdf_stream() hands it out: its share of
+ * the document's text (the breaks before its first line, its lines and the
+ * breaks between them; the breaks after its last line go with the next
+ * page that has a line, and those after the document's last line are
+ * dropped), so that the pages' texts one after the other are the text
+ * extract_pdf() gives. Everything is borrowed for the sink's call. */
+typedef struct extract_page {
+    int page;                  /* 1-based */
+    int page_count;            /* pages in the PDF */
+    int has_text;              /* the page has a text layer (page_has_text) */
+    const char *text;          /* not NUL-terminated */
+    size_t len;
+    size_t offset;             /* where text starts in the document's text */
+    const extract_line *lines; /* its lines in text order: offsets in the
+                                  document's text, box_at into boxes */
+    size_t n_lines;
+    const unsigned char *boxes;   /* the page's pieces' boxes */
+    size_t boxes_len;
+} extract_page;
+
+/* Called once per page, in page order. A negative return (a doctag_error,
+ * the message set) stops the extraction, which returns it. */
+typedef int (*extract_sink)(void *ctx, const extract_page *page);
+
+/* The pages a stream keeps at most before handing out the oldest: every
+ * document of the corpora (124 pages at most) fits, so for them the
+ * furniture and line-break decisions are those made over the whole
+ * document. The window costs about 28 KB a page on the corpus (code
+ * points, lines, rendered text and boxes, with their arrays' slack: the
+ * whole-document figure before there was a window), 3.5 MB in all. A page
+ * is decided among 128 pages, at least 32 of them after it. */
+#define EXTRACT_WINDOW_PAGES 128
+
+/* extract_pdf() a window of pages at a time: the pages are read in order
+ * into a window of `window` pages (0: EXTRACT_WINDOW_PAGES; at least 2);
+ * when it is full, the running lines and line breaks of its pages are
+ * decided from its pages (and the words of every page read before), and
+ * its older three quarters go to sink, their memory reused. A document of at
+ * most `window` pages is decided as a whole: its text is extract_pdf()'s.
+ * Sets info's n_pages, first_page, last_page and page_has_text (free with
+ * extract_result_free; set on failure too, where known). Returns 0 or a
+ * negative doctag_error as extract_pdf(). */
+int extract_pdf_stream(const void *data, size_t size, const char *name,
+                       const doctag_pdf_options *opts, size_t window, extract_sink sink,
+                       void *ctx, extract_result *info);
+
 /* Extracts the text of a PDF held in memory. `name` (a file name, or
  * "<buffer>") is used in error messages. On failure returns a negative
  * doctag_error, sets the thread's error message and leaves *out empty. */

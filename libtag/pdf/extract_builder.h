@@ -30,6 +30,12 @@ typedef struct line_render {
     uint32_t len, cut, box_at, n_words;
 } line_render;
 
+/* Where a page of the window starts in the builder's code points, text
+ * and boxes. */
+typedef struct window_page {
+    size_t cps_at, text_at, box_at;
+} window_page;
+
 typedef struct builder {
     pglyph *glyphs;           /* the page being read's */
     size_t n_glyphs, cap_glyphs;
@@ -54,9 +60,48 @@ typedef struct builder {
     uint32_t n_line_words;
     const pglyph **wg;  /* the glyphs of the word being written */
     size_t n_wg, cap_wg;
-    extract_line *out_lines;
+    extract_line *out_lines;  /* the lines of the page being handed out */
     size_t n_out_lines, cap_out_lines;
+    /* the window (window.c): pages[0, n_pages) are its pages */
+    window_page *win;         /* one per page of the window */
+    size_t window;            /* its size in pages */
+    int last_page;            /* the last page to read */
+    int page_count;           /* pages in the PDF */
+    int pages_left;           /* pages still to read after the window's last */
+    extract_sink sink;
+    void *sink_ctx;
+    int sink_rc;              /* the sink's negative return, once it stopped */
+    linebreak_evidence *evidence;   /* the words of the pages read */
+    size_t pages_learnt;      /* the window's first pages in the evidence */
+    size_t n_done;            /* the window's first pages, handed out already
+                                 (context for the pages after them) */
+    int after_hyphen;         /* the last line handed out ended in a hyphen */
+    size_t *seq;              /* the window's kept lines in reading order */
+    int *seps;                /* what follows each of them (linebreak.h) */
+    size_t cap_seq, cap_seps;
+    size_t *page_seq;         /* per window page: its lines' start in seq */
+    size_t cap_page_seq;
+    char *page_text;          /* the page being handed out's text */
+    size_t page_len, cap_page_text;
+    char *pending;            /* the breaks after the last line handed out */
+    size_t n_pending, cap_pending;
+    size_t out_len;           /* bytes of text handed out */
 } builder;
+
+/* ---- window.c: the window of pages ------------------------------------------ */
+
+/* Called once page pages[n_pages - 1] is read and rendered: when the
+ * window is full and pages are left to read, decides the furniture and
+ * line breaks of the window's pages and hands its older three quarters to
+ * the sink, making room. Returns 0, or -1 (out of memory, or the sink stopped:
+ * b->sink_rc). */
+int window_page_done(builder *b);
+
+/* Decides and hands out every page left in the window (at the end).
+ * Returns 0 or -1 as window_page_done. */
+int window_flush(builder *b);
+
+void window_free(builder *b);
 
 /* ---- glyph_lines.c: a page's glyphs into lines ---------------------------- */
 

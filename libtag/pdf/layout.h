@@ -112,4 +112,26 @@ enum {
 int linebreak_decide(const layout_glyph *glyphs, const layout_line *lines, const size_t *seq,
                      size_t n, int *breaks);
 
+/* The evidence for hyphens gathered from the lines of a document read so
+ * far (through a window of pages): their words and compounds (hash
+ * tables, growing with the vocabulary, not the pages) and the hyphen
+ * characters seen. new returns NULL when out of memory. */
+typedef struct linebreak_evidence linebreak_evidence;
+linebreak_evidence *linebreak_evidence_new(void);
+void linebreak_evidence_free(linebreak_evidence *e);
+
+/* Adds the words of lines[seq[0..n)] (in reading order; after_hyphen: the
+ * line read before seq[0] ended in a hyphen, so seq[0] starts with the
+ * rest of a word). Returns 0, or -1 when out of memory. */
+int linebreak_evidence_add(linebreak_evidence *e, const layout_glyph *glyphs,
+                           const layout_line *lines, const size_t *seq, size_t n,
+                           int after_hyphen);
+
+/* linebreak_decide() with the evidence gathered in e (which must hold the
+ * words of lines[seq[0..n)] themselves: linebreak_evidence_add). Returns
+ * 0. */
+int linebreak_decide_with(const layout_glyph *glyphs, const layout_line *lines,
+                          const size_t *seq, size_t n, int *breaks,
+                          const linebreak_evidence *e);
+
 #endif

@@ -210,12 +210,25 @@ static int collect_words(const layout_glyph *g, const layout_line *l, int skip_f
 /* ---- Line breaks ----------------------------------------------------------- */
 
 
-typedef struct break_ctx {
-    const layout_glyph *g;
-    const wordset *words, *compounds;
+/* The evidence for hyphens from a run of lines: their words, compounds
+ * and which hyphen characters the typesetter used. */
+struct linebreak_evidence {
+    wordset words, compounds;
     int typesetter_hyphen;  /* U+2010/U+00AD seen at line ends */
     int hyphen_inside;      /* U+2010 seen inside a line */
+};
+
+typedef struct break_ctx {
+    const layout_glyph *g;
+    const linebreak_evidence *e;
+    int typesetter_hyphen, hyphen_inside;
 } break_ctx;
+
+/* How often the word (a compound, or not) was seen. */
+static unsigned seen(const break_ctx *c, int compound, const char *word)
+{
+    return wordset_count(compound ? &c->e->compounds : &c->e->words, word);
+}
 
 /* Start of the last whitespace-separated token of the line. */
 static size_t last_token(const layout_glyph *g, const layout_line *l)
@@ -304,9 +317,8 @@ static int hyphen_break(const break_ctx *c, const layout_line *p, const layout_l
     snprintf(hyph, sizeof hyph, "%s-%s", F[0] ? F : f, s);
     snprintf(fjoined, sizeof fjoined, "%s%s", F, s);
 
-    unsigned join_ev = wordset_count(c->words, joined)
-                       + (strcmp(F, f) != 0 ? wordset_count(c->compounds, fjoined) : 0);
-    unsigned keep_ev = wordset_count(c->compounds, hyph);
+    unsigned join_ev = seen(c, 0, joined) + (strcmp(F, f) != 0 ? seen(c, 1, fjoined) : 0);
+    unsigned keep_ev = seen(c, 1, hyph);
     if (join_ev || keep_ev)
         return keep_ev > join_ev ? BREAK_JOIN : BREAK_DEHYPHENATE;
 
@@ -460,34 +472,61 @@ static int line_break(const break_ctx *c, const layout_line *p, const layout_lin
     return BREAK_PARAGRAPH;
 }
 
-int linebreak_decide(const layout_glyph *glyphs, const layout_line *lines, const size_t *seq,
-                     size_t n, int *breaks)
+linebreak_evidence *linebreak_evidence_new(void)
 {
-    int rc = -1;
-    wordset words = { 0 }, compounds = { 0 };
-    break_ctx c = { glyphs, &words, &compounds, 0, 0 };
+    return calloc(1, sizeof(linebreak_evidence));
+}
+
+void linebreak_evidence_free(linebreak_evidence *e)
+{
+    if (!e)
+        return;
+    wordset_free(&e->words);
+    wordset_free(&e->compounds);
+    free(e);
+}
+
+int linebreak_evidence_add(linebreak_evidence *e, const layout_glyph *glyphs,
+                           const layout_line *lines, const size_t *seq, size_t n, int after_hyphen)
+{
     for (size_t k = 0; k < n; k++) {
         const layout_line *l = &lines[seq[k]];
         const layout_glyph *lastg = &glyphs[l->first + l->count - 1];
         int ends_hyph = glyph_is_hyphen(lastg->cp);
         if (lastg->cp == 0x2010 || lastg->cp == 0xAD)
-            c.typesetter_hyphen = 1;
+            e->typesetter_hyphen = 1;
         for (size_t i = l->first; i + 1 < l->first + l->count; i++)
             if (glyphs[i].cp == 0x2010)
-                c.hyphen_inside = 1;
-        int starts_cont = k > 0 && glyph_is_hyphen(glyphs[lines[seq[k - 1]].first
-                                                          + lines[seq[k - 1]].count - 1].cp);
-        if (collect_words(glyphs, l, starts_cont, ends_hyph, &words, &compounds) < 0)
-            goto done;
+                e->hyphen_inside = 1;
+        int starts_cont = k > 0 ? glyph_is_hyphen(glyphs[lines[seq[k - 1]].first
+                                                         + lines[seq[k - 1]].count - 1].cp)
+                                : after_hyphen;
+        if (collect_words(glyphs, l, starts_cont, ends_hyph, &e->words, &e->compounds) < 0)
+            return -1;
     }
+    return 0;
+}
+
+int linebreak_decide_with(const layout_glyph *glyphs, const layout_line *lines,
+                          const size_t *seq, size_t n, int *breaks, const linebreak_evidence *e)
+{
+    break_ctx c = { glyphs, e, e->typesetter_hyphen, e->hyphen_inside };
     for (size_t k = 0; k + 1 < n; k++)
         breaks[k] = line_break(&c, &lines[seq[k]], &lines[seq[k + 1]], fills_column(lines, seq, k));
     if (n)
         breaks[n - 1] = BREAK_JOIN;
-    rc = 0;
-done:
-    wordset_free(&words);
-    wordset_free(&compounds);
+    return 0;
+}
+
+int linebreak_decide(const layout_glyph *glyphs, const layout_line *lines, const size_t *seq,
+                     size_t n, int *breaks)
+{
+    linebreak_evidence e = { 0 };
+    int rc = linebreak_evidence_add(&e, glyphs, lines, seq, n, 0);
+    if (rc == 0)
+        rc = linebreak_decide_with(glyphs, lines, seq, n, breaks, &e);
+    wordset_free(&e.words);
+    wordset_free(&e.compounds);
     return rc;
 }
 
