@@ -130,7 +130,7 @@ static int order_bands(order_ctx *c, size_t *span, size_t ns, size_t *rest, size
     free(it);
     size_t from = 0;
     for (size_t k = 0; k <= ns; k++) {
-        float bot = k == ns ? 1e30f : mid_y(&c->lines[span[k]]);
+        float bot = k == ns ? 1e30f : c->lines[span[k]].y0;
         size_t to = from;
         while (to < nr && mid_y(&c->lines[rest[to]]) < bot)
             to++;
