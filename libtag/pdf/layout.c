@@ -473,8 +473,10 @@ static int order_twin_halves(order_ctx *c, size_t *idx, size_t n, int depth)
 
 /* A region holding a table's head row repeated on other pages (`head`,
  * furniture.c) with no other line beside it: the lines above the head,
- * the head (table_head_order()), then the lines below, the table's rows (a head's
- * cells are not cut apart at the gutters between its columns). Returns 1
+ * the head (table_head_order()), the table's rows under it in the head's
+ * columns (table_rows_under_head()), then the lines after the table (a
+ * head's cells and a row's are not cut apart at the gutters between the
+ * columns). Returns 1
  * when the region was read so, 0 when it has no such head, -1 when out of
  * memory. */
 static int order_table_head(order_ctx *c, size_t *idx, size_t n, int depth)
@@ -518,7 +520,11 @@ static int order_table_head(order_ctx *c, size_t *idx, size_t n, int depth)
              ? -1 : 1;
     for (size_t i = 0; rc > 0 && i < nh; i++)
         c->out[c->n_out++] = tmp[a + i];
-    if (rc > 0 && order_region(c, tmp + a + nh, n - a - nh, depth + 1) < 0)
+    long rows = rc > 0 ? table_rows_under_head(c->lines, tmp + a, nh, tmp + a + nh, n - a - nh) : 0;
+    for (long i = 0; i < rows; i++)
+        c->out[c->n_out++] = tmp[a + nh + (size_t)i];
+    if (rows < 0 || (rc > 0 && order_region(c, tmp + a + nh + rows, n - a - nh - (size_t)rows,
+                                            depth + 1) < 0))
         rc = -1;
     free(tmp);
     return rc;

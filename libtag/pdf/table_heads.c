@@ -192,6 +192,22 @@ int table_head_rows(const layout_line *lines, const layout_page *page, unsigned 
     return rc;
 }
 
+/* The fullest row (by baseline) of the lines it[0..n) sorted by
+ * baseline: *start gets where it starts; returns its length. */
+static size_t fullest_row(const layout_line *lines, const sort_item *it, size_t n, size_t *start)
+{
+    size_t best_n = 0;
+    *start = 0;
+    for (size_t s = 0, e; s < n; s = e) {
+        e = row_end(lines, it, n, s);
+        if (e - s > best_n) {
+            *start = s;
+            best_n = e - s;
+        }
+    }
+    return best_n;
+}
+
 /* see tables.h */
 int table_head_order(const layout_line *lines, size_t *h, size_t n)
 {
@@ -201,14 +217,7 @@ int table_head_order(const layout_line *lines, size_t *h, size_t n)
     for (size_t i = 0; i < n; i++)
         it[i] = (sort_item){ lines[h[i]].base, lines[h[i]].x0, h[i] };
     qsort(it, n, sizeof *it, sort_item_cmp);
-    size_t best = 0, best_n = 0;   /* the fullest row: start, length */
-    for (size_t s = 0, e; s < n; s = e) {
-        e = row_end(lines, it, n, s);
-        if (e - s > best_n) {
-            best = s;
-            best_n = e - s;
-        }
-    }
+    size_t best, best_n = fullest_row(lines, it, n, &best);
     sort_item *cell = malloc((n ? n : 1) * sizeof *cell);
     if (!cell) {
         free(it);
@@ -233,4 +242,194 @@ int table_head_order(const layout_line *lines, size_t *h, size_t n)
     free(it);
     free(cell);
     return 0;
+}
+
+/* ---- The rows under a head ------------------------------------------------------ */
+
+/* A line of the table is in the column of the head cell it overlaps most
+ * (else the nearest); it crosses the columns (the table has ended) when
+ * it overlaps two cells or more by a third of their width. */
+#define CROSS_SHARE 0.33f
+/* A row starts at a line of the first column with this much of its height
+ * of white above it. */
+#define ROW_WHITE 0.5f
+/* At most this share of the lines under a head stand under none of its
+ * cells, or the head's cells are not the table's columns. */
+#define HEAD_ASTRAY 0.1f
+
+/* The head's cells: the x extents of the lines of its fullest row, left to
+ * right, in cell[0..k) (.y = x0, .x = x1); returns k, 0 when out of memory. */
+static size_t head_cells(const layout_line *lines, const size_t *h, size_t nh, sort_item *cell)
+{
+    sort_item *it = malloc((nh ? nh : 1) * sizeof *it);
+    if (!it)
+        return 0;
+    for (size_t i = 0; i < nh; i++)
+        it[i] = (sort_item){ lines[h[i]].base, lines[h[i]].x0, h[i] };
+    qsort(it, nh, sizeof *it, sort_item_cmp);
+    size_t best, k = fullest_row(lines, it, nh, &best);
+    for (size_t j = 0; j < k; j++)
+        cell[j] = (sort_item){ lines[it[best + j].idx].x0, lines[it[best + j].idx].x1, j };
+    for (size_t i = 0; i < nh; i++)   /* a cell's other lines ("RATING" under "FH") widen it */
+        for (size_t j = 0; j < k; j++) {
+            const layout_line *l = &lines[h[i]];
+            if (l->x0 < cell[j].x && l->x1 > cell[j].y) {
+                if (l->x0 < cell[j].y) cell[j].y = l->x0;
+                if (l->x1 > cell[j].x) cell[j].x = l->x1;
+            }
+        }
+    qsort(cell, k, sizeof *cell, sort_item_cmp);
+    free(it);
+    return k;
+}
+
+/* The column of line l among the cells cell[0..k); *crosses set when it
+ * overlaps two of them or more by CROSS_SHARE of their width, *under when
+ * it overlaps one or stands within its own height of one. */
+static size_t column_of(const sort_item *cell, size_t k, const layout_line *l, int *crosses,
+                        int *under)
+{
+    size_t best = 0, nearest = 0;
+    float most = 0, near = 1e30f;
+    int wide = 0;
+    for (size_t j = 0; j < k; j++) {
+        float o = (l->x1 < cell[j].x ? l->x1 : cell[j].x) - (l->x0 > cell[j].y ? l->x0 : cell[j].y);
+        if (o > most) {
+            most = o;
+            best = j;
+        }
+        if (o < 0 && -o < near) {
+            near = -o;
+            nearest = j;
+        }
+        wide += o > CROSS_SHARE * (cell[j].x - cell[j].y);
+    }
+    *crosses = wide >= 2;
+    *under = most > 0 || near <= l->y1 - l->y0;
+    return most > 0 ? best : nearest;
+}
+
+/* The tops of the rows, sorted, in tops[] (room for n): where a block (a
+ * line with ROW_WHITE of its height of white above it in its column) of
+ * the first column starts, or blocks of two columns or more start level
+ * (a row whose first cell spans the rows beside it: a department over its
+ * agencies). Returns how many, or -1 when out of memory. */
+static long row_tops(const layout_line *lines, const size_t *b, const size_t *col, size_t n,
+                     float end, float *tops)
+{
+    sort_item *it = malloc((n ? n : 1) * sizeof *it);
+    if (!it)
+        return -1;
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)   /* by column, then by top */
+        if (lines[b[i]].y0 < end)
+            it[k++] = (sort_item){ (float)col[i], lines[b[i]].y0, b[i] };
+    qsort(it, k, sizeof *it, sort_item_cmp);
+    size_t m = 0;   /* the blocks' starts: .y top, .x column */
+    float bottom = -1e30f, prev = -1;
+    for (size_t i = 0; i < k; i++) {
+        const layout_line *l = &lines[it[i].idx];
+        float c = it[i].y;   /* it[m] is written over as we go: m <= i */
+        if (c != prev)
+            bottom = -1e30f;
+        prev = c;
+        if (l->y0 - bottom > ROW_WHITE * (l->y1 - l->y0))
+            it[m++] = (sort_item){ l->y0, c, it[i].idx };
+        if (l->y1 > bottom)
+            bottom = l->y1;
+    }
+    qsort(it, m, sizeof *it, sort_item_cmp);
+    long rows = 0;
+    for (size_t s = 0, e; s < m; s = e) {
+        const layout_line *l = &lines[it[s].idx];
+        int first = it[s].x == 0, cols = 1;
+        for (e = s + 1; e < m && it[e].y - it[s].y <= ROW_WHITE * (l->y1 - l->y0); e++) {
+            first |= it[e].x == 0;
+            cols += it[e].x != it[e - 1].x;
+        }
+        if (first || cols >= 2)
+            tops[rows++] = it[s].y;
+    }
+    free(it);
+    return rows;
+}
+
+/* The row of a line whose top is y: how many row tops are at or above it
+ * (within ROW_BASE_FRACTION of its height h: a cell set a hair higher is
+ * its row's). */
+static float row_of(const float *tops, long m, float y, float h)
+{
+    long lo = 0, hi = m;
+    while (lo < hi) {
+        long mid = (lo + hi) / 2;
+        if (tops[mid] <= y + ROW_BASE_FRACTION * h)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return (float)lo;
+}
+
+/* How many of the lines b[0..n) above `end` stand beside another of their
+ * column on one baseline (sub-columns under one head cell: the head's
+ * cells are not the table's columns), it[] scratch room for n. */
+static size_t beside_in_column(const layout_line *lines, const size_t *b, const size_t *col,
+                               size_t n, float end, sort_item *it)
+{
+    size_t k = 0, beside = 0;
+    for (size_t i = 0; i < n; i++)
+        if (lines[b[i]].y0 < end)
+            it[k++] = (sort_item){ (float)col[i], lines[b[i]].base, b[i] };
+    qsort(it, k, sizeof *it, sort_item_cmp);
+    for (size_t i = 1; i < k; i++) {
+        const layout_line *l = &lines[it[i].idx];
+        beside += it[i].y == it[i - 1].y
+                  && it[i].x - it[i - 1].x <= ROW_BASE_FRACTION * (l->y1 - l->y0);
+    }
+    return beside;
+}
+
+/* see tables.h */
+long table_rows_under_head(const layout_line *lines, const size_t *h, size_t nh, size_t *b,
+                           size_t nb)
+{
+    sort_item *cell = malloc((nh + nb + 1) * sizeof *cell), *it = cell + nh;
+    size_t *col = malloc((nb ? nb : 1) * sizeof *col), k = cell ? head_cells(lines, h, nh, cell) : 0;
+    float *tops = malloc((nb ? nb : 1) * sizeof *tops), end = 1e30f;
+    long m = cell && col && tops && k ? 0 : -1;
+    size_t astray = 0, in = 0;
+    for (size_t i = 0; m == 0 && i < nb; i++) {
+        int crosses, under;
+        col[i] = column_of(cell, k, &lines[b[i]], &crosses, &under);
+        if (crosses && lines[b[i]].y0 < end)
+            end = lines[b[i]].y0;
+        astray += !under;
+    }
+    for (size_t i = 0; m == 0 && i < nb; i++)
+        in += lines[b[i]].y0 < end;
+    if (m == 0)
+        astray += beside_in_column(lines, b, col, nb, end, it);
+    /* the head's cells must be the table's columns (not a head over
+     * sub-columns it does not name) */
+    int columns = m == 0 && k >= 2 && (float)astray <= HEAD_ASTRAY * (float)in;
+    long rows = columns ? row_tops(lines, b, col, nb, end, tops) : m;
+    for (size_t i = 0; rows > 0 && i < nb; i++) {
+        const layout_line *l = &lines[b[i]];
+        if (l->y0 < end)   /* by row, by column, then by baseline */
+            it[m++] = (sort_item){ row_of(tops, rows, l->y0, l->y1 - l->y0) * (float)k
+                                   + (float)col[i], l->base, b[i] };
+    }
+    if (rows > 0) {
+        qsort(it, (size_t)m, sizeof *it, sort_item_cmp);
+        size_t rest = (size_t)m;
+        for (size_t i = 0; i < nb; i++)   /* the lines after the table, in their order */
+            if (lines[b[i]].y0 >= end)
+                it[rest++] = (sort_item){ 0, 0, b[i] };
+        for (size_t i = 0; i < nb; i++)
+            b[i] = it[i].idx;
+    }
+    free(cell);
+    free(col);
+    free(tops);
+    return rows < 0 ? -1 : m;
 }

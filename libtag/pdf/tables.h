@@ -78,4 +78,15 @@ int table_head_lines(const layout_line *lines, const size_t *idx, size_t n, unsi
  * out of memory. */
 int table_head_order(const layout_line *lines, size_t *h, size_t n);
 
+/* Under a table's head (its lines h[0..nh)), the table's rows among the
+ * lines b[0..nb) below it: its columns are the cells of the head's
+ * fullest row (a line is in the column whose cell it overlaps most), a
+ * row starts where a block of the first column starts, and the table ends
+ * at the first line across two columns. Puts the table's lines first in
+ * b[], row by row, each row column by column, each cell top to bottom,
+ * and returns how many (0, b[] untouched, when the first column has no
+ * line), or -1 when out of memory. */
+long table_rows_under_head(const layout_line *lines, const size_t *h, size_t nh, size_t *b,
+                           size_t nb);
+
 #endif
