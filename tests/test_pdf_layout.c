@@ -136,13 +136,13 @@ Test(layout_running, headers_footers_page_numbers_of_any_width_and_table_heads)
                   line_text(&s, footer[p]));
         cr_expect(!s.l[body_top[p]].dropped, "body line of page %d dropped: %s", p + 1,
                   line_text(&s, body_top[p]));
-        if (p == 40)   /* where the table starts, its head is text */
+        /* the table's head, close over its cells column by column, is the
+         * table's on every page (the running header over it is not) */
+        if (p >= 40 && p < 50) {
             cr_expect(!s.l[head_row[p][0]].dropped && !s.l[head_row[p][1]].dropped,
                       "table head of page %d dropped", p + 1);
-        if (p > 40 && p < 50)
-            cr_expect(s.l[head_row[p][0]].dropped && s.l[head_row[p][1]].dropped,
-                      "table head of page %d kept", p + 1);
-        if (p >= 40 && p < 50) {
+            cr_expect(s.l[head_row[p][0]].head && s.l[head_row[p][1]].head,
+                      "table head of page %d not known as one", p + 1);
             cr_expect(!s.l[first_row[p]].dropped, "first table row of page %d dropped", p + 1);
         }
     }
@@ -264,6 +264,205 @@ static void order_of(synth *s, size_t page, size_t *order, long *n)
 {
     *n = layout_reading_order(s->l, s->g, &s->p[page], order);
     cr_assert_geq(*n, 0);
+}
+
+/* A long table over twelve landscape pages (an NGO's country reviews, as
+ * QuarkXPress sets them): under a running section title, its head row of
+ * six cells (one of two lines, "FH" over "RATING") stands close over the
+ * rows on every page; each row's cells start level but for a hair (a
+ * score set 0.1 pt higher), the groups (one line of them past the white
+ * between the columns), the statement and the assessment (two
+ * paragraphs) of several lines; a footer of three pieces. The title and footer are furniture;
+ * the head is the table's on every
+ * page, read first, cell by cell; then the rows in order, each one's
+ * country first and its cells column by column. */
+Test(layout_order, table_head_kept_on_every_page_and_rows_in_order)
+{
+    enum { PAGES = 12, ROWS = 3 };
+    static const struct { float x; const char *t; float base; } head[] = {
+        { 93, "COUNTRY", 102 }, { 188, "FH", 102 }, { 175, "RATING", 113.5f },
+        { 237, "AFFILIATIONS", 102 }, { 349, "EXCERPT FROM STATEMENT", 102 },
+        { 560, "ASSESSMENT", 102 }, { 668, "SCORE", 102 },
+    };
+    enum { HEAD = sizeof head / sizeof head[0] };
+    synth s = { 0 };
+    size_t title[PAGES], foot[PAGES][3], hd[PAGES][HEAD], row[PAGES][ROWS][16], nrow[PAGES][ROWS];
+    char buf[128];
+    for (int p = 0; p < PAGES; p++) {
+        new_page(&s, 792, 612);
+        title[p] = add_line(&s, 313, 50, 10.8f, 10.8f, "How the Council Reviewed Freedonia");
+        for (size_t k = 0; k < HEAD; k++)
+            hd[p][k] = add_line(&s, head[k].x, head[k].base, 9, 9, head[k].t);
+        float y = 125;
+        for (int r = 0; r < ROWS; r++) {
+            size_t *c = row[p][r], k = 0;
+            snprintf(buf, sizeof buf, "LAND%dX%d", p, r);
+            c[k++] = add_line(&s, 72, y, 9, 9, buf);
+            c[k++] = add_line(&s, 167, y, 9, 9, "Not free");
+            /* groups of one to three lines, the longest past the column's
+             * white (as "Asian Group, NAM," is) */
+            c[k++] = add_line(&s, 234, y, 9, 9, r == 1 ? "Asian Group, NAM, G77," : "EE, EU");
+            for (int i = 1; i <= r; i++)
+                c[k++] = add_line(&s, 234, y + 11.5f * (float)i, 9, 9, i == 1 ? "Arab League," : "OIC");
+            int lines = 3 + 3 * (r % 2);
+            for (int i = 0; i < lines; i++) {
+                snprintf(buf, sizeof buf, "Statement %d.%d line %d of its words", p, r, i);
+                c[k++] = add_line(&s, 324, y + 11.5f * (float)i, 9, 9, buf);
+            }
+            /* the assessment in two paragraphs, the second level with no
+             * other cell's start */
+            c[k++] = add_line(&s, 531, y, 9, 9, "Negative");
+            c[k++] = add_line(&s, 531, y + 23, 9, 9, "Praises the state");
+            c[k++] = add_line(&s, 531, y + 46, 9, 9, "Asks nothing");
+            c[k++] = add_line(&s, 666, y - 0.1f, 9, 9, "-8");
+            nrow[p][r] = k;
+            y += 11.5f * (float)(lines > 4 ? lines + 1 : 5);
+        }
+        foot[p][0] = add_line(&s, 80, 580, 13.7f, 13.7f, "WIDGET SOCIETY");
+        snprintf(buf, sizeof buf, "%d", p + 20);
+        foot[p][1] = add_line(&s, 391, 580, 13.7f, 13.7f, buf);
+        foot[p][2] = add_line(&s, 585, 580, 13.7f, 13.7f, "WIDGET WATCH 2009");
+    }
+    cr_assert_eq(layout_drop_running(s.l, s.p, s.np, s.g), 0);
+    size_t *order = malloc(s.nl * sizeof *order);
+    cr_assert_not_null(order);
+    for (int p = 0; p < PAGES; p++) {
+        cr_expect(s.l[title[p]].dropped, "running title of page %d kept", p + 1);
+        for (int k = 0; k < 3; k++)
+            cr_expect(s.l[foot[p][k]].dropped, "footer of page %d kept", p + 1);
+        for (size_t k = 0; k < HEAD; k++)
+            cr_expect(!s.l[hd[p][k]].dropped && s.l[hd[p][k]].head,
+                      "head cell %s of page %d dropped", head[k].t, p + 1);
+        long n;
+        order_of(&s, (size_t)p, order, &n);
+        size_t at = 0;
+        for (size_t k = 0; k < HEAD && at < (size_t)n; k++, at++)
+            cr_expect_eq(order[at], hd[p][k], "page %d: head cell %zu read as %s", p + 1, k,
+                         line_text(&s, order[at]));
+        for (int r = 0; r < ROWS; r++) {
+            cr_expect(at < (size_t)n && order[at] == row[p][r][0], "page %d row %d: %s first",
+                      p + 1, r, at < (size_t)n ? line_text(&s, order[at]) : "nothing");
+            for (size_t k = 0; k < nrow[p][r] && at < (size_t)n; k++, at++) {
+                int in = 0;
+                for (size_t j = 0; j < nrow[p][r]; j++)
+                    in |= order[at] == row[p][r][j];
+                cr_expect(in, "page %d row %d: %s read in it", p + 1, r,
+                          line_text(&s, order[at]));
+            }
+        }
+    }
+    free(order);
+    synth_free(&s);
+}
+
+/* The lines of a country table's page as QuarkXPress set them (an NGO
+ * report, two pages of one table): the head row, then three rows whose groups
+ * ("G77, NAM, OIC") reach past the white left of the statements, whose
+ * assessments run in two paragraphs beside statements of four to fifteen
+ * lines. Read: the head, then row by row, each row's country first and
+ * nothing of a row before the row above it is done. */
+Test(layout_order, country_table_rows_in_order_under_its_head)
+{
+    static const struct { float x0, x1, base; int row; const char *t; } cells[] = {
+        { 97.9f, 148.5f, 102.0f, -1, "COUNTRY" },
+        { 185.4f, 241.8f, 102.0f, -1, "FH RATING" },
+        { 255.3f, 327.6f, 102.0f, -1, "AFFILIATIONS" },
+        { 366.2f, 512.4f, 102.0f, -1, "EXCERPT FROM STATEMENT" },
+        { 578.5f, 644.6f, 102.0f, -1, "ASSESSMENT" },
+        { 682.8f, 717.3f, 102.0f, -1, "SCORE" },
+        { 74.6f, 111.3f, 114.0f, 0, "RUSSIA" },
+        { 182.7f, 218.0f, 113.8f, 0, "Not Free" },
+        { 255.4f, 289.9f, 113.8f, 0, "EE, OIC" },
+        { 338.5f, 516.2f, 113.8f, 0, "As a country whose citizens have, on many" },
+        { 551.2f, 588.4f, 114.0f, 0, "Negative" },
+        { 682.9f, 693.7f, 113.8f, 0, "- 3" },
+        { 255.4f, 296.6f, 125.4f, 0, "(observer)" },
+        { 338.5f, 531.9f, 125.4f, 0, "occasions, been subjected to terrorist threats, we" },
+        { 338.5f, 539.5f, 136.8f, 0, "express solidarity with Algeria's efforts in dealing" },
+        { 551.2f, 660.6f, 136.8f, 0, "Expresses solidarity with" },
+        { 338.5f, 413.8f, 148.3f, 0, "with this scourge." },
+        { 551.2f, 663.9f, 148.3f, 0, "Algeria instead of holding it" },
+        { 551.2f, 668.2f, 159.9f, 0, "accountable for human rights" },
+        { 551.2f, 593.2f, 171.3f, 0, "violations." },
+        { 74.6f, 147.6f, 183.4f, 1, "SAUDI ARABIA" },
+        { 182.7f, 218.0f, 183.3f, 1, "Not Free" },
+        { 255.4f, 309.4f, 183.3f, 1, "Asian Group," },
+        { 338.5f, 532.9f, 183.3f, 1, "Algeria has been never-ceasing in deploying its" },
+        { 551.2f, 588.4f, 183.4f, 1, "Negative" },
+        { 682.9f, 693.7f, 183.3f, 1, "- 9" },
+        { 255.4f, 309.9f, 194.8f, 1, "Arab League," },
+        { 338.5f, 530.7f, 194.8f, 1, "efforts to establish a state based on principles of" },
+        { 255.4f, 323.2f, 206.4f, 1, "G77, NAM, OIC" },
+        { 338.5f, 530.4f, 206.4f, 1, "equality, social justice, and the protection of the" },
+        { 551.2f, 648.5f, 208.6f, 1, "Strongly praises Algeria" },
+        { 338.5f, 533.5f, 217.8f, 1, "rights of its citizens... My country is grateful for" },
+        { 551.2f, 631.5f, 220.2f, 1, "instead of holding it" },
+        { 338.5f, 527.5f, 229.3f, 1, "Algeria's efforts to protect the state institutions" },
+        { 551.2f, 648.4f, 231.6f, 1, "accountable for ongoing" },
+        { 338.5f, 536.2f, 240.8f, 1, "and the mechanisms which have been established" },
+        { 551.2f, 593.2f, 243.1f, 1, "violations." },
+        { 338.5f, 503.2f, 252.3f, 1, "to promote and protect human rights. We" },
+        { 338.5f, 539.8f, 263.8f, 1, "welcome Algeria's efforts to promote the rights of" },
+        { 338.5f, 529.3f, 275.3f, 1, "women and the efforts to integrate women fully" },
+        { 338.5f, 399.3f, 286.8f, 1, "into society..." },
+        { 74.6f, 126.9f, 298.9f, 2, "SLOVENIA" },
+        { 182.7f, 200.5f, 298.8f, 2, "Free" },
+        { 255.4f, 286.1f, 298.8f, 2, "EE, EU" },
+        { 338.5f, 529.9f, 298.8f, 2, "My delegation would be interested in learning," },
+        { 551.2f, 584.5f, 298.9f, 2, "Positive" },
+        { 682.9f, 687.9f, 298.8f, 2, "5" },
+        { 338.5f, 534.5f, 310.3f, 2, "also by way of recommendation, what steps your" },
+        { 338.5f, 507.1f, 321.8f, 2, "government is taking in order to provide a" },
+        { 551.2f, 645.1f, 321.8f, 2, "Challenges Algeria and" },
+        { 338.5f, 527.8f, 333.3f, 2, "specific legal framework to prevent and protect" },
+        { 551.2f, 650.4f, 333.3f, 2, "makes recommendations" },
+        { 338.5f, 520.1f, 344.8f, 2, "children from trafficking for sexual and other" },
+        { 551.2f, 656.7f, 344.8f, 2, "regarding child trafficking" },
+        { 338.5f, 537.3f, 356.3f, 2, "exploitative purposes and define 'trafficking' as a" },
+        { 551.2f, 632.6f, 356.3f, 2, "and women's rights." },
+        { 338.5f, 524.8f, 367.8f, 2, "special criminal offense under domestic law..." },
+        { 338.5f, 510.1f, 379.3f, 2, "Slovenia would like to recommend to fully" },
+        { 338.5f, 525.6f, 390.8f, 2, "integrating gender perspective in the follow up" },
+        { 338.5f, 533.8f, 402.3f, 2, "process to the UPR review... Algeria ratified the" },
+        { 338.5f, 524.3f, 413.8f, 2, "Convention on the Elimination of all Forms of" },
+        { 338.5f, 507.3f, 425.3f, 2, "Discrimination Against Women... We are" },
+        { 338.5f, 511.3f, 436.8f, 2, "nevertheless concerned about the extensive" },
+        { 338.5f, 525.4f, 448.3f, 2, "reservation Algeria made... We consider these" },
+        { 338.5f, 536.5f, 459.8f, 2, "reservations as contrary to the object and purpose" },
+        { 338.5f, 507.5f, 471.3f, 2, "of CEDAW and therefore impermissible." },
+    };
+    enum { N = sizeof cells / sizeof cells[0] };
+    synth s = { 0 };
+    size_t at[2][N];
+    for (int p = 0; p < 2; p++) {
+        new_page(&s, 792, 612);
+        for (size_t i = 0; i < N; i++) {
+            char buf[96];   /* the head alike on both pages, the rows not */
+            snprintf(buf, sizeof buf, "%s%s", cells[i].t,
+                     cells[i].row < 0 ? "" : p ? " (two)" : " (one)");
+            at[p][i] = add_line(&s, cells[i].x0, cells[i].base, 9, 9, buf);
+            s.l[at[p][i]].x1 = cells[i].x1;
+        }
+    }
+    cr_assert_eq(layout_drop_running(s.l, s.p, s.np, s.g), 0);
+    size_t order[N];
+    for (int p = 0; p < 2; p++) {
+        long n;
+        order_of(&s, (size_t)p, order, &n);
+        cr_assert_eq(n, N, "page %d: lines dropped", p + 1);
+        int row = -1;
+        for (long k = 0; k < n; k++) {
+            size_t i = order[k] - at[p][0];
+            cr_expect(cells[i].row >= row, "page %d: \"%s\" (row %d) read in row %d", p + 1,
+                      cells[i].t, cells[i].row, row);
+            if (cells[i].row > row)
+                cr_expect(cells[i].x0 < 80, "page %d: row %d opens with \"%s\"", p + 1,
+                          cells[i].row, cells[i].t);
+            if (cells[i].row > row)
+                row = cells[i].row;
+        }
+    }
+    synth_free(&s);
 }
 
 Test(layout_order, by_baseline_when_boxes_are_taller_than_the_pitch)

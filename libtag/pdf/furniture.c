@@ -8,17 +8,21 @@
  * report agree). The lines of the top and bottom bands are looked at
  * first, their text with digits masked ("Page 12 of 40" and "Page 9 of 40"
  * are one text), recurring on a good share of the pages; then the
- * outermost rows left, which must recur word for word on a few pages (a
- * table's repeated head row, the running title of one section: such
- * furniture carries no page number, whereas a body line that merely
- * resembles the line at the same place on other pages differs in its
- * numbers); such a row stays where its run starts (the section's title on
- * the section's first page, the table's head over its first rows), see
+ * outermost rows left, which must recur word for word on a few pages (the
+ * running title of one section: such furniture carries no page number,
+ * whereas a body line that merely resembles the line at the same place on
+ * other pages differs in its numbers); such a row stays where its run
+ * starts (the section's title on the section's first page), see
  * run_start_kept. A running text set alone at another height on a few pages (a
  * summary page's footer without its number) goes where it is the
- * outermost line; a table head of three or more cells repeated on as many
- * pages as a running line goes wherever it stands. Lines are grouped by
- * sorting, so the work is O(n log n) in the lines of the document.
+ * outermost line; a row of three or more pieces repeated on as many pages
+ * as a running line goes wherever it stands. A table's head row repeated
+ * over the table's part on each page is the table's, not furniture (the
+ * references and screen readers keep it): the rows of two cells or more
+ * that stand close over a row of cells column by column
+ * (table_head_rows() in tables.c) are never candidates. Lines are
+ * grouped by sorting, so the work is O(n log n) in the lines of the
+ * document.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -26,6 +30,7 @@
 
 #include "hash.h"
 #include "layout.h"
+#include "tables.h"
 #include "doctag_limits.h"
 #include "vec.h"
 
@@ -50,6 +55,8 @@ typedef struct furn {
     char *keys;
     size_t keys_len, keys_cap;
     size_t *seen;        /* per page (index), members of the window there */
+    unsigned char *head; /* per line (from the first page's first), 1: a table's head row */
+    size_t n_head;
 } furn;
 
 /* ---- Keys ----------------------------------------------------------------- */
@@ -139,6 +146,8 @@ static int add_cand(furn *f, size_t li, int band, int mask, const char *key, siz
     const layout_line *l = &f->lines[li];
     const layout_page *pg = &f->pages[l->page - f->pages[0].number];
     size_t room = key ? key_len : LIMIT_PDF_KEY_MAX;
+    if (f->head[li - f->pages[0].first_line] == 1)
+        return 0;   /* a table's head row is the table's */
     if (!vec_reserve((void **)&f->c, &f->cap, f->n + 1, sizeof *f->c)
         || !vec_reserve((void **)&f->keys, &f->keys_cap, f->keys_len + room, 1))
         return -1;
@@ -308,10 +317,11 @@ static int base_cmp(const void *a, const void *b)
 }
 
 /* Collects, anywhere on each page, the rows of LIMIT_PDF_HEAD_CELLS or
- * more lines side by side (baselines within a third of a line: a table's
- * head row), each keyed by its whole row, at no set height. Rows already
- * dropped at the page's top count too: the head recurs on those pages. */
-static int collect_heads(furn *f)
+ * more lines side by side (baselines within a third of a line), each
+ * keyed by its whole row, at no set height. Rows already dropped at the
+ * page's top count too. With `heads`, the rows of the lines marked 2 in
+ * f->head instead, of any number of lines. */
+static int collect_heads(furn *f, int heads)
 {
     const layout_line **row = NULL;
     size_t cap = 0;
@@ -323,6 +333,8 @@ static int collect_heads(furn *f)
         size_t n = 0;
         for (size_t i = 0; i < pg->n_lines && rc == 0; i++) {
             const layout_line *l = &f->lines[pg->first_line + i];
+            if (heads && f->head[pg->first_line + i - f->pages[0].first_line] != 2)
+                continue;
             if (!vec_reserve((void **)&row, &cap, n + 1, sizeof *row))
                 rc = -1;
             else
@@ -334,7 +346,7 @@ static int collect_heads(furn *f)
             float tol = 0.3f * (row[s]->y1 - row[s]->y0);
             for (e = s + 1; e < n && row[e]->base - row[s]->base <= tol; e++)
                 ;
-            if (e - s >= LIMIT_PDF_HEAD_CELLS)
+            if (e - s >= (heads ? 1 : LIMIT_PDF_HEAD_CELLS))
                 rc = add_row(f, row + s, e - s, BAND_ANY, buf);
         }
     }
@@ -542,6 +554,34 @@ static int drop_strays(furn *f)
     return 0;
 }
 
+/* Marks the table heads' lines in f->head, page by page; a head row
+ * whose text recurs word for word on another page (a long table's head
+ * over its part on each page) gets `head` set, for the reading order. */
+static int mark_table_heads(furn *f)
+{
+    size_t line0 = f->pages[0].first_line;
+    for (size_t p = 0; p < f->n_pages; p++)
+        if (table_head_rows(f->lines, &f->pages[p], f->head + (f->pages[p].first_line - line0)) < 0)
+            return -1;
+    /* the head rows as candidates (head 2: let in), each keyed by its row */
+    for (size_t i = 0; i < f->n_head; i++)
+        f->head[i] *= 2;
+    int rc = collect_heads(f, 1);
+    for (size_t i = 0; i < f->n_head; i++)
+        f->head[i] /= 2;
+    if (rc < 0)
+        return -1;
+    qsort(f->c, f->n, sizeof *f->c, cand_cmp);
+    for (size_t gs = 0, ge; gs < f->n; gs = ge) {
+        for (ge = gs + 1; ge < f->n && same_key(&f->c[gs], &f->c[ge]); ge++)
+            ;
+        if (f->lines[f->c[gs].line].page != f->lines[f->c[ge - 1].line].page)
+            for (size_t i = gs; i < ge; i++)
+                f->lines[f->c[i].line].head = 1;
+    }
+    return 0;
+}
+
 /* ---- Entry point --------------------------------------------------------------- */
 
 int layout_drop_running(layout_line *lines, const layout_page *pages, size_t n_pages,
@@ -549,7 +589,7 @@ int layout_drop_running(layout_line *lines, const layout_page *pages, size_t n_p
 {
     if (n_pages == 0)
         return 0;
-    furn f = { lines, pages, n_pages, glyphs, NULL, 0, 0, NULL, 0, 0, NULL };
+    furn f = { lines, pages, n_pages, glyphs, NULL, 0, 0, NULL, 0, 0, NULL, NULL, 0 };
     int rc = -1;
     size_t n_lines = pages[n_pages - 1].first_line + pages[n_pages - 1].n_lines;
     for (size_t i = pages[0].first_line; i < n_lines; i++)
@@ -560,7 +600,9 @@ int layout_drop_running(layout_line *lines, const layout_page *pages, size_t n_p
         need = 2;
     double need_exact = need < LIMIT_PDF_EXACT_PAGES ? need : LIMIT_PDF_EXACT_PAGES;
     f.seen = calloc(n_pages, sizeof *f.seen);
-    if (!f.seen || collect_bands(&f, 1) < 0)
+    f.n_head = n_lines - pages[0].first_line;
+    f.head = malloc(f.n_head + 1);
+    if (!f.seen || !f.head || mark_table_heads(&f) < 0 || collect_bands(&f, 1) < 0)
         goto done;
     if (n_pages >= 2 && drop_repeats(&f, need, 0) > 0 && drop_strays(&f) < 0)
         goto done;
@@ -569,7 +611,7 @@ int layout_drop_running(layout_line *lines, const layout_page *pages, size_t n_p
     if (n_pages >= 2)
         drop_repeats(&f, need_exact, 1);
     /* a table head repeated at any height, on as many pages as a running line */
-    if (n_pages >= 2 && collect_heads(&f) < 0)
+    if (n_pages >= 2 && collect_heads(&f, 0) < 0)
         goto done;
     if (n_pages >= 2)
         drop_repeats(&f, need > LIMIT_PDF_EXACT_PAGES ? need : LIMIT_PDF_EXACT_PAGES, 1);
@@ -578,5 +620,6 @@ done:
     free(f.c);
     free(f.keys);
     free(f.seen);
+    free(f.head);
     return rc;
 }

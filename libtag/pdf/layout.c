@@ -130,7 +130,7 @@ static int order_bands(order_ctx *c, size_t *span, size_t ns, size_t *rest, size
     free(it);
     size_t from = 0;
     for (size_t k = 0; k <= ns; k++) {
-        float bot = k == ns ? 1e30f : mid_y(&c->lines[span[k]]);
+        float bot = k == ns ? 1e30f : c->lines[span[k]].y0;
         size_t to = from;
         while (to < nr && mid_y(&c->lines[rest[to]]) < bot)
             to++;
@@ -469,6 +469,67 @@ static int order_twin_halves(order_ctx *c, size_t *idx, size_t n, int depth)
     return found;
 }
 
+/* ---- A table's head ---------------------------------------------------------- */
+
+/* A region holding a table's head row repeated on other pages (`head`,
+ * furniture.c) with no other line beside it: the lines above the head,
+ * the head (table_head_order()), the table's rows under it in the head's
+ * columns (table_rows_under_head()), then the lines after the table (a
+ * head's cells and a row's are not cut apart at the gutters between the
+ * columns). Returns 1
+ * when the region was read so, 0 when it has no such head, -1 when out of
+ * memory. */
+static int order_table_head(order_ctx *c, size_t *idx, size_t n, int depth)
+{
+    float top = 1e30f, bottom = -1e30f, next = 1e30f;
+    for (size_t i = 0; i < n; i++)
+        if (c->lines[idx[i]].head && c->lines[idx[i]].y0 < top)
+            top = c->lines[idx[i]].y0;
+    if (top >= 1e29f)
+        return 0;
+    for (size_t i = 0; i < n; i++) {   /* the first other line under its top */
+        const layout_line *l = &c->lines[idx[i]];
+        if (!l->head && l->y0 >= top && l->y0 < next)
+            next = l->y0;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const layout_line *l = &c->lines[idx[i]];
+        if (l->head && l->y0 < next && l->y1 > bottom)
+            bottom = l->y1;
+    }
+    for (size_t i = 0; i < n; i++) {   /* a line beside the head: not ours */
+        const layout_line *l = &c->lines[idx[i]];
+        if (!(l->head && l->y0 < next) && mid_y(l) > top && mid_y(l) < bottom)
+            return 0;
+    }
+    size_t *tmp = malloc(n * sizeof *tmp), a = 0, k = 0;
+    if (!tmp)
+        return -1;
+    for (int part = 0; part < 3; part++)
+        for (size_t i = 0; i < n; i++) {
+            const layout_line *l = &c->lines[idx[i]];
+            int in = l->head && l->y0 < next ? 1 : mid_y(l) <= top ? 0 : 2;
+            if (in == part)
+                tmp[k++] = idx[i];
+            a += part == 0 && in == 0;
+        }
+    size_t nh = 0;
+    while (a + nh < n && c->lines[tmp[a + nh]].head && c->lines[tmp[a + nh]].y0 < next)
+        nh++;
+    int rc = order_region(c, tmp, a, depth + 1) < 0 || table_head_order(c->lines, tmp + a, nh) < 0
+             ? -1 : 1;
+    for (size_t i = 0; rc > 0 && i < nh; i++)
+        c->out[c->n_out++] = tmp[a + i];
+    long rows = rc > 0 ? table_rows_under_head(c->lines, tmp + a, nh, tmp + a + nh, n - a - nh) : 0;
+    for (long i = 0; i < rows; i++)
+        c->out[c->n_out++] = tmp[a + nh + (size_t)i];
+    if (rows < 0 || (rc > 0 && order_region(c, tmp + a + nh + rows, n - a - nh - (size_t)rows,
+                                            depth + 1) < 0))
+        rc = -1;
+    free(tmp);
+    return rc;
+}
+
 /* A region that a wide strip of white crosses (a figure above a side
  * heading and its paragraph, a title block over two columns) is read as
  * the parts above and below it, each a region of its own (an X-Y cut);
@@ -482,7 +543,10 @@ static int order_region(order_ctx *c, size_t *idx, size_t n, int depth)
         return 0;
     if (n < 4 || depth > MAX_DEPTH)
         return emit_sorted(c, idx, n);
-    int found = order_twin_halves(c, idx, n, depth);
+    int found = order_table_head(c, idx, n, depth);
+    if (found)
+        return found < 0 ? -1 : 0;
+    found = order_twin_halves(c, idx, n, depth);
     if (found)
         return found < 0 ? -1 : 0;
     found = find_hcut(c->lines, idx, n, WIDE_WHITE_LINES, &cut);

@@ -33,6 +33,8 @@ typedef struct layout_line {
     float base;               /* median glyph box bottom: the baseline's stand-in */
     size_t first, count;      /* glyphs[first .. first + count) */
     int dropped;              /* 1: running header, footer or page number */
+    int head;                 /* 1: a table's head row, repeated on other pages:
+                                 read as one row over the table (furniture.c) */
 } layout_line;
 
 typedef struct layout_page {
