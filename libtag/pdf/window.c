@@ -70,9 +70,10 @@ static int learn_words(builder *b)
  * page by page (page_seq), with what goes after each (seps). */
 static int decide_window(builder *b)
 {
-    for (size_t i = 0; i < b->n_lines; i++)
+    for (size_t i = 0; i < b->n_lines; i++) {
         b->lines[i].dropped = 0;   /* decided again with the pages read since */
         b->lines[i].head = 0;
+    }
     if (layout_drop_running(b->lines, b->pages, b->n_pages, b->cps) < 0
         || !vec_reserve((void **)&b->seq, &b->cap_seq, b->n_lines + 1, sizeof *b->seq)
         || !vec_reserve((void **)&b->page_seq, &b->cap_page_seq, b->n_pages + 1,
