@@ -455,7 +455,8 @@ static int tail_add(tag_stream *s, const extract_page *pg)
                         sizeof *p->lines)
         || !vec_reserve((void **)&p->boxes, &s->cap_boxes, p->boxes_len + pg->boxes_len, 1))
         return error_set(DOCTAG_ERR_NOMEM, "out of memory tagging");
-    memcpy(p->text + p->len, pg->text, pg->len);
+    if (pg->len)
+        memcpy(p->text + p->len, pg->text, pg->len);
     p->len += pg->len;
     p->text[p->len] = '\0';
     for (size_t i = 0; i < pg->n_lines; i++) {
@@ -482,7 +483,8 @@ static void tail_drop(tag_stream *s, size_t n)
     while (keep < p->n_lines && p->lines[keep].end <= n)
         keep++;
     p->n_lines -= keep;
-    memmove(p->lines, p->lines + keep, p->n_lines * sizeof *p->lines);
+    if (p->n_lines)
+        memmove(p->lines, p->lines + keep, p->n_lines * sizeof *p->lines);
     uint32_t box_min = (uint32_t)p->boxes_len;
     for (size_t i = 0; i < p->n_lines; i++)
         if (p->lines[i].box_at < box_min)
@@ -493,7 +495,8 @@ static void tail_drop(tag_stream *s, size_t n)
         p->lines[i].box_at -= box_min;
     }
     p->boxes_len -= box_min;
-    memmove(p->boxes, p->boxes + box_min, p->boxes_len);
+    if (p->boxes_len)
+        memmove(p->boxes, p->boxes + box_min, p->boxes_len);
     p->len -= n;
     memmove(p->text, p->text + n, p->len + 1);
     s->view.len = p->len;

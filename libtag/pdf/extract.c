@@ -143,7 +143,8 @@ static int read_page(void *ctx, const raw_page *rp)
 /* Bytes into the text, which render_line() made room for. */
 static void put(builder *b, const char *s, size_t n)
 {
-    memcpy(b->text + b->len, s, n);
+    if (n)
+        memcpy(b->text + b->len, s, n);
     b->len += n;
 }
 
@@ -473,7 +474,8 @@ static int add_page(void *ctx, const extract_page *pg)
         || !vec_reserve((void **)&r->boxes, &w->cap_boxes, r->boxes_len + pg->boxes_len, 1)
         || r->boxes_len + pg->boxes_len > UINT32_MAX)   /* box_at is 32 bits */
         return error_set(DOCTAG_ERR_NOMEM, "out of memory while extracting text");
-    memcpy(r->text + r->len, pg->text, pg->len);
+    if (pg->len)
+        memcpy(r->text + r->len, pg->text, pg->len);
     r->len += pg->len;
     r->text[r->len] = '\0';
     for (size_t i = 0; i < pg->n_lines; i++) {

@@ -571,7 +571,8 @@ static int mark_table_heads(furn *f)
         f->head[i] /= 2;
     if (rc < 0)
         return -1;
-    qsort(f->c, f->n, sizeof *f->c, cand_cmp);
+    if (f->n)   /* f->c is NULL when there is no candidate */
+        qsort(f->c, f->n, sizeof *f->c, cand_cmp);
     for (size_t gs = 0, ge; gs < f->n; gs = ge) {
         for (ge = gs + 1; ge < f->n && same_key(&f->c[gs], &f->c[ge]); ge++)
             ;

@@ -99,7 +99,8 @@ static int append(char **buf, size_t *len, size_t *cap, const char *s, size_t n)
 {
     if (!vec_reserve((void **)buf, cap, *len + n + 1, 1))
         return -1;
-    memcpy(*buf + *len, s, n);
+    if (n)   /* s may be NULL when n is 0 (an empty line's text) */
+        memcpy(*buf + *len, s, n);
     *len += n;
     return 0;
 }
@@ -173,22 +174,29 @@ static void drop_pages(builder *b, size_t e)
     const window_page at = b->win[e];
     size_t first_line = b->pages[e].first_line;
     b->n_lines -= first_line;
-    memmove(b->lines, b->lines + first_line, b->n_lines * sizeof *b->lines);
-    memmove(b->renders, b->renders + first_line, b->n_lines * sizeof *b->renders);
+    if (b->n_lines)
+        memmove(b->lines, b->lines + first_line, b->n_lines * sizeof *b->lines);
+    if (b->n_lines)
+        memmove(b->renders, b->renders + first_line, b->n_lines * sizeof *b->renders);
     for (size_t i = 0; i < b->n_lines; i++) {
         b->lines[i].first -= at.cps_at;
         b->renders[i].start -= at.text_at;
         b->renders[i].box_at -= (uint32_t)at.box_at;
     }
     b->n_cps -= at.cps_at;
-    memmove(b->cps, b->cps + at.cps_at, b->n_cps * sizeof *b->cps);
+    if (b->n_cps)
+        memmove(b->cps, b->cps + at.cps_at, b->n_cps * sizeof *b->cps);
     b->len -= at.text_at;
-    memmove(b->text, b->text + at.text_at, b->len);
+    if (b->len)
+        memmove(b->text, b->text + at.text_at, b->len);
     b->boxes_len -= at.box_at;
-    memmove(b->boxes, b->boxes + at.box_at, b->boxes_len);
+    if (b->boxes_len)
+        memmove(b->boxes, b->boxes + at.box_at, b->boxes_len);
     b->n_pages -= e;
-    memmove(b->pages, b->pages + e, b->n_pages * sizeof *b->pages);
-    memmove(b->win, b->win + e, b->n_pages * sizeof *b->win);
+    if (b->n_pages)
+        memmove(b->pages, b->pages + e, b->n_pages * sizeof *b->pages);
+    if (b->n_pages)
+        memmove(b->win, b->win + e, b->n_pages * sizeof *b->win);
     for (size_t p = 0; p < b->n_pages; p++) {
         b->pages[p].first_line -= first_line;
         b->win[p].cps_at -= at.cps_at;
