@@ -15,7 +15,6 @@
 #include <dirent.h>
 #include <sched.h>
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,41 +30,11 @@
 
 /* ---- Writing PDFs -------------------------------------------------------- */
 
-typedef struct strbuf {
-    char *s;
-    size_t len, cap;
-} strbuf;
-
-static void sb_printf(strbuf *b, const char *fmt, ...)
-{
-    va_list ap;
-    for (;;) {
-        va_start(ap, fmt);
-        int n = vsnprintf(b->s + b->len, b->cap - b->len, fmt, ap);
-        va_end(ap);
-        cr_assert(n >= 0);
-        if ((size_t)n < b->cap - b->len) {
-            b->len += (size_t)n;
-            return;
-        }
-        b->cap = (b->cap + (size_t)n) * 2;
-        b->s = realloc(b->s, b->cap);
-        cr_assert_not_null(b->s);
-    }
-}
-
-static char *sb_take(strbuf *b)
-{
-    char *s = b->s ? b->s : strdup("");
-    memset(b, 0, sizeof *b);
-    return s;
-}
-
 static char *stream_of(const char *dict, const char *data)
 {
-    strbuf b = { 0 };
-    sb_printf(&b, "<< %s /Length %zu >>\nstream\n%s\nendstream", dict, strlen(data), data);
-    return sb_take(&b);
+    test_buf b = { 0 };
+    test_buf_printf(&b, "<< %s /Length %zu >>\nstream\n%s\nendstream", dict, strlen(data), data);
+    return test_buf_take(&b);
 }
 
 /* Page p's content: a running header, a paragraph of six lines naming
@@ -76,19 +45,19 @@ static char *page_content(int p)
     static const char *const words[] = { "regional", "national", "annual", "internal",
                                          "special", "joint", "interim" };
     const char *w = words[p % 7], *v = words[(p + 3) % 7];
-    strbuf b = { 0 };
-    sb_printf(&b, "BT /F1 9 Tf 72 760 Td (Annual Review of Programme Budgets) Tj ET ");
-    sb_printf(&b, "BT /F1 11 Tf 72 %d Td 14 TL ", 700 - (p % 4) * 30);
-    sb_printf(&b, "(Section %d: the UNICEF office reviewed %d %s reports) Tj T* ", p, p, w);
-    sb_printf(&b, "(and the World Health Organization paid $%d.5 million to %s) Tj T* ", p + 1, v);
-    sb_printf(&b, "(auditors of %s procurement record %d in the year 20%02d.) Tj T* ", w, 7 * p, p);
-    sb_printf(&b, "(Independent %s examiners of page %d found %d missing files) Tj T* ", v, p,
+    test_buf b = { 0 };
+    test_buf_printf(&b, "BT /F1 9 Tf 72 760 Td (Annual Review of Programme Budgets) Tj ET ");
+    test_buf_printf(&b, "BT /F1 11 Tf 72 %d Td 14 TL ", 700 - (p % 4) * 30);
+    test_buf_printf(&b, "(Section %d: the UNICEF office reviewed %d %s reports) Tj T* ", p, p, w);
+    test_buf_printf(&b, "(and the World Health Organization paid $%d.5 million to %s) Tj T* ", p + 1, v);
+    test_buf_printf(&b, "(auditors of %s procurement record %d in the year 20%02d.) Tj T* ", w, 7 * p, p);
+    test_buf_printf(&b, "(Independent %s examiners of page %d found %d missing files) Tj T* ", v, p,
               3 * p);
-    sb_printf(&b, "(while the %s Office of the High Commissioner for Human) Tj T* ", w);
-    sb_printf(&b, "(Rights noted case A/HRC/%d/%d among the %s reports.) Tj ET ", 40 + p % 9, p,
+    test_buf_printf(&b, "(while the %s Office of the High Commissioner for Human) Tj T* ", w);
+    test_buf_printf(&b, "(Rights noted case A/HRC/%d/%d among the %s reports.) Tj ET ", 40 + p % 9, p,
               v);
-    sb_printf(&b, "BT /F1 9 Tf 290 40 Td (Page %d) Tj ET", p);
-    return sb_take(&b);
+    test_buf_printf(&b, "BT /F1 9 Tf 290 40 Td (Page %d) Tj ET", p);
+    return test_buf_take(&b);
 }
 
 /* Forms drawing forms: 2^(DEPTH-1) draws of one word, far over any budget. */
@@ -97,16 +66,16 @@ static char *page_content(int p)
 /* The resources of every page: the font, and with `forms` the forms. */
 static char *resources(int forms, int first_form)
 {
-    strbuf b = { 0 };
-    sb_printf(&b, "<< /Font << /F1 3 0 R >>");
+    test_buf b = { 0 };
+    test_buf_printf(&b, "<< /Font << /F1 3 0 R >>");
     if (forms) {
-        sb_printf(&b, " /XObject << ");
+        test_buf_printf(&b, " /XObject << ");
         for (int i = 0; i < DEPTH; i++)
-            sb_printf(&b, "/X%d %d 0 R ", i, first_form + i);
-        sb_printf(&b, ">>");
+            test_buf_printf(&b, "/X%d %d 0 R ", i, first_form + i);
+        test_buf_printf(&b, ">>");
     }
-    sb_printf(&b, " >>");
-    return sb_take(&b);
+    test_buf_printf(&b, " >>");
+    return test_buf_take(&b);
 }
 
 /* N_PAGES pages of text (page image_page, if > 0, holds no text); with
@@ -116,26 +85,26 @@ static void write_report(const char *path, int image_page, int bomb)
     int n_objs = 3 + 2 * N_PAGES + (bomb ? DEPTH : 0), first_form = 4 + 2 * N_PAGES;
     char **objs = calloc((size_t)n_objs, sizeof *objs);
     char *res = resources(bomb, first_form);
-    strbuf kids = { 0 };
+    test_buf kids = { 0 };
     for (int p = 1; p <= N_PAGES; p++)
-        sb_printf(&kids, "%d 0 R ", 2 + 2 * p);
+        test_buf_printf(&kids, "%d 0 R ", 2 + 2 * p);
     objs[0] = strdup("<< /Type /Catalog /Pages 2 0 R >>");
     objs[1] = NULL;
-    strbuf pages = { 0 };
-    sb_printf(&pages, "<< /Type /Pages /Kids [%s] /Count %d >>", kids.s, N_PAGES);
-    objs[1] = sb_take(&pages);
+    test_buf pages = { 0 };
+    test_buf_printf(&pages, "<< /Type /Pages /Kids [%s] /Count %d >>", kids.s, N_PAGES);
+    objs[1] = test_buf_take(&pages);
     objs[2] = strdup("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>");
     for (int p = 1; p <= N_PAGES; p++) {
-        strbuf page = { 0 };
-        sb_printf(&page, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources %s "
+        test_buf page = { 0 };
+        test_buf_printf(&page, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources %s "
                   "/Contents %d 0 R >>", res, 3 + 2 * p);
-        objs[1 + 2 * p] = sb_take(&page);
+        objs[1 + 2 * p] = test_buf_take(&page);
         char *content = p == image_page ? strdup("q 1 0 0 1 0 0 cm Q") : page_content(p);
         if (bomb && p == BOMB_PAGE) {
-            strbuf c = { 0 };
-            sb_printf(&c, "%s /X0 Do", content);
+            test_buf c = { 0 };
+            test_buf_printf(&c, "%s /X0 Do", content);
             free(content);
-            content = sb_take(&c);
+            content = test_buf_take(&c);
         }
         objs[2 + 2 * p] = stream_of("", content);
         free(content);
@@ -146,8 +115,8 @@ static void write_report(const char *path, int image_page, int bomb)
             snprintf(data, sizeof data, "/X%d Do /X%d Do", i + 1, i + 1);
         else
             snprintf(data, sizeof data, "BT /F1 12 Tf 72 300 Td (Hello) Tj ET");
-        strbuf dict = { 0 };
-        sb_printf(&dict, "/Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources %s", res);
+        test_buf dict = { 0 };
+        test_buf_printf(&dict, "/Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources %s", res);
         objs[first_form - 1 + i] = stream_of(dict.s, data);
         free(dict.s);
     }
@@ -161,9 +130,9 @@ static void write_report(const char *path, int image_page, int bomb)
 
 static char *path_in(const char *dir, const char *name)
 {
-    strbuf b = { 0 };
-    sb_printf(&b, "%s/%s", dir, name);
-    return sb_take(&b);
+    test_buf b = { 0 };
+    test_buf_printf(&b, "%s/%s", dir, name);
+    return test_buf_take(&b);
 }
 
 /* ---- What a reading gives ------------------------------------------------ */
@@ -178,37 +147,37 @@ static char *reading(const char *path, int first, int last, int readers)
     o.last_page = last;
     o.readers = readers;
     doctag_doc *doc = NULL;
-    strbuf b = { 0 };
+    test_buf b = { 0 };
     int rc = doctag_doc_from_pdf_file(&doc, path, &o);
     if (rc != DOCTAG_OK) {
-        sb_printf(&b, "error %d: %s", rc, doctag_last_error());
-        return sb_take(&b);
+        test_buf_printf(&b, "error %d: %s", rc, doctag_last_error());
+        return test_buf_take(&b);
     }
     int from = 0, to = 0;
     cr_assert_eq(doctag_doc_page_range(doc, &from, &to), DOCTAG_OK);
-    sb_printf(&b, "%s\npages %d of %d: %d-%d\n", doctag_doc_text(doc, NULL),
+    test_buf_printf(&b, "%s\npages %d of %d: %d-%d\n", doctag_doc_text(doc, NULL),
               doctag_doc_page_count(doc), doctag_doc_pages_without_text(doc), from, to);
     for (int p = from; p <= to; p++) {
         size_t at = 0;
         int rc_at = doctag_doc_page_start(doc, p, &at);
-        sb_printf(&b, "page %d: %d %zu %d\n", p, rc_at, at, doctag_doc_page_has_text(doc, p));
+        test_buf_printf(&b, "page %d: %d %zu %d\n", p, rc_at, at, doctag_doc_page_has_text(doc, p));
     }
     doctag_result *res = NULL;
     cr_assert_eq(doctag_tag(&res, test_model(), doc), DOCTAG_OK, "%s", doctag_last_error());
     for (size_t i = 0; i < doctag_result_count(res); i++) {
         const doctag_entity *e = doctag_result_entity(res, i);
-        sb_printf(&b, "%s %zu %zu", doctag_entity_text(e), doctag_entity_start(e),
+        test_buf_printf(&b, "%s %zu %zu", doctag_entity_text(e), doctag_entity_start(e),
                   doctag_entity_end(e));
         for (size_t k = 0; k < doctag_entity_box_count(e); k++) {
             doctag_box x;
             cr_assert_eq(doctag_entity_box(e, k, &x), DOCTAG_OK);
-            sb_printf(&b, " [%d %a %a %a %a]", x.page, x.x0, x.y0, x.x1, x.y1);
+            test_buf_printf(&b, " [%d %a %a %a %a]", x.page, x.x0, x.y0, x.x1, x.y1);
         }
-        sb_printf(&b, "\n");
+        test_buf_printf(&b, "\n");
     }
     doctag_result_free(res);
     doctag_doc_free(doc);
-    return sb_take(&b);
+    return test_buf_take(&b);
 }
 
 /* Expects readings with 2, 3, 5 and AUTO readers equal to one reader's. */

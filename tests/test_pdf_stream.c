@@ -11,7 +11,6 @@
  * refused. The PDFs are written here byte by byte.
  */
 #include <criterion/criterion.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,80 +24,50 @@
 
 /* ---- Writing the PDF -------------------------------------------------------- */
 
-typedef struct buf {
-    char *s;
-    size_t len, cap;
-} buf;
-
-static void put(buf *b, const char *fmt, ...)
-{
-    va_list ap;
-    for (;;) {
-        va_start(ap, fmt);
-        int n = vsnprintf(b->s + b->len, b->cap - b->len, fmt, ap);
-        va_end(ap);
-        cr_assert(n >= 0);
-        if ((size_t)n < b->cap - b->len) {
-            b->len += (size_t)n;
-            return;
-        }
-        b->cap = (b->cap + (size_t)n) * 2;
-        b->s = realloc(b->s, b->cap);
-        cr_assert_not_null(b->s);
-    }
-}
-
-static char *take(buf *b)
-{
-    char *s = b->s ? b->s : strdup("");
-    memset(b, 0, sizeof *b);
-    return s;
-}
-
 /* Page p: a running header, a paragraph naming agencies, sums and a UN
  * symbol (each line worded for its page), the page number at the foot. */
 static char *page_content(int p)
 {
-    buf b = { 0 };
-    put(&b, "BT /F1 9 Tf 72 760 Td (Annual Review of Programme Budgets) Tj ET ");
-    put(&b, "BT /F1 11 Tf 72 600 Td 14 TL ");
+    test_buf b = { 0 };
+    test_buf_printf(&b, "BT /F1 9 Tf 72 760 Td (Annual Review of Programme Budgets) Tj ET ");
+    test_buf_printf(&b, "BT /F1 11 Tf 72 600 Td 14 TL ");
     if (p == HYPHEN_PAGE + 1)
-        put(&b, "(gramme office of page %d kept %d files for the auditors.) Tj T* ", p, p);
-    put(&b, "(Section %d: the UNICEF programme office reviewed %d reports) Tj T* ", p, 2 * p);
-    put(&b, "(and the World Health Organization paid $%d.5 million to it) Tj T* ", p + 1);
-    put(&b, "(under case A/HRC/%d/%d, examined in the year 20%02d by) Tj T* ", 40 + p, p, p);
-    put(&b, "(%d independent examiners of the programme, who found %d) Tj T* ", p + 2, 3 * p);
+        test_buf_printf(&b, "(gramme office of page %d kept %d files for the auditors.) Tj T* ", p, p);
+    test_buf_printf(&b, "(Section %d: the UNICEF programme office reviewed %d reports) Tj T* ", p, 2 * p);
+    test_buf_printf(&b, "(and the World Health Organization paid $%d.5 million to it) Tj T* ", p + 1);
+    test_buf_printf(&b, "(under case A/HRC/%d/%d, examined in the year 20%02d by) Tj T* ", 40 + p, p, p);
+    test_buf_printf(&b, "(%d independent examiners of the programme, who found %d) Tj T* ", p + 2, 3 * p);
     if (p == HYPHEN_PAGE)
-        put(&b, "(files missing from the records kept for the budget of the pro-) Tj ET ");
+        test_buf_printf(&b, "(files missing from the records kept for the budget of the pro-) Tj ET ");
     else
-        put(&b, "(files missing from the %d records of the office.) Tj ET ", 5 * p);
-    put(&b, "BT /F1 9 Tf 290 40 Td (Page %d) Tj ET", p);
-    return take(&b);
+        test_buf_printf(&b, "(files missing from the %d records of the office.) Tj ET ", 5 * p);
+    test_buf_printf(&b, "BT /F1 9 Tf 290 40 Td (Page %d) Tj ET", p);
+    return test_buf_take(&b);
 }
 
 static char *stream_of(const char *data)
 {
-    buf b = { 0 };
-    put(&b, "<< /Length %zu >>\nstream\n%s\nendstream", strlen(data), data);
-    return take(&b);
+    test_buf b = { 0 };
+    test_buf_printf(&b, "<< /Length %zu >>\nstream\n%s\nendstream", strlen(data), data);
+    return test_buf_take(&b);
 }
 
 static void write_report(const char *path)
 {
     size_t n = 3 + 2 * N_PAGES;
     char **objs = calloc(n, sizeof *objs);
-    buf kids = { 0 }, pages = { 0 };
+    test_buf kids = { 0 }, pages = { 0 };
     for (int p = 1; p <= N_PAGES; p++)
-        put(&kids, "%d 0 R ", 2 + 2 * p);
+        test_buf_printf(&kids, "%d 0 R ", 2 + 2 * p);
     objs[0] = strdup("<< /Type /Catalog /Pages 2 0 R >>");
-    put(&pages, "<< /Type /Pages /Kids [%s] /Count %d >>", kids.s, N_PAGES);
-    objs[1] = take(&pages);
+    test_buf_printf(&pages, "<< /Type /Pages /Kids [%s] /Count %d >>", kids.s, N_PAGES);
+    objs[1] = test_buf_take(&pages);
     objs[2] = strdup("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>");
     for (int p = 1; p <= N_PAGES; p++) {
-        buf page = { 0 };
-        put(&page, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources "
+        test_buf page = { 0 };
+        test_buf_printf(&page, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources "
             "<< /Font << /F1 3 0 R >> >> /Contents %d 0 R >>", 3 + 2 * p);
-        objs[1 + 2 * p] = take(&page);
+        objs[1 + 2 * p] = test_buf_take(&page);
         char *content = page_content(p);
         objs[2 + 2 * p] = stream_of(content);
         free(content);
@@ -136,16 +105,16 @@ TestSuite(pdf_stream, .fini = remove_report);
 
 /* ---- What a reading gives ------------------------------------------------------ */
 
-static void put_entity(buf *b, const doctag_entity *e)
+static void put_entity(test_buf *b, const doctag_entity *e)
 {
-    put(b, "%d %s %zu %zu %s", doctag_entity_type(e), doctag_entity_text(e),
+    test_buf_printf(b, "%d %s %zu %zu %s", doctag_entity_type(e), doctag_entity_text(e),
         doctag_entity_start(e), doctag_entity_end(e), doctag_entity_canonical(e));
     for (size_t k = 0; k < doctag_entity_box_count(e); k++) {
         doctag_box x;
         cr_assert_eq(doctag_entity_box(e, k, &x), DOCTAG_OK);
-        put(b, " [%d %a %a %a %a]", x.page, x.x0, x.y0, x.x1, x.y1);
+        test_buf_printf(b, " [%d %a %a %a %a]", x.page, x.x0, x.y0, x.x1, x.y1);
     }
-    put(b, "\n");
+    test_buf_printf(b, "\n");
 }
 
 /* The whole document at once: its text, each page's start and text
@@ -155,12 +124,12 @@ static char *whole_reading(const char *path)
     doctag_doc *doc = NULL;
     cr_assert_eq(doctag_doc_from_pdf_file(&doc, path, NULL), DOCTAG_OK, "%s",
                  doctag_last_error());
-    buf b = { 0 };
-    put(&b, "%s\n", doctag_doc_text(doc, NULL));
+    test_buf b = { 0 };
+    test_buf_printf(&b, "%s\n", doctag_doc_text(doc, NULL));
     for (int p = 1; p <= doctag_doc_page_count(doc); p++) {
         size_t at = 0;
         cr_assert_eq(doctag_doc_page_start(doc, p, &at), DOCTAG_OK);
-        put(&b, "page %d: %zu %d\n", p, at, doctag_doc_page_has_text(doc, p));
+        test_buf_printf(&b, "page %d: %zu %d\n", p, at, doctag_doc_page_has_text(doc, p));
     }
     doctag_result *res = NULL;
     cr_assert_eq(doctag_tag(&res, test_model(), doc), DOCTAG_OK, "%s", doctag_last_error());
@@ -168,12 +137,12 @@ static char *whole_reading(const char *path)
         put_entity(&b, doctag_result_entity(res, i));
     doctag_result_free(res);
     doctag_doc_free(doc);
-    return take(&b);
+    return test_buf_take(&b);
 }
 
 /* The same gathered from a stream's callbacks. */
 typedef struct gathered {
-    buf text, pages, entities;
+    test_buf text, pages, entities;
     size_t len;              /* text so far: each page's offset must be it */
     int n_pages, n_entities;
     int stop_page, stop_entity, stop_value;   /* stop there with that value */
@@ -186,9 +155,9 @@ static int on_page(void *ctx, const doctag_page_text *pg)
     cr_assert(pg->start >= pg->offset && pg->start <= pg->offset + pg->len);
     cr_assert_eq(pg->page, g->n_pages + 1, "pages in order");
     cr_assert(pg->n_lines > 0 && pg->has_text, "every page of the report has lines");
-    put(&g->text, "%.*s", (int)pg->len, pg->text);
+    test_buf_printf(&g->text, "%.*s", (int)pg->len, pg->text);
     g->len += pg->len;
-    put(&g->pages, "page %d: %zu %d\n", pg->page, pg->start, pg->has_text);
+    test_buf_printf(&g->pages, "page %d: %zu %d\n", pg->page, pg->start, pg->has_text);
     g->n_pages++;
     return g->stop_page == g->n_pages ? g->stop_value : 0;
 }
@@ -223,12 +192,12 @@ static char *stream_reading(const char *path, int window, int readers)
     int rc = stream(path, window, readers, &g);
     cr_assert_eq(rc, DOCTAG_OK, "window %d: %s", window, doctag_last_error());
     cr_assert_eq(g.n_pages, N_PAGES);
-    buf b = { 0 };
-    put(&b, "%s\n%s%s", g.text.s, g.pages.s, g.entities.s ? g.entities.s : "");
+    test_buf b = { 0 };
+    test_buf_printf(&b, "%s\n%s%s", g.text.s, g.pages.s, g.entities.s ? g.entities.s : "");
     free(g.text.s);
     free(g.pages.s);
     free(g.entities.s);
-    return take(&b);
+    return test_buf_take(&b);
 }
 
 /* ---- Tests ------------------------------------------------------------------ */

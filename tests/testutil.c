@@ -157,3 +157,28 @@ void test_write_pdf(const char *path, char **objs, size_t n)
     fclose(f);
     free(off);
 }
+
+void test_buf_printf(test_buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    for (;;) {
+        va_start(ap, fmt);
+        int n = vsnprintf(b->s + b->len, b->cap - b->len, fmt, ap);
+        va_end(ap);
+        cr_assert(n >= 0);
+        if ((size_t)n < b->cap - b->len) {
+            b->len += (size_t)n;
+            return;
+        }
+        b->cap = (b->cap + (size_t)n) * 2;
+        b->s = realloc(b->s, b->cap);
+        cr_assert_not_null(b->s);
+    }
+}
+
+char *test_buf_take(test_buf *b)
+{
+    char *s = b->s ? b->s : strdup("");
+    memset(b, 0, sizeof *b);
+    return s;
+}

@@ -45,4 +45,14 @@ int test_run(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * hostile PDFs of the extraction tests). */
 void test_write_pdf(const char *path, char **objs, size_t n);
 
+/* A growing text buffer for the PDFs and texts a test writes: appends
+ * printf-style; test_buf_take() hands the string out (malloc'd, "" when
+ * empty) and leaves the buffer empty. */
+typedef struct test_buf {
+    char *s;
+    size_t len, cap;
+} test_buf;
+void test_buf_printf(test_buf *b, const char *fmt, ...);
+char *test_buf_take(test_buf *b);
+
 #endif
