@@ -9,7 +9,8 @@ SW = r"(?!(?:The|This|That|These|Those|Under|In|If|As|An|A|By|For|From|Its|Their
 PFX = r"(?:Non|Inter|Co|Anti|Next|Pre|Post|Multi|Cross|Trans|Sub|Self|Pan|Intra|Extra|Counter|Semi)"
 # a capitalised word: a hyphen joins small words ("Follow-up") or a prefix
 # ("Inter-American"), never two names ("Agriculture-Rural Housing")
-TW = r"(?:" + PFX + r"-)?[A-Z][a-z](?:[A-Za-z]|'(?=[a-z])(?!s\b))*(?:-[a-z][A-Za-z]*)*(?:(?<=s)(?:'|\xe2\x80\x99)(?![A-Za-z]))?"
+MONTH_WORD = r"(?!(?:January|February|March|April|June|July|August|September|October|November|December)\b)"
+TW = MONTH_WORD + r"(?:" + PFX + r"-)?[A-Z][a-z](?:[A-Za-z]|'(?=[a-z])(?!s\b))*(?:-[a-z][A-Za-z]*)*(?:(?<=s)(?:'|\xe2\x80\x99)(?![A-Za-z]))?"
 INIT = r"[A-Z]\.(?: ?[A-Z]\.)+"
 W = r"(?:" + INIT + r"|[A-Z][A-Za-z\-']*)"
 LJ = r"(?:(?:of|for|on|in|against|with|de)(?: the)? |and |& )"
@@ -19,13 +20,13 @@ KINDS = "Convention|Covenant|Protocol|Protocols|Bill|Memorandum|Optional|Declara
 LEFT = SW + r"(?>(?:(?<=[Tt]he )\d{4} )?" + W + r"(?:,? " + LJ + r"?(?!(?:" + KINDS + r")\b)(?:" + W + r"|\([A-Z]{2,}\)))*) "
 KIND = r"(?:Convention|Covenant|Optional Protocol|Protocol|Declaration|Charter|Treaty|Agreement|Accord|Code|Decree|Ordinance|Statutes(?: Annotated)?|Regulations|Principles|Constitution|Clause|Bill of Rights|Memorandum of Understanding)"
 KIND_T = r"(?:" + KIND[3:-1] + r"|Optional Protocols|Rules)"
-SMALL = r"(?:of|and|the|for|in|on|to|against|from|with|by|or|a|an|all|its|their|at|into|between|concerning|relating|regarding|as|under|especially)"
+SMALL = r"(?:of|and|the|for|in|on|to|against|from|with|by|or|a|an|all|its|their|at|into|between|concerning|relating|regarding|as|under|especially|forms|persons)"
 INTRO = r"(?:on|for|against|relating to|concerning|to|of|between|regarding|Between|On|For|Against|Relating to|Concerning|Regarding|in|In)"
 MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|June|July|August|September|October|November|December"
 COMMA = r",(?! (?:Article|Articles|Art|Para|Paragraph|Section|Annex|Part|Chapter|Principle|Rule|Vol|No|Adopted|Opened|Entered|Signed|Done|" + MONTHS + r")\b)(?= [A-Z][a-z]+[ ,]) "
 # "and the" joins a second name ("... and the Programme of Action"), except
 # the other party of an agreement ("between X and the Republic of Peru")
-CONT = r"(?:" + COMMA + r"| (?!and the (?!(?:Government|Republic|Kingdom|Federal Republic|State|Commonwealth|People's Republic)\b)[A-Z])(?:" + SMALL + r" )*)"
+CONT = r"(?:" + COMMA + r"| (?!and its )(?!and the (?!(?:Government|Republic|Kingdom|Federal Republic|State|Commonwealth|People's Republic)\b)[A-Z])(?:" + SMALL + r" )*)"
 TITLE = r" " + INTRO + r" (?:the )?(?:" + SMALL + r" )*(?>" + TW + r"(?:" + CONT + TW + r")*)"
 NOTAIL = r"(?![ \-][A-Z][a-z])"
 # Branches: LEFT then a kind word (and its title), LEFT then "Rules" or
@@ -43,7 +44,7 @@ KT_BRANCH = SW + KIND_T + TITLE
 KT_FIRST = sorted(set(w.split(" ")[0].split("(")[0] for w in KIND_T[3:-1].split("|")) | {"Law"})
 KT_START = r"(?:" + "|".join(KT_FIRST) + r")\b"
 LAW_YEAR = r"Law(?: of|,) \d{4}"
-LAW_TITLE = SW + r"Law (?:on|No\.) (?:the )?" + TW + r"(?: (?:" + SMALL + r" )*" + TW + r")*"
+LAW_TITLE = SW + r"(?<!Case )(?<!case )(?<!Soft )(?<!soft )(?<!Common )(?<!common )Law (?:on|No\.) (?:the )?" + TW + r"(?: (?:" + SMALL + r" )*" + TW + r")*"
 LEFT_KINDS = KIND + "(?:" + TITLE + "|" + NOTAIL + ")|" + r"(?:Rules|Optional Protocols)" + TITLE
 FACTORED = ("(?!" + KT_START + ")" + LEFT + "(?:" + LEFT_KINDS + "|" + LAW_YEAR + ")" +
             "|(?=" + KT_START + ")(?:" + LEFT + "(?:" + LEFT_KINDS + ")|" + KT_BRANCH + "|" + LEFT +
@@ -61,20 +62,25 @@ FAST = ("(?![0-9])(?!" + KT_START + ")" + SW + RUN_PLAIN + "(*SKIP) (?:" + LEFT_
 inst = "/(?=[A-Z0-9])(?:" + FAST + "|" + FACTORED + ")/"
 BODY = r"(?:Department|Departments|Dept|Ministry|Office|Offices|Bureau|Agency|Agencies|Administration|Commission|Service|Authority|Board|Council|Directorate|Secretariat|Project|Fund|Account|Title|Division|Police|Inspectorate|Ombudsman|Armed|Defence|Defense|Border Force|Gendarmerie|Monitor)"
 TWA = r"(?!" + BODY + r"\b)" + TW
-ASMALL = r"(?:(?:of|for|on|in)(?: the)? |and )"
+ASMALL = r"(?:(?:of|for|on|in|with|against)(?: the)? |and )"
+# words that start a person's post or a group of people, not a body's name
+# ("Head of Local Self-Government Service", "Members of the ... Commission",
+# "Officials in the ... Administration"): the name starts after them
+SWA = SW[:-5] + r"|Head|Heads|Member|Members|Official|Officials)\b)"
+NOT_TAIL = r"(?:(?<=Head of )|(?<=Heads of )|(?<=Member of the )|(?<=Members of the )|(?<!of )(?<!of the ))(?<!for )(?<!for the )"
 AHEAD = r"(?:Ministry|Departments?|Dept\.|Office|Bureau|Directorate(?:-General)?|Agency|Commission|Commissioner|Ombudsman|Inspectorate|Secretariat)"
 # Runs of words are atomic groups ((?>...)): a body or kind word is never
 # one of them, so the longest run is the only one to try, and a failed
 # match does not backtrack through every shorter run.
 # a remit that runs into the next body's name ("Department of Health and
 # Human Services Food and Drug Administration") is two names, not one
-AGENCY_TITLE = r" (?:of|for|on|to) (?:the |a )?(?>" + TWA + r"(?: " + ASMALL + r"?" + TWA + r")*)(?!(?: " + ASMALL + r"?" + TW + r")* " + BODY + r"\b)"
+AGENCY_TITLE = r" (?:of|for|on|to|Of|For|On) (?:the |The |a )?(?>" + TWA + r"(?: " + ASMALL + r"?" + TWA + r")*)(?!(?: " + ASMALL + r"?" + TW + r")* " + BODY + r"\b)"
 AKIND = r"(?:Service|Agency|Administration|Commission|Authority|Bureau|Office|Directorate|Inspectorate|Ombudsman|Police(?: Force| Service)?|Armed Forces|Defence Force|Defense Force|Border Force|Gendarmerie|Monitor)"
 AW = r"(?:" + INIT + r"|" + TWA + r")"
 # not the tail of a longer name ("Department of the Treasury Internal
 # Revenue Service" holds no "Treasury Internal Revenue Service")
-ALEFT = r"(?<!of )(?<!of the )(?<!for )(?<!for the )" + SW + r"(?>" + AW + r"(?: " + ASMALL + r"?" + AW + r")*) "
-ANOTAIL = NOTAIL + r"(?! (?:of|for|on|to) [A-Z])"
+ALEFT = NOT_TAIL + SWA + r"(?>" + AW + r"(?: " + ASMALL + r"?" + AW + r")*) "
+ANOTAIL = NOTAIL + r"(?! (?:of|for|on|to|Of|For|On) [A-Z])"
 # Before the two branches, the first for a run of words with no body word,
 # no "Commissioner" and no hyphen (read with words without them, not
 # followed by one): no head word starts it, so the second branch cannot
@@ -85,13 +91,18 @@ ANOTAIL = NOTAIL + r"(?! (?:of|for|on|to) [A-Z])"
 TWP = r"(?!" + BODY + r"\b|Commissioner\b)[A-Z][a-z](?:[A-Za-z]|'(?=[a-z])(?!s\b))*(?:(?<=s)(?:'|\xe2\x80\x99)(?![A-Za-z]))?"
 AWP = r"(?:" + INIT + r"|" + TWP + r")"
 ARUN_PLAIN = (r"(?>" + AWP + r"(?: " + ASMALL + r"?" + AWP + r")*)(?!-| " + ASMALL + r"?Commissioner\b)")
-AFAST = (r"(?<!of )(?<!of the )(?<!for )(?<!for the )" + SW + ARUN_PLAIN + "(*SKIP) " +
+AFAST = (NOT_TAIL + SWA + ARUN_PLAIN + "(*SKIP) " +
          AKIND + "(?:" + AGENCY_TITLE + "|" + ANOTAIL + ")")
-ag = "/(?=[A-Z])(?:" + AFAST + "|" + ALEFT + AKIND + "(?:" + AGENCY_TITLE + "|" + ANOTAIL + ")|" + SW + AHEAD + AGENCY_TITLE + ")/"
+# a ministry's remit is often a list: "Ministry of Labour, Family and Social
+# Affairs", "Ministry of Education, Science and Sport"
+TWL = r"(?!And\b)" + TWA
+MLIST = r"(?:, (?>" + TWL + r"(?: " + TWL + r")*))+ (?:and|And) (?>" + TWL + r"(?: " + TWL + r")*)(?! " + BODY + r"\b)"
+ag = ("/(?=[A-Z])(?:" + AFAST + "|" + ALEFT + AKIND + "(?:" + AGENCY_TITLE + "|" + ANOTAIL + ")|" + SW +
+      r"Ministry" + AGENCY_TITLE + MLIST + "|" + SW + AHEAD + AGENCY_TITLE + ")/")
 ASW = SW[:-5] + r"|Division|Subtitle|DIVISION)\b)"
-AWORD = r"(?!(?:Act|Bill|An|A|The)\b)(?![A-Z]-)(?:[A-Z]\.|[A-Z][A-Za-z\-']*|\((?:[A-Z][A-Za-z]*)(?: (?:and|of|the|for|[A-Z][A-Za-z]*))*\))"
-ASEP = r"(?:,? (?:(?:of|and|for|to|on|in|against|de|with)(?: the)? )?)"
-act = ("/(?=[A-Z0-9])" + ASW + r"(?![IVXLC]+\b)(?>(?:(?<=[Tt]he )\d{4} )?(?![A-Z]-)[A-Z][A-Za-z\-']*(?:" + ASEP + AWORD + r")*) (?:Act|Bill)" +
+AWORD = r"(?!(?:Act|Bill|An|A|The)\b)(?!Amendments? of \d)(?![A-Z]-)(?:[A-Z]\.|[A-Z][A-Za-z\-']*|\((?:[A-Z][A-Za-z]*)(?: (?:and|of|the|for|[A-Z][A-Za-z]*))*\))"
+ASEP = r"(?:,? (?:(?:of|for|to|on|in|against|de|with)(?: the)? |and )?)"
+act = ("/(?=[A-Z0-9])" + ASW + r"(?![IVXLC]+\b)(?>(?:(?<=[Tt]he )\d{4} )?(?![A-Z]-)[A-Z][A-Za-z\-']*(?:" + ASEP + AWORD + r")*) (?:Act|Bill|Amendments?(?= of \d{4}))" +
        r"(?: for Fiscal Year \d{4}|,? (?:of )?\d{4})?/")
 out = r'''@type instrument
 # Named statutes and bills: capitalised words ending in "Act" or "Bill",
@@ -109,8 +120,11 @@ out = r'''@type instrument
 # or a roman numeral ("Title VI of the ...") never starts the name, and
 # "the" only follows a joining word ("of the"), so "Pass the X Act" gives
 # "X Act"; a name ends at its first "Act" ("the X Act and the Y Act" are
-# two), and "An Act" is the enacting formula, not part of a name.
-@near " Act" | " Bill"
+# two), and "An Act" is the enacting formula, not part of a name; "and
+# the" joins two names ("the Constitution and the Media Act"). Statutes
+# named "Amendments" with their year are named so too ("Medical Device
+# Amendments of 1976", "Food Additives Amendment of 1958").
+@near " Act" | " Bill" | " Amendment"
 %name = ''' + act + r'''
 
 # Named instruments by their shape (GUIDELINES.md: treaties, conventions,
@@ -128,7 +142,10 @@ out = r'''@type instrument
 # a second name ("... and the Programme of Action"). "Law" names an
 # instrument only with its year or title ("Equality Law of 2010", "Law on
 # Foreigners") and "Rules" only with a title, since organisations and
-# procedures are named so too ("Just Futures Law", "House Rules").
+# procedures are named so too ("Just Futures Law", "House Rules"); "Case
+# Law on ..." is case law. Month names are never words of a name ("... of
+# Slovenia in August"), and "and its Optional Protocol" is a second
+# instrument.
 # (Generated by tools/gen_generic.py: edit that and re-run it.)
 @near Convention | Covenant | Protocol | Declaration | Charter | Treaty | Agreement | Accord | Code | Decree | Ordinance | Statutes | " Law" | Regulations | Rules | Principles | Constitution | Clause | "Bill of Rights" | "Memorandum of Understanding"
 %name = ''' + inst + r'''
@@ -141,7 +158,10 @@ out = r'''@type instrument
 # Rights"). A name holds one body word: headings that run several together
 # ("Department of Agriculture-Rural Housing Service-...", "Executive Office
 # of the President Office of Management and Budget") give the parts the
-# dictionaries know, not one long span.
+# dictionaries know, not one long span. A ministry's remit may be a list
+# ("Ministry of Labour, Family and Social Affairs"), a delegation's list
+# may write "Ministry Of Justice", and a post or a group of people before
+# the name stays outside ("Head of ...", "Members of the ...").
 @type agency
 @near Service | Agency | Administration | Commission | Authority | Bureau | Office | Directorate | Inspectorate | Ombudsman | Police | Forces | " Force" | Gendarmerie | Monitor | Ministry | Department | Dept. | Secretariat
 %name = ''' + ag + r'''

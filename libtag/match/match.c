@@ -95,9 +95,10 @@ static size_t cluster_end(const near_hits *hits, size_t k, const unsigned char *
  * a match holds a literal, so it starts at most MODEL_NEAR_WINDOW bytes
  * before one, and after the last byte before it that the pattern cannot
  * match (`alpha`, NULL when it can match any byte; alphabet.h). A match
- * may also begin inside a literal (" Law" before "Law on ..."): such a
- * match is found in the window of the next occurrence, which is then not
- * narrowed when the occurrence before it is that close to its start.
+ * may also begin inside a literal that starts with a space (" Law" before
+ * "Law on ..."): the window of an occurrence ends one byte after it, and
+ * the window of the next occurrence is not narrowed when the occurrence
+ * before it is that close to its start.
  * Windows that touch are scanned as one (cluster_end()). */
 static int scan_pattern(span_list *out, const compiled_model *m, uint32_t index,
                         const char *text, size_t len, const near_hits *hits,
@@ -118,7 +119,10 @@ static int scan_pattern(span_list *out, const compiled_model *m, uint32_t index,
         if (alpha && (k == 0 || hits->pos[k - 1] + lit_max <= from))
             from = alphabet_window(alpha, text, from, hit);
         k = cluster_end(hits, k, alpha, (const unsigned char *)text);
-        int rc = scan_range(out, m, index, text, len, from, hits->pos[k], x, &resume);
+        /* a literal starting with a space (" Law") holds the first byte of
+         * a match that begins inside it ("Law on Foreigners") */
+        size_t limit = hits->pos[k] + (text[hits->pos[k]] == ' ');
+        int rc = scan_range(out, m, index, text, len, from, limit, x, &resume);
         if (rc != DOCTAG_OK)
             return rc;
     }

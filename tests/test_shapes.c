@@ -1,0 +1,130 @@
+/*
+ * test_shapes.c: names found by their shape (models/generic.dict, made by
+ * tools/gen_generic.py) start and end where the name does: not on a post
+ * held by a person, a month, a second instrument or a heading word.
+ */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "testutil.h"
+
+/* The sentence has an entity of `type` with exactly this surface. */
+static void expect_entity(const char *text, const char *type, const char *surface)
+{
+    char *lines = test_tag_lines(text);
+    cr_expect(test_has_entity(text, type, surface, NULL), "\"%s\": want %s|%s, got:\n%s", text,
+              type, surface, lines);
+    free(lines);
+}
+
+/* No entity of the sentence has this surface. */
+static void expect_no_surface(const char *text, const char *surface)
+{
+    char *lines = test_tag_lines(text);
+    char want[512];
+    snprintf(want, sizeof want, "|%s|", surface);
+    cr_expect(strstr(lines, want) == NULL, "\"%s\": no entity \"%s\" expected, got:\n%s", text,
+              surface, lines);
+    free(lines);
+}
+
+/* ---- Agencies ---------------------------------------------------------------- */
+
+Test(shapes, a_month_after_a_remit_is_not_part_of_the_name)
+{
+    const char *text = "The draft was sent to the Human Rights Ombudsman of the Republic of Ruritania "
+                       "in August 2009 and discussed by the Interministerial Commission on Human "
+                       "Rights in September.";
+    expect_entity(text, "agency", "Human Rights Ombudsman of the Republic of Ruritania");
+    expect_entity(text, "agency", "Interministerial Commission on Human Rights");
+}
+
+Test(shapes, a_ministry_remit_given_as_a_list_is_one_name)
+{
+    const char *text = "Shelters are financed by the Ministry of Labour, Family and Social Affairs "
+                       "and by the Ministry of Education, Science and Sport.";
+    expect_entity(text, "agency", "Ministry of Labour, Family and Social Affairs");
+    expect_entity(text, "agency", "Ministry of Education, Science and Sport");
+}
+
+Test(shapes, delegation_lists_in_title_case)
+{
+    const char *text = "Ms. Ana Novak, State Secretary, Ministry Of Justice; Mr. Ivo Kranjc, Director, "
+                       "Government Office For National Minorities; Ms. Eva Horvat, Ministry Of The "
+                       "Interior.";
+    expect_entity(text, "agency", "Ministry Of Justice");
+    expect_entity(text, "agency", "Government Office For National Minorities");
+    expect_entity(text, "agency", "Ministry Of The Interior");
+}
+
+Test(shapes, a_post_or_a_group_of_people_is_outside_the_name)
+{
+    const char *head = "Dr. Marko Zupan, Head of Local Self-Government Service, Ministry of Public "
+                       "Administration;";
+    expect_entity(head, "agency", "Local Self-Government Service");
+    expect_no_surface(head, "Head of Local Self-Government Service");
+    expect_entity("Members of the Interministerial Commission on Human Rights include NGOs.", "agency",
+                  "Interministerial Commission on Human Rights");
+    const char *staff = "Officials in the Rural Housing Administration network said so.";
+    expect_entity(staff, "agency", "Rural Housing Administration");
+    expect_no_surface(staff, "Officials in the Rural Housing Administration");
+}
+
+Test(shapes, a_remit_with_with_or_against)
+{
+    expect_entity("The government established the National Commission for Persons with Disability "
+                  "in 2012.",
+                  "agency", "National Commission for Persons with Disability");
+}
+
+/* ---- Instruments ------------------------------------------------------------- */
+
+Test(shapes, case_law_on_a_subject_is_not_a_law)
+{
+    const char *text = "See infra \"Case Law on the Preemptive Scope of Selected Prescription Drug "
+                       "Provisions.\"";
+    char *lines = test_tag_lines(text);
+    cr_expect(strstr(lines, "instrument|") == NULL, "no instrument expected, got:\n%s", lines);
+    free(lines);
+    expect_entity("Parliament adopted the Law on Foreigners in 2011.", "instrument",
+                  "Law on Foreigners");
+}
+
+Test(shapes, statutes_named_amendments_of_a_year)
+{
+    const char *text = "Congress enacted the Medical Device Amendments of 1976, after the Color "
+                       "Additive Amendments of 1960.";
+    expect_entity(text, "instrument", "Medical Device Amendments of 1976");
+    expect_entity(text, "instrument", "Color Additive Amendments of 1960");
+    expect_no_surface("The 2019 amendments of the statute took effect.", "amendments of the");
+}
+
+Test(shapes, and_the_joins_two_instruments_not_one_name)
+{
+    const char *text = "Freedom of expression is guaranteed by the Constitution and the Media Act.";
+    expect_entity(text, "instrument", "Media Act");
+    expect_no_surface(text, "Constitution and the Media Act");
+    expect_entity("Preemption and the Federal Food, Drug, and Cosmetic Act (FD&C Act)", "instrument",
+                  "Federal Food, Drug, and Cosmetic Act");
+}
+
+Test(shapes, its_optional_protocol_is_a_second_instrument)
+{
+    const char *text = "In April 2008 Ruritania ratified the UN Convention on the Rights of Persons "
+                       "with Disabilities and its Optional Protocol.";
+    expect_entity(text, "instrument", "UN Convention on the Rights of Persons with Disabilities");
+}
+
+Test(shapes, treaty_titles_written_with_small_words)
+{
+    const char *text = "lift its reservations on the Convention on the Elimination of all forms of "
+                       "Discrimination Against Women and ratify the International Convention for the "
+                       "Protection of all persons from Enforced Disappearances.";
+    expect_entity(text, "instrument",
+                  "Convention on the Elimination of all forms of Discrimination Against Women");
+    expect_entity(text, "instrument",
+                  "International Convention for the Protection of all persons from Enforced "
+                  "Disappearances");
+}
