@@ -168,3 +168,15 @@ Test(un_symbol, several_symbols_in_one_footnote)
     expect_symbol(text, "A/HRC/44/57", "A/HRC/44/57");
     expect_symbol(text, "CCPR/C/USA/CO/4", "CCPR/C/USA/CO/4");
 }
+
+/* Footnotes run together in a PDF's text: the next note's number follows
+ * a symbol's full stop. A last component starting with a digit has no
+ * dotted part, while one starting with letters keeps it. */
+Test(un_symbol, next_footnote_number_is_outside)
+{
+    const char *text = "25. A/HRC/10/79.26. Vienna Convention on the Law of Treaties. 27. A/HRC/12/L.28.";
+    expect_symbol(text, "A/HRC/10/79", "A/HRC/10/79");
+    expect_symbol(text, "A/HRC/12/L.28", "A/HRC/12/L.28");
+    expect_symbol("See CERD/C/USA/CO/10-12 and E/CN.4/1998/53/Add.2.", "CERD/C/USA/CO/10-12",
+                  "CERD/C/USA/CO/10-12");
+}
