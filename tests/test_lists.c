@@ -29,12 +29,18 @@ static const cite_case items[] = {
     { "the First, Fourth, and Fifth Amendment protections", "First", "First Amendment" },
     { "the First, Fourth, and Fifth Amendment protections", "Fourth", "Fourth Amendment" },
     { "whether the Fifth or Sixth Amendment applies", "Fifth", "Fifth Amendment" },
+    { "Authority: 49 U.S.C. 106(g), 40113, 44701.\n", "40113", "49 U.S.C. \xc2\xa7 40113" },
+    { "Authority: 49 U.S.C. 106(g), 40113, 44701.\n", "44701", "49 U.S.C. \xc2\xa7 44701" },
+    { "(codified as amended at 21 U.S.C. \xc2\xa7\xc2\xa7 321, 355).", "355",
+      "21 U.S.C. \xc2\xa7 355" },
 };
 
 static const cite_case not_items[] = {
     { "resolution 78/178 of 19 December 2023, and recalling also 2023 figures", "2023", NULL },
     { "reprinted in 3 CFR 202, 210-212 (1981)", "210-212", NULL },
     { "see 5 U.S.C. 552 note, 12 pages", "12", NULL },
+    { "enacted as 5 U.S.C. 552, 80 Stat. 383 (1966)", "80", NULL },
+    { "under 42 U.S.C. 1983, 2012 saw more suits", "2012", NULL },
     { "its resolutions 77/201 of 15 December 2022. The ratio 3/4 is", "3/4", NULL },
     { "On the First, Fifth Amendment claims were raised", "First", NULL },
     { "the Fourth Circuit and Fifth Amendment claims", "Fourth", NULL },

@@ -90,9 +90,24 @@ static int add_item(post_ctx *c, const span *head, size_t start, size_t n)
     return post_add_span(c, start, start + n, head->entry, buf, h + n, 0);
 }
 
+/* 1 if the span t (n bytes) cites the United States Code. */
+static int code_head(const char *t, size_t n)
+{
+    return memmem(t, n, "U.S.C", 5) || memmem(t, n, "USC", 3) || memmem(t, n, "U. S. C", 7);
+}
+
+/* 1 if a list's last item ends at t: ".", ";", ")" or the end of a line. */
+static int list_end(const char *t, size_t n)
+{
+    return n == 0 || t[0] == '.' || t[0] == ';' || t[0] == ')' || t[0] == '\n';
+}
+
 /* Items right after the citation, joined by ", " and "and": "1981 and
  * 1983", "7/36, 25/1 and 26/3". Numbers joined by commas alone are not a
- * list ("3 CFR 202, 210-212" gives pages): an "and" or "or" closes it. */
+ * list ("3 CFR 202, 210-212" gives pages): an "and" or "or" closes it,
+ * except after a section of the Code where the items run to the end of
+ * the citation (a rule's "Authority: 49 U.S.C. 106(g), 40113, 44701."),
+ * not on into a locator ("5 U.S.C. 552, 80 Stat. 383"). */
 static int items_after(post_ctx *c, const span *s, item_fn item)
 {
     size_t pos = s->end, first = c->n_adds;
@@ -108,6 +123,9 @@ static int items_after(post_ctx *c, const span *s, item_fn item)
             return rc;
         pos += j + n;
     }
+    if (item == section_item && c->n_adds > first &&
+        code_head(c->text + s->start, s->end - s->start) && list_end(c->text + pos, c->len - pos))
+        closed = 1;
     while (!closed && c->n_adds > first)   /* not a list: take the items back */
         free(c->adds[--c->n_adds].src);
     return DOCTAG_OK;
