@@ -144,7 +144,8 @@ Test(engine, a_long_document_is_tagged_as_its_paragraphs)
 /* A pattern's window before its @near literal starts after the last byte
  * the pattern cannot match (a comma, a digit): the same matches as over the
  * whole window, including one beginning inside a literal (" Law" before
- * "Law on ...") with a comma and digits between it and the next one. */
+ * "Law on ...") with a comma and digits between it and the next one, and
+ * one beginning inside the last literal of the text. */
 Test(engine, windows_before_literals_narrowed_by_what_a_pattern_can_match)
 {
     doctag_model *m = compile("@type instrument\n"
@@ -155,7 +156,9 @@ Test(engine, windows_before_literals_narrowed_by_what_a_pattern_can_match)
     expect_lines(m, "In 2020, Clean Water Act cases rose, as (1968) Fair Housing Act ones did.",
                  "Clean Water Act|id=Clean Water Act\nFair Housing Act|id=Fair Housing Act\n");
     expect_lines(m, "the Law on Courts, 12 (2001) and the Law on Police",
-                 "Law on Courts|id=Law on Courts\n");
+                 "Law on Courts|id=Law on Courts\nLaw on Police|id=Law on Police\n");
+    expect_lines(m, "Parliament adopted the Law on Foreigners in 2011.",
+                 "Law on Foreigners|id=Law on Foreigners\n");
     doctag_model_free(m);
 }
 
