@@ -42,14 +42,14 @@ static int norm_match_post(const doctag_model *model, const char *text, size_t l
         rc = normalize_range(&norm, text, start, end, NULL);
         *norm_s += bench_now() - t0;
         if (rc == DOCTAG_OK)
-            rc = match_text_timed(&sl, NULL, model->compiled, model->index, norm.text, norm.len,
+            rc = match_text_timed(&sl, NULL, NULL, model->compiled, model->index, norm.text, norm.len,
                                   mt);
         if (rc != DOCTAG_OK)
             break;
         *spans += sl.n;
         char **canon_src;
         t0 = bench_now();
-        rc = post_pass(&sl, &canon_src, model->compiled, model->index, norm.text, norm.len);
+        rc = post_pass(&sl, &canon_src, model->compiled, model->index, NULL, norm.text, norm.len);
         *post_s += bench_now() - t0;
         if (rc == DOCTAG_OK)
             post_free_src(canon_src, sl.n);

@@ -120,6 +120,24 @@ Test(overlap, block_entries_suppress_shorter_matches)
     expect_exactly("GAO-23-105959 was published by GAO.", "agency|GAO|id=GAO\n");
 }
 
+/* The second passes add nothing inside a block span either: not a body an
+ * NGO's name spells out ("International Commission of Jurists (ICJ)"), nor
+ * an acronym the document defined, inside a report's index number. */
+Test(overlap, block_entries_hold_nothing_the_second_passes_add)
+{
+    expect_exactly("The International Commission of Jurists (ICJ) and the International Service for "
+                   "Human Rights (ISHR) wrote to the Council; the ICJ and ISHR said so.",
+                   "");
+    const char *pia = "The Department of Homeland Security (DHS) published its assessment, "
+                      "DHS/OBIM/PIA-004, in 2020.";
+    char *lines = test_tag_lines(pia);
+    cr_expect(strstr(lines, "agency|DHS|id=DHS") != NULL, "the defined acronym:\n%s", lines);
+    const char *second = strstr(lines, "agency|DHS|id=DHS");
+    cr_expect(second && !strstr(second + 1, "agency|DHS|"), "DHS once, not in the index number:\n%s",
+              lines);
+    free(lines);
+}
+
 /* ---- A user dictionary at load time ------------------------------------ */
 
 /* The default model plus a dictionary file with `src`; caller frees. */

@@ -27,6 +27,7 @@ typedef struct tagger {
     const doctag_limits *limits;
     normalized_text norm;
     span_list spans;
+    span_list blocked;         /* the piece's spans of `block` entries */
     doctag_result *r;
     size_t cap;                /* of r->items */
     strbuf pool;
@@ -351,12 +352,13 @@ static int tag_piece(tagger *t, size_t start, size_t end)
 {
     int rc = normalize_range(&t->norm, t->doc->text, start, end, NULL);
     if (rc == DOCTAG_OK)
-        rc = match_text(&t->spans, &t->skipped, t->m, t->ix, t->norm.text, t->norm.len);
+        rc = match_text(&t->spans, &t->blocked, &t->skipped, t->m, t->ix, t->norm.text,
+                        t->norm.len);
     if (rc == DOCTAG_OK && !add_warnings(t))
         rc = error_set(DOCTAG_ERR_NOMEM, "out of memory tagging");
     char **canon_src = NULL;   /* the second passes over the piece: lists, memory */
     if (rc == DOCTAG_OK)
-        rc = post_pass(&t->spans, &canon_src, t->m, t->ix, t->norm.text, t->norm.len);
+        rc = post_pass(&t->spans, &canon_src, t->m, t->ix, &t->blocked, t->norm.text, t->norm.len);
     if (rc == DOCTAG_OK && !add_entities(t, canon_src))
         rc = error_set(DOCTAG_ERR_NOMEM, "out of memory building %zu entities",
                        t->r->n + t->spans.n);
@@ -407,6 +409,7 @@ DOCTAG_API int doctag_tag(doctag_result **out, const doctag_model *model, const 
     sb_free(&t.pool);
     normalized_text_free(&t.norm);
     span_list_free(&t.spans);
+    span_list_free(&t.blocked);
     free(t.skipped.items);
     return rc;
 }
@@ -567,6 +570,7 @@ void tag_stream_free(tag_stream *s)
     sb_free(&s->t.pool);
     normalized_text_free(&s->t.norm);
     span_list_free(&s->t.spans);
+    span_list_free(&s->t.blocked);
     free(s->t.skipped.items);
     s->pdf.page_has_text = NULL;
     extract_result_free(&s->pdf);

@@ -155,7 +155,7 @@ static int match_runs(post_ctx *c, caps_runs *r)
     span_list found = { 0 };   /* match_text() reuses a list: start empty */
     /* a region skipped here is one of the piece's text, already reported
      * (or tagged) by the piece's own matching: not reported twice */
-    int rc = match_text(&found, NULL, c->m, c->ix, r->buf, r->len);
+    int rc = match_text(&found, NULL, NULL, c->m, c->ix, r->buf, r->len);
     if (rc != DOCTAG_OK)
         return rc;
     rc = take_found(c, r, &found);

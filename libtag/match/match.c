@@ -299,8 +299,10 @@ static int find_links(span_list *links, const near_hits *marks, const char *text
     return DOCTAG_OK;
 }
 
-/* Drops spans inside links and spans of `block` entries. */
-static void drop_excluded(span_list *l, const span_list *links, const compiled_model *m)
+/* Drops spans inside links and spans of `block` entries, which go to
+ * `blocked` (when not NULL). */
+static int drop_excluded(span_list *l, span_list *blocked, const span_list *links,
+                         const compiled_model *m)
 {
     size_t n_out = 0, k = 0;
     for (size_t i = 0; i < l->n; i++) {
@@ -310,8 +312,11 @@ static void drop_excluded(span_list *l, const span_list *links, const compiled_m
         int in_link = k < links->n && links->items[k].start < s.end;
         if (!in_link && m->entries[s.entry].type != DICT_TYPE_BLOCK)
             l->items[n_out++] = s;
+        else if (!in_link && blocked && !span_list_push(blocked, s))
+            return error_set(DOCTAG_ERR_NOMEM, "out of memory matching");
     }
     l->n = n_out;
+    return DOCTAG_OK;
 }
 
 struct match_index {
@@ -357,11 +362,14 @@ static int scan_all(span_list *out, const compiled_model *m, const match_index *
     return rc;
 }
 
-int match_text_timed(span_list *out, skip_list *skipped, const compiled_model *m,
-                     const match_index *ix, const char *text, size_t len, match_times *times)
+int match_text_timed(span_list *out, span_list *blocked, skip_list *skipped,
+                     const compiled_model *m, const match_index *ix, const char *text, size_t len,
+                     match_times *times)
 {
     double t0 = cpu_now(times);
     out->n = 0;
+    if (blocked)
+        blocked->n = 0;
     span_list links = { 0 };
     match_exec x = { pcre2_match_data_create(2, NULL), pcre2_match_context_create(NULL), NULL,
                      skipped };
@@ -385,7 +393,7 @@ int match_text_timed(span_list *out, skip_list *skipped, const compiled_model *m
     }
     if (rc == DOCTAG_OK) {
         resolve_overlaps(out, m);
-        drop_excluded(out, &links, m);
+        rc = drop_excluded(out, blocked, &links, m);
     }
     span_list_free(&links);
     pcre2_jit_stack_free(x.js);
@@ -397,10 +405,10 @@ int match_text_timed(span_list *out, skip_list *skipped, const compiled_model *m
     return rc;
 }
 
-int match_text(span_list *out, skip_list *skipped, const compiled_model *m,
+int match_text(span_list *out, span_list *blocked, skip_list *skipped, const compiled_model *m,
                const match_index *ix, const char *text, size_t len)
 {
-    return match_text_timed(out, skipped, m, ix, text, len, NULL);
+    return match_text_timed(out, blocked, skipped, m, ix, text, len, NULL);
 }
 
 int match_index_build(match_index **out, const compiled_model *m)

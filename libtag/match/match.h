@@ -23,13 +23,15 @@ void match_index_free(match_index *ix);
 
 /* Finds the entity spans of `text` (normalised, and like the normaliser's
  * text followed by a NUL, text[len] == 0, which the passes read) in
- * document order.
+ * document order. The spans of `block` entries that won their overlaps go
+ * to `blocked` (emptied first; NULL: not kept), in document order, so that
+ * the second passes tag nothing inside them either.
  * Regions where a pattern hit a match or JIT stack limit are skipped for
  * that pattern and appended to `skipped` (which starts zeroed; the caller
  * frees its items), whatever the return code; `skipped` NULL: not
  * recorded. `out` (zeroed once, then reused from call to call) is emptied
  * first. */
-int match_text(span_list *out, skip_list *skipped, const compiled_model *m,
+int match_text(span_list *out, span_list *blocked, skip_list *skipped, const compiled_model *m,
                const match_index *ix, const char *text, size_t len);
 
 /* Where match_text()'s time goes, in CPU seconds (bench/bench_stages.c):
@@ -40,7 +42,8 @@ typedef struct match_times {
 } match_times;
 
 /* match_text() that adds the time of each of its parts to *times. */
-int match_text_timed(span_list *out, skip_list *skipped, const compiled_model *m,
-                     const match_index *ix, const char *text, size_t len, match_times *times);
+int match_text_timed(span_list *out, span_list *blocked, skip_list *skipped,
+                     const compiled_model *m, const match_index *ix, const char *text, size_t len,
+                     match_times *times);
 
 #endif

@@ -35,9 +35,9 @@ int post_add_span(post_ctx *c, size_t start, size_t end, uint32_t entry, const c
     return DOCTAG_OK;
 }
 
-size_t post_first_after(const post_ctx *c, size_t pos)
+/* The index of the first span of l (in order) ending after `pos`. */
+static size_t first_after(const span_list *l, size_t pos)
 {
-    const span_list *l = c->spans;
     size_t lo = 0, hi = l->n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
@@ -49,12 +49,24 @@ size_t post_first_after(const post_ctx *c, size_t pos)
     return lo;
 }
 
-int post_taken(const post_ctx *c, size_t start, size_t end)
+size_t post_first_after(const post_ctx *c, size_t pos)
 {
-    const span_list *l = c->spans;
-    for (size_t k = post_first_after(c, start); k < l->n && l->items[k].start < end; k++)
+    return first_after(c->spans, pos);
+}
+
+/* 1 if [start, end) overlaps a span of l (in order). */
+static int overlaps(const span_list *l, size_t start, size_t end)
+{
+    for (size_t k = first_after(l, start); k < l->n && l->items[k].start < end; k++)
         if (l->items[k].end > l->items[k].start && l->items[k].end > start)
             return 1;
+    return 0;
+}
+
+int post_taken(const post_ctx *c, size_t start, size_t end)
+{
+    if (overlaps(c->spans, start, end) || (c->blocked && overlaps(c->blocked, start, end)))
+        return 1;
     for (size_t i = start; c->add_bits && i < end && i < c->len; i++)
         if (c->add_bits[i >> 3] & (1u << (i & 7)))
             return 1;
@@ -383,10 +395,10 @@ void post_free_src(char **canon_src, size_t n)
 }
 
 int post_pass(span_list *spans, char ***canon_src, const compiled_model *m,
-              const match_index *ix, const char *text, size_t len)
+              const match_index *ix, const span_list *blocked, const char *text, size_t len)
 {
     *canon_src = NULL;
-    post_ctx c = { m, ix, text, len, spans, NULL, 0, 0, NULL, NULL, NULL, 0 };
+    post_ctx c = { m, ix, text, len, spans, blocked, NULL, 0, 0, NULL, NULL, NULL, 0 };
     drop_named_holders(&c);
     int rc = post_find_capitals(&c);
     if (rc == DOCTAG_OK)

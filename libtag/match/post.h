@@ -29,12 +29,13 @@
 #include "match.h"
 
 /* Runs the passes over `spans` (match_text()'s result for `text`, which
- * like match_text()'s is read up to text[len], its NUL) and
+ * like match_text()'s is read up to text[len], its NUL; `blocked` its
+ * block spans, or NULL, inside which no pass adds a span) and
  * leaves the final spans in document order. *canon_src gets an array of
  * spans->n strings (NULL: the span's own text), or NULL when none is set;
  * free it with post_free_src(). */
 int post_pass(span_list *spans, char ***canon_src, const compiled_model *m,
-              const match_index *ix, const char *text, size_t len);
+              const match_index *ix, const span_list *blocked, const char *text, size_t len);
 
 void post_free_src(char **canon_src, size_t n);
 
@@ -52,6 +53,7 @@ typedef struct post_ctx {
     const char *text;
     size_t len;
     span_list *spans;        /* the first pass's spans, in order */
+    const span_list *blocked; /* its block spans, in order (NULL: none) */
     post_add *adds;
     size_t n_adds, cap_adds;
     unsigned char *add_bits;  /* one bit a byte: covered by an added span */
@@ -65,7 +67,7 @@ typedef struct post_ctx {
 int post_add_span(post_ctx *c, size_t start, size_t end, uint32_t entry, const char *src,
                   size_t src_len, int wins);
 
-/* 1 if [start, end) overlaps a first-pass span or an added one. */
+/* 1 if [start, end) overlaps a first-pass span, a block span or an added one. */
 int post_taken(const post_ctx *c, size_t start, size_t end);
 
 /* The index of the first first-pass span ending after `pos`. */
