@@ -128,3 +128,17 @@ Test(shapes, treaty_titles_written_with_small_words)
                   "International Convention for the Protection of all persons from Enforced "
                   "Disappearances");
 }
+
+/* A list of abbreviations sets each acronym before its name. */
+Test(shapes, an_acronym_before_the_name_it_abbreviates_is_two_entities)
+{
+    const char *text = "List of abbreviations\n\nCRC Convention on the Rights of the Child\n"
+                       "ICCPR International Covenant on Civil and Political Rights\n";
+    expect_entity(text, "instrument", "CRC");
+    expect_entity(text, "instrument", "Convention on the Rights of the Child");
+    expect_entity(text, "instrument", "ICCPR");
+    expect_entity(text, "instrument", "International Covenant on Civil and Political Rights");
+    /* an acronym that is not the name's stays in it */
+    expect_entity("the UNESCO Convention against Discrimination in Education applies", "instrument",
+                  "UNESCO Convention against Discrimination in Education");
+}

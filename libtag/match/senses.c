@@ -3,7 +3,8 @@
  * uses it so: "FCC" in a text that spells out "flight control computer
  * (FCC)" is not the Federal Communications Commission, "IDF" in "TF-IDF"
  * is nothing, and "ratify the CED" is the Convention, not the Committee;
- * "the Constitution" in a report on Australia is Australia's. */
+ * "the Constitution" in a report on Australia is Australia's; in a list of
+ * abbreviations, "CRC Convention on the Rights of the Child" is two. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -147,6 +148,46 @@ static int constitution_sense(post_ctx *c)
     return rc;
 }
 
+/* 1 if the letters of the acronym a (n bytes) are, in order, initials of
+ * the words of t (len bytes), the first word giving the first: "CAT" and
+ * "Convention against Torture and Other ...", "CEDAW" and "Convention on
+ * the Elimination of All Forms of Discrimination against Women". */
+static int spells_out(const char *a, size_t n, const char *t, size_t len)
+{
+    size_t j = 0;
+    for (size_t w = 0; w < len && j < n;) {
+        size_t e = w;
+        while (e < len && t[e] != ' ' && t[e] != '\n')
+            e++;
+        char first = t[w] >= 'a' && t[w] <= 'z' ? (char)(t[w] - 32) : t[w];
+        if (first == a[j])
+            j++;
+        else if (j == 0)
+            return 0;
+        w = e + 1;
+    }
+    return j == n;
+}
+
+/* A list of abbreviations sets each acronym before its name ("CRC
+ * Convention on the Rights of the Child"): a span found by its shape that
+ * starts with an acronym of three or more capitals spelled out by the rest
+ * is the acronym and the name, both with the acronym as id. */
+static int abbreviation_line(post_ctx *c, const span *s)
+{
+    const char *t = c->text + s->start;
+    size_t n = s->end - s->start, k = 0;
+    while (k < n && t[k] != ' ' && t[k] != '\n')
+        k++;
+    if (k < 3 || k + 1 >= n || c->m->entries[s->entry].canon != CANON_NAME || !acronym(t, k) ||
+        !spells_out(t, k, t + k + 1, n - k - 1))
+        return DOCTAG_OK;
+    int rc = post_add_span(c, s->start, s->start + k, s->entry, t, k, 1);
+    if (rc == DOCTAG_OK)
+        rc = post_add_span(c, s->start + k + 1, s->end, s->entry, t, k, 1);
+    return rc;
+}
+
 int senses_pass(post_ctx *c)
 {
     uint32_t treaty = post_name_entry(c->m, DOCTAG_TYPE_INSTRUMENT);
@@ -157,8 +198,12 @@ int senses_pass(post_ctx *c)
         const char *t = c->text + s->start;
         size_t n = s->end - s->start;
         int type = c->m->entries[s->entry].type;
-        if ((type != DOCTAG_TYPE_AGENCY && type != DOCTAG_TYPE_INSTRUMENT) || !acronym(t, n))
+        if (type != DOCTAG_TYPE_AGENCY && type != DOCTAG_TYPE_INSTRUMENT)
             continue;
+        if (!acronym(t, n)) {
+            rc = abbreviation_line(c, s);
+            continue;
+        }
         if (in_compound(c, s->start, s->end) || spelled_otherwise(&sp, t, n)) {
             s->end = s->start;   /* dropped */
             continue;
