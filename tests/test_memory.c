@@ -42,6 +42,8 @@ static const cite_case short_forms[] = {
       "560.", "Defenders of Wildlife", "Lujan v. Defenders of Wildlife" },
     { "ACLU v. NSA, 493 F. 3d 644, 648 (CA6 2007) (ACLU). See ACLU, 493 F. 3d, at 655.", "ACLU",
       "ACLU v. NSA" },
+    { "See Hughes v. Boston Sci. Corp., 631 F.3d 762 (5th Cir. 2011). In Boston, the court held.",
+      "Boston", "Hughes v. Boston Sci. Corp." },
 };
 
 /* Not memory: a person of the same name, Id., a country after a
@@ -55,6 +57,10 @@ static const cite_case not_defined[] = {
     { "documents were ranked with TF-IDF weights", "IDF", NULL },
     { "The Working Group on the Universal Periodic Review (UPR) met. The UPR process went on.",
       "UPR", NULL },
+    { "See Cent. Maine Power Co. v. Maine Comm'n on Governmental Ethics, 721 F.3d 1 (1st Cir. "
+      "2025). Maine pharmacists later sued.", "Maine", NULL },
+    { "See Hughes v. Boston Sci. Corp., 631 F.3d 762 (5th Cir. 2011). The claims against Boston "
+      "Scientific failed.", "Boston", NULL },
 };
 
 /* The number of entities of `type` with text `surface` in `text`. */

@@ -222,10 +222,24 @@ static int case_short(post_ctx *c, memo_list *memos, const span *s, const char *
                                     s->end, s->start, 0, 0 });
 }
 
+/* 1 if the word at p (n bytes) is a public body's ("Comm'n", "Dep't",
+ * "Board"): the word before it names a place ("Maine Comm'n on ..."). */
+static int body_word(const char *p, size_t n)
+{
+    static const char *const words[] = { "Comm'n", "Comm'rs", "Comm'r", "Dep't", "Dept.", "Bd.",
+        "Cnty.", "Dist.", "Auth.", "Sec'y", "Gov't", "Div.", "Admin.", "Department", "Board",
+        "Commission", "County", "Bureau", "Authority", "Police", "Sch.", "School" };
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+        if (starts_word(p, n, words[k]))
+            return 1;
+    return 0;
+}
+
 /* The short forms of one party: the whole party when it has several words
  * ("Defenders of Wildlife"), up to its first small word ("United
  * Presbyterian Church" of "... in U. S. A."), and its first word
- * ("Laidlaw" of "Laidlaw Environmental Services (TOC), Inc."). */
+ * ("Laidlaw" of "Laidlaw Environmental Services (TOC), Inc."), unless a
+ * public body's word follows it ("Maine Comm'n on ...": a place). */
 static int party_shorts(post_ctx *c, memo_list *memos, const span *s, const char *p, size_t n)
 {
     size_t first = 0;
@@ -239,7 +253,7 @@ static int party_shorts(post_ctx *c, memo_list *memos, const span *s, const char
             rc = case_short(c, memos, s, p, i);
             break;
         }
-    if (rc == DOCTAG_OK && first >= 4)
+    if (rc == DOCTAG_OK && first >= 4 && !(first + 1 < n && body_word(p + first + 1, n - first - 1)))
         rc = case_short(c, memos, s, p, first);
     return rc;
 }
@@ -479,6 +493,11 @@ static int tag_use(post_ctx *c, memo *m, size_t at)
 {
     size_t e = at + m->len;
     int cite = cited(c->text + e, c->len - e);
+    /* a case's one-word short form before a capitalised word is part of
+     * another name ("Boston Scientific" after Hughes v. Boston Sci. Corp.) */
+    if (m->case_start != SIZE_MAX && !cite && !memchr(m->name, ' ', m->len) && e + 1 < c->len &&
+        c->text[e] == ' ' && is_upper(c->text[e + 1]))
+        return DOCTAG_OK;
     int early_cite = m->case_start != SIZE_MAX && cite && !post_case_continues(c->text, at);
     if ((at < m->from && !early_cite) ||
         ((m->person || m->early) && !cite) || post_taken(c, at, e) || inside_phrase(c, m, at))
