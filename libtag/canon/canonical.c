@@ -136,22 +136,23 @@ static int public_law(strbuf *b, const char *s, size_t len)
 }
 
 /* EU acts by number: id=Regulation (EU) 2016/679, id=Regulation (EC)
- * 1049/2001, id=Directive 2008/115/EC, id=Framework Decision 2005/211/JHA:
+ * 1049/2001, id=Directive 2008/115/EC, id=Framework Decision 2005/211/JHA,
+ * id=Recommendation (EU) 2021/946:
  * the same however the act is written ("REGULATION (EU) No 2016/679",
  * "Council Regulation (EC) No. 1049/2001"). */
 static int eu_act(strbuf *b, const char *s, size_t len)
 {
     static const char *const kinds[] = { "Framework Decision", "Regulation", "Directive",
-                                         "Decision" };
+                                         "Decision", "Recommendation" };
     size_t k = 0, at = 0;
-    for (; k < 4; k++) {
+    for (; k < 5; k++) {
         const char *hit = strcasestr_n(s, len, kinds[k]);
         if (hit) {
             at = (size_t)(hit - s) + strlen(kinds[k]);
             break;
         }
     }
-    if (k == 4)
+    if (k == 5)
         return 0;
     size_t i = len;   /* the number: digits and slashes, maybe "/EC" */
     while (i > at && s[i - 1] != ' ')
