@@ -142,3 +142,17 @@ Test(shapes, an_acronym_before_the_name_it_abbreviates_is_two_entities)
     expect_entity("the UNESCO Convention against Discrimination in Education applies", "instrument",
                   "UNESCO Convention against Discrimination in Education");
 }
+
+/* A possessive before a name is its owner, not a word of it, except the
+ * plurals that start names. */
+Test(shapes, a_possessive_owner_is_outside_the_name)
+{
+    const char *text = "Canada recommends that Zambia's Penal Code be amended, and under the "
+                       "Constitution's Supremacy Clause federal law prevails.";
+    expect_entity(text, "instrument", "Penal Code");
+    expect_entity(text, "instrument", "Supremacy Clause");
+    expect_no_surface(text, "Zambia's Penal Code");
+    expect_entity("Pakistan introduced the Women's Protection Act of 2006.", "instrument",
+                  "Women's Protection Act of 2006");
+    expect_entity("Section 10 of the Children's Act 2004 applies.", "instrument", "Children's Act 2004");
+}

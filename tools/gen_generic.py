@@ -12,7 +12,11 @@ PFX = r"(?:Non|Inter|Co|Anti|Next|Pre|Post|Multi|Cross|Trans|Sub|Self|Pan|Intra|
 MONTH_WORD = r"(?!(?:January|February|March|April|June|July|August|September|October|November|December)\b)"
 TW = MONTH_WORD + r"(?:" + PFX + r"-)?[A-Z][a-z](?:[A-Za-z]|'(?=[a-z])(?!s\b))*(?:-[a-z][A-Za-z]*)*(?:(?<=s)(?:'|\xe2\x80\x99)(?![A-Za-z]))?"
 INIT = r"[A-Z]\.(?: ?[A-Z]\.)+"
-W = r"(?:" + INIT + r"|[A-Z][A-Za-z\-']*)"
+# a possessive is the owner's name, not a word of the instrument's
+# ("Zambia's Penal Code", "the Constitution's Supremacy Clause"), except
+# the plurals that start names ("Children's Act 2004", "Women's Protection Act")
+NOT_POSS = r"(?!(?!(?:Children|Women|People|Men)'s\b)[A-Z][A-Za-z\-]*'s\b)"
+W = r"(?:" + INIT + r"|" + NOT_POSS + r"[A-Z][A-Za-z\-']*)"
 LJ = r"(?:(?:of|for|on|in|against|with|de)(?: the)? |and |& )"
 KINDS = "Convention|Covenant|Protocol|Protocols|Bill|Memorandum|Optional|Declaration|Charter|Treaty|Agreement|Accord|Code|Decree|Ordinance|Statutes|Law|Regulations|Rules|Principles|Constitution|Clause"
 # words before the kind word: a comma may join them ("United Nations
@@ -100,9 +104,9 @@ MLIST = r"(?:, (?>" + TWL + r"(?: " + TWL + r")*))+ (?:and|And) (?>" + TWL + r"(
 ag = ("/(?=[A-Z])(?:" + AFAST + "|" + ALEFT + AKIND + "(?:" + AGENCY_TITLE + "|" + ANOTAIL + ")|" + SW +
       r"Ministry" + AGENCY_TITLE + MLIST + "|" + SW + AHEAD + AGENCY_TITLE + ")/")
 ASW = SW[:-5] + r"|Division|Subtitle|DIVISION)\b)"
-AWORD = r"(?!(?:Act|Bill|An|A|The)\b)(?!Amendments? of \d)(?![A-Z]-)(?:[A-Z]\.|[A-Z][A-Za-z\-']*|\((?:[A-Z][A-Za-z]*)(?: (?:and|of|the|for|[A-Z][A-Za-z]*))*\))"
+AWORD = r"(?!(?:Act|Bill|An|A|The)\b)(?!Amendments? of \d)(?![A-Z]-)(?:[A-Z]\.|" + NOT_POSS + r"[A-Z][A-Za-z\-']*|\((?:[A-Z][A-Za-z]*)(?: (?:and|of|the|for|[A-Z][A-Za-z]*))*\))"
 ASEP = r"(?:,? (?:(?:of|for|to|on|in|against|de|with)(?: the)? |and )?)"
-act = ("/(?=[A-Z0-9])" + ASW + r"(?![IVXLC]+\b)(?>(?:(?<=[Tt]he )\d{4} )?(?![A-Z]-)[A-Z][A-Za-z\-']*(?:" + ASEP + AWORD + r")*) (?:Act|Bill|Amendments?(?= of \d{4}))" +
+act = ("/(?=[A-Z0-9])" + ASW + r"(?![IVXLC]+\b)(?>(?:(?<=[Tt]he )\d{4} )?(?![A-Z]-)" + NOT_POSS + r"[A-Z][A-Za-z\-']*(?:" + ASEP + AWORD + r")*) (?:Act|Bill|Amendments?(?= of \d{4}))" +
        r"(?: for Fiscal Year \d{4}|,? (?:of )?\d{4})?/")
 out = r'''@type instrument
 # Named statutes and bills: capitalised words ending in "Act" or "Bill",
