@@ -156,3 +156,17 @@ Test(shapes, a_possessive_owner_is_outside_the_name)
                   "Women's Protection Act of 2006");
     expect_entity("Section 10 of the Children's Act 2004 applies.", "instrument", "Children's Act 2004");
 }
+
+/* A society, a school or a foundation is no government body, and neither
+ * is the remit inside its name. */
+Test(shapes, societies_and_schools_are_not_agencies)
+{
+    const char *text = "Washington, D.C.: American Society for Public Administration, 2002; the "
+                       "School of Public Policy and Public Administration at George Washington "
+                       "University.";
+    char *lines = test_tag_lines(text);
+    cr_expect(strstr(lines, "agency|") == NULL, "no agency expected, got:\n%s", lines);
+    free(lines);
+    expect_entity("the role of the Ruritanian Human Rights Commission is to inquire", "agency",
+                  "Ruritanian Human Rights Commission");
+}

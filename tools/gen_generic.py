@@ -80,7 +80,11 @@ AHEAD = r"(?:Ministry|Departments?|Dept\.|Office|Bureau|Directorate(?:-General)?
 # Human Services Food and Drug Administration") is two names, not one
 AGENCY_TITLE = r" (?:of|for|on|to|Of|For|On) (?:the |The |a )?(?>" + TWA + r"(?: " + ASMALL + r"?" + TWA + r")*)(?!(?: " + ASMALL + r"?" + TW + r")* " + BODY + r"\b)"
 AKIND = r"(?:Service|Agency|Administration|Commission|Authority|Bureau|Office|Directorate|Inspectorate|Ombudsman|Police(?: Force| Service)?|Armed Forces|Defence Force|Defense Force|Border Force|Gendarmerie|Monitor)"
-AW = r"(?:" + INIT + r"|" + TWA + r")"
+# a society, school or foundation is no government body, whatever its
+# remit ("American Society for Public Administration", "School of Public
+# Policy and Public Administration")
+NONGOV = r"(?!(?:Society|School|University|College|Association|Foundation|Academy|Church)\b)"
+AW = r"(?:" + INIT + r"|" + NONGOV + TWA + r")"
 # not the tail of a longer name ("Department of the Treasury Internal
 # Revenue Service" holds no "Treasury Internal Revenue Service")
 ALEFT = NOT_TAIL + SWA + r"(?>" + AW + r"(?: " + ASMALL + r"?" + AW + r")*) "
@@ -93,7 +97,7 @@ ANOTAIL = NOTAIL + r"(?! (?:of|for|on|to|Of|For|On) [A-Z])"
 # no head word starts one of its words), so (*SKIP) goes on after it
 # rather than trying each of its words again.
 TWP = r"(?!" + BODY + r"\b|Commissioner\b)[A-Z][a-z](?:[A-Za-z]|'(?=[a-z])(?!s\b))*(?:(?<=s)(?:'|\xe2\x80\x99)(?![A-Za-z]))?"
-AWP = r"(?:" + INIT + r"|" + TWP + r")"
+AWP = r"(?:" + INIT + r"|" + NONGOV + TWP + r")"
 ARUN_PLAIN = (r"(?>" + AWP + r"(?: " + ASMALL + r"?" + AWP + r")*)(?!-| " + ASMALL + r"?Commissioner\b)")
 AFAST = (NOT_TAIL + SWA + ARUN_PLAIN + "(*SKIP) " +
          AKIND + "(?:" + AGENCY_TITLE + "|" + ANOTAIL + ")")

@@ -293,15 +293,53 @@ static size_t capital_run_start(const char *t, size_t start)
  * name is not a name of its own), and the engine then tries the next
  * word: "the role of the Human Rights Commission" gave "Rights
  * Commission", "the United Nations Office on Drugs and Crimes" gave
- * "Nations Office on Drugs and Crimes". */
+ * "Nations Office on Drugs and Crimes". Where the run of capitals is
+ * itself the remit of a bigger name ("School of Public Policy and Public
+ * Administration", whose first word no shape takes), there is none. */
+/* 1 if the word at w (n bytes) names people or a post, not a body: "Head
+ * of Local Self-Government Service", "Director General of Directorate for
+ * Social Affairs", "Members of the ... Commission". */
+static int person_word(const char *w, size_t n)
+{
+    static const post_str words[] = { POST_STR("Head"), POST_STR("Heads"), POST_STR("Member"),
+        POST_STR("Members"), POST_STR("Official"), POST_STR("Officials"), POST_STR("General"),
+        POST_STR("Chief"), POST_STR("Chair"), POST_STR("Chairman"), POST_STR("Chairperson"),
+        POST_STR("President"), POST_STR("Minister"), POST_STR("Officer"), POST_STR("Staff") };
+    return post_str_is(words, POST_COUNT(words), w, n);
+}
+
+/* 1 if the words ending at `start` (a space before it) are "of", "of the",
+ * "for" or "for the" after a capitalised word: "School of Public Policy
+ * and Public Administration" is the tail of a bigger name. */
+static int tail_of_name(const char *t, size_t start)
+{
+    static const post_str joins[] = { POST_STR(" of the "), POST_STR(" for the "),
+        POST_STR(" of "), POST_STR(" for ") };
+    for (size_t k = 0; k < POST_COUNT(joins); k++) {
+        size_t j = joins[k].n;
+        if (start < j + 1 || memcmp(t + start - j, joins[k].s, j) != 0)
+            continue;
+        size_t w = start - j;
+        while (w > 0 && post_word_byte((unsigned char)t[w - 1]))
+            w--;
+        return w < start - j && post_upper_byte((unsigned char)t[w]) &&
+               !post_lead_word(t + w, start - j - w) && !person_word(t + w, start - j - w);
+    }
+    return 0;
+}
+
 static int extend_capitals(post_ctx *c)
 {
     for (size_t i = 0; i < c->spans->n; i++) {
-        const span *s = &c->spans->items[i];
+        span *s = &c->spans->items[i];
         const dict_entry *e = &c->m->entries[s->entry];
         if (s->end == s->start || e->type != DOCTAG_TYPE_AGENCY || e->canon != CANON_NAME)
             continue;
         size_t start = capital_run_start(c->text, s->start);
+        if (tail_of_name(c->text, start)) {
+            s->end = s->start;   /* dropped */
+            continue;
+        }
         if (start == s->start || (i > 0 && c->spans->items[i - 1].end > start))
             continue;
         int rc = post_add_span(c, start, s->end, s->entry, NULL, 0, 1);
