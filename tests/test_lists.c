@@ -33,6 +33,8 @@ static const cite_case items[] = {
     { "Authority: 49 U.S.C. 106(g), 40113, 44701.\n", "44701", "49 U.S.C. \xc2\xa7 44701" },
     { "(codified as amended at 21 U.S.C. \xc2\xa7\xc2\xa7 321, 355).", "355",
       "21 U.S.C. \xc2\xa7 355" },
+    { "Authority: 5 U.S.C. 301; 19 U.S.C. 66, 1202 (General Note 3(i), Harmonized Tariff "
+      "Schedule), 1624.\n", "1624", "19 U.S.C. \xc2\xa7 1624" },
 };
 
 static const cite_case not_items[] = {

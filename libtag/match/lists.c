@@ -102,12 +102,30 @@ static int list_end(const char *t, size_t n)
     return n == 0 || t[0] == '.' || t[0] == ';' || t[0] == ')' || t[0] == '\n';
 }
 
+/* Length of a remark in brackets at t, " (...)" with brackets nested and
+ * no line break, or 0. */
+static size_t aside(const char *t, size_t n)
+{
+    if (n < 3 || t[0] != ' ' || t[1] != '(')
+        return 0;
+    int depth = 0;
+    for (size_t i = 1; i < n && i <= LIST_SPAN_MAX && t[i] != '\n'; i++) {
+        depth += t[i] == '(';
+        depth -= t[i] == ')';
+        if (depth == 0)
+            return i + 1;
+    }
+    return 0;
+}
+
 /* Items right after the citation, joined by ", " and "and": "1981 and
  * 1983", "7/36, 25/1 and 26/3". Numbers joined by commas alone are not a
  * list ("3 CFR 202, 210-212" gives pages): an "and" or "or" closes it,
  * except after a section of the Code where the items run to the end of
  * the citation (a rule's "Authority: 49 U.S.C. 106(g), 40113, 44701."),
- * not on into a locator ("5 U.S.C. 552, 80 Stat. 383"). */
+ * not on into a locator ("5 U.S.C. 552, 80 Stat. 383"); a remark in
+ * brackets may follow a section ("19 U.S.C. 66, 1202 (General Note 3(i),
+ * ...), 1624"). */
 static int items_after(post_ctx *c, const span *s, item_fn item)
 {
     size_t pos = s->end, first = c->n_adds;
@@ -122,6 +140,8 @@ static int items_after(post_ctx *c, const span *s, item_fn item)
         if (rc != DOCTAG_OK)
             return rc;
         pos += j + n;
+        if (item == section_item)   /* "1202 (General Note 3(i), ...), 1624" */
+            pos += aside(c->text + pos, c->len - pos);
     }
     if (item == section_item && c->n_adds > first &&
         code_head(c->text + s->start, s->end - s->start) && list_end(c->text + pos, c->len - pos))
