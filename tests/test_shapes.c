@@ -170,3 +170,19 @@ Test(shapes, societies_and_schools_are_not_agencies)
     expect_entity("the role of the Ruritanian Human Rights Commission is to inquire", "agency",
                   "Ruritanian Human Rights Commission");
 }
+
+/* Plain text from a PDF glues a footnote's number to the word before it:
+ * a dictionary name ends there as a pattern does ("Refugees9"), an
+ * acronym does not ("EU27"). */
+Test(shapes, a_footnote_number_glued_to_a_dictionary_name)
+{
+    const char *text = "guided by the United Nations Millennium Declaration23 and the Convention on "
+                       "the Rights of the Child9 and";
+    char *lines = test_tag_lines(text);
+    cr_expect(strstr(lines, "instrument|United Nations Millennium Declaration|id=Millennium "
+                            "Declaration") != NULL, "%s", lines);
+    cr_expect(strstr(lines, "instrument|Convention on the Rights of the Child|id=CRC") != NULL, "%s",
+              lines);
+    free(lines);
+    expect_no_surface("The EU27 met in Brussels.", "EU");
+}

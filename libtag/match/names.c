@@ -33,6 +33,21 @@ static int is_alnum(unsigned char c)
     return (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z');
 }
 
+/* 1 if a name may end at `end` (TRIE_AFTER, as for patterns): no letter or
+ * digit follows, or a footnote number glued to a word that ends in a small
+ * letter ("Millennium Declaration23 and", plain text from a PDF). */
+static int name_may_end(const unsigned char *t, size_t len, size_t end)
+{
+    if (end >= len || !is_alnum(t[end]))
+        return 1;
+    if (end == 0 || t[end - 1] < 'a' || t[end - 1] > 'z' || t[end] < '0' || t[end] > '9')
+        return 0;
+    size_t i = end;
+    while (i < len && t[i] >= '0' && t[i] <= '9')
+        i++;
+    return i >= len || ((t[i] | 32) < 'a' || (t[i] | 32) > 'z');
+}
+
 static void set_filter_bit(unsigned char *bits, uint32_t h)
 {
     h &= NAME_FILTER_BITS - 1;
@@ -227,7 +242,7 @@ static int longest_name(const name_trie *trie, walk_step *stack, const unsigned 
     while (n) {
         walk_step s = stack[--n];
         int32_t e = trie->nodes[s.node].entry;
-        if (e >= 0 && (s.pos >= len || !is_alnum(t[s.pos])) &&
+        if (e >= 0 && name_may_end(t, len, s.pos) &&
             (!found || s.pos > *end || (s.pos == *end && (uint32_t)e < *entry))) {
             *end = s.pos;
             *entry = (uint32_t)e;
