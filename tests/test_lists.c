@@ -44,6 +44,8 @@ static const cite_case not_items[] = {
     { "enacted as 5 U.S.C. 552, 80 Stat. 383 (1966)", "80", NULL },
     { "under 42 U.S.C. 1983, 2012 saw more suits", "2012", NULL },
     { "its resolutions 77/201 of 15 December 2022. The ratio 3/4 is", "3/4", NULL },
+    { "Recalling its resolutions 77/201 of 15 December 2022 on bullying and\n\nA/C.3/80/L.20\n\n"
+      "3/18\n25-17035\n", "3/18", NULL },
     { "On the First, Fifth Amendment claims were raised", "First", NULL },
     { "the Fourth Circuit and Fifth Amendment claims", "Fourth", NULL },
 };

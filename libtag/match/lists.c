@@ -151,12 +151,11 @@ static int items_after(post_ctx *c, const span *s, item_fn item)
     return DOCTAG_OK;
 }
 
-/* 1 if the sentence ends at t: ". X", ";", a blank line. */
+/* 1 if the sentence ends at t: ". X", ";", a blank line (one line break in
+ * the normalised text: a single one was made a space). */
 static int sentence_end(const char *t, size_t n)
 {
-    if (n >= 1 && t[0] == ';')
-        return 1;
-    if (n >= 2 && t[0] == '\n' && t[1] == '\n')
+    if (n >= 1 && (t[0] == ';' || t[0] == '\n'))
         return 1;
     return n >= 3 && t[0] == '.' && t[1] == ' ' && t[2] >= 'A' && t[2] <= 'Z';
 }
