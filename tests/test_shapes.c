@@ -186,3 +186,18 @@ Test(shapes, a_footnote_number_glued_to_a_dictionary_name)
     free(lines);
     expect_no_surface("The EU27 met in Brussels.", "EU");
 }
+
+/* "and" before a kind word starts a second instrument; an adjective and
+ * "Act" alone is anaphora; a classification of aircraft systems is no code. */
+Test(shapes, second_names_anaphora_and_classifications)
+{
+    const char *codes = "It undertook to adopt new Codes (Criminal Code, Code of Criminal Procedure "
+                        "and Code of Military Justice) before the review.";
+    expect_entity(codes, "instrument", "Code of Criminal Procedure");
+    expect_entity(codes, "instrument", "Code of Military Justice");
+    expect_no_surface("the powers of the States were not to be superseded by the Federal Act unless",
+                      "Federal Act");
+    expect_no_surface("(d) Subject Air Transport Association (ATA) of America Code 22, Auto flight.",
+                      "Subject Air Transport Association (ATA) of America Code");
+    expect_entity("the Federal Tort Claims Act applies", "instrument", "Federal Tort Claims Act");
+}

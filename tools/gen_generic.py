@@ -5,7 +5,7 @@ p = sys.argv[1]
 s = open(p).read()
 cut = s.index('@type instrument\n# Named statutes and bills')
 s = s[:cut]
-SW = r"(?!(?:The|This|That|These|Those|Under|In|If|As|An|A|By|For|From|Its|Their|Our|Such|Since|When|While|After|Before|Both|Each|Every|Any|Per|With|Without|Through|Despite|See|Also|Section|Sec|Title|Article|Articles|Part|Chapter|Paragraph|Statement|Testimony|Report|Letter|Comment|Comments|Submission|Memo|Summary|Analysis|Hearing|Briefing|Support|Supporting|Pass|Passing|Oppose|Opposing|Reject|Enact|Repeal|Amend|Amending|Implementing|According|Pursuant|Regarding|Concerning|Following|Including|Whereas|Recalling|Noting|Reaffirming|Welcoming|Recognizing|Recognising|Emphasizing|Emphasising|Stressing|Bearing|Guided|Taking|Considering|Expressing|Acknowledging|Urging|Ratify|Ratified|Ratifying|Ratification|Signing|Adopting|Adopt|Accede|Accession|Withdraw|Withdrawal|Remove|Consider|Ensure|Review|Apply|Applying|Incorporate|Sign|Where|Although|However|Yet|Unlike|Like|Between|Among|Against|Into|Upon|Within|Whether|Because|Thus|Here|There|Then|Now|Mr|Ms|Dr|Prior|Draft|Proposed|Relevant|Other|Same|Several|Many|Most|All|No|Not|Only|Even|Recent|Current|Former|Existing|States|Parties|State|Party|Journal|Institute|Center|Centre|House|Senate)\b)"
+SW = r"(?!(?:The|This|That|These|Those|Under|In|If|As|An|A|By|For|From|Its|Their|Our|Such|Since|When|While|After|Before|Both|Each|Every|Any|Per|With|Without|Through|Despite|See|Also|Section|Sec|Title|Article|Articles|Part|Chapter|Paragraph|Statement|Testimony|Report|Letter|Comment|Comments|Submission|Memo|Summary|Analysis|Hearing|Briefing|Support|Supporting|Pass|Passing|Oppose|Opposing|Reject|Enact|Repeal|Amend|Amending|Implementing|According|Pursuant|Regarding|Concerning|Following|Including|Whereas|Recalling|Noting|Reaffirming|Welcoming|Recognizing|Recognising|Emphasizing|Emphasising|Stressing|Bearing|Guided|Taking|Considering|Expressing|Acknowledging|Urging|Ratify|Ratified|Ratifying|Ratification|Signing|Adopting|Adopt|Accede|Accession|Withdraw|Withdrawal|Remove|Consider|Ensure|Review|Apply|Applying|Incorporate|Sign|Where|Although|However|Yet|Unlike|Like|Between|Among|Against|Into|Upon|Within|Whether|Because|Thus|Here|There|Then|Now|Mr|Ms|Dr|Prior|Draft|Proposed|Relevant|Other|Same|Several|Many|Most|All|No|Not|Only|Even|Recent|Current|Former|Existing|States|Parties|State|Party|Journal|Institute|Center|Centre|House|Senate|Subject)\b)"
 PFX = r"(?:Non|Inter|Co|Anti|Next|Pre|Post|Multi|Cross|Trans|Sub|Self|Pan|Intra|Extra|Counter|Semi)"
 # a capitalised word: a hyphen joins small words ("Follow-up") or a prefix
 # ("Inter-American"), never two names ("Agriculture-Rural Housing")
@@ -30,7 +30,9 @@ MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|
 COMMA = r",(?! (?:Article|Articles|Art|Para|Paragraph|Section|Annex|Part|Chapter|Principle|Rule|Vol|No|Adopted|Opened|Entered|Signed|Done|" + MONTHS + r")\b)(?= [A-Z][a-z]+[ ,]) "
 # "and the" joins a second name ("... and the Programme of Action"), except
 # the other party of an agreement ("between X and the Republic of Peru")
-CONT = r"(?:" + COMMA + r"| (?!and its )(?!and the (?!(?:Government|Republic|Kingdom|Federal Republic|State|Commonwealth|People's Republic)\b)[A-Z])(?:" + SMALL + r" )*)"
+# "and" before a kind word starts a second name ("Code of Criminal
+# Procedure and Code of Military Justice")
+CONT = r"(?:" + COMMA + r"| (?!and its )(?!and (?:the )?(?:Code|Convention|Covenant|Protocol|Charter|Treaty|Constitution|Act)\b)(?!and the (?!(?:Government|Republic|Kingdom|Federal Republic|State|Commonwealth|People's Republic)\b)[A-Z])(?:" + SMALL + r" )*)"
 TITLE = r" " + INTRO + r" (?:the )?(?:" + SMALL + r" )*(?>" + TW + r"(?:" + CONT + TW + r")*)"
 NOTAIL = r"(?![ \-][A-Z][a-z])"
 # Branches: LEFT then a kind word (and its title), LEFT then "Rules" or
@@ -107,7 +109,10 @@ TWL = r"(?!And\b)" + TWA
 MLIST = r"(?:, (?>" + TWL + r"(?: " + TWL + r")*))+ (?:and|And) (?>" + TWL + r"(?: " + TWL + r")*)(?! " + BODY + r"\b)"
 ag = ("/(?=[A-Z])(?:" + AFAST + "|" + ALEFT + AKIND + "(?:" + AGENCY_TITLE + "|" + ANOTAIL + ")|" + SW +
       r"Ministry" + AGENCY_TITLE + MLIST + "|" + SW + AHEAD + AGENCY_TITLE + ")/")
-ASW = SW[:-5] + r"|Division|Subtitle|DIVISION)\b)"
+# an adjective and "Act" alone is anaphora ("superseded by the Federal Act",
+# "adopted the Uniform Act")
+ASW = (SW[:-5] + r"|Division|Subtitle|DIVISION)\b)" +
+       r"(?!(?:Federal|Uniform|State|Model|Principal|Amended|Original|Main|Present|Said|Same|New|Old|Current|Parent) Act\b)")
 AWORD = r"(?!(?:Act|Bill|An|A|The)\b)(?!Amendments? of \d)(?![A-Z]-)(?:[A-Z]\.|" + NOT_POSS + r"[A-Z][A-Za-z\-']*|\((?:[A-Z][A-Za-z]*)(?: (?:and|of|the|for|[A-Z][A-Za-z]*))*\))"
 ASEP = r"(?:,? (?:(?:of|for|to|on|in|against|de|with)(?: the)? |and )?)"
 act = ("/(?=[A-Z0-9])" + ASW + r"(?![IVXLC]+\b)(?>(?:(?<=[Tt]he )\d{4} )?(?![A-Z]-)" + NOT_POSS + r"[A-Z][A-Za-z\-']*(?:" + ASEP + AWORD + r")*) (?:Act|Bill|Amendments?(?= of \d{4}))" +
