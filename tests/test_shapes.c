@@ -201,3 +201,19 @@ Test(shapes, second_names_anaphora_and_classifications)
                       "Subject Air Transport Association (ATA) of America Code");
     expect_entity("the Federal Tort Claims Act applies", "instrument", "Federal Tort Claims Act");
 }
+
+/* A glossary's column of names, one a line, which the normalised text runs
+ * together: each line's names are found, not one long name down the column. */
+Test(shapes, the_names_of_a_column_one_a_line)
+{
+    const char *glossary = "Abbreviations\n\nDepartment of Labor\nEmployee Benefits Security "
+                           "Administration\nEnforcement Management System\nEmployment and Training "
+                           "Administration\nFederal Aviation Administration\nFatality Analysis "
+                           "Reporting System\nFlash Flood Monitoring and Prediction Program\n"
+                           "Government Performance and Results Act\nGeneral Schedule\n";
+    expect_entity(glossary, "agency", "Employment and Training Administration");
+    expect_entity(glossary, "agency", "Federal Aviation Administration");
+    expect_entity(glossary, "instrument", "Government Performance and Results Act");
+    const char *wrapped = "under the Ruritanian Data\nRetention and Interception\nAct of 2021, police";
+    expect_entity(wrapped, "instrument", "Ruritanian Data\nRetention and Interception\nAct of 2021");
+}

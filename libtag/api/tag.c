@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "canonical.h"
+#include "columns.h"
 #include "error.h"
 #include "doctag_limits.h"
 #include "match.h"
@@ -356,6 +357,8 @@ static int tag_piece(tagger *t, size_t start, size_t end)
                         t->norm.len);
     if (rc == DOCTAG_OK && !add_warnings(t))
         rc = error_set(DOCTAG_ERR_NOMEM, "out of memory tagging");
+    if (rc == DOCTAG_OK)
+        rc = columns_split(&t->spans, t->m, t->ix, &t->norm, t->doc->text);
     char **canon_src = NULL;   /* the second passes over the piece: lists, memory */
     if (rc == DOCTAG_OK)
         rc = post_pass(&t->spans, &canon_src, t->m, t->ix, &t->blocked, t->norm.text, t->norm.len);
