@@ -217,3 +217,17 @@ Test(shapes, the_names_of_a_column_one_a_line)
     const char *wrapped = "under the Ruritanian Data\nRetention and Interception\nAct of 2021, police";
     expect_entity(wrapped, "instrument", "Ruritanian Data\nRetention and Interception\nAct of 2021");
 }
+
+/* A field named with a body's word is a remit ("Public Administration");
+ * a comma continues a title only into a list that "and" or "or" closes. */
+Test(shapes, remits_named_with_a_body_word_and_commas_in_titles)
+{
+    expect_entity("Dr. Roman Kos, Head of Division, Ministry of Public Administration; and",
+                  "agency", "Ministry of Public Administration");
+    const char *decree = "By adopting the Decree on the Integration of Aliens, Ruritania introduced "
+                         "active measures.";
+    expect_entity(decree, "instrument", "Decree on the Integration of Aliens");
+    expect_entity("ratify the Convention against Torture, Cruel, Inhuman and Other Degrading "
+                  "Treatment soon",
+                  "instrument", "Convention against Torture, Cruel, Inhuman and Other Degrading Treatment");
+}

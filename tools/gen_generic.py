@@ -27,7 +27,10 @@ KIND_T = r"(?:" + KIND[3:-1] + r"|Optional Protocols|Rules)"
 SMALL = r"(?:of|and|the|for|in|on|to|against|from|with|by|or|a|an|all|its|their|at|into|between|concerning|relating|regarding|as|under|especially|forms|persons)"
 INTRO = r"(?:on|for|against|relating to|concerning|to|of|between|regarding|Between|On|For|Against|Relating to|Concerning|Regarding|in|In)"
 MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|June|July|August|September|October|November|December"
-COMMA = r",(?! (?:Article|Articles|Art|Para|Paragraph|Section|Annex|Part|Chapter|Principle|Rule|Vol|No|Adopted|Opened|Entered|Signed|Done|" + MONTHS + r")\b)(?= [A-Z][a-z]+[ ,]) "
+# a comma continues a title only into a list that an "and" or "or" closes
+# ("Economic, Social and Cultural Rights"), not into the next clause
+# ("Decree on the Integration of Aliens, Slovenia introduced ...")
+COMMA = r",(?= [A-Z][a-z]+(?:,? (?:[A-Z][A-Za-z\-]*|of|the|for|in|on|to))* (?:and|or) [A-Z])(?! (?:Article|Articles|Art|Para|Paragraph|Section|Annex|Part|Chapter|Principle|Rule|Vol|No|Adopted|Opened|Entered|Signed|Done|" + MONTHS + r")\b)(?= [A-Z][a-z]+[ ,]) "
 # "and the" joins a second name ("... and the Programme of Action"), except
 # the other party of an agreement ("between X and the Republic of Peru")
 # "and" before a kind word starts a second name ("Code of Criminal
@@ -80,12 +83,19 @@ AHEAD = r"(?:Ministry|Departments?|Dept\.|Office|Bureau|Directorate(?:-General)?
 # match does not backtrack through every shorter run.
 # a remit that runs into the next body's name ("Department of Health and
 # Human Services Food and Drug Administration") is two names, not one
-AGENCY_TITLE = r" (?:of|for|on|to|Of|For|On) (?:the |The |a )?(?>" + TWA + r"(?: " + ASMALL + r"?" + TWA + r")*)(?!(?: " + ASMALL + r"?" + TW + r")* " + BODY + r"\b)"
+# a remit may be a field named with a body's word ("Ministry of Public
+# Administration", "Ministry of Civil Service")
+TWR = r"(?:(?:Public|Civil|Local) (?:Administration|Service|Services)\b|" + TWA + r")"
+AGENCY_TITLE = r" (?:of|for|on|to|Of|For|On) (?:the |The |a )?(?>" + TWR + r"(?: " + ASMALL + r"?" + TWR + r")*)(?!(?: " + ASMALL + r"?" + TW + r")* " + BODY + r"\b)"
 AKIND = r"(?:Service|Agency|Administration|Commission|Authority|Bureau|Office|Directorate|Inspectorate|Ombudsman|Police(?: Force| Service)?|Armed Forces|Defence Force|Defense Force|Border Force|Gendarmerie|Monitor)"
 # a society, school or foundation is no government body, whatever its
 # remit ("American Society for Public Administration", "School of Public
 # Policy and Public Administration")
 NONGOV = r"(?!(?:Society|School|University|College|Association|Foundation|Academy|Church)\b)"
+# nor is a system, programme or project a word of a body's name: in a
+# column of names that the text runs together ("Enforcement Management
+# System Employment and Training Administration") the next name starts after it
+NONGOV += r"(?!(?:System|Systems|Program|Programs|Programme|Programmes|Project|Partnership|Schedule)\b)"
 AW = r"(?:" + INIT + r"|" + NONGOV + TWA + r")"
 # not the tail of a longer name ("Department of the Treasury Internal
 # Revenue Service" holds no "Treasury Internal Revenue Service")
