@@ -231,3 +231,16 @@ Test(shapes, remits_named_with_a_body_word_and_commas_in_titles)
                   "Treatment soon",
                   "instrument", "Convention against Torture, Cruel, Inhuman and Other Degrading Treatment");
 }
+
+/* An airworthiness directive by its number is an instrument; the kind
+ * alone, defined as "AD", is anaphora ("this AD"). */
+Test(shapes, airworthiness_directives_by_number)
+{
+    const char *text = "The FAA proposes to supersede Airworthiness Directive (AD) 2018-23-51. "
+                       "Since AD 2018-23-51 was issued, this AD would require a revision.";
+    expect_entity(text, "instrument", "Airworthiness Directive (AD) 2018-23-51");
+    expect_entity(text, "instrument", "AD 2018-23-51");
+    char *lines = test_tag_lines(text);
+    cr_expect(strstr(lines, "instrument|AD|") == NULL, "no bare AD expected, got:\n%s", lines);
+    free(lines);
+}
