@@ -244,3 +244,19 @@ Test(shapes, airworthiness_directives_by_number)
     cr_expect(strstr(lines, "instrument|AD|") == NULL, "no bare AD expected, got:\n%s", lines);
     free(lines);
 }
+
+/* Laws of other states in translation named "Act on ...", "Act Regulating
+ * ..."; the Office of the Ombudsman. */
+Test(shapes, acts_named_by_their_subject_and_the_ombudsman_office)
+{
+    expect_entity("Ruritania amended the Act on Regulating Adjustments of Transfers to Individuals "
+                  "and Households in 2008.",
+                  "instrument", "Act on Regulating Adjustments of Transfers to Individuals and Households");
+    expect_entity("The adoption of the Act Regulating the Protection of Right to Trial without Undue "
+                  "Delay brings progress.",
+                  "instrument", "Act Regulating the Protection of Right to Trial without Undue Delay");
+    expect_no_surface("The Act amending the Criminal Procedure Act was adopted.",
+                      "Act amending the Criminal Procedure Act");
+    expect_entity("children's advocates in the Office of the Ombudsman help them", "agency",
+                  "Office of the Ombudsman");
+}
