@@ -195,6 +195,19 @@ Test(agency, armed_services_named_bare)
     expect_no_agency("the army and the navy were deployed");
 }
 
+/* A run of capitals over two known names is the two names, not one name
+ * found by its shape that cuts the first in two; a shape that only starts
+ * inside a known name is that name going on. */
+Test(agency, a_shape_over_two_known_names_is_the_two_names)
+{
+    const char *text = "Department of Health and Human Services\nFood and Drug Administration (FDA). "
+                       "The Administration appreciates the funding.";
+    expect_agency(text, "Department of Health and Human Services", "HHS");
+    expect_agency(text, "Food and Drug Administration", "FDA");
+    expect_agency("a campaign of the United Nations Office on Drugs and\nCrimes (UNODC) at home",
+                  "United Nations Office on Drugs and\nCrimes", "United Nations Office on Drugs and Crimes");
+}
+
 /* ---- A name broken over a line ---------------------------------------------- */
 
 Test(agency, name_broken_over_a_line_is_found_with_original_offsets)
