@@ -182,6 +182,17 @@ Test(lists_second_pass, commonwealth_and_other_states)
     AGENCY("members of the Islamic Revolutionary Guard Corps (IRGC) detained her",
            "Islamic Revolutionary Guard Corps", "IRGC");
     AGENCY("approved by Transport Canada Civil Aviation (TCCA), and", "Transport Canada Civil Aviation", "TCCA");
+    AGENCY("Sri Lanka has established a National Human Rights Committee, but", "National Human Rights Committee",
+           "National Human Rights Committee");
+    AGENCY("the General Assembly of the Organization of American States adopted", "General Assembly of the Organization of American States",
+           "OAS General Assembly");
+}
+
+Test(lists_second_pass, bluebook_abbreviations)
+{
+    AGENCY("See U.S. Immigr. & Customs Enf't, National Detention Standards 12 (2019).", "U.S. Immigr. & Customs Enf't", "ICE");
+    AGENCY("Fed. Trade Comm'n, Data Brokers: A Call for Transparency 3 (2014).", "Fed. Trade Comm'n", "FTC");
+    AGENCY("Soc. Sec. Admin., Annual Statistical Supplement (2023).", "Soc. Sec. Admin.", "SSA");
 }
 
 Test(lists_second_pass, national_laws_and_coe_titles)
