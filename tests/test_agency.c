@@ -178,6 +178,36 @@ Test(agency, a_shape_name_starts_where_its_capitals_start)
                   "Police Public Complaints Authority", "Police Public Complaints Authority");
 }
 
+/* Armed forces are agencies (GUIDELINES.md); named bare they are the
+ * services, but after a capitalised word they belong to another body
+ * (armed groups, charities), which is named whole or not at all. */
+Test(agency, armed_services_named_bare)
+{
+    expect_agency("The court held that the Army's surveillance program chilled no one.", "Army", "Army");
+    expect_agency("He served as an Army officer before 2010.", "Army", "Army");
+    expect_agency("Funds are provided for Aircraft Procurement, Air Force, in full.", "Air Force",
+                  "Air Force");
+    expect_agency("claims arising out of acts of the Armed Forces abroad", "Armed Forces", "Armed Forces");
+    expect_agency("The Navy refused the request.", "Navy", "Navy");
+    expect_no_agency("Rebels of the Lord's Resistance Army abducted children.");
+    expect_no_agency("The Salvation Army ran the shelter.");
+    expect_no_agency("Veterans of the Army of the Republic of Vietnam were detained.");
+    expect_no_agency("the army and the navy were deployed");
+}
+
+/* A run of capitals over two known names is the two names, not one name
+ * found by its shape that cuts the first in two; a shape that only starts
+ * inside a known name is that name going on. */
+Test(agency, a_shape_over_two_known_names_is_the_two_names)
+{
+    const char *text = "Department of Health and Human Services\nFood and Drug Administration (FDA). "
+                       "The Administration appreciates the funding.";
+    expect_agency(text, "Department of Health and Human Services", "HHS");
+    expect_agency(text, "Food and Drug Administration", "FDA");
+    expect_agency("a campaign of the United Nations Office on Drugs and\nCrimes (UNODC) at home",
+                  "United Nations Office on Drugs and\nCrimes", "United Nations Office on Drugs and Crimes");
+}
+
 /* ---- A name broken over a line ---------------------------------------------- */
 
 Test(agency, name_broken_over_a_line_is_found_with_original_offsets)

@@ -193,6 +193,54 @@ static int better(const span *a, const span *b, const compiled_model *m)
     return a->entry < b->entry;
 }
 
+/* 1 if the span is a named agency or instrument (an entry with its own
+ * ID), not a name found by its shape, a block or a structural pattern. */
+static int is_named_entity(const span *s, const compiled_model *m)
+{
+    const dict_entry *e = &m->entries[s->entry];
+    return e->canon == CANON_ID && (e->type == DOCTAG_TYPE_AGENCY || e->type == DOCTAG_TYPE_INSTRUMENT);
+}
+
+/* 1 if a named agency or instrument in the cluster [i, j) lies inside
+ * [from, to). */
+static int holds_named(const span_list *l, size_t i, size_t j, size_t from, size_t to,
+                       const compiled_model *m)
+{
+    for (size_t q = i; q < j; q++) {
+        const span *n = &l->items[q];
+        if (n->start >= from && n->end <= to && n->end > n->start && is_named_entity(n, m))
+            return 1;
+    }
+    return 0;
+}
+
+/* In the cluster [i, j): drops each name found by its shape that is a run
+ * of capitals over two known names, cutting one in two and holding the
+ * other whole ("Department of Health and Human Services" + "Food and Drug
+ * Administration" read as "Human Services Food and Drug Administration").
+ * A shape that only starts inside a known name ("United Nations" +
+ * "Nations Office on Drugs and Crimes") is the name's own continuation and
+ * stays. */
+static void drop_shapes_over_two_names(span_list *l, size_t i, size_t j, const compiled_model *m)
+{
+    for (size_t k = i; k < j; k++) {
+        span *s = &l->items[k];
+        if (s->end == s->start || m->entries[s->entry].canon != CANON_NAME)
+            continue;
+        for (size_t q = i; q < j && s->end > s->start; q++) {
+            const span *n = &l->items[q];
+            if (!is_named_entity(n, m))
+                continue;
+            if (n->start < s->start && s->start < n->end && n->end < s->end &&
+                holds_named(l, i, j, n->end, s->end, m))
+                s->end = s->start;
+            else if (s->start < n->start && n->start < s->end && s->end < n->end &&
+                     holds_named(l, i, j, s->start, n->start, m))
+                s->end = s->start;
+        }
+    }
+}
+
 /* Within each cluster of overlapping candidates, take the best span, drop
  * what overlaps it, and repeat. Clusters are small (a few spans). */
 static void resolve_overlaps(span_list *l, const compiled_model *m)
@@ -205,6 +253,7 @@ static void resolve_overlaps(span_list *l, const compiled_model *m)
                 end = l->items[j].end;
             j++;
         }
+        drop_shapes_over_two_names(l, i, j, m);
         /* cluster [i, j): greedy by quality; chosen spans are marked by
          * setting priority's top bit, discarded ones get start == end */
         for (;;) {
