@@ -193,6 +193,7 @@ Test(agency, armed_services_named_bare)
     expect_no_agency("The Salvation Army ran the shelter.");
     expect_no_agency("Veterans of the Army of the Republic of Vietnam were detained.");
     expect_no_agency("the army and the navy were deployed");
+    expect_no_agency("Navy Federal Credit Union froze the accounts.");
 }
 
 /* A run of capitals over two known names is the two names, not one name

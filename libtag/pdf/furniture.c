@@ -22,7 +22,8 @@
  * that stand close over a row of cells column by column
  * (table_head_rows() in tables.c) are never candidates. Lines are
  * grouped by sorting, so the work is O(n log n) in the lines of the
- * document.
+ * document. A line's key, and the lines that are furniture by their text
+ * alone (page numbers, rules drawn with characters), are line_keys.c's.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -30,6 +31,7 @@
 
 #include "hash.h"
 #include "layout.h"
+#include "line_keys.h"
 #include "tables.h"
 #include "doctag_limits.h"
 #include "vec.h"
@@ -58,84 +60,6 @@ typedef struct furn {
     unsigned char *head; /* per line (from the first page's first), 1: a table's head row */
     size_t n_head;
 } furn;
-
-/* ---- Keys ----------------------------------------------------------------- */
-
-static size_t put_utf8(char *b, uint32_t c)
-{
-    if (c < 0x80) { b[0] = (char)c; return 1; }
-    if (c < 0x800) { b[0] = (char)(0xC0 | (c >> 6)); b[1] = (char)(0x80 | (c & 0x3F)); return 2; }
-    if (c < 0x10000) {
-        b[0] = (char)(0xE0 | (c >> 12)); b[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-        b[2] = (char)(0x80 | (c & 0x3F)); return 3;
-    }
-    b[0] = (char)(0xF0 | (c >> 18)); b[1] = (char)(0x80 | ((c >> 12) & 0x3F));
-    b[2] = (char)(0x80 | ((c >> 6) & 0x3F)); b[3] = (char)(0x80 | (c & 0x3F));
-    return 4;
-}
-
-/* The line's text lower-cased, runs of spaces collapsed and, if `mask`,
- * each run of digits replaced by one '#': "Page 12 of 40" -> "page # of #".
- * Returns the length written to key (at most LIMIT_PDF_KEY_MAX). */
-static size_t line_key(const layout_line *l, const layout_glyph *g, int mask, char *key)
-{
-    size_t n = 0;
-    int space = 0, digit = 0;
-    for (size_t i = 0; i < l->count && n + 5 < LIMIT_PDF_KEY_MAX; i++) {
-        uint32_t c = g[l->first + i].cp;
-        if (glyph_is_space(c)) { space = 1; digit = 0; continue; }
-        if (space && n > 0)
-            key[n++] = ' ';
-        space = 0;
-        if (mask && glyph_is_digit(c)) {
-            if (!digit)
-                key[n++] = '#';
-            digit = 1;
-            continue;
-        }
-        digit = 0;
-        if (c >= 'A' && c <= 'Z')
-            c += 'a' - 'A';
-        n += put_utf8(key + n, c);
-    }
-    return n;
-}
-
-static int is_roman(const char *k, size_t n)
-{
-    return n > 0 && n <= 6 && strspn(k, "ivxlc") >= n;
-}
-
-/* Masked texts that are a page number and nothing else. */
-static int is_page_number(const char *k, size_t n)
-{
-    static const char *const forms[] = {
-        "#", "page #", "page # of #", "# of #", "#/#", "# / #", "- # -", "-#-",
-        "\xE2\x80\x93 # \xE2\x80\x93", "\xE2\x80\x94 # \xE2\x80\x94", "p. #", "[#]", "(#)",
-        "page #/#", "pg. #", NULL
-    };
-    for (size_t i = 0; forms[i]; i++)
-        if (strlen(forms[i]) == n && memcmp(k, forms[i], n) == 0)
-            return 1;
-    return is_roman(k, n);
-}
-
-/* A rule drawn with characters: a run of underscores, dashes or box
- * drawing lines and nothing else. */
-static int is_rule_line(const layout_line *l, const layout_glyph *g)
-{
-    size_t n = 0;
-    for (size_t i = l->first; i < l->first + l->count; i++) {
-        uint32_t c = g[i].cp;
-        if (glyph_is_space(c))
-            continue;
-        if (c != '_' && c != '-' && c != 0x2013 && c != 0x2014 && c != 0x2015
-            && c != 0x2500 && c != 0x2501 && c != 0x2550 && c != 0xAF)
-            return 0;
-        n++;
-    }
-    return n >= 3;
-}
 
 /* ---- Candidates ------------------------------------------------------------- */
 
@@ -514,7 +438,7 @@ static int drop_page_numbers(furn *f)
         layout_line *l = &f->lines[f->c[i].line];
         const float *e = ext[l->page - f->pages[0].number];
         if (!l->dropped && l->size <= PAGE_NUMBER_SIZE * e[4]
-            && is_page_number(f->c[i].k, f->c[i].key_len) && outermost(f, ext, &f->c[i]))
+            && line_is_page_number(f->c[i].k, f->c[i].key_len) && outermost(f, ext, &f->c[i]))
             l->dropped = 1;
     }
     free(ext);
@@ -594,7 +518,7 @@ int layout_drop_running(layout_line *lines, const layout_page *pages, size_t n_p
     int rc = -1;
     size_t n_lines = pages[n_pages - 1].first_line + pages[n_pages - 1].n_lines;
     for (size_t i = pages[0].first_line; i < n_lines; i++)
-        if (is_rule_line(&lines[i], glyphs))
+        if (line_is_rule(&lines[i], glyphs))
             lines[i].dropped = 1;
     double need = LIMIT_PDF_REPEAT_PAGES * (double)n_pages;
     if (need < 2)
