@@ -138,3 +138,72 @@ Test(lists, constitutions_national_laws_and_eu_acts)
     INSTRUMENT("Member States transposed the Temporary Protection Directive in 2022", "Temporary Protection Directive", "Temporary Protection Directive");
     INSTRUMENT("the Treaty of Amsterdam moved asylum to the first pillar", "Treaty of Amsterdam", "Treaty of Amsterdam");
 }
+
+/* ---- The second pass over the lists: bodies and laws added later ------- */
+
+Test(lists_second_pass, us_federal_boards_and_institutes)
+{
+    AGENCY("The Armed Services Board of Contract Appeals (ASBCA) denied the claim.", "ASBCA", "ASBCA");
+    AGENCY("an appeal to the Interior Board of Land Appeals was dismissed", "Interior Board of Land Appeals", "IBLA");
+    AGENCY("funded by the National Institute on Minority Health and Health Disparities (NIMHD)",
+           "National Institute on Minority Health and Health Disparities", "NIMHD");
+    AGENCY("OIRA reviewed the draft rule under Executive Order 12866.", "OIRA", "OIRA");
+    AGENCY("the Special Inspector General for Afghanistan Reconstruction found that",
+           "Special Inspector General for Afghanistan Reconstruction", "SIGAR");
+    AGENCY("a charge filed with the Immigrant and Employee Rights Section", "Immigrant and Employee Rights Section", "IER");
+}
+
+Test(lists_second_pass, un_missions_boards_and_inquiries)
+{
+    AGENCY("UNTAC organised the 1993 elections in Cambodia.", "UNTAC", "UNTAC");
+    AGENCY("the United Nations Operation in Somalia (UNOSOM) withdrew in 1995",
+           "United Nations Operation in Somalia", "UNOSOM");
+    AGENCY("the Commission of Inquiry on Human Rights in the Democratic People's Republic of Korea concluded",
+           "Commission of Inquiry on Human Rights in the Democratic People's Republic of Korea", "DPRK COI");
+    AGENCY("the UNICEF Executive Board approved the country programme", "UNICEF Executive Board", "UNICEF Executive Board");
+    AGENCY("according to the UN Human Rights Monitoring Mission in Ukraine (HRMMU)", "HRMMU", "HRMMU");
+}
+
+Test(lists_second_pass, eu_council_bodies_and_missions)
+{
+    AGENCY("the assessment of the EU Intelligence and Situation Centre", "EU Intelligence and Situation Centre", "EU INTCEN");
+    AGENCY("Coreper endorsed the compromise text on Wednesday.", "Coreper", "COREPER");
+    AGENCY("vessels of Operation Irini inspected the ship", "Operation Irini", "EUNAVFOR MED Irini");
+    AGENCY("the European Counter Terrorism Centre at Europol", "European Counter Terrorism Centre", "ECTC");
+}
+
+Test(lists_second_pass, commonwealth_and_other_states)
+{
+    AGENCY("Officers of the Independent Police Investigative Directorate (IPID) opened a case.", "IPID", "IPID");
+    AGENCY("HMRC issued new guidance to employers.", "HMRC", "HMRC");
+    AGENCY("the National Commission for Protection of Child Rights (NCPCR) asked", "NCPCR", "NCPCR");
+    AGENCY("a statement of the Royal Canadian Mounted Police", "Royal Canadian Mounted Police", "RCMP");
+    AGENCY("soldiers of the FARDC were deployed to Ituri", "FARDC", "FARDC");
+    AGENCY("members of the Islamic Revolutionary Guard Corps (IRGC) detained her",
+           "Islamic Revolutionary Guard Corps", "IRGC");
+    AGENCY("approved by Transport Canada Civil Aviation (TCCA), and", "Transport Canada Civil Aviation", "TCCA");
+    AGENCY("Sri Lanka has established a National Human Rights Committee, but", "National Human Rights Committee",
+           "National Human Rights Committee");
+    AGENCY("the General Assembly of the Organization of American States adopted", "General Assembly of the Organization of American States",
+           "OAS General Assembly");
+}
+
+Test(lists_second_pass, bluebook_abbreviations)
+{
+    AGENCY("See U.S. Immigr. & Customs Enf't, National Detention Standards 12 (2019).", "U.S. Immigr. & Customs Enf't", "ICE");
+    AGENCY("Fed. Trade Comm'n, Data Brokers: A Call for Transparency 3 (2014).", "Fed. Trade Comm'n", "FTC");
+    AGENCY("Soc. Sec. Admin., Annual Statistical Supplement (2023).", "Soc. Sec. Admin.", "SSA");
+}
+
+Test(lists_second_pass, national_laws_and_coe_titles)
+{
+    INSTRUMENT("charged under the UAPA and held without bail", "UAPA", "UAPA");
+    INSTRUMENT("a request under PAIA was refused", "PAIA", "PAIA");
+    INSTRUMENT("the Hong Kong National Security Law criminalises", "Hong Kong National Security Law", "Hong Kong National Security Law");
+    INSTRUMENT("repeal the provisions of the Hudood Ordinances that", "Hudood Ordinances", "Hudood Ordinances");
+    INSTRUMENT("ratify the Council of Europe Convention on preventing and combating violence against women and domestic violence",
+               "Council of Europe Convention on preventing and combating violence against women and domestic violence",
+               "Istanbul Convention");
+    INSTRUMENT("the Supplementary Convention on the Abolition of Slavery of 1956",
+               "Supplementary Convention on the Abolition of Slavery", "Supplementary Slavery Convention");
+}
