@@ -309,12 +309,15 @@ Test(pdf_stream, version_1_options_without_on_tagged)
     doctag_stream_options o = DOCTAG_STREAM_OPTIONS_INIT;
     o.version = 1;
     o.model = test_model();
+    o.on_page = on_page;
     o.on_entity = on_entity;
     o.on_tagged = on_tagged;
     o.ctx = &g;
     cr_assert_eq(doctag_stream_pdf_file(report_path(), &o), DOCTAG_OK);
     cr_expect(g.n_entities > 0);
     cr_expect_eq(g.n_tagged, 0, "on_tagged is not read from a version 1 struct");
+    free(g.text.s);
+    free(g.pages.s);
     free(g.entities.s);
 }
 
