@@ -16,6 +16,8 @@
  *     shared model tags in many threads at once (the C model is immutable);
  *   - turns the C API's byte offsets into Python string (code point)
  *     indices, walking the UTF-8 text once per document;
+ *   - hands a PDF over a piece at a time from a thread of its own
+ *     (_stream.c, StreamHandle);
  *   - reports failures through an error factory installed by the Python
  *     side (init()), which maps a doctag_error code (and, for a file, the
  *     errno of doctag_last_errno()) to the package's own exception classes
@@ -24,27 +26,15 @@
  * Only the limited API is used: no macros that reach into object layouts
  * (PyTuple_SET_ITEM, PyUnicode_AS_DATA...), no private _Py* calls.
  */
-#ifndef Py_LIMITED_API
-#error "doctag._native must be built with Py_LIMITED_API (see meson.build)"
-#endif
-#define PY_SSIZE_T_CLEAN
-#include <Python.h>
+#include "_native.h"
 
 #include <limits.h>
 #include <stdint.h>
 #include <string.h>
 
-#include "doctag.h"
-
 /* ---- Module state -------------------------------------------------------- */
 
-typedef struct {
-    PyObject *model_type;    /* the ModelHandle heap type */
-    PyObject *error_factory; /* callable(code, message, context, errno) -> exception */
-    PyObject *type_names;    /* tuple of str: index = doctag_type */
-} native_state;
-
-static native_state *get_state(PyObject *module)
+native_state *get_state(PyObject *module)
 {
     return (native_state *)PyModule_GetState(module);
 }
@@ -70,11 +60,15 @@ static PyObject *call_factory(PyObject *module, int code, PyObject *message,
     return NULL;
 }
 
-static PyObject *raise_doctag_error(PyObject *module, int code, const char *context)
+PyObject *raise_doctag_error(PyObject *module, int code, const char *context)
+{
+    return raise_error_detail(module, code, context, doctag_last_error(), doctag_last_errno());
+}
+
+PyObject *raise_error_detail(PyObject *module, int code, const char *context,
+                             const char *detail, int err)
 {
     native_state *st = get_state(module);
-    int err = doctag_last_errno();
-    const char *detail = doctag_last_error();
     if (detail == NULL || detail[0] == '\0')
         detail = doctag_strerror(code);
     if (st->error_factory == NULL) {
@@ -108,12 +102,6 @@ static PyObject *raise_local_error(PyObject *module, int code, const char *conte
 }
 
 /* ---- ModelHandle: owns one doctag_model ---------------------------------- */
-
-typedef struct {
-    PyObject_HEAD
-    doctag_model *model;
-    doctag_limits limits; /* as opened; also every PDF read for this model */
-} ModelHandle;
 
 static void ModelHandle_dealloc(PyObject *self)
 {
@@ -156,7 +144,7 @@ static PyType_Spec ModelHandle_spec = {
 };
 
 /* Checks that `obj` is an open ModelHandle and returns it. */
-static const ModelHandle *handle_of(PyObject *module, PyObject *obj)
+const ModelHandle *handle_of(PyObject *module, PyObject *obj)
 {
     native_state *st = get_state(module);
     if (!PyObject_TypeCheck(obj, (PyTypeObject *)st->model_type)) {
@@ -179,22 +167,6 @@ static const doctag_model *model_of(PyObject *module, PyObject *obj)
 }
 
 /* ---- Helpers ------------------------------------------------------------- */
-
-/* A tuple built item by item; on failure everything is released. */
-static PyObject *tuple_of(Py_ssize_t n, PyObject **items)
-{
-    PyObject *t = PyTuple_New(n);
-    for (Py_ssize_t i = 0; i < n; i++) {
-        if (t == NULL || items[i] == NULL) {
-            for (Py_ssize_t j = i; j < n; j++)
-                Py_XDECREF(items[j]);
-            Py_XDECREF(t);
-            return NULL;
-        }
-        PyTuple_SetItem(t, i, items[i]); /* steals */
-    }
-    return t;
-}
 
 /* Encodes a str as UTF-8 bytes; a str that cannot be (lone surrogates)
  * becomes the package's text error with the position in the message. */
@@ -221,88 +193,23 @@ static PyObject *utf8_bytes_of(PyObject *module, PyObject *str)
     return NULL;
 }
 
-/* Byte offset -> code point index, moving forward through a UTF-8 text.
- * Entities come in document order and do not overlap, so their starts and
- * ends together only move forward: one cursor walks the text once (a step
- * backwards restarts it from the beginning). An all-ASCII text needs no
- * walk at all. */
-typedef struct {
-    const unsigned char *text;
-    size_t len;
-    int ascii;          /* byte offsets are code point indices */
-    size_t byte_pos;
-    Py_ssize_t cp_pos;
-} cp_cursor;
-
-/* Code points in s[0, n): the bytes that are not UTF-8 continuation bytes
- * (10xxxxxx), counted eight at a time. */
-static Py_ssize_t count_code_points(const unsigned char *s, size_t n)
+/* The boxes of an entity as a tuple of (page, x0, y0, x1, y1). */
+static PyObject *entity_boxes(const doctag_entity *e)
 {
-    size_t cont = 0, i = 0;
-    for (; i + 8 <= n; i += 8) {
-        uint64_t w;
-        memcpy(&w, s + i, 8);
-        uint64_t mask = w & ~(w << 1) & 0x8080808080808080ull;
-        cont += (size_t)__builtin_popcountll(mask);
+    size_t nbox = doctag_entity_box_count(e);
+    PyObject *boxes = PyTuple_New((Py_ssize_t)nbox);
+    for (size_t k = 0; boxes != NULL && k < nbox; k++) {
+        doctag_box b;
+        PyObject *box = doctag_entity_box(e, k, &b) == DOCTAG_OK ? box_tuple(&b) : Py_None;
+        if (box == Py_None)
+            Py_INCREF(box);
+        if (box == NULL) {
+            Py_CLEAR(boxes);
+            break;
+        }
+        PyTuple_SetItem(boxes, (Py_ssize_t)k, box);
     }
-    for (; i < n; i++)
-        cont += (s[i] & 0xC0) == 0x80;
-    return (Py_ssize_t)(n - cont);
-}
-
-static int cp_seek(cp_cursor *c, size_t byte, Py_ssize_t *out)
-{
-    if (byte > c->len)
-        return -1;
-    /* an offset inside a multi-byte sequence is no string index */
-    if (byte < c->len && (c->text[byte] & 0xC0) == 0x80)
-        return -1;
-    if (c->ascii) {
-        *out = (Py_ssize_t)byte;
-        return 0;
-    }
-    if (byte < c->byte_pos) {
-        c->byte_pos = 0;
-        c->cp_pos = 0;
-    }
-    c->cp_pos += count_code_points(c->text + c->byte_pos, byte - c->byte_pos);
-    c->byte_pos = byte;
-    *out = c->cp_pos;
-    return 0;
-}
-
-/* str objects for the strings a result repeats ("id=ICE", "ICE"): one
- * object each per call, found again by hashing the C string. */
-#define STR_CACHE_SIZE 1024
-typedef struct {
-    const char *key[STR_CACHE_SIZE];
-    PyObject *value[STR_CACHE_SIZE];
-} str_cache;
-
-static PyObject *cached_str(str_cache *cache, const char *s)
-{
-    uint32_t h = 2166136261u;
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
-        h = (h ^ *p) * 16777619u;
-    size_t slot = h % STR_CACHE_SIZE;
-    if (cache->key[slot] && strcmp(cache->key[slot], s) == 0) {
-        Py_INCREF(cache->value[slot]);
-        return cache->value[slot];
-    }
-    PyObject *str = PyUnicode_DecodeUTF8(s, (Py_ssize_t)strlen(s), "replace");
-    if (str == NULL)
-        return NULL;
-    Py_XDECREF(cache->value[slot]);   /* a collision: the newer string wins */
-    cache->key[slot] = s;
-    cache->value[slot] = str;
-    Py_INCREF(str);
-    return str;
-}
-
-static void str_cache_clear(str_cache *cache)
-{
-    for (size_t i = 0; i < STR_CACHE_SIZE; i++)
-        Py_XDECREF(cache->value[i]);
+    return boxes;
 }
 
 /* The entities of a result as a list of tuples
@@ -339,52 +246,9 @@ static PyObject *entities_of(PyObject *module, const doctag_result *res,
             return raise_local_error(module, DOCTAG_ERR_INTERNAL, context, msg);
         }
 
-        int type = doctag_entity_type(e);
-        PyObject *type_obj;
-        if (type >= 0 && type < PyTuple_Size(st->type_names)) {
-            type_obj = PyTuple_GetItem(st->type_names, type);
-            Py_XINCREF(type_obj);
-        } else {
-            type_obj = PyUnicode_FromFormat("type%d", type);
-        }
-        const char *etext = doctag_entity_text(e);
-        const char *canon = doctag_entity_canonical(e);
-        if (etext == NULL)
-            etext = "";
-        if (canon == NULL)
-            canon = "";
-
-        size_t nbox = doctag_entity_box_count(e);
-        PyObject *boxes = PyTuple_New((Py_ssize_t)nbox);
-        for (size_t k = 0; boxes != NULL && k < nbox; k++) {
-            doctag_box b;
-            PyObject *box;
-            if (doctag_entity_box(e, k, &b) != DOCTAG_OK) {
-                box = Py_None;
-                Py_INCREF(box);
-            } else {
-                PyObject *f[5] = {PyLong_FromLong(b.page), PyFloat_FromDouble(b.x0),
-                                  PyFloat_FromDouble(b.y0), PyFloat_FromDouble(b.x1),
-                                  PyFloat_FromDouble(b.y1)};
-                box = tuple_of(5, f);
-            }
-            if (box == NULL) {
-                Py_CLEAR(boxes);
-                break;
-            }
-            PyTuple_SetItem(boxes, (Py_ssize_t)k, box);
-        }
-
-        PyObject *items[7] = {
-            type_obj,
-            cached_str(cache, etext),
-            PyLong_FromSsize_t(c0),
-            PyLong_FromSsize_t(c1),
-            cached_str(cache, canon),
-            PyLong_FromLong(doctag_entity_page(e)),
-            boxes,
-        };
-        PyObject *tuple = tuple_of(7, items);
+        entity_fields f = {doctag_entity_type(e), doctag_entity_page(e), doctag_entity_text(e),
+                           doctag_entity_canonical(e), c0, c1};
+        PyObject *tuple = entity_row(st, cache, &f, entity_boxes(e));
         if (tuple == NULL || PyList_Append(list, tuple) < 0) {
             Py_XDECREF(tuple);
             Py_CLEAR(list);
@@ -458,7 +322,7 @@ static PyObject *native_strerror(PyObject *module, PyObject *arg)
 }
 
 /* Converts an optional bytes argument to a C string (NULL for None). */
-static int optional_cstring(PyObject *obj, const char **out, const char *what)
+int optional_cstring(PyObject *obj, const char **out, const char *what)
 {
     if (obj == Py_None) {
         *out = NULL;
@@ -911,6 +775,7 @@ static PyMethodDef native_methods[] = {
     {"tag_utf8", FUNC(native_tag_utf8), METH_VARARGS, tag_utf8_doc},
     {"tag_pdf", FUNC(native_tag_pdf), METH_VARARGS, tag_pdf_doc},
     {"pdf_highlight", FUNC(native_pdf_highlight), METH_VARARGS, pdf_highlight_doc},
+    {"stream_pdf", FUNC(native_stream_pdf), METH_VARARGS, stream_pdf_doc},
     {"type_color", FUNC(native_type_color), METH_O,
      "type_color(type) -> int\n--\n\nThe library's highlight colour of a type, 0xRRGGBB."},
     {NULL, NULL, 0, NULL},
@@ -938,6 +803,12 @@ static int native_exec(PyObject *module)
         return -1;
     Py_INCREF(st->model_type);
     if (add_object(module, "ModelHandle", st->model_type) < 0)
+        return -1;
+    st->stream_type = PyType_FromSpec(&StreamHandle_spec);
+    if (st->stream_type == NULL)
+        return -1;
+    Py_INCREF(st->stream_type);
+    if (add_object(module, "StreamHandle", st->stream_type) < 0)
         return -1;
 
     st->type_names = PyTuple_New(DOCTAG_TYPE_COUNT);
@@ -996,6 +867,7 @@ static int native_traverse(PyObject *module, visitproc visit, void *arg)
     if (st == NULL)
         return 0;
     Py_VISIT(st->model_type);
+    Py_VISIT(st->stream_type);
     Py_VISIT(st->error_factory);
     Py_VISIT(st->type_names);
     return 0;
@@ -1007,6 +879,7 @@ static int native_clear(PyObject *module)
     if (st == NULL)
         return 0;
     Py_CLEAR(st->model_type);
+    Py_CLEAR(st->stream_type);
     Py_CLEAR(st->error_factory);
     Py_CLEAR(st->type_names);
     return 0;
