@@ -794,21 +794,22 @@ static int add_object(PyObject *module, const char *name, PyObject *obj)
     return 0;
 }
 
+/* A heap type made from `spec`, kept in *slot and added as `name`. */
+static int add_type(PyObject *module, PyType_Spec *spec, const char *name, PyObject **slot)
+{
+    *slot = PyType_FromSpec(spec);
+    if (*slot == NULL)
+        return -1;
+    Py_INCREF(*slot);
+    return add_object(module, name, *slot);
+}
+
 static int native_exec(PyObject *module)
 {
     native_state *st = get_state(module);
 
-    st->model_type = PyType_FromSpec(&ModelHandle_spec);
-    if (st->model_type == NULL)
-        return -1;
-    Py_INCREF(st->model_type);
-    if (add_object(module, "ModelHandle", st->model_type) < 0)
-        return -1;
-    st->stream_type = PyType_FromSpec(&StreamHandle_spec);
-    if (st->stream_type == NULL)
-        return -1;
-    Py_INCREF(st->stream_type);
-    if (add_object(module, "StreamHandle", st->stream_type) < 0)
+    if (add_type(module, &ModelHandle_spec, "ModelHandle", &st->model_type) < 0
+        || add_type(module, &StreamHandle_spec, "StreamHandle", &st->stream_type) < 0)
         return -1;
 
     st->type_names = PyTuple_New(DOCTAG_TYPE_COUNT);
