@@ -18,6 +18,7 @@
 
 #include <errno.h>
 #include <string.h>
+#include <unistd.h>
 
 #define MAX_QUEUED 2      /* pieces gathered ahead of the reader */
 #define WAIT_MS 100       /* between two looks for Ctrl-C */
@@ -32,6 +33,7 @@ typedef struct {
     PyObject *password;
     PyObject *warnings;   /* a tuple of str once ended, else NULL */
     Py_ssize_t cp_base;   /* code points in the pieces handed out */
+    pid_t pid;            /* the process whose thread reads the PDF */
 } StreamHandle;
 
 /* A new reference to obj (Py_NewRef is not in the 3.9 limited API). */
@@ -120,9 +122,19 @@ static PyObject *piece_value(StreamHandle *h, const piece *p)
 
 /* ---- The handle -------------------------------------------------------------- */
 
+/* 1 in a child forked while the stream ran: its thread is not here (and
+ * its lock may be held): the stream is left as it is, never freed. */
+static int forked(StreamHandle *h)
+{
+    if (h->ps == NULL || h->pid == getpid())
+        return 0;
+    h->ps = NULL;
+    return 1;
+}
+
 static void stream_stop(StreamHandle *h)
 {
-    piece_stream *ps = h->ps;
+    piece_stream *ps = forked(h) ? NULL : h->ps;
     h->ps = NULL;
     if (ps != NULL) {
         Py_BEGIN_ALLOW_THREADS
@@ -166,6 +178,9 @@ static PyObject *StreamHandle_next(PyObject *self, PyObject *unused)
         PyErr_SetString(PyExc_ValueError, "the stream is being read by another thread");
         return NULL;
     }
+    if (forked(h))
+        return raise_error_detail(h->module, DOCTAG_ERR_INTERNAL, "pdf", "a PDF stream does "
+                                  "not survive a fork: start it again in this process", 0);
     if (h->ps == NULL)
         Py_RETURN_NONE;
     piece *p = NULL;
@@ -317,6 +332,7 @@ PyObject *native_stream_pdf(PyObject *module, PyObject *args)
     StreamHandle *h = handle_new(module, model, source, password);
     if (h == NULL)
         return NULL;
+    h->pid = getpid();
     int err = piece_stream_start(&h->ps, &src, MAX_QUEUED);
     if (err != 0) {
         Py_DECREF(h);

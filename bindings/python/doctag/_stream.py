@@ -120,9 +120,13 @@ class PdfStream(Iterator[Piece]):
             warnings.warn(where + message, SkippedRegionWarning, stacklevel=level)
 
     def entities(self) -> Iterator[Entity]:
-        """Every entity of the document, in text order, piece after piece."""
-        for piece in self:
-            yield from piece.entities
+        """Every entity of the document, in text order, piece after piece;
+        leaving it early closes the stream."""
+        try:
+            for piece in self:
+                yield from piece.entities
+        finally:
+            self.close()
 
     def close(self) -> None:
         """Stops the reading and waits for the library's thread (idempotent)."""

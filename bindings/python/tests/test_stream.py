@@ -211,3 +211,27 @@ def test_bad_arguments(model, long_pdf):
         model.stream_pdf(long_pdf, pages=(5, 2))
     with pytest.raises(doctag.PageRangeError):
         list(model.stream_pdf(long_pdf, pages=(200, 300)))
+
+
+def test_entities_and_fork(model, long_pdf):
+    doc = model.tag_pdf(long_pdf)
+    assert list(doctag.stream_pdf(long_pdf, model=model).entities()) == doc.entities
+    stream = model.stream_pdf(long_pdf)
+    for _ in stream.entities():
+        break
+    assert repr(stream).endswith("ended>"), "leaving entities() closes the stream"
+
+    stream = model.stream_pdf(long_pdf)
+    next(stream)
+    pid = os.fork()
+    if pid == 0:   # the child: the stream's thread is the parent's
+        try:
+            next(stream)
+            os._exit(1)
+        except doctag.Error as err:
+            os._exit(0 if "fork" in err.message else 2)
+        except BaseException:
+            os._exit(3)
+    _, status = os.waitpid(pid, 0)
+    assert os.WEXITSTATUS(status) == 0, "the child is told its stream is not there"
+    assert len(list(stream)) >= 1, "the parent's stream goes on"
