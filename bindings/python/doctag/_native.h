@@ -2,7 +2,8 @@
  * _native.h: what the C files of doctag._native share (internal): the
  * module state, raising the package's exceptions, the model handle, and
  * the helpers that turn the library's results into Python values
- * (_convert.c). Limited API only (see _native.c).
+ * (_convert.c), and the calls the other C files define for the module's
+ * method table. Limited API only (see _native.c).
  */
 #ifndef DOCTAG_PY_NATIVE_H
 #define DOCTAG_PY_NATIVE_H
@@ -45,8 +46,30 @@ typedef struct {
     doctag_limits limits;
 } ModelHandle;
 
+/* The rest of the C files: _modelhandle.c (the ModelHandle type and the
+ * model calls), _pdf.c (tag_pdf, pdf_highlight), _stream.c (stream_pdf),
+ * each call and its docstring for the module's method table. */
+extern PyType_Spec ModelHandle_spec;
+
 /* `obj` if it is an open ModelHandle; else NULL with TypeError/ValueError. */
 const ModelHandle *handle_of(PyObject *module, PyObject *obj);
+
+/* handle_of()'s model. */
+const doctag_model *model_of(PyObject *module, PyObject *obj);
+
+extern const char default_limits_doc[], model_open_doc[];
+PyObject *native_default_limits(PyObject *module, PyObject *unused);
+PyObject *native_model_open(PyObject *module, PyObject *args);
+PyObject *native_model_entry_count(PyObject *module, PyObject *handle);
+PyObject *native_model_save(PyObject *module, PyObject *args);
+
+/* A PDF's path (is_path: bytes without a NUL, NUL-terminated) or its
+ * bytes, as the C API's data and size (borrowed from `source`): 0 or -1. */
+int pdf_source_of(PyObject *source, int is_path, const char **data, size_t *size);
+
+extern const char tag_pdf_doc[], pdf_highlight_doc[];
+PyObject *native_tag_pdf(PyObject *module, PyObject *args);
+PyObject *native_pdf_highlight(PyObject *module, PyObject *args);
 
 /* An optional bytes argument as a C string (NULL for None); 0 or -1. */
 int optional_cstring(PyObject *obj, const char **out, const char *what);
@@ -98,6 +121,14 @@ PyObject *entity_row(native_state *st, str_cache *cache, const entity_fields *f,
 
 /* A box as (page, x0, y0, x1, y1). */
 PyObject *box_tuple(const doctag_box *b);
+
+/* A result's entities as a list of rows, start/end code point indices
+ * into `text` (len bytes of UTF-8; ascii: byte offsets are indices). */
+PyObject *entities_of(PyObject *module, const doctag_result *res, const char *text,
+                      size_t len, int ascii, const char *context);
+
+/* A result's warnings (doctag_result_warning) as a tuple of str. */
+PyObject *warnings_of(const doctag_result *res);
 
 /* ---- Streaming a PDF (_stream.c) ----------------------------------------- */
 

@@ -292,23 +292,6 @@ static StreamHandle *handle_new(PyObject *module, PyObject *model, PyObject *sou
     return h;
 }
 
-/* The source's C view: a path (NUL-terminated) or the bytes. */
-static int source_of(PyObject *source, int is_path, piece_source *src)
-{
-    char *data;
-    Py_ssize_t size;
-    if (is_path ? PyBytes_AsStringAndSize(source, &data, &size) < 0   /* no NUL inside */
-                : (data = PyBytes_AsString(source)) == NULL)
-        return -1;
-    if (is_path)
-        src->path = data;
-    else {
-        src->data = data;
-        src->size = (size_t)PyBytes_Size(source);
-    }
-    return 0;
-}
-
 PyObject *native_stream_pdf(PyObject *module, PyObject *args)
 {
     PyObject *model, *source, *password;
@@ -320,9 +303,14 @@ PyObject *native_stream_pdf(PyObject *module, PyObject *args)
     piece_source src;
     memset(&src, 0, sizeof src);
     src.pdf = (doctag_pdf_options)DOCTAG_PDF_OPTIONS_INIT;
+    const char *data;
     if (mh == NULL || optional_cstring(password, &src.pdf.password, "password") < 0
-        || source_of(source, is_path, &src) < 0)
+        || pdf_source_of(source, is_path, &data, &src.size) < 0)
         return NULL;
+    if (is_path)
+        src.path = data;
+    else
+        src.data = data;
     src.pdf.first_page = first;
     src.pdf.last_page = last;
     src.pdf.readers = readers;
