@@ -3,7 +3,11 @@
 whole document) against Model.stream_pdf() (a piece at a time), on 300- and
 600-page PDFs made from the corpus PDFs (long_pdfs.sh, qpdf), in one run.
 
-    PYTHONPATH=build/bindings/python python3 bench/bench_python_memory.py [--pages 300,600]
+    /usr/bin/python3 bench/bench_python_memory.py [--pages 300,600]
+
+The package and the page-reader helper are the build tree's
+($DOCTAG_BUILD_DIR, default build/) unless PYTHONPATH and
+DOCTAG_PDF_READER say otherwise.
 
 Each figure is one fresh interpreter (this script with --measure) that
 imports doctag, tags the PDF and reports its peak resident set
@@ -21,6 +25,7 @@ import tempfile
 import time
 
 HERE = pathlib.Path(__file__).resolve().parent
+BUILD = pathlib.Path(os.environ.get("DOCTAG_BUILD_DIR", HERE.parent / "build"))
 
 
 def measure(mode, pdf):
@@ -43,8 +48,11 @@ def measure(mode, pdf):
 
 
 def run(mode, pdf):
+    env = dict(os.environ)
+    env.setdefault("PYTHONPATH", str(BUILD / "bindings" / "python"))
+    env.setdefault("DOCTAG_PDF_READER", str(BUILD / "libtag" / "doctag-pdf-reader"))
     out = subprocess.run([sys.executable, __file__, "--measure", mode, str(pdf)],
-                         check=True, capture_output=True, text=True).stdout.split()
+                         check=True, capture_output=True, text=True, env=env).stdout.split()
     own, readers, entities, chars, seconds = out
     return float(own), float(readers), int(entities), int(chars), float(seconds)
 
