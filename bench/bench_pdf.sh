@@ -128,22 +128,9 @@ if [ "$memory" -eq 1 ]; then
             exit 1
         }
     done
-    shared=${DOCTAG_SHARED_DIR:-$(dirname "$root")/shared}
-    set -- "$shared"/corpus/pdf/*.pdf
-    [ -f "$1" ] || { echo "bench_pdf.sh: no PDFs in $shared/corpus/pdf" >&2; exit 1; }
     tmp=$(mktemp -d "${TMPDIR:-/tmp}/bench-pdf-XXXXXX")
     trap 'rm -rf "$tmp"' EXIT
-    copies="" total=0
-    while [ "$total" -lt 600 ]; do # the corpus again and again: 600 pages or more
-        copies="$copies $*"
-        for f in "$@"; do
-            total=$((total + $(pdfinfo "$f" | awk '/^Pages:/ { print $2 }')))
-        done
-    done
-    # shellcheck disable=SC2086
-    qpdf --empty --pages $copies -- "$tmp/all.pdf"
-    qpdf --empty --pages "$tmp/all.pdf" 1-300 -- "$tmp/p300.pdf"
-    qpdf --empty --pages "$tmp/all.pdf" 1-600 -- "$tmp/p600.pdf"
+    "$here/long_pdfs.sh" "$tmp" 300 600
     floor=${DOCTAG_PDF_FLOOR:-$root/build/bench/pdf_floor}
     echo "peak resident memory (MB), corpus PDFs concatenated to 300 and 600 pages"
     printf '%-24s %9s %9s %9s\n' tool "300 pages" "600 pages" "600/300"

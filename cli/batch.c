@@ -19,6 +19,7 @@
 #include "manifest.h"
 #include "pipeline.h"
 #include "progress.h"
+#include "options.h"
 #include "sources.h"
 
 enum { EXIT_ALL_OK = 0, EXIT_INPUT_FAILED = 1, EXIT_USAGE = 2, EXIT_MODEL = 3,
@@ -85,8 +86,8 @@ typedef struct batch_options {
     const char *out_dir, *output, *manifest, *model_path;
     const char **dicts, **globs, **excludes;
     size_t n_dicts, n_globs, n_excludes;
-    int jobs, force, quiet, sync, max_pages;
-    long long max_bytes;
+    int jobs, force, quiet, sync;
+    doctag_limits limits;       /* max_input_bytes, max_pages (0: no limit) */
     output_format format;
     doctag_pdf_options pdf;
 } batch_options;
@@ -113,23 +114,6 @@ static int usage_error(const char *fmt, const char *arg)
     return EXIT_USAGE;
 }
 
-/* "250", "64K", "256M", "2G" -> bytes; -1 if malformed. */
-static long long parse_size(const char *s)
-{
-    char *end;
-    errno = 0;
-    long long v = strtoll(s, &end, 10);
-    if (errno || v < 0 || end == s)
-        return -1;
-    int shift = *end == 'K' || *end == 'k' ? 10 : *end == 'M' || *end == 'm' ? 20
-              : *end == 'G' || *end == 'g' ? 30 : 0;
-    if (shift)
-        end++;
-    if (*end || v > (LLONG_MAX >> shift))
-        return -1;
-    return v << shift;
-}
-
 static long parse_count(const char *s, long max)
 {
     char *end;
@@ -138,7 +122,16 @@ static long parse_count(const char *s, long max)
     return errno || end == s || *end || v < 1 || v > max ? -1 : v;
 }
 
-enum { OPT_PASSWORD = 256, OPT_FORCE, OPT_MANIFEST, OPT_MAX_BYTES, OPT_MAX_PAGES, OPT_SYNC };
+enum { OPT_PASSWORD = 256, OPT_FORCE, OPT_MANIFEST, OPT_SYNC };
+
+/* --max-bytes, --max-pages (options.h), or an unknown option (getopt_long
+ * has said so): 0 or EXIT_USAGE. */
+static int batch_limit_option(batch_options *o, int c, const char *arg)
+{
+    char why[200];
+    int rc = limit_option(c, arg, &o->limits, why, sizeof why);
+    return rc == 0 ? 0 : rc < 0 ? usage_error("%s", why) : EXIT_USAGE;
+}
 
 /* One option into `o`; returns 0, EXIT_USAGE, or -1 for --help. */
 static int parse_option(batch_options *o, int c, const char *arg)
@@ -169,17 +162,8 @@ static int parse_option(batch_options *o, int c, const char *arg)
     case OPT_FORCE: o->force = 1; break;
     case OPT_MANIFEST: o->manifest = arg; break;
     case OPT_SYNC: o->sync = 1; break;
-    case OPT_MAX_BYTES:
-        if ((o->max_bytes = parse_size(arg)) < 0)
-            return usage_error("bad --max-bytes '%s' (a number, K, M or G)", arg);
-        break;
-    case OPT_MAX_PAGES:
-        if ((n = parse_count(arg, 1L << 30)) < 0)
-            return usage_error("bad --max-pages '%s'", arg);
-        o->max_pages = (int)n;
-        break;
     case 'h': return -1;
-    default: return EXIT_USAGE;
+    default: return batch_limit_option(o, c, arg);
     }
     return 0;
 }
@@ -200,8 +184,8 @@ static int parse_options(batch_options *o, int argc, char **argv)
         { "password", required_argument, NULL, OPT_PASSWORD },
         { "force", no_argument, NULL, OPT_FORCE },
         { "manifest", required_argument, NULL, OPT_MANIFEST },
-        { "max-bytes", required_argument, NULL, OPT_MAX_BYTES },
-        { "max-pages", required_argument, NULL, OPT_MAX_PAGES },
+        LIMIT_OPTION_MAX_BYTES,
+        LIMIT_OPTION_MAX_PAGES,
         { "sync", no_argument, NULL, OPT_SYNC },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
@@ -229,7 +213,7 @@ static void fingerprint(const batch_options *o, char out[17])
     uint64_t h = 14695981039346656037u;
     char buf[128];
     snprintf(buf, sizeof buf, "%s|%d|%d-%d|%d|%d|", doctag_version(), (int)o->format,
-             o->pdf.first_page, o->pdf.last_page, o->max_pages, o->pdf.password != NULL);
+             o->pdf.first_page, o->pdf.last_page, o->limits.max_pages, o->pdf.password != NULL);
     /* not the password itself: the manifest is no place for its hash */
     const char *parts[] = { buf, o->model_path ? o->model_path : "-" };
     for (size_t i = 0; i < 2 + o->n_dicts; i++) {
@@ -526,7 +510,7 @@ static void run(batch *b, const batch_options *o, char *const *inputs, int n)
 {
     sources_options so = { .globs = o->globs, .n_globs = o->n_globs,
                            .excludes = o->excludes, .n_excludes = o->n_excludes,
-                           .max_bytes = o->max_bytes,
+                           .max_bytes = (long long)o->limits.max_input_bytes,
                            .skip_dir = o->out_dir };   /* not its own outputs as inputs */
     pipeline_calls calls = { on_work, on_commit, on_tick, b };
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
@@ -556,7 +540,7 @@ static void run(batch *b, const batch_options *o, char *const *inputs, int n)
 
 int command_batch(int argc, char **argv)
 {
-    batch_options o = { .format = OUTPUT_JSONL, .max_bytes = DEFAULT_MAX_BYTES };
+    batch_options o = { .format = OUTPUT_JSONL, .limits.max_input_bytes = DEFAULT_MAX_BYTES };
     doctag_pdf_options pdf = DOCTAG_PDF_OPTIONS_INIT;
     o.pdf = pdf;
     /* the repeatable options point into argv: at most one per argument */
@@ -569,7 +553,7 @@ int command_batch(int argc, char **argv)
         status = open_model(&o, &model);
     if (status == 0) {
         batch b = { .settings = { .model = model, .pdf = o.pdf, .format = o.format,
-                                  .out_dir = o.out_dir, .max_pages = o.max_pages,
+                                  .out_dir = o.out_dir, .max_pages = o.limits.max_pages,
                                   .sync = o.sync } };
         atomic_init(&b.total, -1);
         atomic_init(&b.stop_count, 0);

@@ -1,10 +1,12 @@
 /* cli.h: what the doctag subcommands share: exit codes, messages on
- * stderr (report.c), option values (options.c), and the commands main()
+ * stderr (report.c), option values (options.h), and the commands main()
  * in doctag.c dispatches to. */
 #ifndef DOCTAG_CLI_CLI_H
 #define DOCTAG_CLI_CLI_H
 
 #include <stddef.h>
+
+#include "options.h"
 
 enum {
     EXIT_ALL_OK = 0,
@@ -33,18 +35,12 @@ int usage_hint(const char *command);
 int usage_error(const char *command, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
-/* ---- Option values (options.c) ----------------------------------------- */
+/* ---- Option values: options.h ------------------------------------------ */
 
-/* --types money,agency -> bit mask of doctag_type values; -1 if a name is
- * not a type. */
-int parse_types(const char *list, unsigned *mask);
-
-/* A positive count (--max-bytes, --max-entities) in *out. Returns 0, or -1
- * for anything else (0, a sign, trailing text, out of range). */
-int parse_positive_size(const char *s, size_t *out);
-
-/* A positive int (--max-pages, --page-ms) in *out. Returns 0 or -1. */
-int parse_positive_int(const char *s, int *out);
+/* A limit option of `command` (limit_option()), or an option getopt_long
+ * did not know (then it has said so): EXIT_ALL_OK, or EXIT_USAGE with the
+ * message and the hint on stderr (options.c). */
+int command_limit_option(const char *command, int c, const char *arg, doctag_limits *limits);
 
 /* ---- Commands ------------------------------------------------------------ */
 

@@ -1,6 +1,14 @@
 /* highlight.c: doctag highlight, a copy of a PDF with each entity
  * highlighted (one colour per type) and a note with its type and canonical
- * form, through doctag_pdf_highlight() (poppler-glib annotations). */
+ * form, through doctag_pdf_highlight() (poppler-glib annotations).
+ *
+ * The PDF is tagged as a stream (doctag_stream_pdf_file): a window of
+ * pages at a time, only each entity's mark (its note and boxes) kept, so
+ * the extraction's memory is the window's and not the document's. The
+ * writing needs the whole file (poppler opens it, adds an annotation on
+ * each page a mark touches and writes the file again, the input kept
+ * whole so that it may be the output too), and the marks of every page:
+ * it runs once, after the stream. */
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
@@ -27,6 +35,10 @@ static const char usage_highlight[] =
     "                       agency, instrument\n"
     "  -p, --pages RANGE    only the entities of PDF pages A-B, N, A- or -B\n"
     "      --password PW    password of an encrypted PDF\n"
+    "      --max-bytes N    refuse a PDF of more than N bytes (K, M, G suffixes;\n"
+    "                       default 256M)\n"
+    "      --max-entities N, --max-pages N, --page-ms N\n"
+    "                       as for 'doctag tag'\n"
     "  -h, --help           this help\n"
     "\n"
     "Exit status:\n"
@@ -41,6 +53,7 @@ typedef struct highlight_settings {
     size_t n_dicts;
     unsigned type_mask;
     doctag_pdf_options pdf;
+    doctag_limits limits;
 } highlight_settings;
 
 /* "report.pdf" -> "report.tagged.pdf"; anything else gets ".tagged.pdf". */
@@ -57,57 +70,70 @@ static char *default_output(const char *path)
     return out;
 }
 
-/* One mark per entity of the selected types; the notes and boxes are
- * malloc'd into *notes and *boxes. Returns the number of marks, or -1. */
-static long make_marks(const doctag_result *res, unsigned type_mask, doctag_highlight *marks,
-                       char **notes, doctag_box **boxes)
+/* The marks gathered from the stream: one per entity of the selected
+ * types, its note and boxes malloc'd. */
+typedef struct mark_list {
+    doctag_highlight *items;
+    size_t n, cap;
+    unsigned type_mask;
+} mark_list;
+
+enum { MARKS_NOMEM = 1 };   /* a callback's return: out of memory */
+
+static void marks_free(mark_list *m)
 {
-    size_t n = doctag_result_count(res), k = 0;
-    for (size_t i = 0; i < n; i++) {
-        const doctag_entity *e = doctag_result_entity(res, i);
-        int type = doctag_entity_type(e);
-        if (type < 0 || type >= DOCTAG_TYPE_COUNT || !(type_mask & (1u << type)))
-            continue;
-        const char *name = doctag_type_name(type), *canon = doctag_entity_canonical(e);
-        size_t nb = doctag_entity_box_count(e);
-        size_t len = strlen(name) + strlen(canon) + 3;
-        notes[k] = malloc(len);
-        boxes[k] = malloc((nb ? nb : 1) * sizeof **boxes);
-        if (!notes[k] || !boxes[k]) {
-            free(notes[k]);
-            free(boxes[k]);
-            return -1;
-        }
-        snprintf(notes[k], len, "%s: %s", name, canon);
-        for (size_t b = 0; b < nb; b++)
-            doctag_entity_box(e, b, &boxes[k][b]);
-        marks[k] = (doctag_highlight){ type, notes[k], 0, boxes[k], nb };
-        k++;
+    for (size_t i = 0; i < m->n; i++) {
+        free((char *)m->items[i].note);
+        free((doctag_box *)m->items[i].boxes);
     }
-    return (long)k;
+    free(m->items);
 }
 
-/* Highlights the entities of `res` in a copy of `path`. Returns 0 or -1. */
-static int write_highlighted(const highlight_settings *s, const char *path,
-                             const doctag_result *res, const char *out)
+/* The stream's entity callback: the entity's mark, if its type is wanted. */
+static int take_entity(void *ctx, const doctag_entity *e)
 {
-    size_t n = doctag_result_count(res);
-    doctag_highlight *marks = calloc(n ? n : 1, sizeof *marks);
-    char **notes = calloc(n ? n : 1, sizeof *notes);
-    doctag_box **boxes = calloc(n ? n : 1, sizeof *boxes);
-    long k = marks && notes && boxes ? make_marks(res, s->type_mask, marks, notes, boxes) : -1;
-    int rc = -1;
-    if (k < 0)
-        report_io_error(path, NULL, ENOMEM);
-    else if ((rc = doctag_pdf_highlight(path, s->pdf.password, marks, (size_t)k, out)) != 0)
-        report_doctag_error(out, rc);
-    for (long i = 0; i < k; i++) {
-        free(notes[i]);
-        free(boxes[i]);
+    mark_list *m = ctx;
+    int type = doctag_entity_type(e);
+    if (type < 0 || type >= DOCTAG_TYPE_COUNT || !(m->type_mask & (1u << type)))
+        return 0;
+    if (m->n == m->cap) {
+        size_t cap = m->cap ? 2 * m->cap : 256;
+        doctag_highlight *more = realloc(m->items, cap * sizeof *more);
+        if (!more)
+            return MARKS_NOMEM;
+        m->items = more;
+        m->cap = cap;
     }
-    free(marks);
-    free(notes);
-    free(boxes);
+    const char *name = doctag_type_name(type), *canon = doctag_entity_canonical(e);
+    size_t nb = doctag_entity_box_count(e), len = strlen(name) + strlen(canon) + 3;
+    char *note = malloc(len);
+    doctag_box *boxes = malloc((nb ? nb : 1) * sizeof *boxes);
+    if (!note || !boxes) {
+        free(note);
+        free(boxes);
+        return MARKS_NOMEM;
+    }
+    snprintf(note, len, "%s: %s", name, canon);
+    for (size_t b = 0; b < nb; b++)
+        doctag_entity_box(e, b, &boxes[b]);
+    m->items[m->n++] = (doctag_highlight){ type, note, 0, boxes, nb };
+    return 0;
+}
+
+/* Tags the PDF as a stream into marks. Returns 0, or -1 when reported. */
+static int gather_marks(const highlight_settings *s, const doctag_model *model,
+                        const char *path, mark_list *marks)
+{
+    doctag_stream_options o = DOCTAG_STREAM_OPTIONS_INIT;
+    o.pdf = &s->pdf;
+    o.model = model;
+    o.on_entity = take_entity;
+    o.ctx = marks;
+    int rc = doctag_stream_pdf_file(path, &o);
+    if (rc == MARKS_NOMEM)
+        report_io_error(path, NULL, ENOMEM);
+    else if (rc != DOCTAG_OK)
+        report_doctag_error(path, rc);
     return rc == DOCTAG_OK ? 0 : -1;
 }
 
@@ -119,28 +145,50 @@ static int highlight_file(const highlight_settings *s, const char *path, const c
     mopts.dictionaries = s->dicts;
     mopts.n_dictionaries = s->n_dicts;
     mopts.flags = DOCTAG_MODEL_FAST_LOAD;   /* one PDF: a few megabytes at most */
+    mopts.limits = &s->limits;
     int rc = doctag_model_open(&model, s->model_path, &mopts);
     if (rc != DOCTAG_OK) {
         report_doctag_error(s->n_dicts ? "model" : s->model_path ? s->model_path
                                                                  : "built-in model", rc);
         return EXIT_MODEL;
     }
-    doctag_doc *doc = NULL;
-    doctag_result *res = NULL;
-    rc = doctag_doc_from_pdf_file(&doc, path, &s->pdf);
-    if (rc == DOCTAG_OK)
-        rc = doctag_tag(&res, model, doc);
-    if (rc != DOCTAG_OK)
-        report_doctag_error(path, rc);
-    int status = rc == DOCTAG_OK && write_highlighted(s, path, res, out) == 0
-                     ? EXIT_ALL_OK : EXIT_INPUT_FAILED;
-    doctag_result_free(res);
-    doctag_doc_free(doc);
+    mark_list marks = { NULL, 0, 0, s->type_mask };
+    int status = EXIT_INPUT_FAILED;
+    if (gather_marks(s, model, path, &marks) == 0) {
+        rc = doctag_pdf_highlight(path, s->pdf.password, marks.items, marks.n, out);
+        if (rc != DOCTAG_OK)
+            report_doctag_error(out, rc);
+        else
+            status = EXIT_ALL_OK;
+    }
+    marks_free(&marks);
     doctag_model_free(model);
     return status;
 }
 
 enum { OPT_PASSWORD = 256 };
+
+/* One option (not --help) into s: EXIT_ALL_OK or EXIT_USAGE (reported). */
+static int highlight_option(highlight_settings *s, int c, const char *arg)
+{
+    switch (c) {
+    case 'o': s->out = arg; break;
+    case 'm': s->model_path = arg; break;
+    case 'D': s->dicts[s->n_dicts++] = arg; break;
+    case 't':
+        if (parse_types(arg, &s->type_mask) != 0)
+            return usage_error("highlight", "bad --types '%s' (money, un_symbol, agency, "
+                               "instrument, comma-separated)", arg);
+        break;
+    case 'p':
+        if (input_parse_pages(arg, &s->pdf) != 0)
+            return usage_error("highlight", "bad page range '%s' (A-B, N, A- or -B)", arg);
+        break;
+    case OPT_PASSWORD: s->pdf.password = arg; break;
+    default: return command_limit_option("highlight", c, arg, &s->limits);
+    }
+    return EXIT_ALL_OK;
+}
 
 int command_highlight(int argc, char **argv)
 {
@@ -151,6 +199,7 @@ int command_highlight(int argc, char **argv)
         { "types", required_argument, NULL, 't' },
         { "pages", required_argument, NULL, 'p' },
         { "password", required_argument, NULL, OPT_PASSWORD },
+        LIMIT_OPTIONS,
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
@@ -158,6 +207,8 @@ int command_highlight(int argc, char **argv)
     int c, status = EXIT_ALL_OK;
 
     s.pdf.readers = DOCTAG_PDF_READERS_AUTO;   /* one PDF, one thread */
+    doctag_limits_init(&s.limits);
+    s.pdf.limits = &s.limits;
     s.dicts = calloc((size_t)argc, sizeof *s.dicts);
     if (!s.dicts) {
         fputs("doctag: out of memory\n", stderr);
@@ -166,27 +217,12 @@ int command_highlight(int argc, char **argv)
     optind = 0;
     while (status == EXIT_ALL_OK &&
            (c = getopt_long(argc, argv, "o:m:D:t:p:h", longopts, NULL)) != -1) {
-        switch (c) {
-        case 'o': s.out = optarg; break;
-        case 'm': s.model_path = optarg; break;
-        case 'D': s.dicts[s.n_dicts++] = optarg; break;
-        case 't':
-            if (parse_types(optarg, &s.type_mask) != 0)
-                status = usage_error("highlight", "bad --types '%s' (money, un_symbol, "
-                                     "agency, instrument, comma-separated)", optarg);
-            break;
-        case 'p':
-            if (input_parse_pages(optarg, &s.pdf) != 0)
-                status = usage_error("highlight", "bad page range '%s' (A-B, N, A- or -B)",
-                                     optarg);
-            break;
-        case OPT_PASSWORD: s.pdf.password = optarg; break;
-        case 'h':
+        if (c == 'h') {
             fputs(usage_highlight, stdout);
             free(s.dicts);
             return EXIT_ALL_OK;
-        default: status = usage_hint("highlight"); break;
         }
+        status = highlight_option(&s, c, optarg);
     }
     if (status == EXIT_ALL_OK && optind != argc - 1)
         status = usage_error("highlight", optind >= argc ? "no input PDF"

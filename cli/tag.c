@@ -41,7 +41,8 @@ static const char usage_tag[] =
     "                       agency, instrument\n"
     "  -p, --pages RANGE    PDF pages A-B, N, A- or -B (1-based; text: ignored)\n"
     "      --password PW    password of encrypted PDFs\n"
-    "      --max-bytes N    refuse an input of more than N bytes (default 256 MiB)\n"
+    "      --max-bytes N    refuse an input of more than N bytes (K, M, G suffixes;\n"
+    "                       default 256M)\n"
     "      --max-entities N refuse a document with more than N entities\n"
     "                       (default 1000000)\n"
     "      --max-pages N    refuse a PDF with more than N pages to read\n"
@@ -284,8 +285,7 @@ static int tag_one(tag_settings *s, const char *path)
     return rc;
 }
 
-enum { OPT_PASSWORD = 256, OPT_NO_HEADER, OPT_MAX_BYTES, OPT_MAX_ENTITIES, OPT_MAX_PAGES,
-       OPT_PAGE_MS, OPT_TRUSTED_MODEL, OPT_PDF_READERS };
+enum { OPT_PASSWORD = 256, OPT_NO_HEADER, OPT_TRUSTED_MODEL, OPT_PDF_READERS };
 
 /* 1 if the named inputs add up to less than FAST_LOAD_BYTES (stdin and
  * files that cannot be measured count as large). */
@@ -302,7 +302,50 @@ static int inputs_are_small(char *const *files, int n)
     return total < FAST_LOAD_BYTES;
 }
 
-int command_tag(int argc, char **argv)
+/* What the command line says beyond the settings: the model to open. */
+typedef struct tag_command {
+    tag_settings s;
+    const char *model_path;
+    const char **dicts;        /* --dict values, pointing into argv */
+    size_t n_dicts;
+    unsigned model_flags;
+} tag_command;
+
+/* One option (not --help) into t: EXIT_ALL_OK or EXIT_USAGE (reported). */
+static int tag_option(tag_command *t, int c, const char *arg)
+{
+    tag_settings *s = &t->s;
+    switch (c) {
+    case 'f':
+        if (output_format_from_name(arg, &s->format) != 0)
+            return usage_error("tag", "unknown format '%s' (jsonl, tsv or csv)", arg);
+        break;
+    case 'o': s->out_dir = arg; break;
+    case 'm': t->model_path = arg; break;
+    case 'D': t->dicts[t->n_dicts++] = arg; break;
+    case 't':
+        if (parse_types(arg, &s->type_mask) != 0)
+            return usage_error("tag", "bad --types '%s' (money, un_symbol, agency, "
+                               "instrument, comma-separated)", arg);
+        break;
+    case 'p':
+        if (input_parse_pages(arg, &s->pdf) != 0)
+            return usage_error("tag", "bad page range '%s' (A-B, N, A- or -B)", arg);
+        break;
+    case OPT_PASSWORD: s->pdf.password = arg; break;
+    case OPT_NO_HEADER: s->header = 0; break;
+    case OPT_TRUSTED_MODEL: t->model_flags |= DOCTAG_MODEL_TRUSTED; break;
+    case OPT_PDF_READERS:
+        if (input_parse_readers(arg, &s->pdf) != 0)
+            return usage_error("tag", "bad --pdf-readers '%s' (auto or N >= 1)", arg);
+        break;
+    default: return command_limit_option("tag", c, arg, &s->limits);
+    }
+    return EXIT_ALL_OK;
+}
+
+/* Reads the options into t; -1 for --help (printed), else an exit status. */
+static int tag_options(tag_command *t, int argc, char **argv)
 {
     static const struct option longopts[] = {
         { "format", required_argument, NULL, 'f' },
@@ -313,131 +356,87 @@ int command_tag(int argc, char **argv)
         { "pages", required_argument, NULL, 'p' },
         { "password", required_argument, NULL, OPT_PASSWORD },
         { "no-header", no_argument, NULL, OPT_NO_HEADER },
-        { "max-bytes", required_argument, NULL, OPT_MAX_BYTES },
-        { "max-entities", required_argument, NULL, OPT_MAX_ENTITIES },
-        { "max-pages", required_argument, NULL, OPT_MAX_PAGES },
-        { "page-ms", required_argument, NULL, OPT_PAGE_MS },
+        LIMIT_OPTIONS,
         { "pdf-readers", required_argument, NULL, OPT_PDF_READERS },
         { "trusted-model", no_argument, NULL, OPT_TRUSTED_MODEL },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
-    tag_settings s = { .format = OUTPUT_JSONL, .header = 1, .type_mask = ~0u };
-    unsigned model_flags = 0;
-    doctag_limits_init(&s.limits);
-    doctag_pdf_options pdf = DOCTAG_PDF_OPTIONS_INIT;
-    pdf.readers = DOCTAG_PDF_READERS_AUTO;   /* one file at a time, one thread */
-    const char *model_path = NULL;
-    /* --dict values point into argv; at most one per argument. */
-    const char **dicts = calloc((size_t)argc, sizeof *dicts);
-    size_t n_dicts = 0;
     int c, status = EXIT_ALL_OK;
-
-    if (!dicts) {
-        fputs("doctag: out of memory\n", stderr);
-        return EXIT_INPUT_FAILED;
-    }
-    s.pdf = pdf;
     optind = 0;
-    while ((c = getopt_long(argc, argv, "f:o:m:D:t:p:h", longopts, NULL)) != -1) {
-        switch (c) {
-        case 'f':
-            if (output_format_from_name(optarg, &s.format) != 0)
-                status = usage_error("tag", "unknown format '%s' (jsonl, tsv or csv)", optarg);
-            break;
-        case 'o': s.out_dir = optarg; break;
-        case 'm': model_path = optarg; break;
-        case 'D': dicts[n_dicts++] = optarg; break;
-        case 't':
-            if (parse_types(optarg, &s.type_mask) != 0)
-                status = usage_error("tag", "bad --types '%s' (money, un_symbol, agency, "
-                                     "instrument, comma-separated)", optarg);
-            break;
-        case 'p':
-            if (input_parse_pages(optarg, &s.pdf) != 0)
-                status = usage_error("tag", "bad page range '%s' (A-B, N, A- or -B)", optarg);
-            break;
-        case OPT_PASSWORD: s.pdf.password = optarg; break;
-        case OPT_NO_HEADER: s.header = 0; break;
-        case OPT_MAX_BYTES:
-            if (parse_positive_size(optarg, &s.limits.max_input_bytes) != 0)
-                status = usage_error("tag", "bad --max-bytes '%s' (a positive number)",
-                                     optarg);
-            break;
-        case OPT_MAX_ENTITIES:
-            if (parse_positive_size(optarg, &s.limits.max_entities) != 0)
-                status = usage_error("tag", "bad --max-entities '%s' (a positive number)",
-                                     optarg);
-            break;
-        case OPT_MAX_PAGES:
-            if (parse_positive_int(optarg, &s.limits.max_pages) != 0)
-                status = usage_error("tag", "bad --max-pages '%s' (a positive number)",
-                                     optarg);
-            break;
-        case OPT_PAGE_MS:
-            if (parse_positive_int(optarg, &s.limits.pdf_page_ms) != 0)
-                status = usage_error("tag", "bad --page-ms '%s' (a positive number)", optarg);
-            break;
-        case OPT_TRUSTED_MODEL: model_flags |= DOCTAG_MODEL_TRUSTED; break;
-        case OPT_PDF_READERS:
-            if (input_parse_readers(optarg, &s.pdf) != 0)
-                status = usage_error("tag", "bad --pdf-readers '%s' (auto or N >= 1)", optarg);
-            break;
-        case 'h':
+    while (status == EXIT_ALL_OK
+           && (c = getopt_long(argc, argv, "f:o:m:D:t:p:h", longopts, NULL)) != -1) {
+        if (c == 'h') {
             fputs(usage_tag, stdout);
             fputs(usage_exit_codes, stdout);
-            free(dicts);
-            return EXIT_ALL_OK;
-        default:
-            status = usage_hint("tag");
-            break;
+            return -1;
         }
-        if (status != EXIT_ALL_OK)
-            break;
+        status = tag_option(t, c, optarg);
     }
     if (status == EXIT_ALL_OK && optind >= argc)
         status = usage_error("tag", "no input files");
-    if (status != EXIT_ALL_OK) {
-        free(dicts);
-        return status;
-    }
+    return status;
+}
 
-    doctag_model *model = NULL;
+/* Opens the model for the inputs: 0, or -1 when reported. */
+static int open_tag_model(tag_command *t, doctag_model **model, char *const *inputs, int n)
+{
     doctag_model_options mopts = DOCTAG_MODEL_OPTIONS_INIT;
-    mopts.dictionaries = dicts;
-    mopts.n_dictionaries = n_dicts;
-    mopts.flags = model_flags;
-    mopts.limits = &s.limits;
-    s.pdf.limits = &s.limits;
+    mopts.dictionaries = t->dicts;
+    mopts.n_dictionaries = t->n_dicts;
+    mopts.flags = t->model_flags;
+    mopts.limits = &t->s.limits;
     /* JIT-compiling the name patterns costs ~8 ms at load and pays off
      * after a few megabytes: a small batch is tagged faster without it. */
-    if (inputs_are_small(argv + optind, argc - optind))
+    if (inputs_are_small(inputs, n))
         mopts.flags |= DOCTAG_MODEL_FAST_LOAD;
-    int rc = doctag_model_open(&model, model_path, &mopts);
-    free(dicts);
-    if (rc != DOCTAG_OK) {
-        /* The detail names the model or dictionary file (and line). */
-        report_doctag_error(n_dicts ? "model" : model_path ? model_path : "built-in model", rc);
-        return EXIT_MODEL;
+    int rc = doctag_model_open(model, t->model_path, &mopts);
+    if (rc != DOCTAG_OK)   /* the detail names the model or dictionary file (and line) */
+        report_doctag_error(t->n_dicts ? "model" : t->model_path ? t->model_path
+                                                                 : "built-in model", rc);
+    return rc == DOCTAG_OK ? 0 : -1;
+}
+
+/* The output directory made, or the header written: 0, or -1 when reported. */
+static int start_output(const tag_settings *s)
+{
+    if (s->out_dir) {
+        int err = output_make_directories(s->out_dir);
+        if (err)
+            report_io_error(s->out_dir, NULL, err);
+        return err ? -1 : 0;
     }
-    s.model = model;
+    if (s->header)
+        output_write_header(stdout, s->format);
+    return 0;
+}
 
-    if (s.out_dir) {
-        int err = output_make_directories(s.out_dir);
-        if (err) {
-            report_io_error(s.out_dir, NULL, err);
-            doctag_model_free(model);
-            return EXIT_INPUT_FAILED;
-        }
-    } else if (s.header) {
-        output_write_header(stdout, s.format);
+int command_tag(int argc, char **argv)
+{
+    tag_command t = { .s = { .format = OUTPUT_JSONL, .header = 1, .type_mask = ~0u,
+                             .pdf = DOCTAG_PDF_OPTIONS_INIT } };
+    t.s.pdf.readers = DOCTAG_PDF_READERS_AUTO;   /* one file at a time, one thread */
+    t.s.pdf.limits = &t.s.limits;
+    doctag_limits_init(&t.s.limits);
+    t.dicts = calloc((size_t)argc, sizeof *t.dicts);   /* at most one per argument */
+    if (!t.dicts) {
+        fputs("doctag: out of memory\n", stderr);
+        return EXIT_INPUT_FAILED;
     }
-
-    for (int i = optind; i < argc; i++)
-        if (tag_one(&s, argv[i]) != 0)
-            status = EXIT_INPUT_FAILED;
-
-    name_set_free(&s.written);
+    int status = tag_options(&t, argc, argv);
+    doctag_model *model = NULL;
+    if (status == EXIT_ALL_OK && open_tag_model(&t, &model, argv + optind, argc - optind) != 0)
+        status = EXIT_MODEL;
+    free(t.dicts);
+    if (status != EXIT_ALL_OK)
+        return status < 0 ? EXIT_ALL_OK : status;
+    t.s.model = model;
+    status = start_output(&t.s) == 0 ? EXIT_ALL_OK : EXIT_INPUT_FAILED;
+    if (status == EXIT_ALL_OK)
+        for (int i = optind; i < argc; i++)
+            if (tag_one(&t.s, argv[i]) != 0)
+                status = EXIT_INPUT_FAILED;
+    name_set_free(&t.s.written);
     doctag_model_free(model);
     return status;
 }

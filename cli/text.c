@@ -11,7 +11,7 @@
 #include "document.h"
 #include "input.h"
 
-enum { OPT_PASSWORD = 256, OPT_MAX_BYTES, OPT_PDF_READERS };
+enum { OPT_PASSWORD = 256, OPT_PDF_READERS };
 
 static const char usage_text[] =
     "Usage: doctag text [options] FILE...\n"
@@ -30,7 +30,8 @@ static const char usage_text[] =
     "Options:\n"
     "  -p, --pages RANGE    PDF pages A-B, N, A- or -B (1-based; text: ignored)\n"
     "      --password PW    password of encrypted PDFs\n"
-    "      --max-bytes N    refuse an input of more than N bytes (default 256 MiB)\n"
+    "      --max-bytes N    refuse an input of more than N bytes (K, M, G suffixes;\n"
+    "                       default 256M)\n"
     "      --pdf-readers N  processes reading a PDF's pages at once: 1, N or auto\n"
     "                       (default: auto, one per CPU up to 8; same output)\n"
     "  -h, --help           this help\n"
@@ -228,7 +229,7 @@ int command_text(int argc, char **argv)
     static const struct option longopts[] = {
         { "pages", required_argument, NULL, 'p' },
         { "password", required_argument, NULL, OPT_PASSWORD },
-        { "max-bytes", required_argument, NULL, OPT_MAX_BYTES },
+        LIMIT_OPTION_MAX_BYTES,
         { "pdf-readers", required_argument, NULL, OPT_PDF_READERS },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
@@ -246,10 +247,6 @@ int command_text(int argc, char **argv)
             if (input_parse_pages(optarg, &pdf) != 0)
                 return usage_error("text", "bad page range '%s' (A-B, N, A- or -B)", optarg);
             break;
-        case OPT_MAX_BYTES:
-            if (parse_positive_size(optarg, &limits.max_input_bytes) != 0)
-                return usage_error("text", "bad --max-bytes '%s' (a positive number)", optarg);
-            break;
         case OPT_PASSWORD: pdf.password = optarg; break;
         case OPT_PDF_READERS:
             if (input_parse_readers(optarg, &pdf) != 0)
@@ -260,7 +257,10 @@ int command_text(int argc, char **argv)
             fputs(usage_exit_codes, stdout);
             return EXIT_ALL_OK;
         default:
-            return usage_hint("text");
+            status = command_limit_option("text", c, optarg, &limits);
+            if (status != EXIT_ALL_OK)
+                return status;
+            break;
         }
     }
     if (optind >= argc)

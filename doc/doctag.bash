@@ -53,7 +53,7 @@ _doctag()
         tag) opts="--format --no-header --out-dir --model --dict --types --pages --password --max-bytes --max-entities --max-pages --page-ms --pdf-readers --trusted-model --help" ;;
         text) opts="--pages --password --max-bytes --pdf-readers --help" ;;
         batch) opts="--out-dir --output --format --jobs --glob --exclude --force --manifest --max-bytes --max-pages --sync --quiet --model --dict --pages --password --help" ;;
-        highlight) opts="--output --model --dict --types --pages --password --help" ;;
+        highlight) opts="--output --model --dict --types --pages --password --max-bytes --max-entities --max-pages --page-ms --help" ;;
         compile) opts="--output --help" ;;
         esac
         COMPREPLY=($(compgen -W "$opts" -- "$cur"))

@@ -484,7 +484,18 @@ typedef int (*doctag_entity_callback)(void *ctx, const doctag_entity *entity);
  * come at the end of the document. */
 typedef int (*doctag_warning_callback)(void *ctx, const char *warning);
 
-#define DOCTAG_STREAM_OPTIONS_VERSION 1
+/* The text before byte offset `end` is tagged: every entity that starts
+ * before it has been handed to on_entity (and ends at or before it), and
+ * every page holding some of it to on_page. Called, with a model, once per
+ * piece of the text the tagger completes (about 256 KiB ending at a
+ * paragraph break; the last one at the end of the text), whether the piece
+ * had entities or not: what a caller needs to hand on the text a piece at a
+ * time with its entities. Since version 2 of the options (0.4). */
+typedef int (*doctag_tagged_callback)(void *ctx, size_t end);
+
+/* Version 2 (0.4) added `on_tagged`; a version 1 struct (without it) is
+ * still read. */
+#define DOCTAG_STREAM_OPTIONS_VERSION 2
 #define DOCTAG_STREAM_WINDOW 128   /* the default window_pages */
 typedef struct doctag_stream_options {
     unsigned version;                /* DOCTAG_STREAM_OPTIONS_VERSION */
@@ -496,15 +507,16 @@ typedef struct doctag_stream_options {
     doctag_entity_callback on_entity;
     doctag_warning_callback on_warning;
     void *ctx;                       /* passed to the callbacks */
+    doctag_tagged_callback on_tagged;   /* version 2; may be NULL */
 } doctag_stream_options;
 #define DOCTAG_STREAM_OPTIONS_INIT { DOCTAG_STREAM_OPTIONS_VERSION, NULL, NULL, 0, \
-                                     NULL, NULL, NULL, NULL }
+                                     NULL, NULL, NULL, NULL, NULL }
 
 /* Reads the PDF at path (or data[0, size), only read during the call)
  * and calls opts' callbacks: on_page once per page read, in page order,
  * as soon as the page leaves the window; on_entity for each entity (with
- * a model) once the piece of text it is in is complete; on_warning at the
- * end. Returns DOCTAG_OK; a callback's nonzero return (the stream stopped
+ * a model) once the piece of text it is in is complete, then on_tagged
+ * with the piece's end; on_warning at the end. Returns DOCTAG_OK; a callback's nonzero return (the stream stopped
  * there, everything freed); or an error as doctag_doc_from_pdf_file() /
  * _buffer() and doctag_tag() (DOCTAG_ERR_ARG for NULL path or opts, a bad
  * options version or window_pages of 1 or less than 0), with the thread's

@@ -295,6 +295,11 @@ status=$?
 "$cli" batch -q --max-bytes 1K -d small reports/2019 2>/dev/null
 grep -q '"status": "failed".*max-bytes' small/manifest.jsonl && pass "--max-bytes: a larger document fails" ||
     fail "--max-bytes: a larger document fails"
+"$cli" batch -q --max-bytes 0 -d zero reports/2019 2>zero.err
+status=$?
+[ "$status" -eq 2 ] && grep -q "bad --max-bytes '0'" zero.err &&
+    pass "--max-bytes 0: a usage error, as for tag (the limit options parsed in one place)" ||
+    fail "--max-bytes 0: a usage error" "exit $status: $(cat zero.err)"
 "$cli" batch -q --password u -d pw reports/bad/encrypted.pdf 2>/dev/null && pass "--password opens the encrypted PDF" ||
     fail "--password opens the encrypted PDF"
 "$cli" batch -q -d same reports/2019/a.pdf stage/2019/a.pdf 2>same.err

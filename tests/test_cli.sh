@@ -502,6 +502,15 @@ else
         has_line hl-missing.err 'doctag: cannot open missing.pdf: No such file or directory' "highlight: a missing file said so"
         run hl-two highlight made.pdf copy.pdf
         expect_status hl-two 2
+        # the limit options, as tag's (options.c)
+        run hl-pages highlight --max-pages 1 two.pdf -o two.tagged.pdf
+        expect_status hl-pages 1
+        has_text hl-pages.err 'pages to read' "highlight --max-pages: over it, said so"
+        run hl-bytes highlight --max-bytes 1k made.pdf -o made.small.pdf
+        expect_status hl-bytes 1
+        run hl-bad highlight --page-ms 0 made.pdf
+        expect_status hl-bad 2
+        has_text hl-bad.err "bad --page-ms '0'" "highlight --page-ms 0: a usage error naming the option"
         entities pdf-tag.out >pdf-tag.list 2>/dev/null
         has_text pdf-tag.list '^made\|agency\|ICE\|[0-9]+\|[0-9]+\|id=ICE\|1$' "tag PDF: entity on page 1"
         has_text pdf-tag.out '"boxes": \[\[1, [0-9.]+, [0-9.]+, [0-9.]+, [0-9.]+\]' "tag PDF: boxes"
@@ -587,6 +596,11 @@ has_text max-entities.err "too many entities in one document \(limit\)" \
     "max-entities: the entity limit is named"
 run max-bad tag --max-bytes 0 sample.txt
 expect_status max-bad 2
+has_text max-bad.err "bad --max-bytes '0'" "--max-bytes 0: a usage error naming the option"
+run max-suffix tag --max-bytes 1M sample.txt
+expect_status max-suffix 0
+run max-suffix-small text --max-bytes 1k /dev/zero
+has_text max-suffix-small.err "more than 1024 bytes" "--max-bytes 1k: 1024 bytes (K, M, G suffixes)"
 
 # A pattern that hits its JIT stack limit on a run of "X/A/" skips that
 # paragraph, with one warning; the paragraphs around it are tagged.

@@ -107,7 +107,8 @@ check "C: doctag_last_errno() through the installed library" \
 
 # ---- 2. pip install into a venv of Debian's python3 --------------------------
 # How a user checks a package: from another directory, with the sample report.
-use_doctag='import doctag, sys; d = doctag.Model().tag_pdf(sys.argv[1]); print(d); assert len(d) > 10; print(doctag.__file__)'
+# tag_pdf, and stream_pdf (a thread of the extension's own) giving the same entities
+use_doctag='import doctag, sys; m = doctag.Model(); d = m.tag_pdf(sys.argv[1]); print(d); assert len(d) > 10; assert [e for p in m.stream_pdf(sys.argv[1]) for e in p.entities] == d.entities; print(doctag.__file__)'
 pip_opts="--no-index --no-cache-dir --disable-pip-version-check"
 if ! "$debian_python" -c 'import mesonpy' 2>/dev/null; then
     skip "pip install .: Debian's python3 has no mesonpy (apt-get install python3-mesonpy)"

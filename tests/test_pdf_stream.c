@@ -6,7 +6,9 @@
  * window, and with windows of 2, 3 and 5 pages on a 10-page report whose
  * running header and page numbers must go and whose word hyphenated across
  * a page break must be re-joined (the decisions made a window at a time);
- * a callback's nonzero return stops the stream at once and is returned,
+ * each piece tagged is announced (on_tagged) after its entities, the last
+ * at the text's end; a callback's nonzero return stops the stream at once
+ * and is returned,
  * with every page reader ended (valgrind: no leak); bad options are
  * refused. The PDFs are written here byte by byte.
  */
@@ -144,8 +146,10 @@ static char *whole_reading(const char *path)
 typedef struct gathered {
     test_buf text, pages, entities;
     size_t len;              /* text so far: each page's offset must be it */
-    int n_pages, n_entities;
-    int stop_page, stop_entity, stop_value;   /* stop there with that value */
+    size_t tagged;           /* the last on_tagged end */
+    size_t last_start;       /* the last entity's start */
+    int n_pages, n_entities, n_tagged;
+    int stop_page, stop_entity, stop_tagged, stop_value;   /* stop there with that value */
 } gathered;
 
 static int on_page(void *ctx, const doctag_page_text *pg)
@@ -166,9 +170,21 @@ static int on_entity(void *ctx, const doctag_entity *e)
 {
     gathered *g = ctx;
     cr_assert(doctag_entity_end(e) <= g->len, "an entity comes after its page");
+    cr_assert(doctag_entity_start(e) >= g->tagged, "an entity comes after the text tagged");
+    g->last_start = doctag_entity_start(e);
     put_entity(&g->entities, e);
     g->n_entities++;
     return g->stop_entity == g->n_entities ? g->stop_value : 0;
+}
+
+static int on_tagged(void *ctx, size_t end)
+{
+    gathered *g = ctx;
+    cr_assert(end > g->tagged && end <= g->len, "pieces of the text read, in order");
+    cr_assert(g->n_entities == 0 || g->last_start < end, "after the piece's entities");
+    g->tagged = end;
+    g->n_tagged++;
+    return g->stop_tagged == g->n_tagged ? g->stop_value : 0;
 }
 
 static int stream(const char *path, int window, int readers, gathered *g)
@@ -181,6 +197,7 @@ static int stream(const char *path, int window, int readers, gathered *g)
     o.window_pages = window;
     o.on_page = on_page;
     o.on_entity = on_entity;
+    o.on_tagged = on_tagged;
     o.ctx = g;
     return doctag_stream_pdf_file(path, &o);
 }
@@ -192,6 +209,7 @@ static char *stream_reading(const char *path, int window, int readers)
     int rc = stream(path, window, readers, &g);
     cr_assert_eq(rc, DOCTAG_OK, "window %d: %s", window, doctag_last_error());
     cr_assert_eq(g.n_pages, N_PAGES);
+    cr_assert_eq(g.tagged, g.len, "the last piece tagged ends the text");
     test_buf b = { 0 };
     test_buf_printf(&b, "%s\n%s%s", g.text.s, g.pages.s, g.entities.s ? g.entities.s : "");
     free(g.text.s);
@@ -272,7 +290,35 @@ Test(pdf_stream, a_callback_stops_the_stream)
         free(g.text.s);
         free(g.pages.s);
         free(g.entities.s);
+
+        memset(&g, 0, sizeof g);
+        g.stop_tagged = 1;
+        g.stop_value = 5;
+        cr_expect_eq(stream(report_path(), 2, readers[r], &g), 5, "on_tagged's value");
+        free(g.text.s);
+        free(g.pages.s);
+        free(g.entities.s);
     }
+}
+
+/* A version 1 struct has no on_tagged: whatever follows it is not read. */
+Test(pdf_stream, version_1_options_without_on_tagged)
+{
+    gathered g;
+    memset(&g, 0, sizeof g);
+    doctag_stream_options o = DOCTAG_STREAM_OPTIONS_INIT;
+    o.version = 1;
+    o.model = test_model();
+    o.on_page = on_page;
+    o.on_entity = on_entity;
+    o.on_tagged = on_tagged;
+    o.ctx = &g;
+    cr_assert_eq(doctag_stream_pdf_file(report_path(), &o), DOCTAG_OK);
+    cr_expect(g.n_entities > 0);
+    cr_expect_eq(g.n_tagged, 0, "on_tagged is not read from a version 1 struct");
+    free(g.text.s);
+    free(g.pages.s);
+    free(g.entities.s);
 }
 
 Test(pdf_stream, bad_arguments)

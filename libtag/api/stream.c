@@ -55,8 +55,9 @@ static int stream_pdf(const void *data, size_t size, const char *name,
     doctag_limits limits;
     doctag_pdf_options full = pdf_options_resolve(o->pdf, &limits);
     pdf_stream s = { o, NULL, 0 };
-    int rc = o->model ? tag_stream_new(&s.tagger, o->model, o->on_entity, o->ctx, &s.stop)
-                      : DOCTAG_OK;
+    tag_stream_sink sink = { o->on_entity, o->version >= 2 ? o->on_tagged : NULL, o->ctx,
+                             &s.stop };
+    int rc = o->model ? tag_stream_new(&s.tagger, o->model, &sink) : DOCTAG_OK;
     extract_result info;
     if (rc == DOCTAG_OK)
         rc = extract_pdf_stream(data, size, name, &full, (size_t)o->window_pages, take_page,

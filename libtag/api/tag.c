@@ -427,13 +427,10 @@ struct tag_stream {
     doctag_doc view;
     extract_result pdf;
     size_t cap_text, cap_lines, cap_boxes;
-    doctag_entity_callback on_entity;
-    void *ctx;
-    int *stop;                 /* gets the callback's nonzero return */
+    tag_stream_sink sink;
 };
 
-int tag_stream_new(tag_stream **out, const doctag_model *model,
-                   doctag_entity_callback on_entity, void *ctx, int *stop)
+int tag_stream_new(tag_stream **out, const doctag_model *model, const tag_stream_sink *sink)
 {
     tag_stream *s = calloc(1, sizeof *s);
     if (!s || !(s->t.r = calloc(1, sizeof *s->t.r))) {
@@ -445,9 +442,7 @@ int tag_stream_new(tag_stream **out, const doctag_model *model,
     s->t.limits = &model->limits;
     s->t.doc = &s->view;
     s->view.pdf = &s->pdf;
-    s->on_entity = on_entity;
-    s->ctx = ctx;
-    s->stop = stop;
+    s->sink = *sink;
     *out = s;
     return DOCTAG_OK;
 }
@@ -509,11 +504,21 @@ static void tail_drop(tag_stream *s, size_t n)
     s->t.base += n;
 }
 
+/* A callback's return: 0 goes on; anything else is kept in *stop. */
+static int sink_stopped(tag_stream *s, int stop)
+{
+    if (!stop)
+        return DOCTAG_OK;
+    *s->sink.stop = stop;
+    return DOCTAG_ERR_INTERNAL;   /* the caller returns *stop */
+}
+
 /* Tags the tail's first n bytes (a whole piece) and hands out its
- * entities, their offsets in the whole text. */
+ * entities, their offsets in the whole text, then the piece's end. */
 static int tail_tag(tag_stream *s, size_t n)
 {
     tagger *t = &s->t;
+    const tag_stream_sink *k = &s->sink;
     int rc = tag_piece(t, 0, n);
     for (size_t i = 0; rc == DOCTAG_OK && i < t->r->n; i++) {
         doctag_entity e = t->r->items[i];
@@ -522,12 +527,10 @@ static int tail_tag(tag_stream *s, size_t n)
         e.boxes = e.n_boxes ? t->r->boxes + e.box_at : NULL;
         e.start += t->base;
         e.end += t->base;
-        int stop = s->on_entity ? s->on_entity(s->ctx, &e) : 0;
-        if (stop) {
-            *s->stop = stop;
-            rc = DOCTAG_ERR_INTERNAL;   /* the caller returns *stop */
-        }
+        rc = sink_stopped(s, k->on_entity ? k->on_entity(k->ctx, &e) : 0);
     }
+    if (rc == DOCTAG_OK && k->on_tagged)
+        rc = sink_stopped(s, k->on_tagged(k->ctx, t->base + n));
     t->n_before += t->r->n;
     t->r->n = 0;
     t->r->n_boxes = 0;
@@ -555,13 +558,8 @@ int tag_stream_finish(tag_stream *s, doctag_warning_callback on_warning)
     int rc = s->pdf.len ? tail_tag(s, s->pdf.len) : DOCTAG_OK;
     if (rc == DOCTAG_OK && !count_more_warnings(&s->t))
         rc = error_set(DOCTAG_ERR_NOMEM, "out of memory tagging");
-    for (size_t i = 0; rc == DOCTAG_OK && on_warning && i < s->t.r->n_warnings; i++) {
-        int stop = on_warning(s->ctx, s->t.r->warnings[i]);
-        if (stop) {
-            *s->stop = stop;
-            rc = DOCTAG_ERR_INTERNAL;
-        }
-    }
+    for (size_t i = 0; rc == DOCTAG_OK && on_warning && i < s->t.r->n_warnings; i++)
+        rc = sink_stopped(s, on_warning(s->sink.ctx, s->t.r->warnings[i]));
     return rc;
 }
 

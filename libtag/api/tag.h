@@ -65,11 +65,17 @@ size_t tag_piece_end(const char *text, size_t len, size_t start);
  * of doctag_tag(), tag_piece_end(), so the entities are doctag_tag()'s):
  * once a piece is complete it is tagged and its entities handed to
  * on_entity (offsets in the whole text), and its text, lines and boxes
- * dropped. A nonzero return of a callback stops the stream: it is put in
- * *stop and the calls return DOCTAG_ERR_INTERNAL. */
+ * dropped, and on_tagged told where it ended. A nonzero return of a
+ * callback stops the stream: it is put in *stop and the calls return
+ * DOCTAG_ERR_INTERNAL. */
 typedef struct tag_stream tag_stream;
-int tag_stream_new(tag_stream **out, const doctag_model *model,
-                   doctag_entity_callback on_entity, void *ctx, int *stop);
+typedef struct tag_stream_sink {
+    doctag_entity_callback on_entity;   /* each entity of a piece, */
+    doctag_tagged_callback on_tagged;   /* then the piece's end; either may be NULL */
+    void *ctx;
+    int *stop;                          /* gets a callback's nonzero return */
+} tag_stream_sink;
+int tag_stream_new(tag_stream **out, const doctag_model *model, const tag_stream_sink *sink);
 
 /* Adds the next page (extract.h) and tags the pieces it completes.
  * Returns a doctag_error (DOCTAG_ERR_LIMIT_INPUT past the model's

@@ -21,7 +21,7 @@ over libdoctag.so.1.
 """
 
 import threading
-from typing import Any, Dict, Optional, Tuple
+from typing import Any, Dict, Optional, Tuple, Union
 
 try:
     from . import _native
@@ -38,8 +38,9 @@ from ._errors import (EncryptedPDFError, Error, FileError, FileNotFoundError,
                       UnsupportedFileError)
 from ._html import COLOURS as _COLOURS
 from ._limits import Limits
-from ._model import Model, Pages, PathLike
+from ._model import Model, Pages, PathLike, PDFSource
 from ._pipe import to_pandas
+from ._stream import PdfStream, Piece
 from ._version import __version__
 
 __all__ = [
@@ -48,6 +49,7 @@ __all__ = [
     "Error", "ModelError", "TextError", "FileError", "FileNotFoundError", "PermissionError",
     "IsADirectoryError", "PDFError", "EncryptedPDFError", "NoTextError", "PageRangeError",
     "UnsupportedFileError", "LimitError", "PDFLimitError", "SkippedRegionWarning", "tag_file", "to_pandas", "default_model", "__version__",
+    "stream_pdf", "PdfStream", "Piece",
 ]
 
 # The entity types, in the library's order: money, un_symbol, agency, instrument.
@@ -90,3 +92,17 @@ def tag_file(path: PathLike, *, model: Optional[Model] = None, pages: Optional[P
     ``model`` (default: the built-in model, opened once). See
     :meth:`Model.tag_file`."""
     return (model or default_model()).tag_file(path, pages=pages, password=password)
+
+
+def stream_pdf(source: PDFSource, *, model: Optional[Model] = None,
+               pages: Optional[Pages] = None, password: Optional[str] = None,
+               readers: Union[int, str] = 1, window_pages: Optional[int] = None) -> PdfStream:
+    """Tags a PDF a piece at a time, in memory bounded by a window of pages,
+    with ``model`` (default: the built-in model, opened once)::
+
+        for piece in doctag.stream_pdf("report.pdf"):
+            print(piece.pages, len(piece.entities))
+
+    See :meth:`Model.stream_pdf`."""
+    return (model or default_model()).stream_pdf(source, pages=pages, password=password,
+                                                 readers=readers, window_pages=window_pages)

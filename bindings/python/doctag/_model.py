@@ -12,10 +12,13 @@ from . import _native, _pipe
 from ._document import Document
 from ._errors import PageRangeError, SkippedRegionWarning, TextError
 from ._limits import Limits
+from ._stream import PdfStream
 
-__all__ = ["Model", "PathLike", "Pages"]
+__all__ = ["Model", "PathLike", "Pages", "PDFSource"]
 
 PathLike = Union[str, "os.PathLike[str]"]
+# a PDF: its path, or its bytes
+PDFSource = Union[PathLike, bytes, bytearray, memoryview]
 # pages=: one page (3), a pair (first, last), both 1-based and inclusive, or
 # a range of page numbers with step 1 (range(1, 4) is pages 1 to 3).
 Pages = Union[int, Tuple[int, int], range]
@@ -55,6 +58,16 @@ def _reader_count(readers: Union[int, str]) -> int:
     if not 1 <= n <= _INT_MAX:
         raise ValueError(f"readers={readers!r}: at least 1 (or 'auto')")
     return n
+
+
+def _pdf_source(source: PDFSource) -> Tuple[bytes, bool, Optional[str]]:
+    """A PDF's path or bytes as the C API's (data, is_path, name)."""
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        return bytes(source), False, None
+    name = os.fspath(source)
+    if isinstance(name, bytes):
+        name = os.fsdecode(name)
+    return os.fsencode(name), True, name
 
 
 def _outside_level() -> int:
@@ -237,7 +250,7 @@ class Model:
         rows, warned = _native.tag_text(self._handle, text)
         return _report(Document._from_rows(text, rows, source=source, warnings=warned))
 
-    def tag_pdf(self, source: Union[PathLike, bytes, bytearray, memoryview], *,
+    def tag_pdf(self, source: PDFSource, *,
                 pages: Optional[Pages] = None, password: Optional[str] = None,
                 readers: Union[int, str] = 1) -> Document:
         """Extracts the text of a PDF and tags it.
@@ -279,13 +292,7 @@ class Model:
         first, last = _page_span(pages)
         n_readers = _reader_count(readers)
         pw = password.encode("utf-8") if password is not None else None
-        if isinstance(source, (bytes, bytearray, memoryview)):
-            data, is_path, name = bytes(source), False, None
-        else:
-            name = os.fspath(source)
-            if isinstance(name, bytes):
-                name = os.fsdecode(name)
-            data, is_path = os.fsencode(name), True
+        data, is_path, name = _pdf_source(source)
         text, page_count, no_text, rows, starts, warned = _native.tag_pdf(
             self._handle, data, is_path, pw, first, last, n_readers)
         span = range(first or 1, (last or page_count) + 1)
@@ -294,6 +301,57 @@ class Model:
                                   warnings=warned)
         doc._password = pw  # for save_highlighted()
         return _report(doc)
+
+    def stream_pdf(self, source: PDFSource, *,
+                   pages: Optional[Pages] = None, password: Optional[str] = None,
+                   readers: Union[int, str] = 1,
+                   window_pages: Optional[int] = None) -> PdfStream:
+        """Extracts and tags a PDF a piece at a time, in bounded memory.
+
+        For a long PDF in a notebook or a pipeline: the memory in use is
+        that of a window of pages and a few pieces, not of the document (a
+        600-page report takes no more than a 300-page one), and the first
+        entities come before the last page is read::
+
+            for piece in model.stream_pdf("report.pdf"):
+                for e in piece.entities:      # start/end index the whole text
+                    print(e.page, e.type, e.text)
+
+        The pieces' texts one after the other are :meth:`tag_pdf`'s text,
+        and their entities its entities (the same :class:`Entity`, offsets
+        into the whole text), for a PDF of at most ``window_pages`` pages;
+        a longer one has its running headers and footers found among the
+        pages around each page, and its line-break hyphens resolved from the
+        words read so far, instead of the whole document's.
+
+        Args:
+            source, pages, password, readers: as :meth:`tag_pdf`.
+            window_pages: the pages the library keeps at most (None: 128;
+                at least 2).
+
+        Returns:
+            A :class:`PdfStream`: an iterator of :class:`Piece` (and a
+            context manager). The reading runs on a thread of the library's,
+            with the GIL released; leaving the loop early (``break``), or
+            ``close()``, stops it and waits for it.
+
+        Raises:
+            The errors of :meth:`tag_pdf`, from the iteration: where they
+            happen, after the pieces before them (a missing file or a
+            damaged PDF at the first ``next()``).
+            TypeError, ValueError: `pages`, `readers` or `window_pages` of
+            the wrong type or value, at the call.
+        """
+        first, last = _page_span(pages)
+        n_readers = _reader_count(readers)
+        window = 0 if window_pages is None else operator.index(window_pages)
+        if window_pages is not None and not 2 <= window <= _INT_MAX:
+            raise ValueError(f"window_pages={window_pages!r}: at least 2 (or None)")
+        pw = password.encode("utf-8") if password is not None else None
+        data, is_path, name = _pdf_source(source)
+        handle = _native.stream_pdf(self._handle, data, is_path, pw, first, last, n_readers,
+                                    window)
+        return PdfStream(handle, name)
 
     def tag_file(self, path: PathLike, *, pages: Optional[Pages] = None,
                  password: Optional[str] = None) -> Document:

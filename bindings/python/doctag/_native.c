@@ -4,7 +4,10 @@
  * A thin layer over the public API of libdoctag.so.1 (doctag.h), built on
  * the CPython limited API so that one binary (_native.abi3.so) loads in
  * every CPython >= 3.9. The Python half (doctag/__init__.py and friends)
- * builds the user-facing objects; this file only:
+ * builds the user-facing objects. This file is the module (its state, its
+ * method table, errors, text tagging); _modelhandle.c the model handle,
+ * _pdf.c whole PDFs and highlighted copies, _stream.c and _pieces.c PDFs a
+ * piece at a time, _convert.c the values they make. Together they only:
  *
  *   - owns native objects: a ModelHandle wraps a doctag_model (and the
  *     doctag_limits it was opened with, which its PDF reads use too) and
@@ -16,6 +19,8 @@
  *     shared model tags in many threads at once (the C model is immutable);
  *   - turns the C API's byte offsets into Python string (code point)
  *     indices, walking the UTF-8 text once per document;
+ *   - hands a PDF over a piece at a time from a thread of its own
+ *     (_stream.c, StreamHandle);
  *   - reports failures through an error factory installed by the Python
  *     side (init()), which maps a doctag_error code (and, for a file, the
  *     errno of doctag_last_errno()) to the package's own exception classes
@@ -24,27 +29,15 @@
  * Only the limited API is used: no macros that reach into object layouts
  * (PyTuple_SET_ITEM, PyUnicode_AS_DATA...), no private _Py* calls.
  */
-#ifndef Py_LIMITED_API
-#error "doctag._native must be built with Py_LIMITED_API (see meson.build)"
-#endif
-#define PY_SSIZE_T_CLEAN
-#include <Python.h>
+#include "_native.h"
 
 #include <limits.h>
 #include <stdint.h>
 #include <string.h>
 
-#include "doctag.h"
-
 /* ---- Module state -------------------------------------------------------- */
 
-typedef struct {
-    PyObject *model_type;    /* the ModelHandle heap type */
-    PyObject *error_factory; /* callable(code, message, context, errno) -> exception */
-    PyObject *type_names;    /* tuple of str: index = doctag_type */
-} native_state;
-
-static native_state *get_state(PyObject *module)
+native_state *get_state(PyObject *module)
 {
     return (native_state *)PyModule_GetState(module);
 }
@@ -70,11 +63,15 @@ static PyObject *call_factory(PyObject *module, int code, PyObject *message,
     return NULL;
 }
 
-static PyObject *raise_doctag_error(PyObject *module, int code, const char *context)
+PyObject *raise_doctag_error(PyObject *module, int code, const char *context)
+{
+    return raise_error_detail(module, code, context, doctag_last_error(), doctag_last_errno());
+}
+
+PyObject *raise_error_detail(PyObject *module, int code, const char *context,
+                             const char *detail, int err)
 {
     native_state *st = get_state(module);
-    int err = doctag_last_errno();
-    const char *detail = doctag_last_error();
     if (detail == NULL || detail[0] == '\0')
         detail = doctag_strerror(code);
     if (st->error_factory == NULL) {
@@ -107,94 +104,7 @@ static PyObject *raise_local_error(PyObject *module, int code, const char *conte
     return NULL;
 }
 
-/* ---- ModelHandle: owns one doctag_model ---------------------------------- */
-
-typedef struct {
-    PyObject_HEAD
-    doctag_model *model;
-    doctag_limits limits; /* as opened; also every PDF read for this model */
-} ModelHandle;
-
-static void ModelHandle_dealloc(PyObject *self)
-{
-    PyTypeObject *tp = Py_TYPE(self);
-    doctag_model_free(((ModelHandle *)self)->model);
-    ((ModelHandle *)self)->model = NULL;
-    freefunc tp_free = (freefunc)PyType_GetSlot(tp, Py_tp_free);
-    tp_free(self);
-    Py_DECREF(tp); /* instances of heap types own a reference to their type */
-}
-
-/* A handle is not data: doctag.Model pickles by (path, dictionaries). */
-static PyObject *ModelHandle_reduce(PyObject *self, PyObject *unused)
-{
-    (void)self;
-    (void)unused;
-    PyErr_SetString(PyExc_TypeError,
-                    "a ModelHandle cannot be pickled (pickle the doctag.Model instead)");
-    return NULL;
-}
-
-static PyMethodDef ModelHandle_methods[] = {
-    {"__reduce__", (PyCFunction)(void (*)(void))ModelHandle_reduce, METH_NOARGS, NULL},
-    {NULL, NULL, 0, NULL},
-};
-
-static PyType_Slot ModelHandle_slots[] = {
-    {Py_tp_dealloc, (void *)ModelHandle_dealloc},
-    {Py_tp_methods, (void *)ModelHandle_methods},
-    {Py_tp_doc, (void *)"An open doctag_model (internal: use doctag.Model)."},
-    {0, NULL},
-};
-
-static PyType_Spec ModelHandle_spec = {
-    .name = "doctag._native.ModelHandle",
-    .basicsize = sizeof(ModelHandle),
-    .itemsize = 0,
-    .flags = Py_TPFLAGS_DEFAULT,
-    .slots = ModelHandle_slots,
-};
-
-/* Checks that `obj` is an open ModelHandle and returns it. */
-static const ModelHandle *handle_of(PyObject *module, PyObject *obj)
-{
-    native_state *st = get_state(module);
-    if (!PyObject_TypeCheck(obj, (PyTypeObject *)st->model_type)) {
-        PyErr_SetString(PyExc_TypeError, "expected a doctag._native.ModelHandle");
-        return NULL;
-    }
-    const ModelHandle *h = (const ModelHandle *)obj;
-    if (h->model == NULL) {
-        PyErr_SetString(PyExc_ValueError, "ModelHandle is not open");
-        return NULL;
-    }
-    return h;
-}
-
-/* Checks that `obj` is an open ModelHandle and returns its model. */
-static const doctag_model *model_of(PyObject *module, PyObject *obj)
-{
-    const ModelHandle *h = handle_of(module, obj);
-    return h != NULL ? h->model : NULL;
-}
-
 /* ---- Helpers ------------------------------------------------------------- */
-
-/* A tuple built item by item; on failure everything is released. */
-static PyObject *tuple_of(Py_ssize_t n, PyObject **items)
-{
-    PyObject *t = PyTuple_New(n);
-    for (Py_ssize_t i = 0; i < n; i++) {
-        if (t == NULL || items[i] == NULL) {
-            for (Py_ssize_t j = i; j < n; j++)
-                Py_XDECREF(items[j]);
-            Py_XDECREF(t);
-            return NULL;
-        }
-        PyTuple_SetItem(t, i, items[i]); /* steals */
-    }
-    return t;
-}
 
 /* Encodes a str as UTF-8 bytes; a str that cannot be (lone surrogates)
  * becomes the package's text error with the position in the message. */
@@ -219,198 +129,6 @@ static PyObject *utf8_bytes_of(PyObject *module, PyObject *str)
     raise_local_error(module, DOCTAG_ERR_UTF8, "text", PyBytes_AsString(bmsg));
     Py_DECREF(bmsg);
     return NULL;
-}
-
-/* Byte offset -> code point index, moving forward through a UTF-8 text.
- * Entities come in document order and do not overlap, so their starts and
- * ends together only move forward: one cursor walks the text once (a step
- * backwards restarts it from the beginning). An all-ASCII text needs no
- * walk at all. */
-typedef struct {
-    const unsigned char *text;
-    size_t len;
-    int ascii;          /* byte offsets are code point indices */
-    size_t byte_pos;
-    Py_ssize_t cp_pos;
-} cp_cursor;
-
-/* Code points in s[0, n): the bytes that are not UTF-8 continuation bytes
- * (10xxxxxx), counted eight at a time. */
-static Py_ssize_t count_code_points(const unsigned char *s, size_t n)
-{
-    size_t cont = 0, i = 0;
-    for (; i + 8 <= n; i += 8) {
-        uint64_t w;
-        memcpy(&w, s + i, 8);
-        uint64_t mask = w & ~(w << 1) & 0x8080808080808080ull;
-        cont += (size_t)__builtin_popcountll(mask);
-    }
-    for (; i < n; i++)
-        cont += (s[i] & 0xC0) == 0x80;
-    return (Py_ssize_t)(n - cont);
-}
-
-static int cp_seek(cp_cursor *c, size_t byte, Py_ssize_t *out)
-{
-    if (byte > c->len)
-        return -1;
-    /* an offset inside a multi-byte sequence is no string index */
-    if (byte < c->len && (c->text[byte] & 0xC0) == 0x80)
-        return -1;
-    if (c->ascii) {
-        *out = (Py_ssize_t)byte;
-        return 0;
-    }
-    if (byte < c->byte_pos) {
-        c->byte_pos = 0;
-        c->cp_pos = 0;
-    }
-    c->cp_pos += count_code_points(c->text + c->byte_pos, byte - c->byte_pos);
-    c->byte_pos = byte;
-    *out = c->cp_pos;
-    return 0;
-}
-
-/* str objects for the strings a result repeats ("id=ICE", "ICE"): one
- * object each per call, found again by hashing the C string. */
-#define STR_CACHE_SIZE 1024
-typedef struct {
-    const char *key[STR_CACHE_SIZE];
-    PyObject *value[STR_CACHE_SIZE];
-} str_cache;
-
-static PyObject *cached_str(str_cache *cache, const char *s)
-{
-    uint32_t h = 2166136261u;
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
-        h = (h ^ *p) * 16777619u;
-    size_t slot = h % STR_CACHE_SIZE;
-    if (cache->key[slot] && strcmp(cache->key[slot], s) == 0) {
-        Py_INCREF(cache->value[slot]);
-        return cache->value[slot];
-    }
-    PyObject *str = PyUnicode_DecodeUTF8(s, (Py_ssize_t)strlen(s), "replace");
-    if (str == NULL)
-        return NULL;
-    Py_XDECREF(cache->value[slot]);   /* a collision: the newer string wins */
-    cache->key[slot] = s;
-    cache->value[slot] = str;
-    Py_INCREF(str);
-    return str;
-}
-
-static void str_cache_clear(str_cache *cache)
-{
-    for (size_t i = 0; i < STR_CACHE_SIZE; i++)
-        Py_XDECREF(cache->value[i]);
-}
-
-/* The entities of a result as a list of tuples
- *   (type, text, start, end, canonical, page, boxes)
- * with start/end as code point indices into `text` (the document's UTF-8
- * text, `len` bytes), page 0 for text documents and boxes a tuple of
- * (page, x0, y0, x1, y1). */
-static PyObject *entities_of(PyObject *module, const doctag_result *res,
-                             const char *text, size_t len, int ascii, const char *context)
-{
-    native_state *st = get_state(module);
-    size_t count = doctag_result_count(res);
-    cp_cursor cursor = {(const unsigned char *)text, len, ascii, 0, 0};
-    str_cache *cache = PyMem_Calloc(1, sizeof *cache);
-    PyObject *list = cache ? PyList_New(0) : PyErr_NoMemory();
-    if (list == NULL) {
-        PyMem_Free(cache);
-        return NULL;
-    }
-    for (size_t i = 0; i < count; i++) {
-        const doctag_entity *e = doctag_result_entity(res, i);
-        if (e == NULL)
-            break;
-        size_t b0 = doctag_entity_start(e), b1 = doctag_entity_end(e);
-        Py_ssize_t c0, c1;
-        if (b0 > b1 || cp_seek(&cursor, b0, &c0) < 0 || cp_seek(&cursor, b1, &c1) < 0) {
-            Py_DECREF(list);
-            str_cache_clear(cache);
-            PyMem_Free(cache);
-            char msg[160];
-            snprintf(msg, sizeof msg,
-                     "entity %zu has byte offsets [%zu, %zu) outside the %zu-byte text "
-                     "or inside a character", i, b0, b1, len);
-            return raise_local_error(module, DOCTAG_ERR_INTERNAL, context, msg);
-        }
-
-        int type = doctag_entity_type(e);
-        PyObject *type_obj;
-        if (type >= 0 && type < PyTuple_Size(st->type_names)) {
-            type_obj = PyTuple_GetItem(st->type_names, type);
-            Py_XINCREF(type_obj);
-        } else {
-            type_obj = PyUnicode_FromFormat("type%d", type);
-        }
-        const char *etext = doctag_entity_text(e);
-        const char *canon = doctag_entity_canonical(e);
-        if (etext == NULL)
-            etext = "";
-        if (canon == NULL)
-            canon = "";
-
-        size_t nbox = doctag_entity_box_count(e);
-        PyObject *boxes = PyTuple_New((Py_ssize_t)nbox);
-        for (size_t k = 0; boxes != NULL && k < nbox; k++) {
-            doctag_box b;
-            PyObject *box;
-            if (doctag_entity_box(e, k, &b) != DOCTAG_OK) {
-                box = Py_None;
-                Py_INCREF(box);
-            } else {
-                PyObject *f[5] = {PyLong_FromLong(b.page), PyFloat_FromDouble(b.x0),
-                                  PyFloat_FromDouble(b.y0), PyFloat_FromDouble(b.x1),
-                                  PyFloat_FromDouble(b.y1)};
-                box = tuple_of(5, f);
-            }
-            if (box == NULL) {
-                Py_CLEAR(boxes);
-                break;
-            }
-            PyTuple_SetItem(boxes, (Py_ssize_t)k, box);
-        }
-
-        PyObject *items[7] = {
-            type_obj,
-            cached_str(cache, etext),
-            PyLong_FromSsize_t(c0),
-            PyLong_FromSsize_t(c1),
-            cached_str(cache, canon),
-            PyLong_FromLong(doctag_entity_page(e)),
-            boxes,
-        };
-        PyObject *tuple = tuple_of(7, items);
-        if (tuple == NULL || PyList_Append(list, tuple) < 0) {
-            Py_XDECREF(tuple);
-            Py_CLEAR(list);
-            break;
-        }
-        Py_DECREF(tuple);
-    }
-    str_cache_clear(cache);
-    PyMem_Free(cache);
-    return list;
-}
-
-/* The warnings of a result (doctag_result_warning) as a tuple of str. */
-static PyObject *warnings_of(const doctag_result *res)
-{
-    size_t count = doctag_result_warning_count(res);
-    PyObject *t = PyTuple_New((Py_ssize_t)count);
-    for (size_t i = 0; t != NULL && i < count; i++) {
-        const char *w = doctag_result_warning(res, i);
-        PyObject *s = PyUnicode_DecodeUTF8(w ? w : "", w ? (Py_ssize_t)strlen(w) : 0, "replace");
-        if (s == NULL)
-            Py_CLEAR(t);
-        else
-            PyTuple_SetItem(t, (Py_ssize_t)i, s); /* steals */
-    }
-    return t;
 }
 
 /* ---- Module functions ---------------------------------------------------- */
@@ -458,7 +176,7 @@ static PyObject *native_strerror(PyObject *module, PyObject *arg)
 }
 
 /* Converts an optional bytes argument to a C string (NULL for None). */
-static int optional_cstring(PyObject *obj, const char **out, const char *what)
+int optional_cstring(PyObject *obj, const char **out, const char *what)
 {
     if (obj == Py_None) {
         *out = NULL;
@@ -474,146 +192,6 @@ static int optional_cstring(PyObject *obj, const char **out, const char *what)
         return -1;
     *out = s;
     return 0;
-}
-
-PyDoc_STRVAR(default_limits_doc,
-"default_limits() -> (max_input_bytes, max_entities, max_pages, pdf_page_ms)\n--\n\n"
-"The library's default limits (doctag_limits_init): bytes, entities, pages,\n"
-"CPU milliseconds per PDF page.");
-
-static PyObject *native_default_limits(PyObject *module, PyObject *unused)
-{
-    (void)module;
-    (void)unused;
-    doctag_limits l;
-    doctag_limits_init(&l);
-    return Py_BuildValue("(nnii)", (Py_ssize_t)l.max_input_bytes, (Py_ssize_t)l.max_entities,
-                         l.max_pages, l.pdf_page_ms);
-}
-
-/* The limits tuple (max_input_bytes, max_entities, max_pages, pdf_page_ms)
- * of model_open, each >= 0 (0: the default), over the defaults; None keeps
- * them all. */
-static int limits_of(PyObject *obj, doctag_limits *out)
-{
-    doctag_limits_init(out);
-    if (obj == Py_None)
-        return 0;
-    Py_ssize_t bytes, entities;
-    int pages, page_ms;
-    if (!PyTuple_Check(obj)) {
-        PyErr_SetString(PyExc_TypeError, "limits must be a tuple of 4 ints or None");
-        return -1;
-    }
-    if (!PyArg_ParseTuple(obj, "nnii;limits are (max_input_bytes, max_entities, max_pages, "
-                          "pdf_page_ms)", &bytes, &entities, &pages, &page_ms))
-        return -1;
-    if (bytes < 0 || entities < 0 || pages < 0 || page_ms < 0) {
-        PyErr_SetString(PyExc_ValueError, "limits must not be negative");
-        return -1;
-    }
-    if (bytes > 0)
-        out->max_input_bytes = (size_t)bytes;
-    if (entities > 0)
-        out->max_entities = (size_t)entities;
-    if (pages > 0)
-        out->max_pages = pages;
-    if (page_ms > 0)
-        out->pdf_page_ms = page_ms;
-    return 0;
-}
-
-PyDoc_STRVAR(model_open_doc,
-"model_open(path, dictionaries, limits=None, trusted=False) -> ModelHandle\n--\n\n"
-"Opens a compiled model (path: bytes, or None for the built-in default) and\n"
-"adds the dictionary source files in `dictionaries` (a tuple of bytes).\n"
-"limits: (max_input_bytes, max_entities, max_pages, pdf_page_ms), 0 for a\n"
-"default, or None for all defaults; held to by every text tagged and every\n"
-"PDF read with the model. trusted: load the model file's compiled patterns\n"
-"as they are (DOCTAG_MODEL_TRUSTED) instead of compiling them again.");
-
-static PyObject *native_model_open(PyObject *module, PyObject *args)
-{
-    PyObject *path_obj, *dicts_obj, *limits_obj = Py_None;
-    int trusted = 0;
-    doctag_limits limits;
-    if (!PyArg_ParseTuple(args, "OO!|Op:model_open", &path_obj, &PyTuple_Type, &dicts_obj,
-                          &limits_obj, &trusted))
-        return NULL;
-    const char *path;
-    if (optional_cstring(path_obj, &path, "path") < 0 || limits_of(limits_obj, &limits) < 0)
-        return NULL;
-
-    Py_ssize_t n = PyTuple_Size(dicts_obj);
-    const char **paths = NULL;
-    if (n > 0) {
-        paths = PyMem_Malloc(sizeof(char *) * (size_t)n);
-        if (paths == NULL)
-            return PyErr_NoMemory();
-    }
-    for (Py_ssize_t i = 0; i < n; i++) {
-        if (optional_cstring(PyTuple_GetItem(dicts_obj, i), &paths[i], "a dictionary path") < 0
-            || paths[i] == NULL) {
-            if (!PyErr_Occurred())
-                PyErr_SetString(PyExc_TypeError, "a dictionary path must be bytes");
-            PyMem_Free(paths);
-            return NULL;
-        }
-    }
-
-    doctag_model_options opts = DOCTAG_MODEL_OPTIONS_INIT;
-    opts.dictionaries = paths;
-    opts.n_dictionaries = (size_t)n;
-    opts.flags = trusted ? DOCTAG_MODEL_TRUSTED : 0u;
-    opts.limits = &limits;
-    doctag_model *model = NULL;
-    int rc;
-    /* the tuple (held by args) keeps every path alive while unlocked */
-    Py_BEGIN_ALLOW_THREADS
-    rc = doctag_model_open(&model, path, &opts);
-    Py_END_ALLOW_THREADS
-    PyMem_Free(paths);
-    if (rc != DOCTAG_OK) {
-        doctag_model_free(model);
-        return raise_doctag_error(module, rc, "model");
-    }
-
-    native_state *st = get_state(module);
-    allocfunc alloc = (allocfunc)PyType_GetSlot((PyTypeObject *)st->model_type, Py_tp_alloc);
-    ModelHandle *h = (ModelHandle *)alloc((PyTypeObject *)st->model_type, 0);
-    if (h == NULL) {
-        doctag_model_free(model);
-        return NULL;
-    }
-    h->model = model;
-    h->limits = limits;
-    return (PyObject *)h;
-}
-
-static PyObject *native_model_entry_count(PyObject *module, PyObject *handle)
-{
-    const doctag_model *model = model_of(module, handle);
-    if (model == NULL)
-        return NULL;
-    return PyLong_FromSize_t(doctag_model_entry_count(model));
-}
-
-static PyObject *native_model_save(PyObject *module, PyObject *args)
-{
-    PyObject *handle, *path_obj;
-    if (!PyArg_ParseTuple(args, "OO!:model_save", &handle, &PyBytes_Type, &path_obj))
-        return NULL;
-    const doctag_model *model = model_of(module, handle);
-    const char *path;
-    if (model == NULL || optional_cstring(path_obj, &path, "path") < 0)
-        return NULL;
-    int rc;
-    Py_BEGIN_ALLOW_THREADS
-    rc = doctag_model_save(model, path);
-    Py_END_ALLOW_THREADS
-    if (rc != DOCTAG_OK)
-        return raise_doctag_error(module, rc, "model");
-    Py_RETURN_NONE;
 }
 
 PyDoc_STRVAR(tag_text_doc,
@@ -684,204 +262,6 @@ static PyObject *native_tag_utf8(PyObject *module, PyObject *args)
     return tag_buffer(module, model, buf, len, 0);
 }
 
-PyDoc_STRVAR(tag_pdf_doc,
-"tag_pdf(model, source, is_path, password, first_page, last_page, readers)\n"
-"    -> (text, page_count, pages_without_text, entities, page_starts, warnings)\n--\n\n"
-"Extracts and tags a PDF: source is a file path (is_path true) or the PDF's\n"
-"bytes; password is bytes or None; pages are 1-based, 0 for open ends;\n"
-"readers as doctag_pdf_options.readers (1: one process reads the pages). The\n"
-"model's limits apply to the reading too. page_starts: the index in text\n"
-"where each page read begins, in order; warnings as tag_text's.");
-
-/* The code point index where each page read starts (doctag_doc_page_start). */
-static PyObject *page_starts_of(const doctag_doc *doc, const char *text, size_t len,
-                                int first, int last)
-{
-    int count = doctag_doc_page_count(doc);
-    first = first > 0 ? first : 1;
-    last = last > 0 && last < count ? last : count;
-    PyObject *list = PyList_New(0);
-    cp_cursor cursor = {(const unsigned char *)text, len, 0, 0, 0};
-    for (int p = first; list != NULL && p <= last; p++) {
-        size_t at;
-        Py_ssize_t index;
-        if (doctag_doc_page_start(doc, p, &at) != DOCTAG_OK || cp_seek(&cursor, at, &index) < 0)
-            index = -1;
-        PyObject *num = PyLong_FromSsize_t(index);
-        if (num == NULL || PyList_Append(list, num) < 0)
-            Py_CLEAR(list);
-        Py_XDECREF(num);
-    }
-    PyObject *out = list != NULL ? PyList_AsTuple(list) : NULL;
-    Py_XDECREF(list);
-    return out;
-}
-
-static PyObject *native_tag_pdf(PyObject *module, PyObject *args)
-{
-    PyObject *handle, *source, *password_obj;
-    int is_path, first, last, readers;
-    if (!PyArg_ParseTuple(args, "OO!pOiii:tag_pdf", &handle, &PyBytes_Type, &source,
-                          &is_path, &password_obj, &first, &last, &readers))
-        return NULL;
-    const ModelHandle *h = handle_of(module, handle);
-    if (h == NULL)
-        return NULL;
-    const doctag_model *model = h->model;
-    doctag_pdf_options opts = DOCTAG_PDF_OPTIONS_INIT;
-    if (optional_cstring(password_obj, &opts.password, "password") < 0)
-        return NULL;
-    opts.first_page = first;
-    opts.last_page = last;
-    opts.readers = readers;
-    opts.limits = &h->limits;
-
-    char *data;
-    Py_ssize_t size;
-    if (is_path) {
-        if (PyBytes_AsStringAndSize(source, &data, &size) < 0)
-            return NULL;
-    } else {
-        data = PyBytes_AsString(source);
-        size = PyBytes_Size(source);
-        if (data == NULL)
-            return NULL;
-    }
-
-    doctag_doc *doc = NULL;
-    doctag_result *res = NULL;
-    int rc;
-    /* `source` and `password_obj` are held by args while unlocked */
-    Py_BEGIN_ALLOW_THREADS
-    if (is_path)
-        rc = doctag_doc_from_pdf_file(&doc, data, &opts);
-    else
-        rc = doctag_doc_from_pdf_buffer(&doc, data, (size_t)size, &opts);
-    if (rc == DOCTAG_OK)
-        rc = doctag_tag(&res, model, doc);
-    Py_END_ALLOW_THREADS
-
-    PyObject *out = NULL;
-    if (rc != DOCTAG_OK) {
-        raise_doctag_error(module, rc, "pdf");
-        goto done;
-    }
-
-    size_t tlen = 0;
-    const char *text = doctag_doc_text(doc, &tlen);
-    if (text == NULL) {
-        text = "";
-        tlen = 0;
-    }
-    int npages = doctag_doc_page_count(doc), first_read = 0, last_read = 0;
-    doctag_doc_page_range(doc, &first_read, &last_read);
-    PyObject *no_text = PyList_New(0);   /* only among the pages read */
-    for (int p = first_read; no_text != NULL && p >= 1 && p <= last_read; p++) {
-        if (doctag_doc_page_has_text(doc, p))
-            continue;
-        PyObject *num = PyLong_FromLong(p);
-        if (num == NULL || PyList_Append(no_text, num) < 0)
-            Py_CLEAR(no_text);
-        Py_XDECREF(num);
-    }
-    PyObject *items[6] = {
-        PyUnicode_DecodeUTF8(text, (Py_ssize_t)tlen, "strict"),
-        PyLong_FromLong(npages),
-        no_text != NULL ? PyList_AsTuple(no_text) : NULL,
-        entities_of(module, res, text, tlen, 0, "pdf"),
-        page_starts_of(doc, text, tlen, first, last),
-        warnings_of(res),
-    };
-    Py_XDECREF(no_text);
-    out = tuple_of(6, items);
-
-done:
-    doctag_result_free(res);
-    doctag_doc_free(doc);
-    return out;
-}
-
-PyDoc_STRVAR(pdf_highlight_doc,
-"pdf_highlight(path, password, marks, out)\n--\n\n"
-"Writes a copy of the PDF file `path` (bytes) to `out` (bytes) with each mark\n"
-"highlighted: marks is a sequence of (type, note, rgb, boxes), boxes a\n"
-"sequence of (page, x0, y0, x1, y1); note is bytes (UTF-8) or None, rgb\n"
-"0xRRGGBB or 0 for the type's colour. password is bytes or None.");
-
-/* The boxes of one mark into a PyMem array (freed by the caller). */
-static int boxes_of(PyObject *seq, doctag_box **out, size_t *n)
-{
-    PyObject *fast = PySequence_Tuple(seq);
-    if (fast == NULL)
-        return -1;
-    Py_ssize_t count = PyTuple_Size(fast);
-    *out = PyMem_Calloc(count > 0 ? (size_t)count : 1, sizeof **out);
-    *n = (size_t)count;
-    int rc = *out != NULL ? 0 : -1;
-    for (Py_ssize_t i = 0; rc == 0 && i < count; i++) {
-        doctag_box *b = &(*out)[i];
-        if (!PyArg_ParseTuple(PyTuple_GetItem(fast, i), "idddd;a box is (page, x0, y0, x1, y1)",
-                              &b->page, &b->x0, &b->y0, &b->x1, &b->y1))
-            rc = -1;
-    }
-    if (*out == NULL)
-        PyErr_NoMemory();
-    Py_DECREF(fast);
-    return rc;
-}
-
-/* marks (a tuple of (type, note, rgb, boxes)) into doctag_highlight
- * structs; notes point into the bytes objects the tuple holds. */
-static int marks_of(PyObject *tuple, doctag_highlight *marks)
-{
-    for (Py_ssize_t i = 0; i < PyTuple_Size(tuple); i++) {
-        PyObject *note, *boxes;
-        doctag_highlight *m = &marks[i];
-        if (!PyArg_ParseTuple(PyTuple_GetItem(tuple, i), "iOIO;a mark is (type, note, rgb, boxes)",
-                              &m->type, &note, &m->rgb, &boxes)
-            || optional_cstring(note, &m->note, "a note") < 0
-            || boxes_of(boxes, (doctag_box **)&m->boxes, &m->n_boxes) < 0)
-            return -1;
-    }
-    return 0;
-}
-
-static PyObject *native_pdf_highlight(PyObject *module, PyObject *args)
-{
-    PyObject *path_obj, *password_obj, *marks_obj, *out_obj, *tuple;
-    if (!PyArg_ParseTuple(args, "O!OOO!:pdf_highlight", &PyBytes_Type, &path_obj, &password_obj,
-                          &marks_obj, &PyBytes_Type, &out_obj))
-        return NULL;
-    const char *path, *password, *out;
-    if (optional_cstring(path_obj, &path, "path") < 0
-        || optional_cstring(password_obj, &password, "password") < 0
-        || optional_cstring(out_obj, &out, "out") < 0
-        || (tuple = PySequence_Tuple(marks_obj)) == NULL)
-        return NULL;
-    Py_ssize_t n = PyTuple_Size(tuple);
-    doctag_highlight *marks = PyMem_Calloc(n > 0 ? (size_t)n : 1, sizeof *marks);
-    PyObject *result = NULL;
-    if (marks == NULL)
-        PyErr_NoMemory();
-    else if (marks_of(tuple, marks) == 0) {
-        int rc;
-        Py_BEGIN_ALLOW_THREADS   /* the tuple keeps every note alive */
-        rc = doctag_pdf_highlight(path, password, marks, (size_t)n, out);
-        Py_END_ALLOW_THREADS
-        if (rc != DOCTAG_OK)
-            raise_doctag_error(module, rc, "pdf");
-        else {
-            Py_INCREF(Py_None);
-            result = Py_None;
-        }
-    }
-    for (Py_ssize_t i = 0; marks != NULL && i < n; i++)
-        PyMem_Free((void *)marks[i].boxes);
-    PyMem_Free(marks);
-    Py_DECREF(tuple);
-    return result;
-}
-
 static PyObject *native_type_color(PyObject *module, PyObject *arg)
 {
     (void)module;
@@ -911,6 +291,7 @@ static PyMethodDef native_methods[] = {
     {"tag_utf8", FUNC(native_tag_utf8), METH_VARARGS, tag_utf8_doc},
     {"tag_pdf", FUNC(native_tag_pdf), METH_VARARGS, tag_pdf_doc},
     {"pdf_highlight", FUNC(native_pdf_highlight), METH_VARARGS, pdf_highlight_doc},
+    {"stream_pdf", FUNC(native_stream_pdf), METH_VARARGS, stream_pdf_doc},
     {"type_color", FUNC(native_type_color), METH_O,
      "type_color(type) -> int\n--\n\nThe library's highlight colour of a type, 0xRRGGBB."},
     {NULL, NULL, 0, NULL},
@@ -929,15 +310,22 @@ static int add_object(PyObject *module, const char *name, PyObject *obj)
     return 0;
 }
 
+/* A heap type made from `spec`, kept in *slot and added as `name`. */
+static int add_type(PyObject *module, PyType_Spec *spec, const char *name, PyObject **slot)
+{
+    *slot = PyType_FromSpec(spec);
+    if (*slot == NULL)
+        return -1;
+    Py_INCREF(*slot);
+    return add_object(module, name, *slot);
+}
+
 static int native_exec(PyObject *module)
 {
     native_state *st = get_state(module);
 
-    st->model_type = PyType_FromSpec(&ModelHandle_spec);
-    if (st->model_type == NULL)
-        return -1;
-    Py_INCREF(st->model_type);
-    if (add_object(module, "ModelHandle", st->model_type) < 0)
+    if (add_type(module, &ModelHandle_spec, "ModelHandle", &st->model_type) < 0
+        || add_type(module, &StreamHandle_spec, "StreamHandle", &st->stream_type) < 0)
         return -1;
 
     st->type_names = PyTuple_New(DOCTAG_TYPE_COUNT);
@@ -996,6 +384,7 @@ static int native_traverse(PyObject *module, visitproc visit, void *arg)
     if (st == NULL)
         return 0;
     Py_VISIT(st->model_type);
+    Py_VISIT(st->stream_type);
     Py_VISIT(st->error_factory);
     Py_VISIT(st->type_names);
     return 0;
@@ -1007,6 +396,7 @@ static int native_clear(PyObject *module)
     if (st == NULL)
         return 0;
     Py_CLEAR(st->model_type);
+    Py_CLEAR(st->stream_type);
     Py_CLEAR(st->error_factory);
     Py_CLEAR(st->type_names);
     return 0;

@@ -60,3 +60,15 @@ pages_limit: int = defaults.max_pages
 trusted: bool = bounded.trusted
 warning_type: type = doctag.SkippedRegionWarning
 print(pages_limit, trusted, warning_type)
+
+# a long PDF a piece at a time, in bounded memory
+with model.stream_pdf("samples/sample-report.pdf", window_pages=128) as stream:
+    for piece in stream:
+        piece_text: str = piece.text
+        piece_pages: range = piece.pages
+        for e in piece.entities:
+            assert piece_text[e.start - piece.start:e.end - piece.start] == e.text
+        print(piece.start, piece.end, piece_pages, piece.page_count, piece.pages_without_text)
+    skipped_regions: Tuple[str, ...] = stream.warnings
+streamed: List[doctag.Entity] = list(doctag.stream_pdf(b"%PDF-1.4 ...", model=model).entities())
+print(skipped_regions, len(streamed))
