@@ -516,8 +516,9 @@ typedef struct doctag_stream_options {
  * and calls opts' callbacks: on_page once per page read, in page order,
  * as soon as the page leaves the window; on_entity for each entity (with
  * a model) once the piece of text it is in is complete, then on_tagged
- * with the piece's end; on_warning at the end. Returns DOCTAG_OK; a callback's nonzero return (the stream stopped
- * there, everything freed); or an error as doctag_doc_from_pdf_file() /
+ * with the piece's end; on_warning at the end. Returns DOCTAG_OK; a
+ * callback's nonzero return (the stream stopped there, everything freed);
+ * or an error as doctag_doc_from_pdf_file() /
  * _buffer() and doctag_tag() (DOCTAG_ERR_ARG for NULL path or opts, a bad
  * options version or window_pages of 1 or less than 0), with the thread's
  * message set: the callbacks may have had pages and entities before the
