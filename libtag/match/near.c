@@ -180,7 +180,7 @@ struct near_index {
     unsigned slot_shift;    /* 32 - log2(slots) */
     size_t n_lists;         /* hits lists: the model's patterns + the extras */
     filter f;
-    pair_skip skip;         /* the table and sieve of f.pairs (map 0), f.names (map 1) */
+    pair_skip skip;         /* the table and filters of f.pairs (map 0), f.names (map 1) */
 };
 
 static size_t slot_of(const near_index *ix, unsigned pair)
@@ -320,26 +320,18 @@ static int near_literals(near_hits *hits, const near_index *ix, const unsigned c
     return ok;
 }
 
-/* Sorts one chunk's candidates (found[0, n), positions of pairs in f->pairs
- * or f->names)
- * without a branch on what they are: places where a name may start go on
- * name_starts (room for n more made first), places where a literal may
- * start are kept in found[0, returned count). */
-static size_t sort_candidates(const near_index *ix, const unsigned char *t, size_t len,
-                              size_t *found, size_t n, near_hits *name_starts)
+/* Keeps, of one chunk's places whose pair keys some literal (found[0, n)),
+ * those where a literal may start, in found[0, returned count), without
+ * a branch on what they are. */
+static size_t literal_places(const filter *f, const unsigned char *t, size_t len, size_t *found,
+                             size_t n)
 {
-    const filter *f = &ix->f;
-    size_t *names = name_starts->pos, at = name_starts->n, n_names = 0, n_lits = 0;
+    size_t n_lits = 0;
     for (size_t k = 0; k < n; k++) {
         size_t i = found[k];
-        unsigned pair = (unsigned)t[i] << 8 | t[i + 1];
-        unsigned maps = pair_skip_maps(&ix->skip, pair);   /* bit 0: f->pairs */
-        names[at + n_names] = i + 1;
-        n_names += maps >> 1;
         found[n_lits] = i;
-        n_lits += (size_t)keyed_may_start(f, t, len, i, pair, maps & 1);
+        n_lits += (size_t)keyed_may_start(f, t, len, i, (unsigned)t[i] << 8 | t[i + 1], 1);
     }
-    name_starts->n += n_names;
     return n_lits;
 }
 
@@ -355,12 +347,15 @@ int near_find(near_hits *hits, near_hits *name_starts, const near_index *ix, con
         name_starts->pos[name_starts->n++] = 0;
     for (size_t at = 0; ok && at + 1 < len; at += LIMIT_NEAR_CHUNK) {
         size_t end = at + LIMIT_NEAR_CHUNK < len - 1 ? at + LIMIT_NEAR_CHUNK : len - 1;
-        size_t n = pair_skip_collect(&ix->skip, t, at, end, found);
-        if (!vec_reserve((void **)&name_starts->pos, &name_starts->cap, name_starts->n + n,
-                         sizeof(size_t)))
+        size_t n = 0, n_names = 0;
+        if (!vec_reserve((void **)&name_starts->pos, &name_starts->cap,
+                         name_starts->n + (end - at), sizeof(size_t)))
             ok = 0;
         if (ok)
-            n = sort_candidates(ix, t, len, found, n, name_starts);
+            n = pair_skip_collect(&ix->skip, t, at, end, found,
+                                  name_starts->pos + name_starts->n, &n_names);
+        name_starts->n += n_names;
+        n = literal_places(f, t, len, found, n);
         for (size_t k = 0; ok && k < n; k++) {
             size_t i = found[k];
             ok = near_literals(hits, ix, t, len, i, (unsigned)t[i] << 8 | t[i + 1]);
