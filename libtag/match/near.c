@@ -19,20 +19,6 @@ typedef struct literal {
     uint32_t pattern;
 } literal;
 
-/* How common a byte is in running text: lower is rarer. The pass keys each
- * literal on its rarest byte pair, so that it stops rarely. */
-static int byte_rank(unsigned char c)
-{
-    if (c == ' ' || c == 'e' || c == 't' || c == 'a' || c == 'o' || c == 'i' || c == 'n' ||
-        c == 's' || c == 'r' || c == 'h')
-        return 4;
-    if (c >= 'a' && c <= 'z')
-        return 3;
-    if ((c >= 'A' && c <= 'Z') || c == '.' || c == ',')
-        return 2;
-    return 1;
-}
-
 /* One-byte literals first, by their byte, then the others by pair. */
 static int by_pair(const void *a, const void *b)
 {
@@ -127,7 +113,54 @@ static uint64_t load8(const unsigned char *p)
     return w;
 }
 
-static void set_literal(literal *l, filter *f, const char *s, uint32_t pattern)
+/* The pair at a of s, as the pass keys it. */
+static unsigned pair_at(const char *s, size_t a)
+{
+    return (unsigned)(unsigned char)s[a] << 8 | (unsigned char)s[a + 1];
+}
+
+/* How often a byte comes in running English text, per 10,000 bytes, for
+ * keying each literal on its rarest byte pair
+ * (letters' frequencies scaled by one byte in six being a space; a
+ * capital a twentieth of its letter). */
+static int byte_frequency(unsigned char c)
+{
+    static const short lower[26] = { 680, 124, 232, 354, 1060, 186, 168, 508, 580, 13, 64,
+                                     335, 201, 563, 626, 161, 8,   499, 527, 754, 230, 82,
+                                     197, 13,  164, 6 };
+    if (c >= 'a' && c <= 'z')
+        return lower[c - 'a'];
+    if (c >= 'A' && c <= 'Z')
+        return lower[c - 'A'] / 20 + 1;
+    if (c == ' ')
+        return 1700;
+    if ((c >= '0' && c <= '9') || c == '.' || c == ',')
+        return 40;
+    return 5;
+}
+
+/* How common the pair at a of s is in running text, roughly. */
+static long pair_weight(const char *s, size_t a)
+{
+    return (long)byte_frequency((unsigned char)s[a]) * byte_frequency((unsigned char)s[a + 1]);
+}
+
+/* The offset of the pair to key a literal of len >= 2 bytes on, so that
+ * the pass stops rarely: the rarest in running text, and of pairs as rare,
+ * the one most literals are keyed on so far (keyed[pair]): fewer pairs
+ * to stop at (measured: fewer instructions than spreading the literals). */
+static size_t choose_anchor(const char *s, size_t len, const uint8_t *keyed)
+{
+    size_t last = len >= 3 ? len - 3 : 0, best = 0;
+    for (size_t a = 1; a <= last; a++) {
+        long r = pair_weight(s, a), rb = pair_weight(s, best);
+        if (r < rb || (r == rb && keyed[pair_at(s, a)] > keyed[pair_at(s, best)]))
+            best = a;
+    }
+    return best;
+}
+
+static void set_literal(literal *l, filter *f, const char *s, uint32_t pattern, uint8_t *keyed)
 {
     l->s = s;
     l->len = strlen(s);
@@ -139,13 +172,10 @@ static void set_literal(literal *l, filter *f, const char *s, uint32_t pattern)
     l->head = load8(head);
     l->head_mask = load8(mask);
     l->pattern = pattern;
-    l->anchor = 0;
     /* the rarest pair, with a byte after it where the literal has one */
-    size_t last = l->len >= 3 ? l->len - 3 : 0;
-    for (size_t a = 1; a <= last; a++)
-        if (byte_rank((unsigned char)s[a]) + byte_rank((unsigned char)s[a + 1]) <
-            byte_rank((unsigned char)s[l->anchor]) + byte_rank((unsigned char)s[l->anchor + 1]))
-            l->anchor = a;
+    l->anchor = l->len >= 2 ? choose_anchor(s, l->len, keyed) : 0;
+    if (l->len >= 2 && keyed[pair_at(s, l->anchor)] < UINT8_MAX)
+        keyed[pair_at(s, l->anchor)]++;
     l->pair = (unsigned)(unsigned char)s[l->anchor] << 8 |
               (l->len > 1 ? (unsigned char)s[l->anchor + 1] : 0);
     l->sort_key = l->len == 1 ? 0 : 1 + l->pair;   /* one-byte literals sort first */
@@ -225,6 +255,25 @@ static size_t pair_literals(const near_index *ix, unsigned pair, size_t *lo)
     }
 }
 
+/* Sets the literals of m's patterns (those their pattern may match) and
+ * the extras, in order, into lits. Returns 0 when out of memory. */
+static int set_literals(literal *lits, filter *f, const compiled_model *m,
+                        const char *const *extra, const unsigned char *const *alpha)
+{
+    uint8_t *keyed = calloc(65536, 1);   /* literals keyed on each pair so far */
+    if (!keyed)
+        return 0;
+    size_t j = 0;
+    for (size_t k = 0; k < m->n_patterns; k++)
+        for (const char *s = m->patterns[k].near; s && *s; s += strlen(s) + 1)
+            if (literal_may_match(s, alpha[k]))
+                set_literal(&lits[j++], f, s, (uint32_t)k, keyed);
+    for (size_t k = 0; extra && extra[k]; k++)
+        set_literal(&lits[j++], f, extra[k], (uint32_t)m->n_patterns, keyed);
+    free(keyed);
+    return 1;
+}
+
 int near_index_build(near_index **out, const compiled_model *m, const char *const *extra,
                      const unsigned char *name_starts, const unsigned char *const *alpha)
 {
@@ -237,13 +286,11 @@ int near_index_build(near_index **out, const compiled_model *m, const char *cons
         free(lits);
         return error_set(DOCTAG_ERR_NOMEM, "out of memory preparing the model");
     }
-    size_t j = 0;
-    for (size_t k = 0; k < m->n_patterns; k++)
-        for (const char *s = m->patterns[k].near; s && *s; s += strlen(s) + 1)
-            if (literal_may_match(s, alpha[k]))
-                set_literal(&lits[j++], &ix->f, s, (uint32_t)k);
-    for (size_t k = 0; extra && extra[k]; k++)
-        set_literal(&lits[j++], &ix->f, extra[k], (uint32_t)m->n_patterns);
+    if (!set_literals(lits, &ix->f, m, extra, alpha)) {
+        free(ix);
+        free(lits);
+        return error_set(DOCTAG_ERR_NOMEM, "out of memory preparing the model");
+    }
     qsort(lits, n_lit, sizeof *lits, by_pair);
     while (ix->n_single < n_lit && lits[ix->n_single].len == 1)
         ix->n_single++;
