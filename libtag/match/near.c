@@ -119,30 +119,11 @@ static unsigned pair_at(const char *s, size_t a)
     return (unsigned)(unsigned char)s[a] << 8 | (unsigned char)s[a + 1];
 }
 
-/* How often a byte comes in running English text, per 10,000 bytes, for
- * keying each literal on its rarest byte pair
- * (letters' frequencies scaled by one byte in six being a space; a
- * capital a twentieth of its letter). */
-static int byte_frequency(unsigned char c)
-{
-    static const short lower[26] = { 680, 124, 232, 354, 1060, 186, 168, 508, 580, 13, 64,
-                                     335, 201, 563, 626, 161, 8,   499, 527, 754, 230, 82,
-                                     197, 13,  164, 6 };
-    if (c >= 'a' && c <= 'z')
-        return lower[c - 'a'];
-    if (c >= 'A' && c <= 'Z')
-        return lower[c - 'A'] / 20 + 1;
-    if (c == ' ')
-        return 1700;
-    if ((c >= '0' && c <= '9') || c == '.' || c == ',')
-        return 40;
-    return 5;
-}
-
 /* How common the pair at a of s is in running text, roughly. */
 static long pair_weight(const char *s, size_t a)
 {
-    return (long)byte_frequency((unsigned char)s[a]) * byte_frequency((unsigned char)s[a + 1]);
+    return (long)pair_skip_byte_frequency((unsigned char)s[a]) *
+           pair_skip_byte_frequency((unsigned char)s[a + 1]);
 }
 
 /* The offset of the pair to key a literal of len >= 2 bytes on, so that

@@ -24,18 +24,20 @@ static void byte_set_add(byte_set *s, unsigned c)
     s->half[c >> 7][c & 15] |= (unsigned char)(1u << ((c >> 4) & 7));
 }
 
-/* How often a byte comes in running text, roughly: a bucket's cost is the
- * weight of the pairs it lets through. */
-static unsigned byte_weight(unsigned c)
+int pair_skip_byte_frequency(unsigned char c)
 {
-    if (c == ' ' || c == 'e' || c == 't' || c == 'a' || c == 'o' || c == 'i' || c == 'n' ||
-        c == 's' || c == 'r' || c == 'h')
-        return 64;
+    static const short lower[26] = { 680, 124, 232, 354, 1060, 186, 168, 508, 580, 13, 64,
+                                     335, 201, 563, 626, 161, 8,   499, 527, 754, 230, 82,
+                                     197, 13,  164, 6 };
     if (c >= 'a' && c <= 'z')
-        return 16;
-    if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == ',')
-        return 4;
-    return 1;
+        return lower[c - 'a'];
+    if (c >= 'A' && c <= 'Z')
+        return lower[c - 'A'] / 20 + 1;
+    if (c == ' ')
+        return 1700;
+    if ((c >= '0' && c <= '9') || c == '.' || c == ',')
+        return 40;
+    return 5;
 }
 
 /* One bucket's nibbles, as 16-bit sets: low and high of first and second
@@ -49,7 +51,7 @@ static uint64_t nibbles_weight(unsigned lo, unsigned hi)
 {
     uint64_t w = 0;
     for (unsigned c = 0; c < 256; c++)
-        w += (hi >> (c >> 4) & lo >> (c & 15) & 1) ? byte_weight(c) : 0;
+        w += (hi >> (c >> 4) & lo >> (c & 15) & 1) ? (uint64_t)pair_skip_byte_frequency(c) : 0;
     return w;
 }
 
@@ -77,7 +79,8 @@ static void fill_buckets(pair_skip *s, const uint16_t *pairs, size_t n)
     for (int heavy = 1; heavy >= 0; heavy--)   /* pairs of running text first */
         for (size_t k = 0; k < n; k++) {
             unsigned p = pairs[k];
-            if ((byte_weight(p >> 8) * byte_weight(p & 0xff) >= 256) != heavy)
+            if (((uint64_t)pair_skip_byte_frequency((unsigned char)(p >> 8)) *
+                     (uint64_t)pair_skip_byte_frequency((unsigned char)p) >= 10000) != heavy)
                 continue;
             int best = 0;
             uint64_t best_add = UINT64_MAX, best_cost = 0;

@@ -46,6 +46,12 @@ typedef struct pair_skip {
     unsigned char maps_of[65536];
 } pair_skip;
 
+/* How often byte c comes in running English text, per 10,000 bytes
+ * (letters by their frequency, one byte in six a space, a capital a
+ * twentieth of its letter): what the buckets and near.c's choice of the
+ * pair to key a literal on weigh. */
+int pair_skip_byte_frequency(unsigned char c);
+
 /* Builds the table and the filters of the pair bitmaps
  * maps[0..PAIRSKIP_SETS) (8 KiB each, bit b << 8 | c for the pair b, c). */
 void pair_skip_build(pair_skip *s, const unsigned char *const maps[PAIRSKIP_SETS]);
