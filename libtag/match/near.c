@@ -184,6 +184,7 @@ typedef struct pair_slot {
 struct near_index {
     literal *lits;          /* one-byte literals first, then by pair */
     size_t n_single, n_multi;
+    size_t reach;           /* of the multi-byte literals: max anchor + max length + 8 */
     /* the one-byte literals of byte c: lits[single_at[c], single_at[c + 1]) */
     uint32_t single_at[257];
     pair_slot *slots;
@@ -281,6 +282,9 @@ int near_index_build(near_index **out, const compiled_model *m, const char *cons
         ix->single_at[c] = (uint32_t)k;
     }
     ix->n_multi = n_lit - ix->n_single;
+    for (size_t k = ix->n_single; k < n_lit; k++)   /* a bound on any anchor and length */
+        ix->reach = lits[k].anchor + lits[k].len + 8 > ix->reach ? lits[k].anchor + lits[k].len + 8
+                                                                 : ix->reach;
     ix->lits = lits;
     ix->n_lists = m->n_patterns + 1;
     if (!index_pairs(ix)) {
@@ -335,14 +339,16 @@ static int near_literals(near_hits *hits, const near_index *ix, const unsigned c
     for (size_t k = ix->single_at[t[i]]; ok && k < ix->single_at[t[i] + 1]; k++)
         ok = add_hit(&hits[ix->lits[k].pattern], i);
     size_t lo, hi = pair_literals(ix, pair, &lo);
+    int inside = i >= ix->reach && len - i >= ix->reach;   /* every literal in bounds */
     for (size_t k = lo; ok && k < hi; k++) {
         const literal *l = &multi[k];
-        if (i < l->anchor || i - l->anchor + l->len > len)
+        if (!inside && (i < l->anchor || i - l->anchor + l->len > len))
             continue;
         size_t start = i - l->anchor;
-        if (start + 8 <= len ? ((load8(t + start) ^ l->head) & l->head_mask) == 0 &&
-                                   (l->len <= 8 || memcmp(t + start + 8, l->s + 8, l->len - 8) == 0)
-                             : memcmp(t + start, l->s, l->len) == 0)
+        if (inside || start + 8 <= len
+                ? ((load8(t + start) ^ l->head) & l->head_mask) == 0 &&
+                      (l->len <= 8 || memcmp(t + start + 8, l->s + 8, l->len - 8) == 0)
+                : memcmp(t + start, l->s, l->len) == 0)
             ok = add_hit(&hits[l->pattern], start);
     }
     return ok;
