@@ -14,11 +14,6 @@
 #define PAIRSKIP_BUCKET_MAX 1024
 #define PAIRSKIP_BUCKETS 16
 
-static int in_map(const unsigned char *map, unsigned p)
-{
-    return map[p >> 3] & (1u << (p & 7));
-}
-
 static void byte_set_add(byte_set *s, unsigned c)
 {
     s->half[c >> 7][c & 15] |= (unsigned char)(1u << ((c >> 4) & 7));
@@ -46,18 +41,21 @@ typedef struct bucket {
     unsigned lo1, hi1, lo2, hi2;
 } bucket;
 
-/* The weight of the bytes whose low nibble is in lo and high one in hi. */
-static uint64_t nibbles_weight(unsigned lo, unsigned hi)
+/* The weight of the bytes whose low nibble is in lo and high one in hi
+ * (freq: pair_skip_byte_frequency() of each byte), over the set bits only:
+ * the buckets are filled when a model is opened. */
+static uint64_t nibbles_weight(unsigned lo, unsigned hi, const uint16_t *freq)
 {
     uint64_t w = 0;
-    for (unsigned c = 0; c < 256; c++)
-        w += (hi >> (c >> 4) & lo >> (c & 15) & 1) ? (uint64_t)pair_skip_byte_frequency(c) : 0;
+    for (unsigned h = hi; h; h &= h - 1)
+        for (unsigned l = lo; l; l &= l - 1)
+            w += freq[(unsigned)__builtin_ctz(h) << 4 | (unsigned)__builtin_ctz(l)];
     return w;
 }
 
-static uint64_t bucket_cost(bucket b)
+static uint64_t bucket_cost(bucket b, const uint16_t *freq)
 {
-    return nibbles_weight(b.lo1, b.hi1) * nibbles_weight(b.lo2, b.hi2);
+    return nibbles_weight(b.lo1, b.hi1, freq) * nibbles_weight(b.lo2, b.hi2, freq);
 }
 
 static bucket bucket_with(bucket b, unsigned pair)
@@ -76,16 +74,18 @@ static void fill_buckets(pair_skip *s, const uint16_t *pairs, size_t n)
 {
     bucket b[PAIRSKIP_BUCKETS] = { { 0, 0, 0, 0 } };
     uint64_t cost[PAIRSKIP_BUCKETS] = { 0 };
+    uint16_t freq[256];
+    for (unsigned c = 0; c < 256; c++)
+        freq[c] = (uint16_t)pair_skip_byte_frequency((unsigned char)c);
     for (int heavy = 1; heavy >= 0; heavy--)   /* pairs of running text first */
         for (size_t k = 0; k < n; k++) {
             unsigned p = pairs[k];
-            if (((uint64_t)pair_skip_byte_frequency((unsigned char)(p >> 8)) *
-                     (uint64_t)pair_skip_byte_frequency((unsigned char)p) >= 10000) != heavy)
+            if (((uint64_t)freq[p >> 8] * freq[p & 0xff] >= 10000) != heavy)
                 continue;
             int best = 0;
             uint64_t best_add = UINT64_MAX, best_cost = 0;
             for (int j = 0; j < PAIRSKIP_BUCKETS; j++) {
-                uint64_t c = bucket_cost(bucket_with(b[j], p));
+                uint64_t c = bucket_cost(bucket_with(b[j], p), freq);
                 if (c - cost[j] < best_add) {
                     best = j;
                     best_add = c - cost[j];
@@ -109,15 +109,23 @@ static void fill_buckets(pair_skip *s, const uint16_t *pairs, size_t n)
 static size_t row_pairs(const unsigned char *map, unsigned char *full)
 {
     size_t n = 0;
-    for (unsigned b = 0; b < 256; b++) {
+    for (unsigned b = 0; b < 256; b++) {   /* row b: the 32 bytes at map + 32 b */
         unsigned in = 0;
-        for (unsigned c = 0; c < 256; c++)
-            in += in_map(map, b << 8 | c) != 0;
+        for (unsigned k = 0; k < 32; k++)
+            in += (unsigned)__builtin_popcount(map[32 * b + k]);
         full[b] = in == 256;
         n += full[b] ? 0 : in;
     }
     return n;
 }
+
+/* Runs body for each pair p of map (bit p), skipping empty bytes. */
+#define FOR_EACH_PAIR(map, p, body)                                          \
+    for (unsigned byte_ = 0; byte_ < 8192; byte_++)                          \
+        for (unsigned bits_ = (map)[byte_]; bits_; bits_ &= bits_ - 1) {     \
+            unsigned p = byte_ << 3 | (unsigned)__builtin_ctz(bits_);         \
+            body;                                                            \
+        }
 
 /* Files one map's pairs with the filters: full rows in the singles, the
  * rest in the buckets' list (pairs, *n) or, when many, in the byte sets.
@@ -126,19 +134,16 @@ static int file_map(pair_skip *s, const unsigned char *map, uint16_t *pairs, siz
 {
     unsigned char full[256];
     int few = row_pairs(map, full) + *n <= PAIRSKIP_BUCKET_MAX;
-    for (unsigned p = 0; p < 65536; p++) {
-        unsigned b = p >> 8, c = p & 0xff;
-        if (!in_map(map, p))
-            continue;
-        if (full[b])
-            byte_set_add(&s->singles, b);
+    FOR_EACH_PAIR(map, p, {
+        if (full[p >> 8])
+            byte_set_add(&s->singles, p >> 8);
         else if (few)
             pairs[(*n)++] = (uint16_t)p;
         else {
-            byte_set_add(&s->first, b);
-            byte_set_add(&s->second, c);
+            byte_set_add(&s->first, p >> 8);
+            byte_set_add(&s->second, p & 0xff);
         }
-    }
+    })
     return !few;
 }
 
@@ -147,11 +152,16 @@ static int in_set(const byte_set *s, unsigned c)
     return s->half[c >> 7][c & 15] >> ((c >> 4) & 7) & 1;
 }
 
-/* 1 if map holds exactly the pairs of the byte sets first times second. */
+/* 1 if map holds exactly the pairs of the byte sets first times second:
+ * each row is the second set's bits where its byte is in the first, else
+ * empty. */
 static int is_product(const pair_skip *s, const unsigned char *map)
 {
-    for (unsigned p = 0; p < 65536; p++)
-        if ((in_map(map, p) != 0) != (in_set(&s->first, p >> 8) && in_set(&s->second, p & 0xff)))
+    unsigned char row[32] = { 0 }, none[32] = { 0 };
+    for (unsigned c = 0; c < 256; c++)
+        row[c >> 3] |= (unsigned char)(in_set(&s->second, c) << (c & 7));
+    for (unsigned b = 0; b < 256; b++)
+        if (memcmp(map + 32 * b, in_set(&s->first, b) ? row : none, 32) != 0)
             return 0;
     return 1;
 }
@@ -163,9 +173,7 @@ void pair_skip_build(pair_skip *s, const unsigned char *const maps[PAIRSKIP_SETS
     size_t n = 0;
     int in_sets[PAIRSKIP_SETS];
     for (int k = 0; k < PAIRSKIP_SETS; k++) {
-        for (unsigned p = 0; p < 65536; p++)
-            if (in_map(maps[k], p))
-                s->maps_of[p >> 8 | (p & 0xff) << 8] |= (unsigned char)(1u << k);
+        FOR_EACH_PAIR(maps[k], p, s->maps_of[p >> 8 | (p & 0xff) << 8] |= (unsigned char)(1u << k))
         in_sets[k] = file_map(s, maps[k], pairs, &n);
     }
     fill_buckets(s, pairs, n);
