@@ -19,20 +19,6 @@ typedef struct literal {
     uint32_t pattern;
 } literal;
 
-/* How common a byte is in running text: lower is rarer. The pass keys each
- * literal on its rarest byte pair, so that it stops rarely. */
-static int byte_rank(unsigned char c)
-{
-    if (c == ' ' || c == 'e' || c == 't' || c == 'a' || c == 'o' || c == 'i' || c == 'n' ||
-        c == 's' || c == 'r' || c == 'h')
-        return 4;
-    if (c >= 'a' && c <= 'z')
-        return 3;
-    if ((c >= 'A' && c <= 'Z') || c == '.' || c == ',')
-        return 2;
-    return 1;
-}
-
 /* One-byte literals first, by their byte, then the others by pair. */
 static int by_pair(const void *a, const void *b)
 {
@@ -127,7 +113,35 @@ static uint64_t load8(const unsigned char *p)
     return w;
 }
 
-static void set_literal(literal *l, filter *f, const char *s, uint32_t pattern)
+/* The pair at a of s, as the pass keys it. */
+static unsigned pair_at(const char *s, size_t a)
+{
+    return (unsigned)(unsigned char)s[a] << 8 | (unsigned char)s[a + 1];
+}
+
+/* How common the pair at a of s is in running text, roughly. */
+static long pair_weight(const char *s, size_t a)
+{
+    return (long)pair_skip_byte_frequency((unsigned char)s[a]) *
+           pair_skip_byte_frequency((unsigned char)s[a + 1]);
+}
+
+/* The offset of the pair to key a literal of len >= 2 bytes on, so that
+ * the pass stops rarely: the rarest in running text, and of pairs as rare,
+ * the one most literals are keyed on so far (keyed[pair]): fewer pairs
+ * to stop at (measured: fewer instructions than spreading the literals). */
+static size_t choose_anchor(const char *s, size_t len, const uint8_t *keyed)
+{
+    size_t last = len >= 3 ? len - 3 : 0, best = 0;
+    for (size_t a = 1; a <= last; a++) {
+        long r = pair_weight(s, a), rb = pair_weight(s, best);
+        if (r < rb || (r == rb && keyed[pair_at(s, a)] > keyed[pair_at(s, best)]))
+            best = a;
+    }
+    return best;
+}
+
+static void set_literal(literal *l, filter *f, const char *s, uint32_t pattern, uint8_t *keyed)
 {
     l->s = s;
     l->len = strlen(s);
@@ -139,13 +153,10 @@ static void set_literal(literal *l, filter *f, const char *s, uint32_t pattern)
     l->head = load8(head);
     l->head_mask = load8(mask);
     l->pattern = pattern;
-    l->anchor = 0;
     /* the rarest pair, with a byte after it where the literal has one */
-    size_t last = l->len >= 3 ? l->len - 3 : 0;
-    for (size_t a = 1; a <= last; a++)
-        if (byte_rank((unsigned char)s[a]) + byte_rank((unsigned char)s[a + 1]) <
-            byte_rank((unsigned char)s[l->anchor]) + byte_rank((unsigned char)s[l->anchor + 1]))
-            l->anchor = a;
+    l->anchor = l->len >= 2 ? choose_anchor(s, l->len, keyed) : 0;
+    if (l->len >= 2 && keyed[pair_at(s, l->anchor)] < UINT8_MAX)
+        keyed[pair_at(s, l->anchor)]++;
     l->pair = (unsigned)(unsigned char)s[l->anchor] << 8 |
               (l->len > 1 ? (unsigned char)s[l->anchor + 1] : 0);
     l->sort_key = l->len == 1 ? 0 : 1 + l->pair;   /* one-byte literals sort first */
@@ -173,6 +184,7 @@ typedef struct pair_slot {
 struct near_index {
     literal *lits;          /* one-byte literals first, then by pair */
     size_t n_single, n_multi;
+    size_t reach;           /* of the multi-byte literals: max anchor + max length + 8 */
     /* the one-byte literals of byte c: lits[single_at[c], single_at[c + 1]) */
     uint32_t single_at[257];
     pair_slot *slots;
@@ -180,7 +192,7 @@ struct near_index {
     unsigned slot_shift;    /* 32 - log2(slots) */
     size_t n_lists;         /* hits lists: the model's patterns + the extras */
     filter f;
-    pair_skip skip;         /* the table and sieve of f.pairs (map 0), f.names (map 1) */
+    pair_skip skip;         /* the table and filters of f.pairs (map 0), f.names (map 1) */
 };
 
 static size_t slot_of(const near_index *ix, unsigned pair)
@@ -225,6 +237,25 @@ static size_t pair_literals(const near_index *ix, unsigned pair, size_t *lo)
     }
 }
 
+/* Sets the literals of m's patterns (those their pattern may match) and
+ * the extras, in order, into lits. Returns 0 when out of memory. */
+static int set_literals(literal *lits, filter *f, const compiled_model *m,
+                        const char *const *extra, const unsigned char *const *alpha)
+{
+    uint8_t *keyed = calloc(65536, 1);   /* literals keyed on each pair so far */
+    if (!keyed)
+        return 0;
+    size_t j = 0;
+    for (size_t k = 0; k < m->n_patterns; k++)
+        for (const char *s = m->patterns[k].near; s && *s; s += strlen(s) + 1)
+            if (literal_may_match(s, alpha[k]))
+                set_literal(&lits[j++], f, s, (uint32_t)k, keyed);
+    for (size_t k = 0; extra && extra[k]; k++)
+        set_literal(&lits[j++], f, extra[k], (uint32_t)m->n_patterns, keyed);
+    free(keyed);
+    return 1;
+}
+
 int near_index_build(near_index **out, const compiled_model *m, const char *const *extra,
                      const unsigned char *name_starts, const unsigned char *const *alpha)
 {
@@ -237,13 +268,11 @@ int near_index_build(near_index **out, const compiled_model *m, const char *cons
         free(lits);
         return error_set(DOCTAG_ERR_NOMEM, "out of memory preparing the model");
     }
-    size_t j = 0;
-    for (size_t k = 0; k < m->n_patterns; k++)
-        for (const char *s = m->patterns[k].near; s && *s; s += strlen(s) + 1)
-            if (literal_may_match(s, alpha[k]))
-                set_literal(&lits[j++], &ix->f, s, (uint32_t)k);
-    for (size_t k = 0; extra && extra[k]; k++)
-        set_literal(&lits[j++], &ix->f, extra[k], (uint32_t)m->n_patterns);
+    if (!set_literals(lits, &ix->f, m, extra, alpha)) {
+        free(ix);
+        free(lits);
+        return error_set(DOCTAG_ERR_NOMEM, "out of memory preparing the model");
+    }
     qsort(lits, n_lit, sizeof *lits, by_pair);
     while (ix->n_single < n_lit && lits[ix->n_single].len == 1)
         ix->n_single++;
@@ -253,6 +282,9 @@ int near_index_build(near_index **out, const compiled_model *m, const char *cons
         ix->single_at[c] = (uint32_t)k;
     }
     ix->n_multi = n_lit - ix->n_single;
+    for (size_t k = ix->n_single; k < n_lit; k++)   /* a bound on any anchor and length */
+        ix->reach = lits[k].anchor + lits[k].len + 8 > ix->reach ? lits[k].anchor + lits[k].len + 8
+                                                                 : ix->reach;
     ix->lits = lits;
     ix->n_lists = m->n_patterns + 1;
     if (!index_pairs(ix)) {
@@ -307,39 +339,33 @@ static int near_literals(near_hits *hits, const near_index *ix, const unsigned c
     for (size_t k = ix->single_at[t[i]]; ok && k < ix->single_at[t[i] + 1]; k++)
         ok = add_hit(&hits[ix->lits[k].pattern], i);
     size_t lo, hi = pair_literals(ix, pair, &lo);
+    int inside = i >= ix->reach && len - i >= ix->reach;   /* every literal in bounds */
     for (size_t k = lo; ok && k < hi; k++) {
         const literal *l = &multi[k];
-        if (i < l->anchor || i - l->anchor + l->len > len)
+        if (!inside && (i < l->anchor || i - l->anchor + l->len > len))
             continue;
         size_t start = i - l->anchor;
-        if (start + 8 <= len ? ((load8(t + start) ^ l->head) & l->head_mask) == 0 &&
-                                   (l->len <= 8 || memcmp(t + start + 8, l->s + 8, l->len - 8) == 0)
-                             : memcmp(t + start, l->s, l->len) == 0)
+        if (inside || start + 8 <= len
+                ? ((load8(t + start) ^ l->head) & l->head_mask) == 0 &&
+                      (l->len <= 8 || memcmp(t + start + 8, l->s + 8, l->len - 8) == 0)
+                : memcmp(t + start, l->s, l->len) == 0)
             ok = add_hit(&hits[l->pattern], start);
     }
     return ok;
 }
 
-/* Sorts one chunk's candidates (found[0, n), positions of pairs in f->pairs
- * or f->names)
- * without a branch on what they are: places where a name may start go on
- * name_starts (room for n more made first), places where a literal may
- * start are kept in found[0, returned count). */
-static size_t sort_candidates(const near_index *ix, const unsigned char *t, size_t len,
-                              size_t *found, size_t n, near_hits *name_starts)
+/* Keeps, of one chunk's places whose pair keys some literal (found[0, n)),
+ * those where a literal may start, in found[0, returned count), without
+ * a branch on what they are. */
+static size_t literal_places(const filter *f, const unsigned char *t, size_t len, size_t *found,
+                             size_t n)
 {
-    const filter *f = &ix->f;
-    size_t *names = name_starts->pos, at = name_starts->n, n_names = 0, n_lits = 0;
+    size_t n_lits = 0;
     for (size_t k = 0; k < n; k++) {
         size_t i = found[k];
-        unsigned pair = (unsigned)t[i] << 8 | t[i + 1];
-        unsigned maps = pair_skip_maps(&ix->skip, pair);   /* bit 0: f->pairs */
-        names[at + n_names] = i + 1;
-        n_names += maps >> 1;
         found[n_lits] = i;
-        n_lits += (size_t)keyed_may_start(f, t, len, i, pair, maps & 1);
+        n_lits += (size_t)keyed_may_start(f, t, len, i, (unsigned)t[i] << 8 | t[i + 1], 1);
     }
-    name_starts->n += n_names;
     return n_lits;
 }
 
@@ -355,12 +381,15 @@ int near_find(near_hits *hits, near_hits *name_starts, const near_index *ix, con
         name_starts->pos[name_starts->n++] = 0;
     for (size_t at = 0; ok && at + 1 < len; at += LIMIT_NEAR_CHUNK) {
         size_t end = at + LIMIT_NEAR_CHUNK < len - 1 ? at + LIMIT_NEAR_CHUNK : len - 1;
-        size_t n = pair_skip_collect(&ix->skip, t, at, end, found);
-        if (!vec_reserve((void **)&name_starts->pos, &name_starts->cap, name_starts->n + n,
-                         sizeof(size_t)))
+        size_t n = 0, n_names = 0;
+        if (!vec_reserve((void **)&name_starts->pos, &name_starts->cap,
+                         name_starts->n + (end - at), sizeof(size_t)))
             ok = 0;
         if (ok)
-            n = sort_candidates(ix, t, len, found, n, name_starts);
+            n = pair_skip_collect(&ix->skip, t, at, end, found,
+                                  name_starts->pos + name_starts->n, &n_names);
+        name_starts->n += n_names;
+        n = literal_places(f, t, len, found, n);
         for (size_t k = 0; ok && k < n; k++) {
             size_t i = found[k];
             ok = near_literals(hits, ix, t, len, i, (unsigned)t[i] << 8 | t[i + 1]);
