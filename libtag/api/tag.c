@@ -5,6 +5,7 @@
 
 #include "canonical.h"
 #include "columns.h"
+#include "entity_checks.h"
 #include "error.h"
 #include "doctag_limits.h"
 #include "match.h"
@@ -92,94 +93,6 @@ static int entity_boxes(tagger *t, doctag_entity *e, const extract_result *pdf)
     return 1;
 }
 
-/* 1 if the byte at s[i] (of n) is a control character (normalize.h: a
- * separator no entity holds; a dictionary pattern of the caller's might
- * still cross): C0 but the blanks, DEL, C1 (U+0080-U+009F) but NEL. */
-static int control_at(const char *s, size_t n, size_t i)
-{
-    unsigned char c = (unsigned char)s[i];
-    return (c < 0x20 && c != '\t' && c != '\n' && c != '\v' && c != '\f' && c != '\r') ||
-           c == 0x7f || (c == 0xc2 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 &&
-                         (unsigned char)s[i + 1] <= 0x9f && (unsigned char)s[i + 1] != 0x85);
-}
-
-#define BYTES_OF(b) (0x0101010101010101ull * (b))
-
-/* Nonzero if a byte of the 8 at s is below 0x20, 0x7f or 0xc2: where
- * control_at() may hold (exact as a whole: a borrow only follows a byte
- * that is one). */
-static uint64_t maybe_control(const char *s)
-{
-    uint64_t x, del, c2;
-    memcpy(&x, s, sizeof x);
-    del = x ^ BYTES_OF(0x7f);
-    c2 = x ^ BYTES_OF(0xc2);
-    return (((x - BYTES_OF(0x20)) & ~x) | ((del - BYTES_OF(1)) & ~del) |
-            ((c2 - BYTES_OF(1)) & ~c2)) & BYTES_OF(0x80);
-}
-
-/* 1 if the bytes hold a control character (control_at()): eight bytes at
- * a time, a byte at a time only where one of them may be. */
-static int has_control(const char *s, size_t n)
-{
-    size_t i = 0;
-    for (; i + 8 <= n; i += 8) {
-        if (!maybe_control(s + i))
-            continue;
-        for (size_t k = i; k < i + 8; k++)
-            if (control_at(s, n, k))
-                return 1;
-    }
-    for (; i < n; i++)
-        if (control_at(s, n, i))
-            return 1;
-    return 0;
-}
-
-/* 1 if offset i is inside a UTF-8 character of the document: a caller's
- * pattern may match half of one (matching is on bytes). */
-static int splits_char(const doctag_doc *doc, size_t i)
-{
-    return i < doc->len && ((unsigned char)doc->text[i] & 0xc0) == 0x80;
-}
-
-/* 1 if the n bytes at s hold a byte that is not a space. */
-static int not_all_spaces(const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (s[i] != ' ')
-            return 1;
-    return 0;
-}
-
-/* What no entity holds, whatever the dictionary's patterns: a paragraph
- * break, nothing but spaces, a control character, half a character. */
-static int span_ok(const tagger *t, const span *s, size_t start, size_t end)
-{
-    const char *n = t->norm.text + s->start;
-    size_t len = s->end - s->start;
-    return !memchr(n, '\n', len) && not_all_spaces(n, len) &&
-           !has_control(t->doc->text + start, end - start) && !splits_char(t->doc, start) &&
-           !splits_char(t->doc, end);
-}
-
-/* 1 if a name found by its shape (id: its own text) runs over four line
- * breaks or more of the document: a column of names, one a line (a
- * glossary of abbreviations, a table's column) read as one ("System\n
- * Employment and Training Administration\nFederal Aviation Administration
- * \n...\nGovernment Performance and Results Act"). A name wrapped in
- * running text takes three lines at most. */
-static int column_of_names(const tagger *t, const dict_entry *entry, size_t start, size_t end)
-{
-    int breaks = 0;
-    if (entry->canon != CANON_NAME)
-        return 0;
-    for (const char *p = t->doc->text + start, *e = t->doc->text + end;
-         breaks < 4 && (p = memchr(p, '\n', (size_t)(e - p))) != NULL; p++)
-        breaks++;
-    return breaks >= 4;
-}
-
 /* "key=value(;key=value)*", keys [a-z_]+, no value empty or holding a ';'
  * (a caller's pattern may match what a canonicaliser finds nothing in, or
  * text with a ';' that would read as a separator). */
@@ -247,7 +160,8 @@ static int add_entities(tagger *t, char **canon_src)
         const dict_entry *entry = &t->m->entries[s->entry];
         size_t start = offset_cursor_start(&cursor, s->start);
         size_t end = offset_cursor_end(&cursor, s->end);
-        if (!span_ok(t, s, start, end) || column_of_names(t, entry, start, end))
+        if (!entity_text_ok(t->doc, t->norm.text + s->start, s->end - s->start, start, end) ||
+            (entry->canon == CANON_NAME && column_of_names(t->doc->text, start, end)))
             continue;
         doctag_entity *e = &r->items[r->n++];
         memset(e, 0, sizeof *e);
