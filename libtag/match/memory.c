@@ -138,7 +138,8 @@ static int defined_after_spans(post_ctx *c, memo_list *memos)
         const char *name;
         size_t name_len;
         int alias;
-        size_t b = post_defined_name(c->text + s->end, c->len - s->end, &name, &name_len, &alias);
+        size_t end = s->end + post_name_tail(c, s);   /* "Act 2 of 2000 (PAIA)" */
+        size_t b = post_defined_name(c->text + end, c->len - end, &name, &name_len, &alias);
         if (!b || !post_valid_short(name, name_len) ||
             (!alias && !post_related(name, name_len, c->text + s->start, s->end - s->start)) ||
             (name_len == s->end - s->start && memcmp(name, c->text + s->start, name_len) == 0))
@@ -155,7 +156,7 @@ static int defined_after_spans(post_ctx *c, memo_list *memos)
             /* a name found by its shape takes its acronym as id */
             src = name;
             src_len = name_len;
-            rc = post_add_span(c, s->start, s->end, s->entry, name, name_len, 1);
+            rc = post_add_span(c, s->start, end, s->entry, name, name_len, 1);
         }
         if (rc == DOCTAG_OK)
             rc = memo_push(memos, (memo){ name, name_len, src, src_len, s->entry, 0, SIZE_MAX, 0, 0 });
