@@ -129,7 +129,8 @@ static int office_title(const char *s, size_t n)
         POST_STR("Commissioner"), POST_STR("Assistant Secretary"), POST_STR("Under Secretary"),
         POST_STR("Acting"), POST_STR("Deputy"), POST_STR("Solicitor General"),
         POST_STR("Inspector General"), POST_STR("High Commissioner") };
-    return post_str_prefix(titles, POST_COUNT(titles), s, n) != 0;
+    size_t k = post_str_prefix(titles, POST_COUNT(titles), s, n);
+    return k != 0 && (k == n || !post_word_byte((unsigned char)s[k]));   /* not "Directorate" */
 }
 
 /* 1 if s starts with a word that begins a clause, not a name. */
@@ -164,8 +165,20 @@ static int signed_by(const char *t, size_t at)
            (w < 3 || t[w - 3] == ' ');
 }
 
+/* 1 if the word before `at` is the article: "the Director of ...". */
+static int after_article(const char *t, size_t at)
+{
+    return at >= 4 && (t[at - 1] == ' ' || t[at - 1] == '\n') &&
+           (memcmp(t + at - 4, "the", 3) == 0 || memcmp(t + at - 4, "The", 3) == 0) &&
+           (at == 4 || !post_word_byte((unsigned char)t[at - 5]));
+}
+
 /* "Attorney General Jane Doe", "Secretary of State Blinken": an office's
- * title with its holder's name after it is a person, not the office. */
+ * title with its holder's name after it is a person, not the office. A
+ * title found by its shape acts for the office only with the article
+ * ("the Director of the Office of Refugee Resettlement shall"); without
+ * it, it is a post ("Director of Communications Leon Saltiel reviewed
+ * the drafts", "A Commissioner for Community Relations was appointed"). */
 static void drop_named_holders(post_ctx *c)
 {
     for (size_t i = 0; i < c->spans->n; i++) {
@@ -174,6 +187,10 @@ static void drop_named_holders(post_ctx *c)
         if (c->m->entries[s->entry].type != DOCTAG_TYPE_AGENCY ||
             !office_title(t + s->start, s->end - s->start))
             continue;
+        if (c->m->entries[s->entry].canon == CANON_NAME && !after_article(t, s->start)) {
+            s->end = s->start;   /* dropped */
+            continue;
+        }
         size_t k = s->end;
         if (k + 2 < c->len && t[k] == ' ' && t[k + 1] >= 'A' && t[k + 1] <= 'Z' &&
             t[k + 2] >= 'a' && t[k + 2] <= 'z' && !sentence_word(t + k + 1, c->len - k - 1) &&
