@@ -284,3 +284,17 @@ Test(instrument, a_column_of_names_is_not_one_name)
               "a wrapped name:\n%s", lines);
     free(lines);
 }
+
+/* A title of a report cited with its number, as in a list of "Related
+ * GAO Products", is no instrument, though a kind word ends it; an Act
+ * named at the end of such a title still is the Act. */
+Test(instrument, a_report_title_is_not_an_instrument)
+{
+    const char *list = "Related GAO Products\n\nHuman Capital: Core Principles for Agile "
+                       "Workforce Planning. GAO-06-117. Washington, D.C.: May 2, 2006.\n\n"
+                       "Preliminary Observations on Proposed Census Bureau Hiring Regulations. "
+                       "GAO-07-412T. Washington, D.C.: March 1, 2007.\n";
+    cr_expect_eq(instrument_count(list), 0, "got:\n%s", test_tag_lines(list));
+    expect_instrument("Executive Guide: Applying the Clinger-Cohen Act. GAO/AIMD-98-21. "
+                      "Washington, D.C.: 1998.", "Clinger-Cohen Act", NULL);
+}

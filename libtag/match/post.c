@@ -201,6 +201,34 @@ static void drop_named_holders(post_ctx *c)
     }
 }
 
+/* 1 if a report's number follows at t: the title before it is the
+ * report's ("Principles for Effective Strategic Workforce Planning.
+ * GAO-04-39.", in a list of "Related GAO Products"). */
+static int report_number_after(const char *t, size_t n)
+{
+    static const post_str numbers[] = { POST_STR(". GAO-"), POST_STR(". GAO/"),
+        POST_STR(", GAO-"), POST_STR(", GAO/"), POST_STR(". CRS Report "),
+        POST_STR(", CRS Report ") };
+    return post_str_prefix(numbers, POST_COUNT(numbers), t, n) != 0;
+}
+
+/* A name found by its shape that ends a report's title is no instrument:
+ * a title of a report is not a legal instrument (GUIDELINES.md). An Act
+ * named at the end of a title is still the Act ("Executive Guide:
+ * Effectively Implementing the Government Performance and Results Act.
+ * GAO/GGD-96-118."). */
+static void drop_report_titles(post_ctx *c)
+{
+    for (size_t i = 0; i < c->spans->n; i++) {
+        span *s = &c->spans->items[i];
+        const dict_entry *e = &c->m->entries[s->entry];
+        if (s->end > s->start && e->type == DOCTAG_TYPE_INSTRUMENT && e->canon == CANON_NAME &&
+            report_number_after(c->text + s->end, c->len - s->end) &&
+            !(s->end - s->start > 4 && memcmp(c->text + s->end - 4, " Act", 4) == 0))
+            s->end = s->start;   /* dropped */
+    }
+}
+
 /* The kind of instrument whose conventional name may carry a year after
  * it, or 0; YEAR_ACT and YEAR_LAW also take a statute's number. */
 enum { YEAR_KIND = 1, YEAR_LAW, YEAR_ACT };
@@ -526,6 +554,7 @@ int post_pass(span_list *spans, char ***canon_src, const compiled_model *m,
     *canon_src = NULL;
     post_ctx c = { m, ix, text, len, spans, blocked, NULL, 0, 0, NULL, NULL, NULL, 0 };
     drop_named_holders(&c);
+    drop_report_titles(&c);
     int rc = post_find_capitals(&c);
     if (rc == DOCTAG_OK)
         rc = senses_pass(&c);
