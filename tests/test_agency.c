@@ -232,3 +232,20 @@ Test(agency, name_broken_over_a_line_is_found_with_original_offsets)
     cr_expect_str_eq(doctag_entity_canonical(found), "id=DHS");
     doctag_result_free(res);
 }
+
+/* A title found by its shape acts for its office with the article ("the
+ * Director of the Office of ... shall"); without it, it is a post held
+ * by a person, often named after it (GUIDELINES.md: a person named with a
+ * post is not tagged), and no title inside it is tagged either. */
+Test(agency, a_post_without_the_article_is_a_person)
+{
+    expect_agency("The report is due when the Administrator of the Rural Utilities Service "
+                  "certifies it.", "Administrator of the Rural Utilities Service",
+                  "Administrator of the Rural Utilities Service");
+    expect_no_agency("Director of Outreach Programmes Tamar Oren designed the survey, and "
+                     "Director of Communications Yusuf Demir edited it.");
+    expect_no_agency("A Commissioner for Indigenous Affairs was appointed in 1992.");
+    expect_no_agency("Timothy E. Skud, Deputy Assistant Secretary of the Treasury.");
+    expect_agency("The Directorate for Social Affairs of the Ministry answered.",
+                  "Directorate for Social Affairs", "Directorate for Social Affairs");
+}

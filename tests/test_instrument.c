@@ -203,6 +203,45 @@ Test(instrument, constitutional_amendment)
                       "Fourth Amendment", NULL);
 }
 
+/* Statutes of other common-law states are cited with their number in
+ * their year (GUIDELINES.md: the year of the conventional name, and
+ * citations whole): the number goes with the name, and a bare citation is
+ * an instrument; an article reference stays outside. */
+Test(instrument, a_statute_number_in_its_year_is_part_of_the_name)
+{
+    expect_instrument("Asylum seekers lodged claims under section 21 of the Refugees Act 130 of "
+                      "1998 in Durban.", "Refugees Act 130 of 1998", NULL);
+    expect_instrument("Journalists used the Promotion of Access to Information Act 2 of 2000 "
+                      "(PAIA) to obtain the tender records.",
+                      "Promotion of Access to Information Act 2 of 2000", "PAIA");
+    expect_instrument("The Zanzibar Fisheries Act 8 of 2010 (ZFA) is enforced by the ministry.",
+                      "Zanzibar Fisheries Act 8 of 2010", "ZFA");
+    expect_instrument("Parliament passed the Anti-Torture Act No. 17 of 2013 unanimously.",
+                      "Anti-Torture Act No. 17 of 2013", NULL);
+    expect_instrument("Detention under the Prevention of Terrorism (Temporary Provisions) Act, "
+                      "No. 48 of 1979 continued.",
+                      "Prevention of Terrorism (Temporary Provisions) Act, No. 48 of 1979", NULL);
+    expect_instrument("Women may seek protection orders under Republic Act No. 9262.",
+                      "Republic Act No. 9262", NULL);
+    expect_instrument("Appeals lie under the Information Act, 2005 (No. 22 of 2005) to the "
+                      "commission.", "Information Act, 2005 (No. 22 of 2005)", NULL);
+    expect_instrument("Citizens filed 6 million requests under India's Right to Information "
+                      "Act, 2005 last year.", "Right to Information Act, 2005", NULL);
+}
+
+Test(instrument, a_statute_cited_by_number_alone)
+{
+    expect_instrument("The minister may detain suspects under Act No. 12 of 2005 for 90 days.",
+                      "Act No. 12 of 2005", NULL);
+    expect_instrument("Sex work is an offence under Law No. 2016-444 of 13 April.",
+                      "Law No. 2016-444", NULL);
+    expect_instrument("The court read Federal Law No. 7 of 2014 narrowly.",
+                      "Federal Law No. 7 of 2014", NULL);
+    /* a number that is not a year's, or an Act read in a play, is none */
+    cr_expect_eq(instrument_count("In Act 2 of the opera the chorus sings of exile."), 0);
+    cr_expect_eq(instrument_count("The vote on Act 4 of 12 bills was postponed."), 0);
+}
+
 /* ---- Not instruments ------------------------------------------------------ */
 
 Test(instrument, anaphora_is_not_an_instrument)
@@ -244,4 +283,18 @@ Test(instrument, a_column_of_names_is_not_one_name)
     cr_expect(strstr(lines, "instrument|Ruritanian Data\nRetention and Interception\nAct") != NULL,
               "a wrapped name:\n%s", lines);
     free(lines);
+}
+
+/* A title of a report cited with its number, as in a list of "Related
+ * GAO Products", is no instrument, though a kind word ends it; an Act
+ * named at the end of such a title still is the Act. */
+Test(instrument, a_report_title_is_not_an_instrument)
+{
+    const char *list = "Related GAO Products\n\nHuman Capital: Core Principles for Agile "
+                       "Workforce Planning. GAO-06-117. Washington, D.C.: May 2, 2006.\n\n"
+                       "Preliminary Observations on Proposed Census Bureau Hiring Regulations. "
+                       "GAO-07-412T. Washington, D.C.: March 1, 2007.\n";
+    cr_expect_eq(instrument_count(list), 0, "got:\n%s", test_tag_lines(list));
+    expect_instrument("Executive Guide: Applying the Clinger-Cohen Act. GAO/AIMD-98-21. "
+                      "Washington, D.C.: 1998.", "Clinger-Cohen Act", NULL);
 }

@@ -103,6 +103,23 @@ Test(memory, a_defined_word_inside_a_longer_phrase)
     cr_expect_eq(count(text, "agency", "Education"), 2, "the definition and the plain use");
 }
 
+/* A short form a name of no entity defines (a block: an NGO named like a
+ * national human rights commission) stands for that name wherever it is
+ * used: it is not tagged, and a shorter shape of the name that defines the
+ * same short form is the NGO too. */
+Test(memory, a_blocked_name_defines_no_short_form)
+{
+    const char *text = "The Human Rights Commission of Pakistan (HRCP) said 52 journalists were "
+                       "attacked. HRCP staff in Karachi were threatened, and a Human Rights "
+                       "Commission (HRCP) team went to Sindh. The Federal Investigation Agency "
+                       "(FIA) arrested two of them; the FIA denied it.";
+    char *lines = test_tag_lines(text);
+    cr_expect_eq(count(text, "agency", "HRCP"), 0, "got:\n%s", lines);
+    cr_expect_eq(count(text, "agency", "Human Rights Commission"), 0, "got:\n%s", lines);
+    cr_expect_eq(count(text, "agency", "FIA"), 2, "an agency's acronym still is: got:\n%s", lines);
+    free(lines);
+}
+
 Test(memory, case_short_forms)
 {
     cr_expect_eq(cite_expect_all("instrument", short_forms, CITE_COUNT(short_forms)), 0);

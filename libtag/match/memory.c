@@ -82,30 +82,81 @@ static int memo_push(memo_list *l, memo m)
     return DOCTAG_OK;
 }
 
+/* The memo named name[0..len), or NULL. */
+static const memo *memo_find(const memo_list *l, const char *name, size_t len)
+{
+    if (!l->n_slots)
+        return NULL;
+    uint32_t k = l->slots[memo_slot(l, name, len)];
+    return k ? &l->items[k - 1] : NULL;
+}
+
+/* A short form a name of no entity defines ("Human Rights Commission of
+ * Pakistan (HRCP)", an NGO: a block span): it stands for that name
+ * wherever it is used, so it is never tagged (its memo has no entry), and
+ * a name found by its shape that defines the same short form ("the
+ * Commission's Lahore office ... Human Rights Commission (HRCP)") is that
+ * body too. Read before any other definition, so that it holds. */
+static int defined_after_blocks(post_ctx *c, memo_list *memos)
+{
+    int rc = DOCTAG_OK;
+    for (size_t i = 0; c->blocked && i < c->blocked->n && rc == DOCTAG_OK; i++) {
+        const span *s = &c->blocked->items[i];
+        const char *name;
+        size_t name_len;
+        if (s->end == s->start ||
+            !post_bracket_name(c->text + s->end, c->len - s->end, &name, &name_len) ||
+            !post_valid_short(name, name_len) ||
+            !post_related(name, name_len, c->text + s->start, s->end - s->start))
+            continue;
+        rc = memo_push(memos, (memo){ name, name_len, NULL, 0, UINT32_MAX, 0, SIZE_MAX, 0, 0 });
+    }
+    return rc;
+}
+
+/* Drops the first pass's spans that are a short form of a name of no
+ * entity (a dictionary's acronym the document spells as an NGO's). */
+static void drop_blocked_shorts(post_ctx *c, const memo_list *memos)
+{
+    for (size_t i = 0; memos->n && i < c->spans->n; i++) {
+        span *s = &c->spans->items[i];
+        const memo *known = memo_find(memos, c->text + s->start, s->end - s->start);
+        if (s->end > s->start && known && known->entry == UINT32_MAX)
+            s->end = s->start;
+    }
+}
+
 /* A name found by the first pass followed by its short form in brackets. */
 static int defined_after_spans(post_ctx *c, memo_list *memos)
 {
     int rc = DOCTAG_OK;
     for (size_t i = 0; i < c->spans->n && rc == DOCTAG_OK; i++) {
-        const span *s = &c->spans->items[i];
+        span *s = &c->spans->items[i];
         int type = c->m->entries[s->entry].type;
         if (s->end == s->start || (type != DOCTAG_TYPE_AGENCY && type != DOCTAG_TYPE_INSTRUMENT))
             continue;
         const char *name;
         size_t name_len;
         int alias;
-        size_t b = post_defined_name(c->text + s->end, c->len - s->end, &name, &name_len, &alias);
+        size_t end = s->end + post_name_tail(c, s);   /* "Act 2 of 2000 (PAIA)" */
+        size_t b = post_defined_name(c->text + end, c->len - end, &name, &name_len, &alias);
         if (!b || !post_valid_short(name, name_len) ||
             (!alias && !post_related(name, name_len, c->text + s->start, s->end - s->start)) ||
             (name_len == s->end - s->start && memcmp(name, c->text + s->start, name_len) == 0))
             continue;
+        const memo *known = memo_find(memos, name, name_len);
+        if (known && known->entry == UINT32_MAX) {
+            if (c->m->entries[s->entry].canon == CANON_NAME)
+                s->end = s->start;   /* dropped: the body of no entity the block names */
+            continue;
+        }
         const char *src = c->text + s->start;
         size_t src_len = s->end - s->start;
         if (c->m->entries[s->entry].canon == CANON_NAME && !alias && is_upper(name[1])) {
             /* a name found by its shape takes its acronym as id */
             src = name;
             src_len = name_len;
-            rc = post_add_span(c, s->start, s->end, s->entry, name, name_len, 1);
+            rc = post_add_span(c, s->start, end, s->entry, name, name_len, 1);
         }
         if (rc == DOCTAG_OK)
             rc = memo_push(memos, (memo){ name, name_len, src, src_len, s->entry, 0, SIZE_MAX, 0, 0 });
@@ -499,7 +550,7 @@ static int tag_use(post_ctx *c, memo *m, size_t at)
         c->text[e] == ' ' && is_upper(c->text[e + 1]))
         return DOCTAG_OK;
     int early_cite = m->case_start != SIZE_MAX && cite && !post_case_continues(c->text, at);
-    if ((at < m->from && !early_cite) ||
+    if (m->entry == UINT32_MAX || (at < m->from && !early_cite) ||
         ((m->person || m->early) && !cite) || post_taken(c, at, e) || inside_phrase(c, m, at))
         return DOCTAG_OK;
     return post_add_span(c, at, e, m->entry, m->src, m->src_len, 0);
@@ -532,7 +583,11 @@ static int inner_titles(post_ctx *c, memo_list *memos)
 int memory_pass(post_ctx *c)
 {
     memo_list memos = { 0 };
-    int rc = defined_after_spans(c, &memos);
+    int rc = defined_after_blocks(c, &memos);
+    if (rc == DOCTAG_OK) {
+        drop_blocked_shorts(c, &memos);
+        rc = defined_after_spans(c, &memos);
+    }
     if (rc == DOCTAG_OK)
         rc = defined_by_shape(c, &memos);
     if (rc == DOCTAG_OK)

@@ -129,7 +129,8 @@ static int office_title(const char *s, size_t n)
         POST_STR("Commissioner"), POST_STR("Assistant Secretary"), POST_STR("Under Secretary"),
         POST_STR("Acting"), POST_STR("Deputy"), POST_STR("Solicitor General"),
         POST_STR("Inspector General"), POST_STR("High Commissioner") };
-    return post_str_prefix(titles, POST_COUNT(titles), s, n) != 0;
+    size_t k = post_str_prefix(titles, POST_COUNT(titles), s, n);
+    return k != 0 && (k == n || !post_word_byte((unsigned char)s[k]));   /* not "Directorate" */
 }
 
 /* 1 if s starts with a word that begins a clause, not a name. */
@@ -164,8 +165,20 @@ static int signed_by(const char *t, size_t at)
            (w < 3 || t[w - 3] == ' ');
 }
 
+/* 1 if the word before `at` is the article: "the Director of ...". */
+static int after_article(const char *t, size_t at)
+{
+    return at >= 4 && (t[at - 1] == ' ' || t[at - 1] == '\n') &&
+           (memcmp(t + at - 4, "the", 3) == 0 || memcmp(t + at - 4, "The", 3) == 0) &&
+           (at == 4 || !post_word_byte((unsigned char)t[at - 5]));
+}
+
 /* "Attorney General Jane Doe", "Secretary of State Blinken": an office's
- * title with its holder's name after it is a person, not the office. */
+ * title with its holder's name after it is a person, not the office. A
+ * title found by its shape acts for the office only with the article
+ * ("the Director of the Office of Refugee Resettlement shall"); without
+ * it, it is a post ("Director of Communications Leon Saltiel reviewed
+ * the drafts", "A Commissioner for Community Relations was appointed"). */
 static void drop_named_holders(post_ctx *c)
 {
     for (size_t i = 0; i < c->spans->n; i++) {
@@ -174,6 +187,10 @@ static void drop_named_holders(post_ctx *c)
         if (c->m->entries[s->entry].type != DOCTAG_TYPE_AGENCY ||
             !office_title(t + s->start, s->end - s->start))
             continue;
+        if (c->m->entries[s->entry].canon == CANON_NAME && !after_article(t, s->start)) {
+            s->end = s->start;   /* dropped */
+            continue;
+        }
         size_t k = s->end;
         if (k + 2 < c->len && t[k] == ' ' && t[k + 1] >= 'A' && t[k + 1] <= 'Z' &&
             t[k + 2] >= 'a' && t[k + 2] <= 'z' && !sentence_word(t + k + 1, c->len - k - 1) &&
@@ -184,24 +201,102 @@ static void drop_named_holders(post_ctx *c)
     }
 }
 
-/* Instruments whose conventional name may carry a year after it. */
+/* 1 if a report's number follows at t: the title before it is the
+ * report's ("Principles for Effective Strategic Workforce Planning.
+ * GAO-04-39.", in a list of "Related GAO Products"). */
+static int report_number_after(const char *t, size_t n)
+{
+    static const post_str numbers[] = { POST_STR(". GAO-"), POST_STR(". GAO/"),
+        POST_STR(", GAO-"), POST_STR(", GAO/"), POST_STR(". CRS Report "),
+        POST_STR(", CRS Report ") };
+    return post_str_prefix(numbers, POST_COUNT(numbers), t, n) != 0;
+}
+
+/* A name found by its shape that ends a report's title is no instrument:
+ * a title of a report is not a legal instrument (GUIDELINES.md). An Act
+ * named at the end of a title is still the Act ("Executive Guide:
+ * Effectively Implementing the Government Performance and Results Act.
+ * GAO/GGD-96-118."). */
+static void drop_report_titles(post_ctx *c)
+{
+    for (size_t i = 0; i < c->spans->n; i++) {
+        span *s = &c->spans->items[i];
+        const dict_entry *e = &c->m->entries[s->entry];
+        if (s->end > s->start && e->type == DOCTAG_TYPE_INSTRUMENT && e->canon == CANON_NAME &&
+            report_number_after(c->text + s->end, c->len - s->end) &&
+            !(s->end - s->start > 4 && memcmp(c->text + s->end - 4, " Act", 4) == 0))
+            s->end = s->start;   /* dropped */
+    }
+}
+
+/* The kind of instrument whose conventional name may carry a year after
+ * it, or 0; YEAR_ACT and YEAR_LAW also take a statute's number. */
+enum { YEAR_KIND = 1, YEAR_LAW, YEAR_ACT };
 static int takes_year(const char *s, size_t n)
 {
-    static const post_str kinds[] = { POST_STR("Act"), POST_STR("Code"), POST_STR("Convention"),
-        POST_STR("Covenant"), POST_STR("Protocol"), POST_STR("Agreement"), POST_STR("Charter"),
-        POST_STR("Treaty"), POST_STR("Law"), POST_STR("Bill") };
+    static const post_str kinds[] = { POST_STR("Act"), POST_STR("Law"), POST_STR("Code"),
+        POST_STR("Convention"), POST_STR("Covenant"), POST_STR("Protocol"),
+        POST_STR("Agreement"), POST_STR("Charter"), POST_STR("Treaty"), POST_STR("Bill") };
     for (size_t k = 0; k < POST_COUNT(kinds); k++) {
         size_t w = kinds[k].n;
         if (n > w && s[n - 1] == kinds[k].s[w - 1] && memcmp(s + n - w, kinds[k].s, w) == 0 &&
             s[n - w - 1] == ' ')
-            return 1;
+            return k == 0 ? YEAR_ACT : k == 1 ? YEAR_LAW : YEAR_KIND;
     }
     return 0;
 }
 
-/* Length of a conventional year at t (", 2017", " of 1986", " 2018",
- * ", 1973 (No. 138)"), or 0. */
-static size_t year_after(const char *t, size_t n)
+/* The end of the digits at t[i] (1 to `max` of them, then no word byte),
+ * or 0. */
+static size_t digits_at(const char *t, size_t n, size_t i, size_t max)
+{
+    size_t d = i;
+    while (i < n && t[i] >= '0' && t[i] <= '9')
+        i++;
+    return i > d && i - d <= max && !(i < n && post_word_byte((unsigned char)t[i])) ? i : 0;
+}
+
+/* The end of a year at t[i] (four digits from 1 or 2), or 0. */
+static size_t year_at(const char *t, size_t n, size_t i)
+{
+    size_t e = digits_at(t, n, i, 4);
+    return e == i + 4 && (t[i] == '1' || t[i] == '2') ? e : 0;
+}
+
+/* The end of a statute's number in its year at t[i], "130 of 1998", "No.
+ * 12 of 2005", "No 12 of 2005" (the year may be left out after "No.":
+ * "Republic Act No. 9262"), or 0. */
+static size_t number_of_year(const char *t, size_t n, size_t i)
+{
+    int no = 0;
+    if (i + 3 < n && memcmp(t + i, "No", 2) == 0 && (t[i + 2] == '.' || t[i + 2] == ' ')) {
+        i += t[i + 2] == '.' ? 3 : 2;
+        i += i < n && t[i] == ' ';
+        no = 1;
+    }
+    size_t e = digits_at(t, n, i, 5);
+    if (!e)
+        return 0;
+    size_t y = e + 4 <= n && memcmp(t + e, " of ", 4) == 0 ? year_at(t, n, e + 4) : 0;
+    return y ? y : no ? e : 0;
+}
+
+/* The end of a statute's number in brackets after its year at t[i] ("
+ * (No. 138)", " (No. 30 of 2012)", " (Act 22 of 2005)"), or i. */
+static size_t bracket_number(const char *t, size_t n, size_t i)
+{
+    if (i + 2 >= n || memcmp(t + i, " (", 2) != 0)
+        return i;
+    size_t k = i + 2 + (i + 6 < n && memcmp(t + i + 2, "Act ", 4) == 0 ? 4 : 0);
+    size_t e = number_of_year(t, n, k);
+    return e && e < n && t[e] == ')' && (t[k] == 'N' || e > k + 8) ? e + 1 : i;
+}
+
+/* Length of a conventional year or statute number at t (", 2017", " of
+ * 1986", " 2018", ", 1973 (No. 138)"; after an Act or a Law: " No. 12 of
+ * 2005", ", No. 48 of 1979", " No. 9262"; after an Act: " 130 of 1998",
+ * South Africa's citation), or 0. */
+static size_t year_after(const char *t, size_t n, int kind)
 {
     size_t i = 0;
     if (i < n && t[i] == ',')
@@ -209,33 +304,52 @@ static size_t year_after(const char *t, size_t n)
     if (i >= n || t[i] != ' ')
         return 0;
     i++;
+    size_t num = kind == YEAR_KIND ? 0 : number_of_year(t, n, i);
+    if (num && (kind == YEAR_ACT || t[i] == 'N'))
+        return num;
     if (i + 3 < n && memcmp(t + i, "of ", 3) == 0)
         i += 3;
-    size_t d = i;
-    while (i < n && t[i] >= '0' && t[i] <= '9')
-        i++;
-    if (i - d != 4 || (t[d] != '1' && t[d] != '2') || (i < n && post_word_byte((unsigned char)t[i])))
+    return (i = year_at(t, n, i)) ? bracket_number(t, n, i) : 0;
+}
+
+/* 1 if the name s (n bytes) ends in "Act" or "Law" and its year
+ * ("Prevention of Terrorism Act, 2012", "Equality Law of 2010"), as a
+ * name found by its shape takes it: a statute's number in brackets may
+ * follow. (A treaty's number after its year belongs to the treaty, which
+ * a longer name may only hold: "Protocol of 2014 to the Forced Labour
+ * Convention, 1930 (No. 29)".) */
+static int has_year(const char *s, size_t n)
+{
+    if (n < 10 || !year_at(s, n, n - 4) || s[n - 5] != ' ')
         return 0;
-    if (i + 6 < n && memcmp(t + i, " (No. ", 6) == 0) {
-        size_t k = i + 6;
-        while (k < n && t[k] >= '0' && t[k] <= '9')
-            k++;
-        if (k > i + 6 && k < n && t[k] == ')')
-            return k + 1;
-    }
-    return i;
+    size_t e = n - 5;
+    if (e > 3 && memcmp(s + e - 3, " of", 3) == 0)
+        e -= 3;
+    else if (s[e - 1] == ',')
+        e--;
+    return takes_year(s, e) >= YEAR_LAW;
+}
+
+size_t post_name_tail(const post_ctx *c, const span *s)
+{
+    const char *t = c->text + s->start;
+    size_t n = s->end - s->start;
+    if (s->end == s->start || c->m->entries[s->entry].type != DOCTAG_TYPE_INSTRUMENT)
+        return 0;
+    int kind = takes_year(t, n);
+    if (kind)
+        return year_after(c->text + s->end, c->len - s->end, kind);
+    return has_year(t, n) ? bracket_number(c->text, c->len, s->end) - s->end : 0;
 }
 
 /* "Internal Revenue Code of 1986", "Appropriations Act, 2017", "Minimum
- * Age Convention, 1973 (No. 138)": the year is part of the name. */
+ * Age Convention, 1973 (No. 138)", "Refugees Act 130 of 1998": the year
+ * and the statute's number are part of the name. */
 static int extend_years(post_ctx *c)
 {
     for (size_t i = 0; i < c->spans->n; i++) {
         const span *s = &c->spans->items[i];
-        if (s->end == s->start || c->m->entries[s->entry].type != DOCTAG_TYPE_INSTRUMENT ||
-            !takes_year(c->text + s->start, s->end - s->start))
-            continue;
-        size_t y = year_after(c->text + s->end, c->len - s->end);
+        size_t y = post_name_tail(c, s);
         if (!y || (i + 1 < c->spans->n && c->spans->items[i + 1].start < s->end + y))
             continue;
         int rc = post_add_span(c, s->start, s->end + y, s->entry, NULL, 0, 1);
@@ -354,7 +468,9 @@ static int by_start(const void *a, const void *b)
     const post_add *x = a, *y = b;
     if (x->s.start != y->s.start)
         return x->s.start < y->s.start ? -1 : 1;
-    return x->s.end > y->s.end ? -1 : x->s.end < y->s.end;
+    if (x->s.end != y->s.end)
+        return x->s.end > y->s.end ? -1 : 1;
+    return (y->src != NULL) - (x->src != NULL);   /* the same span: the one with a source */
 }
 
 /* The added spans that stay: a winning one drops the first-pass spans it
@@ -438,6 +554,7 @@ int post_pass(span_list *spans, char ***canon_src, const compiled_model *m,
     *canon_src = NULL;
     post_ctx c = { m, ix, text, len, spans, blocked, NULL, 0, 0, NULL, NULL, NULL, 0 };
     drop_named_holders(&c);
+    drop_report_titles(&c);
     int rc = post_find_capitals(&c);
     if (rc == DOCTAG_OK)
         rc = senses_pass(&c);

@@ -73,6 +73,11 @@ int post_taken(const post_ctx *c, size_t start, size_t end);
 /* The index of the first first-pass span ending after `pos`. */
 size_t post_first_after(const post_ctx *c, size_t pos);
 
+/* The length of the year or statute number after an instrument's name
+ * that is part of it (", 2017", " of 1986", " 130 of 1998", " No. 9262",
+ * " (No. 138)" after a year), or 0 (post.c). */
+size_t post_name_tail(const post_ctx *c, const span *s);
+
 /* 1 if the byte is part of a word (letter, digit, UTF-8 byte). */
 static inline int post_word_byte(unsigned char c)
 {
