@@ -9,86 +9,14 @@
 #include <string.h>
 
 #include "error.h"
-#include "hash.h"
 #include "doctag_limits.h"
+#include "memo.h"
 #include "post.h"
 #include "vec.h"
 
 static int is_upper(char c)
 {
     return c >= 'A' && c <= 'Z';
-}
-
-typedef struct memo {
-    const char *name;   /* the short form, in the text */
-    size_t len;
-    const char *src;    /* what it stands for: the full name, in the text */
-    size_t src_len;
-    uint32_t entry;
-    size_t from;        /* tagged from here on (0: a defined name, wherever used) */
-    size_t case_start;  /* a case's short form: where the case is named, else SIZE_MAX */
-    int person;         /* the name is a person's somewhere ("X's", "Agent X") */
-    int early;          /* used, untagged, before the case is named */
-} memo;
-
-/* The memos, and a hash set of their names (open addressing: a slot holds
- * a memo's index plus one, 0 when empty), so that a document with many
- * cases does not compare every short form with every other. */
-typedef struct memo_list {
-    memo *items;
-    size_t n, cap;
-    uint32_t *slots;
-    size_t n_slots;    /* a power of two, at least twice n */
-} memo_list;
-
-/* The slot of the memo named name[0..len), or the empty one it would take. */
-static size_t memo_slot(const memo_list *l, const char *name, size_t len)
-{
-    size_t h = hash_fnv1a(HASH_FNV_SEED, name, len) & (l->n_slots - 1);
-    for (; l->slots[h]; h = (h + 1) & (l->n_slots - 1)) {
-        const memo *o = &l->items[l->slots[h] - 1];
-        if (o->len == len && memcmp(o->name, name, len) == 0)
-            break;
-    }
-    return h;
-}
-
-static int memo_rehash(memo_list *l)
-{
-    size_t size = l->n_slots ? 2 * l->n_slots : 64;
-    uint32_t *old = l->slots;
-    if (!(l->slots = calloc(size, sizeof *l->slots))) {
-        l->slots = old;
-        return DOCTAG_ERR_NOMEM;
-    }
-    free(old);
-    l->n_slots = size;
-    for (size_t k = 0; k < l->n; k++)
-        l->slots[memo_slot(l, l->items[k].name, l->items[k].len)] = (uint32_t)(k + 1);
-    return DOCTAG_OK;
-}
-
-static int memo_push(memo_list *l, memo m)
-{
-    if (2 * (l->n + 1) > l->n_slots && memo_rehash(l) != DOCTAG_OK)
-        return DOCTAG_ERR_NOMEM;
-    size_t slot = memo_slot(l, m.name, m.len);
-    if (l->slots[slot])
-        return DOCTAG_OK;   /* the first definition holds */
-    if (!vec_reserve((void **)&l->items, &l->cap, l->n + 1, sizeof *l->items))
-        return DOCTAG_ERR_NOMEM;
-    l->items[l->n++] = m;
-    l->slots[slot] = (uint32_t)l->n;
-    return DOCTAG_OK;
-}
-
-/* The memo named name[0..len), or NULL. */
-static const memo *memo_find(const memo_list *l, const char *name, size_t len)
-{
-    if (!l->n_slots)
-        return NULL;
-    uint32_t k = l->slots[memo_slot(l, name, len)];
-    return k ? &l->items[k - 1] : NULL;
 }
 
 /* A short form a name of no entity defines ("Human Rights Commission of
@@ -607,7 +535,6 @@ int memory_pass(post_ctx *c)
     free(uses.items);
     free(ix.head);
     free(ix.next);
-    free(memos.items);
-    free(memos.slots);
+    memo_list_free(&memos);
     return rc == DOCTAG_ERR_NOMEM ? error_set(rc, "out of memory tagging") : rc;
 }
