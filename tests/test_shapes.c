@@ -260,34 +260,3 @@ Test(shapes, acts_named_by_their_subject_and_the_ombudsman_office)
     expect_entity("children's advocates in the Office of the Ombudsman help them", "agency",
                   "Office of the Ombudsman");
 }
-
-/* A law named "... Law" by its shape (GUIDELINES.md: named laws of any
- * state) is an instrument; a field of law, law in general, a publication
- * or a body named after one is not. */
-Test(shapes, laws_named_law_and_fields_of_law)
-{
-    expect_entity("Settlers relied on Ruritania's Abandoned Estates Law to take the houses.",
-                  "instrument", "Abandoned Estates Law");
-    expect_entity("The Duma passed the Undesirable Organisations Law in May.", "instrument",
-                  "Undesirable Organisations Law");
-    expect_entity("Critics said the Anti-Blasphemy Law is used against minorities.", "instrument",
-                  "Anti-Blasphemy Law");
-    expect_entity("The 2016 NGO Law requires foreign funding to be approved.", "instrument",
-                  "NGO Law");
-    expect_entity("Plaintiffs sued under California's False Advertising Law, California "
-                  "Consumers Legal Remedies Act, and unjust enrichment.", "instrument",
-                  "False Advertising Law");
-    expect_entity("Plaintiffs sued under California's False Advertising Law, California "
-                  "Consumers Legal Remedies Act, and unjust enrichment.", "instrument",
-                  "California Consumers Legal Remedies Act");
-    expect_entity("Section 3 of the Foreign Donations Registration Law was struck down.",
-                  "instrument", "Foreign Donations Registration Law");
-    const char *fields = "Customary International Humanitarian Law and International Refugee Law "
-                         "bind the parties; Israeli Law and Federal Law differ, Case Law on it is "
-                         "thin, the Rule of Law suffers and the army Declares Martial Law. See the "
-                         "Ruritanian Journal of Refugee Law, the Head of Punitive Law and Human "
-                         "Rights Division and the Human Rights Law Centre.";
-    char *lines = test_tag_lines(fields);
-    cr_expect(strstr(lines, "instrument|") == NULL, "no instrument expected, got:\n%s", lines);
-    free(lines);
-}

@@ -127,75 +127,10 @@ ag = ("/(?=[A-Z])(?:" + AFAST + "|" + ALEFT + AKIND + "(?:" + AGENCY_TITLE + "|"
 # "adopted the Uniform Act")
 ASW = (SW[:-5] + r"|Division|Subtitle|DIVISION)\b)" +
        r"(?!(?:Federal|Uniform|State|Model|Principal|Amended|Original|Main|Present|Said|Same|New|Old|Current|Parent) Act\b)")
-# "Law" and a comma end a law's name in a list of laws ("False Advertising
-# Law, California Consumers Legal Remedies Act" are two)
-AWORD = r"(?!(?:Act|Bill|An|A|The)\b)(?!Law,)(?!Amendments? of \d)(?![A-Z]-)(?:[A-Z]\.|" + NOT_POSS + r"[A-Z][A-Za-z\-']*|\((?:[A-Z][A-Za-z]*)(?: (?:and|of|the|for|[A-Z][A-Za-z]*))*\))"
+AWORD = r"(?!(?:Act|Bill|An|A|The)\b)(?!Amendments? of \d)(?![A-Z]-)(?:[A-Z]\.|" + NOT_POSS + r"[A-Z][A-Za-z\-']*|\((?:[A-Z][A-Za-z]*)(?: (?:and|of|the|for|[A-Z][A-Za-z]*))*\))"
 ASEP = r"(?:,? (?:(?:of|for|to|on|in|against|de|with)(?: the)? |and )?)"
-act = ("/(?=[A-Z0-9])" + ASW + r"(?![IVXLC]+\b)(?>(?:(?<=[Tt]he )\d{4} )?(?![A-Z]-)(?!Law,)" + NOT_POSS + r"[A-Z][A-Za-z\-']*(?:" + ASEP + AWORD + r")*) (?:Act|Bill|Amendments?(?= of \d{4}))" +
+act = ("/(?=[A-Z0-9])" + ASW + r"(?![IVXLC]+\b)(?>(?:(?<=[Tt]he )\d{4} )?(?![A-Z]-)" + NOT_POSS + r"[A-Z][A-Za-z\-']*(?:" + ASEP + AWORD + r")*) (?:Act|Bill|Amendments?(?= of \d{4}))" +
        r"(?: for Fiscal Year \d{4}|,? (?:of )?\d{4})?/")
-# Laws named "... Law" by their shape: "Absentees' Property Law",
-# "Foreign Agents Law", "Nation-State Law", "NGO Law", "Unfair Competition
-# Law". Fields of law and law in general are not named instruments
-# (GUIDELINES.md: generic phrases): the words before "Law" must hold one
-# that is not a field's or a scope's ("International", "Humanitarian",
-# "Case", "Federal", "Refugee", a nationality's "Israeli", "English"), the
-# word right before "Law" must not be one that makes a concept of it
-# ("Customary International Law", "Martial Law", "Human Rights Law"), and
-# one word alone names a law only when it is hyphenated or an acronym
-# ("Anti-Conversion Law", "NGO Law"; not "Israeli Law", "Sherman Law").
-# A publication, a school or a body is named so too ("International Journal
-# of Refugee Law", "Commission on International Trade Law", "Law School"):
-# no such word is inside, nor a post ("Head of Punitive Law and Human
-# Rights Division"), and no capitalised word follows "Law".
-LAW_FIELDS = ("International|Transnational|Comparative|Global|Regional|Humanitarian|Human|Rights|"
-              "Case|Soft|Common|Customary|Natural|Martial|Statute|Statutory|Primary|Secondary|"
-              "Criminal|Penal|Civil|Constitutional|Administrative|Procedural|Substantive|Tort|"
-              "Family|Property|Contract|Commercial|Corporate|Competition|Antitrust|Trade|"
-              "Investment|Banking|Securities|Tax|Maritime|Space|Military|Environmental|Labour|"
-              "Labor|Employment|Health|Refugee|Refugees|Migration|Immigration|Asylum|Nationality|"
-              "Privacy|Data|Protection|Consumer|Copyright|Patent|Intellectual|Media|Internet|"
-              "Cyber|Election|Electoral|Economic|Social|Cultural|Federal|State|States|Local|"
-              "Domestic|National|Municipal|Tribal|Indigenous|Traditional|Religious|Islamic|"
-              "Sharia|Canon|Roman|Jewish|Public|Private|EU|US|UK|UN|European|Union|Community|"
-              "Treaty|Equality|Discrimination|Juvenile|Youth|Child|Children|Women|Gender|"
-              "Disability|Education|Water|Energy|Land|Agrarian|Mining|Aviation|Transport|Sport|Sports")
-LAW_LAST = ("International|Transnational|Comparative|Humanitarian|Rights|Case|Soft|Common|"
-            "Customary|Natural|Martial|Statute|Criminal|Penal|Civil|Constitutional|Administrative|"
-            "Tort|Contract|Commercial|Corporate|Trade|Tax|Maritime|Space|Military|Environmental|"
-            "Labour|Labor|Employment|Refugee|Migration|Immigration|Asylum|Federal|State|States|"
-            "Local|Domestic|National|Municipal|Islamic|Sharia|Canon|Roman|Religious|Public|"
-            "Private|EU|US|UK|UN|European|Union|Community|Treaty")
-# a nationality's or a scope's adjective: "Israeli", "Russian", "English", "Chinese"
-LAW_NATION = r"[A-Z][a-z]+(?:ian|ean|an|ese|ish|ch|ic|i)"
-LAW_NEVER = ("Laws|Journal|Review|Quarterly|Yearbook|Bulletin|Studies|Institute|Center|Centre|"
-             "School|University|College|Faculty|Academy|Society|Association|Clinic|Project|Program|"
-             "Programme|Foundation|Network|Group|Commission|Committee|Council|Office|Department|"
-             "Ministry|Agency|Court|Tribunal|Division|Section|Unit|Library|Conference|Congress|"
-             "Professor|Chair|Master|Masters|Bachelor|Doctor|Student|Students|Firm|Partners|LLP|"
-             "Introduction|Handbook|Manual|Guide|Principles|Rule|Rules|Order|Under|Government|"
-             "Declares|Declared|Declare|Imposes|Imposed|Lifts|Lifted|Enforce|Enforcing|Enforced|"
-             "Chapter|Part|Title|Article|Annex|Head|Heads|Member|Members|Director|Chief|Minister|"
-             "Secretary|President|Officer|Adviser|Advisor|Judge|Justice|Lecturer|Dean")
-# a word of the name: not "Law", not another's possessive
-LAW_W = r"(?!Law\b)(?:" + INIT + r"|" + NOT_POSS + r"[A-Z][A-Za-z\-']*)"
-# words are joined by "and" only: "Protests against the ...", "Head of ..."
-LAW_J = r"(?:and |& )"
-LAW_RUN = r"(?:" + LAW_W + r" " + LAW_J + r"?)"
-# a name starts after a small word, a sentence's first word or
-# punctuation, not inside a run of capitalised words ("the Foreign Agents
-# Registration Law" holds no "Agents Registration Law") nor after "of"
-LAW_START = (r"(?<!of )(?:(?<=\bThe |\bThis |\bUnder |\bIn |\bSee |\bBy |\bWith |\bAnd |\bIts |\bA |\bAn )|(?<!" +
-             "|".join(r"\b[A-Z][A-Za-z\-]{%d} " % k for k in range(0, 16)) + r"))")
-# Each list is read once, in a lookahead over the run of words before
-# "Law": no word of a body, publication or post nor a month's; not all
-# of them a field's or a scope's.
-LAW_CHECKS = (r"(?!" + LAW_RUN + r"*(?:" + LAW_NEVER + r"|" + MONTHS + r")\b)" +
-              r"(?!(?:(?=(?:" + LAW_FIELDS + r") )" + LAW_RUN + r"|(?=" + LAW_NATION + r" )" + LAW_RUN + r")+Law\b)")
-LAW_ONE = r"(?:[A-Z][A-Za-z]*-[A-Za-z][A-Za-z\-]*|(?!USA\b)[A-Z]{3,6})"
-LAW_MANY = (r"(?=" + LAW_RUN + LAW_W + r" )" + LAW_W + r"(?: " + LAW_J + r"?" + LAW_W + r")*" +
-            r"(?<!\b" + LAW_LAST.replace("|", r"|\b") + r")")
-law = ("/(?=[A-Z])" + LAW_START + SW + LAW_CHECKS + r"(?:" + LAW_ONE + r"|" + LAW_MANY +
-       r") Law(?![ \-][A-Z][a-z])/")
 out = r'''@type instrument
 # Named statutes and bills: capitalised words ending in "Act" or "Bill",
 # with an optional year: Keep Washington Working Act, Fourth Amendment Is
@@ -241,13 +176,6 @@ out = r'''@type instrument
 # (Generated by tools/gen_generic.py: edit that and re-run it.)
 @near Convention | Covenant | Protocol | Declaration | Charter | Treaty | Agreement | Accord | Code | Decree | Ordinance | Statutes | " Law" | "Act on " | "Act Regulating " | "Act Concerning " | "Act Governing " | Regulations | Rules | Principles | Constitution | Clause | "Bill of Rights" | "Memorandum of Understanding"
 %name = ''' + inst + r'''
-
-# Laws named "... Law" by their shape, not fields of law ("Absentees'
-# Property Law", "Foreign Agents Law", "Nation-State Law", "NGO Law"; not
-# "Customary International Law", "Martial Law", "Israeli Law", "Journal of
-# Refugee Law"): see tools/gen_generic.py, LAW_FIELDS.
-@near " Law"
-%name = ''' + law + r'''
 
 # Agencies by their shape: capitalised words before a body word ("Rural
 # Housing Service", "Election Assistance Commission", "Scottish Human Rights
