@@ -5,9 +5,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "doctag.h"
 #include "pdftest.h"
+#include "testutil.h"
 
 char *path_of(const char *fmt, ...)
 {
@@ -168,4 +170,19 @@ void filler(char *out, size_t cap, const char *const *vocab, size_t nv, unsigned
         len += (size_t)snprintf(out + len, cap - len, "%s%s", i ? " " : "",
                                 vocab[(seed >> 16) % nv]);
     }
+}
+
+char *reportlab_run(const char *script)
+{
+    if (access("/usr/bin/python3", X_OK) != 0
+        || test_run("/usr/bin/python3 -c 'import reportlab' 2>/dev/null") != 0)
+        cr_skip_test("ReportLab missing: apt-get install python3-reportlab");
+    char *dir = test_tmpdir(), *py = path_of("%s/make.py", dir);
+    FILE *f = fopen(py, "w");
+    cr_assert_not_null(f);
+    fputs(script, f);
+    fclose(f);
+    free(py);
+    cr_assert_eq(test_run("cd '%s' && /usr/bin/python3 make.py", dir), 0, "reportlab failed");
+    return dir;
 }

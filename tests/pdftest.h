@@ -35,4 +35,10 @@ void assert_in_order(const char *raw, const char *const *items, size_t n);
 void filler(char *out, size_t cap, const char *const *vocab, size_t nv, unsigned seed,
             size_t n);
 
+/* Runs the ReportLab script (python3-reportlab) in a new temporary
+ * directory and returns that directory (test_tmpdir()), where the script
+ * wrote its PDF; skips the test where ReportLab is missing, fails it where
+ * the script fails. */
+char *reportlab_run(const char *script);
+
 #endif

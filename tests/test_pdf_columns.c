@@ -280,32 +280,24 @@ Test(extract_generated, pdftex_two_columns)
  * letter opens the first word, before the lines beside it. */
 Test(extract_generated, reportlab_drop_cap_opens_its_word)
 {
-    if (access("/usr/bin/python3", X_OK) != 0
-        || test_run("/usr/bin/python3 -c 'import reportlab' 2>/dev/null") != 0)
-        cr_skip_test("ReportLab missing: apt-get install python3-reportlab");
-    char *dir = test_tmpdir(), *py = path_of("%s/make.py", dir);
-    FILE *f = fopen(py, "w");
-    cr_assert_not_null(f);
-    fputs("from reportlab.pdfgen import canvas\n"
-          "from reportlab.lib.pagesizes import letter\n"
-          "W, H = letter\n"
-          "c = canvas.Canvas('cap.pdf', pagesize=letter)\n"
-          "voc = 'the council reviewed national reports and regional programmes for migrant "
-          "workers while independent auditors examined procurement records'.split()\n"
-          "for p, (cap, rest) in enumerate([('U', 'nder'), ('T', 'he'), ('I', 'n')]):\n"
-          "    y = H - 100\n"
-          "    c.setFont('Times-Roman', 40); c.drawString(72, y - 26, cap)\n"
-          "    w = c.stringWidth(cap, 'Times-Roman', 40) + 3\n"
-          "    c.setFont('Times-Roman', 11)\n"
-          "    for k in range(8):\n"
-          "        words = [voc[(p * 5 + k * 3 + i) % len(voc)] for i in range(11 if k < 4 else 13)]\n"
-          "        if k == 0: words = [rest + '%d' % p] + words\n"
-          "        words = ['Line%dx%d' % (p, k)] + words if k else words\n"
-          "        c.drawString(72 + (w if k < 4 else 0), y, ' '.join(words)); y -= 13\n"
-          "    c.showPage()\n"
-          "c.save()\n", f);
-    fclose(f);
-    cr_assert_eq(test_run("cd '%s' && /usr/bin/python3 make.py", dir), 0, "reportlab failed");
+    char *dir = reportlab_run("from reportlab.pdfgen import canvas\n"
+                              "from reportlab.lib.pagesizes import letter\n"
+                              "W, H = letter\n"
+                              "c = canvas.Canvas('cap.pdf', pagesize=letter)\n"
+                              "voc = 'the council reviewed national reports and regional programmes for migrant "
+                              "workers while independent auditors examined procurement records'.split()\n"
+                              "for p, (cap, rest) in enumerate([('U', 'nder'), ('T', 'he'), ('I', 'n')]):\n"
+                              "    y = H - 100\n"
+                              "    c.setFont('Times-Roman', 40); c.drawString(72, y - 26, cap)\n"
+                              "    w = c.stringWidth(cap, 'Times-Roman', 40) + 3\n"
+                              "    c.setFont('Times-Roman', 11)\n"
+                              "    for k in range(8):\n"
+                              "        words = [voc[(p * 5 + k * 3 + i) % len(voc)] for i in range(11 if k < 4 else 13)]\n"
+                              "        if k == 0: words = [rest + '%d' % p] + words\n"
+                              "        words = ['Line%dx%d' % (p, k)] + words if k else words\n"
+                              "        c.drawString(72 + (w if k < 4 else 0), y, ' '.join(words)); y -= 13\n"
+                              "    c.showPage()\n"
+                              "c.save()\n");
     char *pdf = path_of("%s/cap.pdf", dir), *raw = pdf_text(pdf, NULL), *got = collapse(raw);
     free(raw);
     static const char *const first[] = { "Under0 ", "The1 ", "In2 " };
@@ -321,6 +313,5 @@ Test(extract_generated, reportlab_drop_cap_opens_its_word)
         free(items[i]);
     free(got);
     free(pdf);
-    free(py);
     free(dir);
 }

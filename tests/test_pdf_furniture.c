@@ -25,48 +25,40 @@
  * running header and right-aligned footers "Page 1" .. "Page 12". */
 Test(extract_generated, reportlab_spacing_stamps_marks_footers)
 {
-    if (access("/usr/bin/python3", X_OK) != 0
-        || test_run("/usr/bin/python3 -c 'import reportlab' 2>/dev/null") != 0)
-        cr_skip_test("ReportLab missing: apt-get install python3-reportlab");
-    char *dir = test_tmpdir(), *py = path_of("%s/make.py", dir);
-    FILE *f = fopen(py, "w");
-    cr_assert_not_null(f);
-    fputs("from reportlab.pdfgen import canvas\n"
-          "from reportlab.lib.pagesizes import letter\n"
-          "W, H = letter\n"
-          "c = canvas.Canvas('rl.pdf', pagesize=letter)\n"
-          "voc = 'the council reviewed national reports and regional programmes for migrant "
-          "workers while independent auditors examined procurement records'.split()\n"
-          "for p in range(1, 13):\n"
-          "    c.setFont('Helvetica', 9)\n"
-          "    c.drawString(72, H - 40, 'Committee Bulletin on Treaty Bodies')\n"
-          "    c.drawRightString(W - 72, 30, 'Page %d' % p)\n"
-          "    c.setFont('Times-Roman', 11)\n"
-          "    y = H - 90\n"
-          "    for k in range(3):\n"
-          "        words = ['Para%dx%d' % (p, k), 'opens'] + [voc[(p * 7 + k * 3 + i) % len(voc)]"
-          " for i in range(40)] + ['Para%dx%d' % (p, k), 'closes.']\n"
-          "        for i in range(0, len(words), 11):\n"
-          "            c.drawString(72, y, ' '.join(words[i:i + 11])); y -= 14\n"
-          "        y -= 10\n"
-          "    if p == 2:\n"
-          "        for a, b in [('ICCPR', 'International Covenant on Civil and Political Rights'),"
-          " ('CAT', 'Convention against Torture')]:\n"
-          "            c.drawString(72, y, a); c.drawString(150, y, b); y -= 14\n"
-          "        t = 'The Assembly recalled its Resolution 60/25'\n"
-          "        c.drawString(72, y, t); x = 72 + c.stringWidth(t, 'Times-Roman', 11)\n"
-          "        c.setFont('Times-Roman', 7); c.drawString(x, y + 4, '16')\n"
-          "        x += c.stringWidth('16', 'Times-Roman', 7)\n"
-          "        c.setFont('Times-Roman', 11); c.drawString(x, y, ' and the report.'); y -= 24\n"
-          "        c.drawString(72, y, '_' * 30); y -= 12\n"
-          "        c.setFont('Times-Roman', 8); c.drawString(72, y, '16 A/RES/60/25.')\n"
-          "    c.saveState(); c.translate(W - 50, 250); c.rotate(90)\n"
-          "    c.setFont('Helvetica-Bold', 9); c.drawString(0, 0, 'DRAFT WITH PROPOSALS')\n"
-          "    c.restoreState()\n"
-          "    c.showPage()\n"
-          "c.save()\n", f);
-    fclose(f);
-    cr_assert_eq(test_run("cd '%s' && /usr/bin/python3 make.py", dir), 0, "reportlab failed");
+    char *dir = reportlab_run("from reportlab.pdfgen import canvas\n"
+                              "from reportlab.lib.pagesizes import letter\n"
+                              "W, H = letter\n"
+                              "c = canvas.Canvas('rl.pdf', pagesize=letter)\n"
+                              "voc = 'the council reviewed national reports and regional programmes for migrant "
+                              "workers while independent auditors examined procurement records'.split()\n"
+                              "for p in range(1, 13):\n"
+                              "    c.setFont('Helvetica', 9)\n"
+                              "    c.drawString(72, H - 40, 'Committee Bulletin on Treaty Bodies')\n"
+                              "    c.drawRightString(W - 72, 30, 'Page %d' % p)\n"
+                              "    c.setFont('Times-Roman', 11)\n"
+                              "    y = H - 90\n"
+                              "    for k in range(3):\n"
+                              "        words = ['Para%dx%d' % (p, k), 'opens'] + [voc[(p * 7 + k * 3 + i) % len(voc)]"
+                              " for i in range(40)] + ['Para%dx%d' % (p, k), 'closes.']\n"
+                              "        for i in range(0, len(words), 11):\n"
+                              "            c.drawString(72, y, ' '.join(words[i:i + 11])); y -= 14\n"
+                              "        y -= 10\n"
+                              "    if p == 2:\n"
+                              "        for a, b in [('ICCPR', 'International Covenant on Civil and Political Rights'),"
+                              " ('CAT', 'Convention against Torture')]:\n"
+                              "            c.drawString(72, y, a); c.drawString(150, y, b); y -= 14\n"
+                              "        t = 'The Assembly recalled its Resolution 60/25'\n"
+                              "        c.drawString(72, y, t); x = 72 + c.stringWidth(t, 'Times-Roman', 11)\n"
+                              "        c.setFont('Times-Roman', 7); c.drawString(x, y + 4, '16')\n"
+                              "        x += c.stringWidth('16', 'Times-Roman', 7)\n"
+                              "        c.setFont('Times-Roman', 11); c.drawString(x, y, ' and the report.'); y -= 24\n"
+                              "        c.drawString(72, y, '_' * 30); y -= 12\n"
+                              "        c.setFont('Times-Roman', 8); c.drawString(72, y, '16 A/RES/60/25.')\n"
+                              "    c.saveState(); c.translate(W - 50, 250); c.rotate(90)\n"
+                              "    c.setFont('Helvetica-Bold', 9); c.drawString(0, 0, 'DRAFT WITH PROPOSALS')\n"
+                              "    c.restoreState()\n"
+                              "    c.showPage()\n"
+                              "c.save()\n");
     char *pdf = path_of("%s/rl.pdf", dir), *raw = pdf_text(pdf, NULL), *got = collapse(raw);
     free(raw);
     char *items[72];
@@ -87,7 +79,6 @@ Test(extract_generated, reportlab_spacing_stamps_marks_footers)
     cr_expect_eq(count_of(got, "Page "), 0, "page footer survived");
     free(got);
     free(pdf);
-    free(py);
     free(dir);
 }
 
@@ -99,42 +90,34 @@ Test(extract_generated, reportlab_spacing_stamps_marks_footers)
  * the footer goes on every page; the office name on the cover stays. */
 Test(extract_generated, reportlab_sparse_margin_notes_and_stray_footer)
 {
-    if (access("/usr/bin/python3", X_OK) != 0
-        || test_run("/usr/bin/python3 -c 'import reportlab' 2>/dev/null") != 0)
-        cr_skip_test("ReportLab missing: apt-get install python3-reportlab");
-    char *dir = test_tmpdir(), *py = path_of("%s/make.py", dir);
-    FILE *f = fopen(py, "w");
-    cr_assert_not_null(f);
-    fputs("from reportlab.pdfgen import canvas\n"
-          "from reportlab.lib.pagesizes import A4\n"
-          "W, H = A4\n"
-          "c = canvas.Canvas('notes.pdf', pagesize=A4)\n"
-          "voc = 'the council reviewed national reports and regional programmes for migrant "
-          "workers while independent auditors examined procurement records'.split()\n"
-          "c.setFont('Helvetica-Bold', 20); c.drawString(72, H - 200, 'Review of Treaty Bodies')\n"
-          "c.setFont('Helvetica', 12); c.drawString(72, H - 300, 'Regional Monitoring Office')\n"
-          "c.drawString(72, H - 320, 'Geneva, 2009'); c.showPage()\n"
-          "c.setFont('Times-Roman', 11); c.drawString(72, H - 90, 'Summary opens the report.')\n"
-          "c.setFont('Helvetica', 8); c.drawString(72, 60, 'Regional Monitoring Office')\n"
-          "c.showPage()\n"
-          "for p in range(3, 15):\n"
-          "    c.setFont('Helvetica', 8); c.drawString(72, 30, 'Regional Monitoring Office')\n"
-          "    c.drawRightString(W - 40, 30, str(p))\n"
-          "    c.setFont('Times-Roman', 11); y = H - 80\n"
-          "    for k in range(4):\n"
-          "        words = ['Para%dx%d' % (p, k), 'opens'] + [voc[(p * 7 + k * 3 + i) % len(voc)]"
-          " for i in range(60)] + ['Para%dx%d' % (p, k), 'closes.']\n"
-          "        for i in range(0, len(words), 10):\n"
-          "            c.drawString(200, y, ' '.join(words[i:i + 10])); y -= 13\n"
-          "        y -= 6\n"
-          "    c.setFont('Times-Roman', 7); y = 560\n"
-          "    for n, t in enumerate(['8/22.', 'A/HRC/12/10, section 23 and 78 of the report.',"
-          " '83(13).', 'A/HRC/8/31, section 63 and 79 of the report.', '8/48.', '11/20.']):\n"
-          "        c.drawString(30, y, 'Note%dx%d %s' % (p, n, t)); y -= 11\n"
-          "    c.showPage()\n"
-          "c.save()\n", f);
-    fclose(f);
-    cr_assert_eq(test_run("cd '%s' && /usr/bin/python3 make.py", dir), 0, "reportlab failed");
+    char *dir = reportlab_run("from reportlab.pdfgen import canvas\n"
+                              "from reportlab.lib.pagesizes import A4\n"
+                              "W, H = A4\n"
+                              "c = canvas.Canvas('notes.pdf', pagesize=A4)\n"
+                              "voc = 'the council reviewed national reports and regional programmes for migrant "
+                              "workers while independent auditors examined procurement records'.split()\n"
+                              "c.setFont('Helvetica-Bold', 20); c.drawString(72, H - 200, 'Review of Treaty Bodies')\n"
+                              "c.setFont('Helvetica', 12); c.drawString(72, H - 300, 'Regional Monitoring Office')\n"
+                              "c.drawString(72, H - 320, 'Geneva, 2009'); c.showPage()\n"
+                              "c.setFont('Times-Roman', 11); c.drawString(72, H - 90, 'Summary opens the report.')\n"
+                              "c.setFont('Helvetica', 8); c.drawString(72, 60, 'Regional Monitoring Office')\n"
+                              "c.showPage()\n"
+                              "for p in range(3, 15):\n"
+                              "    c.setFont('Helvetica', 8); c.drawString(72, 30, 'Regional Monitoring Office')\n"
+                              "    c.drawRightString(W - 40, 30, str(p))\n"
+                              "    c.setFont('Times-Roman', 11); y = H - 80\n"
+                              "    for k in range(4):\n"
+                              "        words = ['Para%dx%d' % (p, k), 'opens'] + [voc[(p * 7 + k * 3 + i) % len(voc)]"
+                              " for i in range(60)] + ['Para%dx%d' % (p, k), 'closes.']\n"
+                              "        for i in range(0, len(words), 10):\n"
+                              "            c.drawString(200, y, ' '.join(words[i:i + 10])); y -= 13\n"
+                              "        y -= 6\n"
+                              "    c.setFont('Times-Roman', 7); y = 560\n"
+                              "    for n, t in enumerate(['8/22.', 'A/HRC/12/10, section 23 and 78 of the report.',"
+                              " '83(13).', 'A/HRC/8/31, section 63 and 79 of the report.', '8/48.', '11/20.']):\n"
+                              "        c.drawString(30, y, 'Note%dx%d %s' % (p, n, t)); y -= 11\n"
+                              "    c.showPage()\n"
+                              "c.save()\n");
     char *pdf = path_of("%s/notes.pdf", dir), *raw = pdf_text(pdf, NULL), *got = collapse(raw);
     free(raw);
     char *items[12 * 14];
@@ -154,6 +137,5 @@ Test(extract_generated, reportlab_sparse_margin_notes_and_stray_footer)
     cr_expect(strstr(got, "Summary opens the report.") != NULL);
     free(got);
     free(pdf);
-    free(py);
     free(dir);
 }

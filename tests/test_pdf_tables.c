@@ -26,44 +26,36 @@
  * the rows and the paragraphs stay, in order. */
 Test(extract_generated, reportlab_table_head_repeated_at_any_height)
 {
-    if (access("/usr/bin/python3", X_OK) != 0
-        || test_run("/usr/bin/python3 -c 'import reportlab' 2>/dev/null") != 0)
-        cr_skip_test("ReportLab missing: apt-get install python3-reportlab");
-    char *dir = test_tmpdir(), *py = path_of("%s/make.py", dir);
-    FILE *f = fopen(py, "w");
-    cr_assert_not_null(f);
-    fputs("from reportlab.pdfgen import canvas\n"
-          "from reportlab.lib.pagesizes import landscape, A4\n"
-          "W, H = landscape(A4)\n"
-          "c = canvas.Canvas('card.pdf', pagesize=(W, H))\n"
-          "voc = 'the council reviewed national reports and regional programmes for migrant "
-          "workers while independent auditors examined procurement records'.split()\n"
-          "head = [(60, 'STATE'), (170, 'RATING'), (260, 'GROUPS'), (380, 'STATEMENT'),"
-          " (620, 'ASSESSMENT'), (740, 'SCORE')]\n"
-          "for p in range(1, 11):\n"
-          "    c.setFont('Helvetica', 8); c.drawString(60, H - 30, 'How the Council Reviewed Freedonia')\n"
-          "    y = H - 60\n"
-          "    if p % 3 == 1:\n"
-          "        c.setFont('Times-Roman', 10)\n"
-          "        for k in range(3):\n"
-          "            words = [voc[(p * 5 + k * 3 + i) % len(voc)] for i in range(14)]\n"
-          "            c.drawString(60, y, 'Background%dx%d %s.' % (p, k, ' '.join(words)))\n"
-          "            y -= 13\n"
-          "        y -= 20\n"
-          "    c.setFont('Helvetica-Bold', 8)\n"
-          "    for x, t in head: c.drawString(x, y, t)\n"
-          "    y -= 20\n"
-          "    c.setFont('Times-Roman', 9)\n"
-          "    for r in range(4):\n"
-          "        c.drawString(60, y, 'Land%dx%d' % (p, r)); c.drawString(170, y, 'Free')\n"
-          "        c.drawString(260, y, 'WEOG')\n"
-          "        c.drawString(380, y, 'Statement%dx%d urges the government' % (p, r))\n"
-          "        c.drawString(620, y, 'Positive'); c.drawString(740, y, str(r + 2)); y -= 40\n"
-          "    c.setFont('Helvetica', 8); c.drawString(60, 30, 'SCORECARD OF THE REVIEW')\n"
-          "    c.drawString(420, 30, str(p)); c.showPage()\n"
-          "c.save()\n", f);
-    fclose(f);
-    cr_assert_eq(test_run("cd '%s' && /usr/bin/python3 make.py", dir), 0, "reportlab failed");
+    char *dir = reportlab_run("from reportlab.pdfgen import canvas\n"
+                              "from reportlab.lib.pagesizes import landscape, A4\n"
+                              "W, H = landscape(A4)\n"
+                              "c = canvas.Canvas('card.pdf', pagesize=(W, H))\n"
+                              "voc = 'the council reviewed national reports and regional programmes for migrant "
+                              "workers while independent auditors examined procurement records'.split()\n"
+                              "head = [(60, 'STATE'), (170, 'RATING'), (260, 'GROUPS'), (380, 'STATEMENT'),"
+                              " (620, 'ASSESSMENT'), (740, 'SCORE')]\n"
+                              "for p in range(1, 11):\n"
+                              "    c.setFont('Helvetica', 8); c.drawString(60, H - 30, 'How the Council Reviewed Freedonia')\n"
+                              "    y = H - 60\n"
+                              "    if p % 3 == 1:\n"
+                              "        c.setFont('Times-Roman', 10)\n"
+                              "        for k in range(3):\n"
+                              "            words = [voc[(p * 5 + k * 3 + i) % len(voc)] for i in range(14)]\n"
+                              "            c.drawString(60, y, 'Background%dx%d %s.' % (p, k, ' '.join(words)))\n"
+                              "            y -= 13\n"
+                              "        y -= 20\n"
+                              "    c.setFont('Helvetica-Bold', 8)\n"
+                              "    for x, t in head: c.drawString(x, y, t)\n"
+                              "    y -= 20\n"
+                              "    c.setFont('Times-Roman', 9)\n"
+                              "    for r in range(4):\n"
+                              "        c.drawString(60, y, 'Land%dx%d' % (p, r)); c.drawString(170, y, 'Free')\n"
+                              "        c.drawString(260, y, 'WEOG')\n"
+                              "        c.drawString(380, y, 'Statement%dx%d urges the government' % (p, r))\n"
+                              "        c.drawString(620, y, 'Positive'); c.drawString(740, y, str(r + 2)); y -= 40\n"
+                              "    c.setFont('Helvetica', 8); c.drawString(60, 30, 'SCORECARD OF THE REVIEW')\n"
+                              "    c.drawString(420, 30, str(p)); c.showPage()\n"
+                              "c.save()\n");
     char *pdf = path_of("%s/card.pdf", dir), *raw = pdf_text(pdf, NULL), *got = collapse(raw);
     free(raw);
     char *items[80];
@@ -87,7 +79,6 @@ Test(extract_generated, reportlab_table_head_repeated_at_any_height)
     cr_expect_eq(count_of(got, "SCORECARD"), 0, "running footer left");
     free(got);
     free(pdf);
-    free(py);
     free(dir);
 }
 
