@@ -44,6 +44,13 @@ static const cite_case short_forms[] = {
       "ACLU v. NSA" },
     { "See Hughes v. Boston Sci. Corp., 631 F.3d 762 (5th Cir. 2011). In Boston, the court held.",
       "Boston", "Hughes v. Boston Sci. Corp." },
+    { "our decision in United States v. United States Dist. Court for Eastern Dist. of Mich., 407 "
+      "U. S. 297 (1972) (Keith), in which we explained. Although the Keith opinion disclaimed it.",
+      "Keith", "United States v. United States Dist. Court for Eastern Dist. of Mich." },
+    { "See Roe v. Acme Widget Co., 512 F. Supp. 2d 40, 44 (D. Mass. 2007) (Acme). Under Acme, the "
+      "claim fails.", "Acme", "Roe v. Acme Widget Co." },
+    { "Laird v. Tatum, 408 U. S. 1 (1972). The plaintiffs in Laird--and respondents here--lack "
+      "standing.", "Laird", "Laird v. Tatum" },
 };
 
 /* Not memory: a person of the same name, Id., a country after a
@@ -61,6 +68,17 @@ static const cite_case not_defined[] = {
       "2025). Maine pharmacists later sued.", "Maine", NULL },
     { "See Hughes v. Boston Sci. Corp., 631 F.3d 762 (5th Cir. 2011). The claims against Boston "
       "Scientific failed.", "Boston", NULL },
+};
+
+/* A court named in brackets after a case, or a bracket before any
+ * citation, gives the case no short form. */
+static const cite_case not_case_shorts[] = {
+    { "In Marrache v. Bacardi, the U.S. Circuit Court for the Eleventh Circuit (Eleventh Circuit) "
+      "considered a claim.", "Eleventh Circuit", NULL },
+    { "Doe v. Roe, 12 F.4th 1 (9th Cir. 2021) (Ninth Circuit). The Ninth Circuit then ruled.",
+      "Ninth Circuit", NULL },
+    { "In Ames v. Burton Industries (Ruritania Chamber) the claim failed. Ruritania Chamber members "
+      "left.", "Ruritania Chamber", NULL },
 };
 
 /* The number of entities of `type` with text `surface` in `text`. */
@@ -136,6 +154,11 @@ Test(memory, what_is_not_memory)
 {
     cr_expect_eq(cite_expect_none("instrument", not_defined, 3), 0);
     cr_expect_eq(cite_expect_none("agency", not_defined, CITE_COUNT(not_defined)), 0);
+}
+
+Test(memory, a_court_in_brackets_is_not_a_case_short_form)
+{
+    cr_expect_eq(cite_expect_none("instrument", not_case_shorts, CITE_COUNT(not_case_shorts)), 0);
 }
 
 Test(memory, a_ratified_acronym_is_the_treaty)

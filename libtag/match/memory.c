@@ -237,23 +237,49 @@ static int party_shorts(post_ctx *c, memo_list *memos, const span *s, const char
     return rc;
 }
 
+/* 1 if the '.' at i of t ends a sentence: a capital follows, and the
+ * word before it is not an initial of a reporter ("U. S. 297", "S. Ct.",
+ * "F. Supp. 2d"). */
+static int sentence_end(const char *t, size_t i, size_t end)
+{
+    if (t[i] != '.' || i + 2 >= end || t[i + 1] != ' ' || !is_upper(t[i + 2]))
+        return 0;
+    return !(i >= 2 && is_upper(t[i - 1]) && !post_word_byte((unsigned char)t[i - 2]));
+}
+
+/* 1 if the name (n bytes) ends with a court's word: "(Eleventh Circuit)"
+ * after a case names the court that decided it, not the case. */
+static int court_name(const char *name, size_t n)
+{
+    static const post_str words[] = { POST_STR("Circuit"), POST_STR("Court"), POST_STR("Cir."),
+                                      POST_STR("Board"), POST_STR("Tribunal") };
+    size_t w = n;
+    while (w > 0 && name[w - 1] != ' ')
+        w--;
+    return post_str_is(words, POST_COUNT(words), name + w, n - w);
+}
+
 /* A short name the citation gives in brackets after the case: "ACLU v.
  * NSA, 493 F. 3d 644, 648 (CA6 2007) (ACLU)", "... 407 U. S. 297 (1972)
- * (Keith)". The citation ends at ';', a sentence's end or a line break. */
+ * (Keith)": after the citation (a number before the bracket), not a
+ * court's name. The citation ends at ';', a sentence's end or a line
+ * break. */
 static int cited_short(post_ctx *c, memo_list *memos, const span *s)
 {
     size_t end = s->end + MEMORY_CITE_MAX < c->len ? s->end + MEMORY_CITE_MAX : c->len;
     for (size_t i = s->end; i < end && c->text[i] != ';' && c->text[i] != '\n'; i++) {
-        if (c->text[i] == '.' && i + 2 < end && c->text[i + 1] == ' ' && is_upper(c->text[i + 2]))
+        if (sentence_end(c->text, i, end))
             break;
         const char *name;
         size_t name_len;
         if (c->text[i] != ' ' || !post_bracket_name(c->text + i, end - i, &name, &name_len))
             continue;
-        int digits = 0;
+        int digits = 0, cite = 0;
         for (size_t k = 0; k < name_len; k++)
             digits |= name[k] >= '0' && name[k] <= '9';
-        if (!digits && post_valid_short(name, name_len))
+        for (size_t k = s->end; k < i; k++)
+            cite |= c->text[k] >= '0' && c->text[k] <= '9';
+        if (cite && !digits && post_valid_short(name, name_len) && !court_name(name, name_len))
             return case_short(c, memos, s, name, name_len);
     }
     return DOCTAG_OK;
@@ -354,6 +380,13 @@ typedef struct use_list {
     size_t n, cap;
 } use_list;
 
+/* 1 if the '-' at e joins a compound ("TF-IDF"), not a dash written as
+ * two hyphens ("the plaintiffs in Laird--and respondents here"). */
+static int compound_dash(const char *t, size_t e, size_t len)
+{
+    return t[e] == '-' && !(e + 1 < len && t[e + 1] == '-');
+}
+
 /* The longest memo whose name is used at i (a capitalised word), or -1. */
 static int64_t used_at(const post_ctx *c, const memo_list *l, const memo_index *ix, size_t i,
                        size_t w)
@@ -366,7 +399,7 @@ static int64_t used_at(const post_ctx *c, const memo_list *l, const memo_index *
         const memo *m = &l->items[k];
         size_t e = i + m->len;
         if (e > c->len || (best && best->len >= m->len) || memcmp(t + i, m->name, m->len) != 0 ||
-            (e < c->len && (post_word_byte((unsigned char)t[e]) || t[e] == '-')))
+            (e < c->len && (post_word_byte((unsigned char)t[e]) || compound_dash(t, e, c->len))))
             continue;
         best = m;
         found = k;
