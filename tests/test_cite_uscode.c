@@ -71,6 +71,69 @@ static const cite_case long_forms[] = {
       "Cal. Penal Code \xc2\xa7 632", NULL },
 };
 
+/* State codes in their own citation forms, whole (GUIDELINES.md: a
+ * statute citation has no name of its own): the Bluebook's with "§", the
+ * codes cited by initials or a short form and the section's shape alone,
+ * and session laws by year and chapter. */
+static const cite_case state_codes[] = {
+    { "He was convicted of murder under Cal. Penal Code \xc2\xa7 187 in 2019.",
+      "Cal. Penal Code \xc2\xa7 187", NULL },
+    { "assault as defined in Tex. Penal Code Ann. \xc2\xa7 22.01(a)(1) is a misdemeanor",
+      "Tex. Penal Code Ann. \xc2\xa7 22.01(a)(1)", "Tex. Penal Code Ann. \xc2\xa7 22.01" },
+    { "second-degree murder, N.Y. Penal Law \xc2\xa7 125.25, carries a life term",
+      "N.Y. Penal Law \xc2\xa7 125.25", NULL },
+    { "the Legislature later amended N.Y. Crim. Proc. Law \xc2\xa7 440.10 again",
+      "N.Y. Crim. Proc. Law \xc2\xa7 440.10", NULL },
+    { "possession with intent under Fla. Stat. \xc2\xa7 893.13(1)(a) is a felony",
+      "Fla. Stat. \xc2\xa7 893.13(1)(a)", NULL },
+    { "trafficking, Ohio Rev. Code Ann. \xc2\xa7 2925.03, is graded by weight",
+      "Ohio Rev. Code Ann. \xc2\xa7 2925.03", NULL },
+    { "He pleaded guilty under Mass. Gen. Laws ch. 94C, \xc2\xa7 34 to possession.",
+      "Mass. Gen. Laws ch. 94C, \xc2\xa7 34", NULL },
+    { "Georgia's statute, O.C.G.A. \xc2\xa7 16-13-30, lists the schedules.", "O.C.G.A. \xc2\xa7 16-13-30", NULL },
+    { "Arizona punishes it under A.R.S. \xc2\xa7 13-3405 as a class 6 felony", "A.R.S. \xc2\xa7 13-3405", NULL },
+    { "He was convicted under N.J.S.A. 2C:35-5 of distribution.", "N.J.S.A. 2C:35-5",
+      "N.J.S.A. 2C:35-5" },
+    { "notwithstanding the provisions of subsection b. of N.J.S.2C:43-3, a fine may be imposed",
+      "N.J.S.2C:43-3", NULL },
+    { "as authorized by the act (C.24:21-1 et seq.), any person", "C.24:21-1 et seq.", NULL },
+    { "the offense under 720 ILCS 5/12-3.05 is aggravated battery", "720 ILCS 5/12-3.05", NULL },
+    { "see 720 Ill. Comp. Stat. 570/402(c) (2018)", "720 Ill. Comp. Stat. 570/402(c)", NULL },
+    { "Oregon defines the crime in ORS 475.752 by schedule.", "ORS 475.752", NULL },
+    { "a violation of R.C. 2925.03(A)(1) is trafficking in Ohio", "R.C. 2925.03(A)(1)",
+      "R.C. 2925.03" },
+    { "Washington's RCW 69.50.4013 makes possession a crime.", "RCW 69.50.4013", NULL },
+    { "convicted under K.S.A. 21-5706 of possession", "K.S.A. 21-5706", NULL },
+    { "Colorado's C.R.S. 18-18-403.5 was amended in 2019.", "C.R.S. 18-18-403.5", NULL },
+    { "La. R.S. 40:966 governs Schedule I substances.", "La. R.S. 40:966", NULL },
+    { "He was charged under MCL 750.316 with murder.", "MCL 750.316", NULL },
+    { "the court applied G.L. c. 265, \xc2\xa7 13A to the assault", "G.L. c. 265, \xc2\xa7 13A", NULL },
+    { "except as authorized by P.L. 1970, c. 226 (C.24:21-1 et seq.). Any person",
+      "P.L. 1970, c. 226", "P.L. 1970, c. 226" },
+    { "The schedules were revised by 1970 N.J. Laws c. 226 soon after.", "1970 N.J. Laws c. 226",
+      NULL },
+    { "as amended by Laws of 2019, chapter 55, the statute", "Laws of 2019, chapter 55", NULL },
+};
+
+/* Initials before "§" name a state code, not the U.S. Code or the CFR
+ * cited without a title; a page number glued to a word does not start a
+ * Public Law. */
+static const cite_case not_state_codes[] = {
+    { "the rules at C.F.R. \xc2\xa7\xc2\xa7 131.3-169.182 govern standards", "C.F.R. \xc2\xa7\xc2\xa7 131.3-169.182", NULL },
+    { "under U.S.C. \xc2\xa7\xc2\xa7 360c(f)(1)(A)(ii) the device", "U.S.C. \xc2\xa7\xc2\xa7 360c(f)(1)(A)(ii)", NULL },
+    { "the value was 1005Public Law 114-1 in the table", "Public Law 114-1", NULL },
+    { "The N.J.S. committee met; the C.24 form was filed.", "N.J.S.", NULL },
+};
+
+/* A slip law's running head of the Statutes at Large glued to the next
+ * word in text from its PDF: the Public Law after it is found, the head is
+ * not tagged. */
+static const cite_case slip_law_heads[] = {
+    { "130 STAT. 1005Public Law 114-254 114th Congress An Act", "Public Law 114-254",
+      "Pub. L. 114-254" },
+    { "126 STAT. 1614Public Law 112-239 112th Congress", "Public Law 112-239", "Pub. L. 112-239" },
+};
+
 /* Locators and bare provisions are not instruments (GUIDELINES.md). */
 static const cite_case not_instruments[] = {
     { "Pub. L. 95-511, 92 Stat. 1783, created the court.", "92 Stat. 1783", NULL },
@@ -101,4 +164,17 @@ Test(cite_uscode, long_forms_constitution_rules_state_codes)
 Test(cite_uscode, locators_and_bare_provisions_are_not_instruments)
 {
     cr_expect_eq(cite_expect_none("instrument", not_instruments, CITE_COUNT(not_instruments)), 0);
+}
+
+Test(cite_uscode, state_codes_and_session_laws_in_their_own_forms)
+{
+    cr_expect_eq(cite_expect_all("instrument", state_codes, CITE_COUNT(state_codes)), 0);
+    cr_expect_eq(cite_expect_none("instrument", not_state_codes, CITE_COUNT(not_state_codes)), 0);
+}
+
+Test(cite_uscode, a_public_law_after_a_glued_statutes_at_large_head)
+{
+    cr_expect_eq(cite_expect_all("instrument", slip_law_heads, CITE_COUNT(slip_law_heads)), 0);
+    cr_expect_eq(cite_expect_none("instrument", (const cite_case[]){ { "130 STAT. 1005Public Law "
+        "114-254", "130 STAT. 1005Public Law 114-254", NULL } }, 1), 0);
 }
