@@ -260,3 +260,71 @@ Test(shapes, acts_named_by_their_subject_and_the_ombudsman_office)
     expect_entity("children's advocates in the Office of the Ombudsman help them", "agency",
                   "Office of the Ombudsman");
 }
+
+/* The title of a Federal Register final rule is the heading before its
+ * "AGENCY:" line: after the RIN, the docket or the CFR part, or a
+ * paragraph of its own as a PDF gives it; a proposed rule or a notice is
+ * not an instrument. */
+Test(shapes, a_federal_register_rule_by_its_title_line)
+{
+    const char *rule = "DEPARTMENT OF LABOR\nOccupational Safety and Health Administration\n29 CFR "
+                       "Part 1910\nRIN 1218-AC99\nWalking-Working Surfaces; Personal Fall Protection\n"
+                       "AGENCY: Occupational Safety and Health Administration, Labor.\nACTION: Final "
+                       "rule.\nSUMMARY: This rule updates the standards.\n";
+    expect_entity(rule, "instrument", "Walking-Working Surfaces; Personal Fall Protection");
+    const char *docket = "8 CFR Part 208\n[Docket No. USCIS-2019-0011]\nAsylum Eligibility and "
+                         "Procedural Modifications\nAGENCY: Department of Homeland Security.\n"
+                         "ACTION: Interim final rule; request for comment.\n";
+    expect_entity(docket, "instrument", "Asylum Eligibility and Procedural Modifications");
+    const char *pdf = "RIN 1651-AB12\n\nImport Restrictions Imposed on Cultural\nMaterials From "
+                      "Ruritania\n\nAGENCY: U.S. Customs and Border\nProtection, DHS.\nACTION: Final "
+                      "rule.\n";
+    expect_entity(pdf, "instrument", "Import Restrictions Imposed on Cultural\nMaterials From Ruritania");
+    const char *proposed = "RIN 2120-AA64\nAirworthiness Directives; Ruritania Aircraft Company "
+                           "Airplanes\nAGENCY: Federal Aviation Administration (FAA), DOT.\n"
+                           "ACTION: Notice of proposed rulemaking (NPRM).\n";
+    expect_no_surface(proposed, "Airworthiness Directives; Ruritania Aircraft Company Airplanes");
+    const char *notice = "[OMB No. 1615-0001]\nAgency Information Collection Activities; Extension\n"
+                         "AGENCY: U.S. Citizenship and Immigration Services.\nACTION: Notice.\n";
+    expect_no_surface(notice, "Agency Information Collection Activities; Extension");
+}
+
+/* An executive order's or a proclamation's own title follows its number
+ * and date, to the end of the heading; emphasis marks stay outside. */
+Test(shapes, an_order_by_its_title_after_number_and_date)
+{
+    const char *eo = "Title 3-The President\nExecutive Order 14012 of February 2, 2021\nRestoring "
+                     "Faith in Our Legal Immigration Systems and Strengthening Integration\n\nBy the "
+                     "authority vested in me as President";
+    expect_entity(eo, "instrument",
+                  "Restoring Faith in Our Legal Immigration Systems and Strengthening Integration");
+    const char *md = "**Proclamation 10141 of January 20, 2021**  \n**Ending Discriminatory Bans "
+                     "on Entry to The United States**\n\n### Preamble";
+    expect_entity(md, "instrument", "Ending Discriminatory Bans on Entry to The United States");
+    expect_no_surface("Executive Order 13768 of January 25, 2017, was revoked. Nothing else "
+                      "happened.\n",
+                      "Nothing else happened.");
+}
+
+/* A rule's title quoted before its Federal Register citation, however
+ * long: the matcher takes a name cut by its window back to its start. */
+Test(shapes, a_long_quoted_rule_title_and_a_long_appropriations_act)
+{
+    const char *fr = "the following actions: \"Control of Communicable Diseases; Foreign "
+                     "Quarantine: Suspension of the Right to Introduce and Prohibition of "
+                     "Introduction of Persons into United States from Designated Foreign Countries "
+                     "or Places for Public Health Purposes,\" 85 FR 56,424 (September 11, 2020).";
+    expect_entity(fr, "instrument",
+                  "Control of Communicable Diseases; Foreign Quarantine: Suspension of the Right "
+                  "to Introduce and Prohibition of Introduction of Persons into United States from "
+                  "Designated Foreign Countries or Places for Public Health Purposes");
+    const char *act = "H.R. 4502 - Labor, Health and Human Services, Education, Agriculture, Rural "
+                      "Development, Energy and Water Development, Financial Services and General "
+                      "Government, Interior, Environment, Military Construction, Veterans Affairs, "
+                      "Transportation, and Housing and Urban Development Appropriations Act, 2022\n";
+    expect_entity(act, "instrument",
+                  "Labor, Health and Human Services, Education, Agriculture, Rural Development, "
+                  "Energy and Water Development, Financial Services and General Government, "
+                  "Interior, Environment, Military Construction, Veterans Affairs, Transportation, "
+                  "and Housing and Urban Development Appropriations Act, 2022");
+}

@@ -197,11 +197,26 @@ out = r'''@type instrument
 # order's date: the rule titled "Asylum Eligibility and Procedural
 # Modifications," 85 FR 82,260; Proclamation 9880 of May 8, 2019
 # (Addressing Mass Migration Through the Southern Border of the United
-# States). The quotation marks and brackets stay outside.
+# States). The quotation marks and brackets stay outside. A title longer
+# than the window before " FR " ("Control of Communicable Diseases;
+# Foreign Quarantine: ...") is found from a word inside it, and the
+# matcher takes it back to its opening quote (libtag/match/match.c).
 @type instrument
 @near " FR "
-%name = /"\K[A-Z][^"]{4,300}?(?=,?" \d{1,3} FR \d)/
+%name = /(?:"\K[A-Z]|(?<=[a-z,;:] )[A-Z])[^"]{4,300}?(?=,?" \d{1,3} FR \d)/
+# An order's own title, right after its number and date, as the Federal
+# Register prints an executive order or a proclamation: "Executive Order
+# 14010 of February 2, 2021" then "Creating a Comprehensive Regional
+# Framework ..." to the end of the heading's paragraph (a title has no
+# final period). Emphasis marks around the lines stay outside.
 @near " of January " | " of February " | " of March " | " of April " | " of May " | " of June " | " of July " | " of August " | " of September " | " of October " | " of November " | " of December "
-%name = /(?:Executive Order|Proclamation|Presidential Memorandum) (?:No\. )?(?:\d{3,5} )?of [A-Z][a-z]+ \d{1,2}, \d{4} \(\K[A-Z][^()]{4,300}(?=\))/
+%name = /(?:Executive Order|Proclamation|Presidential Memorandum) (?:No\. )?(?:\d{3,5} )?of [A-Z][a-z]+ \d{1,2}, \d{4} \(\K[A-Z][^()]{4,300}(?=\))/ | /(?:Executive Order|Proclamation) (?:No\. )?\d{3,5} of [A-Z][a-z]+ \d{1,2}, \d{4}(?:\*\*)?[ \n](?:\*\*)?\K[A-Z][^\n*]{3,400}?[^\n*.](?=(?:\*\*)? ?\n)/
+# A Federal Register rule's own title: the heading before its "AGENCY:"
+# line, after the regulation identifier ("RIN 1515-AE29"), the docket in
+# brackets, the CFR part or a paragraph break, when the "ACTION:" line says
+# it is a final rule (an interim, temporary or direct final rule too; not
+# a proposed rule or a notice).
+@near "AGENCY:"
+%name = /(?:(?<=\n)|(?<=RIN \d{4}-[A-Z][A-Z0-9]\d\d )|(?<=\] )|(?<=Part \d )|(?<=Part \d\d )|(?<=Part \d\d\d ))(?!RIN )[A-Z](?:(?! RIN \d| \d{1,2} CFR )[^\n\[\]]){3,300}?(?=[ \n](?:\*\*)?AGENCY:[^\n]{0,300}?ACTION:(?:\*\*)? ?(?:(?:[Ii]nterim|[Tt]emporary|[Dd]irect) )?[Ff]inal [Rr]ule)/
 '''
 open(p, 'w').write(s + out)

@@ -113,6 +113,11 @@
 #ifndef MEMORY_NAME_MAX
 #define MEMORY_NAME_MAX 80
 #endif
+/* A match starting this close to the start of a window cut at its full
+ * length may begin before it: match.c tries it once from further back. */
+#ifndef LIMIT_NEAR_EDGE
+#define LIMIT_NEAR_EDGE 24
+#endif
 /* How far after a case its citation may give a short name in brackets. */
 #ifndef MEMORY_CITE_MAX
 #define MEMORY_CITE_MAX 160

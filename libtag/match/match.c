@@ -4,6 +4,7 @@
 #include <time.h>
 
 #include "alphabet.h"
+#include "doctag_limits.h"
 #include "error.h"
 #include "match.h"
 #include "names.h"
@@ -90,6 +91,43 @@ static size_t cluster_end(const near_hits *hits, size_t k, const unsigned char *
     return k;
 }
 
+/* 1 if text[from, to) holds a comma or a semicolon: a list. */
+static int list_between(const char *text, size_t from, size_t to)
+{
+    return memchr(text + from, ',', to - from) || memchr(text + from, ';', to - from);
+}
+
+/* A window cut at MODEL_NEAR_WINDOW bytes before its literal may begin
+ * inside a long name, so that its first match, `s`, starts at the first
+ * word the window holds ("Water Development, ... and Urban Development
+ * Appropriations Act, 2022" of "Labor, Health and Human Services, ...").
+ * When s starts that close to the window's start `from`, the pattern is
+ * tried once more from a window further back (not before `floor`, where
+ * the last scan stopped); a match there that ends where s ends, and runs a
+ * list before s ("Labor, Health ..., Education, ..."; "Control of
+ * Communicable Diseases; Foreign Quarantine: ..."), is the same name, and s
+ * takes its start. A name that long is a list of subjects: without a comma
+ * or a semicolon it is a run of names down a column (a glossary), which
+ * api/columns.c splits line by line. */
+static void widen_first(span *s, const model_pattern *p, const char *text, size_t len,
+                        size_t from, size_t floor, const unsigned char *alpha, match_exec *x)
+{
+    if (s->start >= from + LIMIT_NEAR_EDGE || from <= floor)
+        return;
+    size_t back = from - floor > MODEL_NEAR_WINDOW ? from - MODEL_NEAR_WINDOW : floor;
+    if (alpha)
+        back = alphabet_window(alpha, text, back, from);
+    if (back >= from)
+        return;
+    pcre2_set_offset_limit(x->mc, s->start - 1);
+    if (match_run(x, p->code, 1, text, len, back) < 0)
+        return;
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->md);
+    if (ov[0] < s->start && ov[1] == s->end && !inside_char(text, len, ov[0]) &&
+        list_between(text, ov[0], s->start))
+        s->start = ov[0];
+}
+
 /* All leftmost-longest matches of one pattern. A pattern with @near
  * literals is only run in the windows before their occurrences (`hits`):
  * a match holds a literal, so it starts at most MODEL_NEAR_WINDOW bytes
@@ -118,13 +156,17 @@ static int scan_pattern(span_list *out, const compiled_model *m, uint32_t index,
             from = resume;
         if (alpha && (k == 0 || hits->pos[k - 1] + lit_max <= from))
             from = alphabet_window(alpha, text, from, hit);
+        int cut = hit > MODEL_NEAR_WINDOW && from == hit - MODEL_NEAR_WINDOW;
         k = cluster_end(hits, k, alpha, (const unsigned char *)text);
         /* a literal starting with a space (" Law") holds the first byte of
          * a match that begins inside it ("Law on Foreigners") */
         size_t limit = hits->pos[k] + (text[hits->pos[k]] == ' ');
+        size_t floor = resume, first = out->n;
         int rc = scan_range(out, m, index, text, len, from, limit, x, &resume);
         if (rc != DOCTAG_OK)
             return rc;
+        if (cut && out->n > first)
+            widen_first(&out->items[first], p, text, len, from, floor, alpha, x);
     }
     return DOCTAG_OK;
 }
