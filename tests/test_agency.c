@@ -249,3 +249,20 @@ Test(agency, a_post_without_the_article_is_a_person)
     expect_agency("The Directorate for Social Affairs of the Ministry answered.",
                   "Directorate for Social Affairs", "Directorate for Social Affairs");
 }
+
+/* A department named by its remit alone, as budget documents list them
+ * ("Health and Human Services", "Housing and Urban Development"); inside
+ * an appropriations Act's name it is part of the Act. */
+Test(agency, a_department_by_its_remit)
+{
+    expect_agency("and the Departments of Transportation, Housing and Urban Development, and related "
+                  "agencies for the fiscal year",
+                  "Housing and Urban Development", "HUD");
+    expect_agency("funding for Housing and Urban Development rose by 8 percent", "Housing and Urban "
+                  "Development", "HUD");
+    char *lines = test_tag_lines("the Transportation, Housing and Urban Development Appropriations "
+                                 "Act, 2022 passed");
+    cr_expect(strstr(lines, "agency|Housing and Urban Development|") == NULL,
+              "no agency inside the Act expected, got:\n%s", lines);
+    free(lines);
+}
