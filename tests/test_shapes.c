@@ -307,7 +307,8 @@ Test(shapes, an_order_by_its_title_after_number_and_date)
 }
 
 /* A rule's title quoted before its Federal Register citation, however
- * long: the matcher takes a name cut by its window back to its start. */
+ * long: the matcher takes a name cut by its window back to its start; a
+ * notice about a programme or a policy is not an instrument. */
 Test(shapes, a_long_quoted_rule_title_and_a_long_appropriations_act)
 {
     const char *fr = "the following actions: \"Control of Communicable Diseases; Foreign "
@@ -318,6 +319,15 @@ Test(shapes, a_long_quoted_rule_title_and_a_long_appropriations_act)
                   "Control of Communicable Diseases; Foreign Quarantine: Suspension of the Right "
                   "to Introduce and Prohibition of Introduction of Persons into United States from "
                   "Designated Foreign Countries or Places for Public Health Purposes");
+    const char *rule = "rescind the rule titled \"Asylum Cooperative Agreements With Ruritania,\" 84 "
+                       "FR 63,994 (November 19, 2019)";
+    expect_entity(rule, "instrument", "Asylum Cooperative Agreements With Ruritania");
+    const char *program = "reconsider the notice \"Termination of the Ruritanian Minors Parole "
+                          "Program,\" 82 FR 38,926 (August 16, 2017), and the \"Family Reunification "
+                          "Policy\" 82 FR 1 too";
+    expect_no_surface(program, "Termination of the Ruritanian Minors Parole Program");
+    expect_no_surface(program, "Termination of the Ruritanian Minors Parole Program,");
+    expect_no_surface(program, "Family Reunification Policy");
     const char *act = "H.R. 4502 - Labor, Health and Human Services, Education, Agriculture, Rural "
                       "Development, Energy and Water Development, Financial Services and General "
                       "Government, Interior, Environment, Military Construction, Veterans Affairs, "

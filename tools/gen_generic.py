@@ -197,13 +197,15 @@ out = r'''@type instrument
 # order's date: the rule titled "Asylum Eligibility and Procedural
 # Modifications," 85 FR 82,260; Proclamation 9880 of May 8, 2019
 # (Addressing Mass Migration Through the Southern Border of the United
-# States). The quotation marks and brackets stay outside. A title longer
+# States). The quotation marks and brackets stay outside. A notice about a
+# programme, a policy, a plan or a fund ("Termination of the ... Parole
+# Program," 82 FR 38,926) is not an instrument (GUIDELINES.md). A title longer
 # than the window before " FR " ("Control of Communicable Diseases;
 # Foreign Quarantine: ...") is found from a word inside it, and the
 # matcher takes it back to its opening quote (libtag/match/match.c).
 @type instrument
 @near " FR "
-%name = /(?:"\K[A-Z]|(?<=[a-z,;:] )[A-Z])[^"]{4,300}?(?=,?" \d{1,3} FR \d)/
+%name = /(?:"\K[A-Z]|(?<=[a-z,;:] )[A-Z])[^"]{3,299}?[^",](?<!Program)(?<!Programs)(?<!Programme)(?<!Policy)(?<!Policies)(?<!Strategy)(?<!Plan)(?<!Fund)(?=,?" \d{1,3} FR \d)/
 # An order's own title, right after its number and date, as the Federal
 # Register prints an executive order or a proclamation: "Executive Order
 # 14010 of February 2, 2021" then "Creating a Comprehensive Regional
