@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 #include "doctag.h"
+#include "strbuf.h"
 
 /* ../shared (the corpus), from $DOCTAG_SHARED_DIR; NULL when it is absent,
  * in which case a test calls cr_skip_test() saying so. */
@@ -45,14 +46,12 @@ int test_run(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * hostile PDFs of the extraction tests). */
 void test_write_pdf(const char *path, char **objs, size_t n);
 
-/* A growing text buffer for the PDFs and texts a test writes: appends
- * printf-style; test_buf_take() hands the string out (malloc'd, "" when
- * empty) and leaves the buffer empty. */
-typedef struct test_buf {
-    char *s;
-    size_t len, cap;
-} test_buf;
-void test_buf_printf(test_buf *b, const char *fmt, ...);
+/* A growing text buffer for the PDFs and texts a test writes: the
+ * library's strbuf (common/strbuf.h), whose every append the test asserts;
+ * test_buf_take() hands the string out (malloc'd, "" when empty) and
+ * leaves the buffer empty. */
+typedef strbuf test_buf;
+void test_buf_printf(test_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 char *test_buf_take(test_buf *b);
 
 #endif
