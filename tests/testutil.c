@@ -117,6 +117,39 @@ int test_run(const char *fmt, ...)
     return system(cmd);
 }
 
+/* The F1 of one line "type gold pred tp P R F1" of score.py into s. */
+static void score_line(const char *line, test_scores *s)
+{
+    static const char *const types[] = TEST_SCORE_TYPES;
+    char name[32];
+    int gold, pred, tp;
+    double p, r, f;
+    if (sscanf(line, "micro F1 %lf", &s->micro) == 1)
+        return;
+    if (sscanf(line, "%31s %d %d %d %lf %lf %lf", name, &gold, &pred, &tp, &p, &r, &f) == 7)
+        for (size_t t = 0; t < sizeof types / sizeof *types; t++)
+            if (strcmp(name, types[t]) == 0)
+                s->f1[t] = f;
+}
+
+void test_score(const char *gold_dir, const char *out_dir, test_scores *s)
+{
+    struct stat st;
+    const char *python = stat("/usr/bin/python3", &st) == 0 ? "/usr/bin/python3" : "python3";
+    char cmd[8192], line[512];
+    snprintf(cmd, sizeof cmd, "%s '%s/eval/score.py' '%s' '%s' 2>&1", python, test_shared_dir(),
+             gold_dir, out_dir);
+    *s = (test_scores){ { -1, -1, -1, -1 }, -1, "" };
+    FILE *p = popen(cmd, "r");
+    cr_assert_not_null(p, "cannot run %s", cmd);
+    while (fgets(line, sizeof line, p)) {
+        strncat(s->report, line, sizeof s->report - strlen(s->report) - 1);
+        score_line(line, s);
+    }
+    cr_assert_eq(pclose(p), 0, "score.py failed:\n%s", s->report);
+    cr_log_info("score:\n%s", s->report);
+}
+
 /* testutil.h */
 void test_write_pdf(const char *path, char **objs, size_t n)
 {
