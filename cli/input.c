@@ -9,6 +9,7 @@
 
 #include "input.h"
 #include "sniff.h"
+#include "vec.h"
 
 /* Where the "%PDF-" magic may sit: PDF readers accept leading junk too. */
 #define PDF_MAGIC_WINDOW 1024
@@ -43,11 +44,8 @@ static int read_rest(FILE *f, char **buf, size_t *len, size_t *cap, size_t max)
         if (*len == *cap) {
             if (*cap > SIZE_MAX / 2)
                 return EFBIG;
-            char *bigger = realloc(*buf, *cap * 2);
-            if (!bigger)
+            if (!vec_reserve((void **)buf, cap, *cap + 1, 1))   /* doubles */
                 return ENOMEM;
-            *buf = bigger;
-            *cap *= 2;
         }
         size_t n = fread(*buf + *len, 1, *cap - *len, f);
         *len += n;
