@@ -50,6 +50,23 @@ static const char usage_main[] =
 
 /* ---- main --------------------------------------------------------------- */
 
+/* The commands, each with the name getopt_long gives it in its messages
+ * (argv[0], which must be writable). */
+static char tag_name[] = "doctag tag", text_name[] = "doctag text",
+            compile_name[] = "doctag compile", highlight_name[] = "doctag highlight",
+            batch_name[] = "doctag batch";
+static const struct command {
+    const char *name;
+    char *program;
+    int (*run)(int argc, char **argv);
+} commands[] = {
+    { "tag", tag_name, command_tag },
+    { "text", text_name, command_text },
+    { "compile", compile_name, command_compile },
+    { "highlight", highlight_name, command_highlight },
+    { "batch", batch_name, command_batch },
+};
+
 static void print_version(void)
 {
     printf("doctag %s (libdoctag %s)\n", DOCTAG_VERSION_STRING, doctag_version());
@@ -101,30 +118,14 @@ int main(int argc, char **argv)
     const char *command = argv[optind];
     int sub_argc = argc - optind;
     char **sub_argv = argv + optind;
-    static char tag_name[] = "doctag tag", text_name[] = "doctag text",
-                compile_name[] = "doctag compile", highlight_name[] = "doctag highlight";
-    int status;
-    if (strcmp(command, "tag") == 0) {
-        sub_argv[0] = tag_name;
-        status = command_tag(sub_argc, sub_argv);
-    } else if (strcmp(command, "text") == 0) {
-        sub_argv[0] = text_name;
-        status = command_text(sub_argc, sub_argv);
-    } else if (strcmp(command, "compile") == 0) {
-        sub_argv[0] = compile_name;
-        status = command_compile(sub_argc, sub_argv);
-    } else if (strcmp(command, "highlight") == 0) {
-        sub_argv[0] = highlight_name;
-        status = command_highlight(sub_argc, sub_argv);
-    } else if (strcmp(command, "batch") == 0) {
-        static char batch_name[] = "doctag batch";
-        sub_argv[0] = batch_name;
-        status = command_batch(sub_argc, sub_argv);
-    } else if (strcmp(command, "help") == 0) {
-        fputs(usage_main, stdout);
-        fputs(usage_exit_codes, stdout);
-        status = EXIT_ALL_OK;
-    } else
+    for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+        if (strcmp(command, commands[i].name) == 0) {
+            sub_argv[0] = commands[i].program;
+            return finish_stdout(commands[i].run(sub_argc, sub_argv));
+        }
+    if (strcmp(command, "help") != 0)
         return usage_error(NULL, "unknown command '%s'", command);
-    return finish_stdout(status);
+    fputs(usage_main, stdout);
+    fputs(usage_exit_codes, stdout);
+    return finish_stdout(EXIT_ALL_OK);
 }
