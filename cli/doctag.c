@@ -5,7 +5,8 @@
  *   doctag highlight [options] PDF   a copy of the PDF, entities highlighted
  *   doctag compile -o OUT SOURCE...  dictionary sources -> model file
  *
- * Only the public API (doctag.h) is used. An input is a PDF when "%PDF-"
+ * Only the public API (doctag.h) is used, and the library's growable-array
+ * helper (common/vec.c, compiled in: it has no state). An input is a PDF when "%PDF-"
  * occurs in its first 1024 bytes, text otherwise, whatever its name. One
  * bad input never stops a batch: it is reported on stderr and the exit
  * status says that something failed (see usage_exit_codes below).
