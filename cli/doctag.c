@@ -5,7 +5,8 @@
  *   doctag highlight [options] PDF   a copy of the PDF, entities highlighted
  *   doctag compile -o OUT SOURCE...  dictionary sources -> model file
  *
- * Only the public API (doctag.h) is used. An input is a PDF when "%PDF-"
+ * Only the public API (doctag.h) is used, and the library's growable-array
+ * helper (common/vec.c, compiled in: it has no state). An input is a PDF when "%PDF-"
  * occurs in its first 1024 bytes, text otherwise, whatever its name. One
  * bad input never stops a batch: it is reported on stderr and the exit
  * status says that something failed (see usage_exit_codes below).
@@ -49,6 +50,23 @@ static const char usage_main[] =
     "\n";
 
 /* ---- main --------------------------------------------------------------- */
+
+/* The commands, each with the name getopt_long gives it in its messages
+ * (argv[0], which must be writable). */
+static char tag_name[] = "doctag tag", text_name[] = "doctag text",
+            compile_name[] = "doctag compile", highlight_name[] = "doctag highlight",
+            batch_name[] = "doctag batch";
+static const struct command {
+    const char *name;
+    char *program;
+    int (*run)(int argc, char **argv);
+} commands[] = {
+    { "tag", tag_name, command_tag },
+    { "text", text_name, command_text },
+    { "compile", compile_name, command_compile },
+    { "highlight", highlight_name, command_highlight },
+    { "batch", batch_name, command_batch },
+};
 
 static void print_version(void)
 {
@@ -101,30 +119,14 @@ int main(int argc, char **argv)
     const char *command = argv[optind];
     int sub_argc = argc - optind;
     char **sub_argv = argv + optind;
-    static char tag_name[] = "doctag tag", text_name[] = "doctag text",
-                compile_name[] = "doctag compile", highlight_name[] = "doctag highlight";
-    int status;
-    if (strcmp(command, "tag") == 0) {
-        sub_argv[0] = tag_name;
-        status = command_tag(sub_argc, sub_argv);
-    } else if (strcmp(command, "text") == 0) {
-        sub_argv[0] = text_name;
-        status = command_text(sub_argc, sub_argv);
-    } else if (strcmp(command, "compile") == 0) {
-        sub_argv[0] = compile_name;
-        status = command_compile(sub_argc, sub_argv);
-    } else if (strcmp(command, "highlight") == 0) {
-        sub_argv[0] = highlight_name;
-        status = command_highlight(sub_argc, sub_argv);
-    } else if (strcmp(command, "batch") == 0) {
-        static char batch_name[] = "doctag batch";
-        sub_argv[0] = batch_name;
-        status = command_batch(sub_argc, sub_argv);
-    } else if (strcmp(command, "help") == 0) {
-        fputs(usage_main, stdout);
-        fputs(usage_exit_codes, stdout);
-        status = EXIT_ALL_OK;
-    } else
+    for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+        if (strcmp(command, commands[i].name) == 0) {
+            sub_argv[0] = commands[i].program;
+            return finish_stdout(commands[i].run(sub_argc, sub_argv));
+        }
+    if (strcmp(command, "help") != 0)
         return usage_error(NULL, "unknown command '%s'", command);
-    return finish_stdout(status);
+    fputs(usage_main, stdout);
+    fputs(usage_exit_codes, stdout);
+    return finish_stdout(EXIT_ALL_OK);
 }

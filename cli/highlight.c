@@ -18,6 +18,7 @@
 #include "cli.h"
 #include "doctag.h"
 #include "input.h"
+#include "vec.h"
 
 static const char usage_highlight[] =
     "Usage: doctag highlight [options] FILE.pdf\n"
@@ -96,14 +97,8 @@ static int take_entity(void *ctx, const doctag_entity *e)
     int type = doctag_entity_type(e);
     if (type < 0 || type >= DOCTAG_TYPE_COUNT || !(m->type_mask & (1u << type)))
         return 0;
-    if (m->n == m->cap) {
-        size_t cap = m->cap ? 2 * m->cap : 256;
-        doctag_highlight *more = realloc(m->items, cap * sizeof *more);
-        if (!more)
-            return MARKS_NOMEM;
-        m->items = more;
-        m->cap = cap;
-    }
+    if (!vec_reserve((void **)&m->items, &m->cap, m->n + 1, sizeof *m->items))
+        return MARKS_NOMEM;
     const char *name = doctag_type_name(type), *canon = doctag_entity_canonical(e);
     size_t nb = doctag_entity_box_count(e), len = strlen(name) + strlen(canon) + 3;
     char *note = malloc(len);

@@ -9,6 +9,7 @@
 
 #include "input.h"
 #include "sniff.h"
+#include "vec.h"
 
 /* Where the "%PDF-" magic may sit: PDF readers accept leading junk too. */
 #define PDF_MAGIC_WINDOW 1024
@@ -43,11 +44,8 @@ static int read_rest(FILE *f, char **buf, size_t *len, size_t *cap, size_t max)
         if (*len == *cap) {
             if (*cap > SIZE_MAX / 2)
                 return EFBIG;
-            char *bigger = realloc(*buf, *cap * 2);
-            if (!bigger)
+            if (!vec_reserve((void **)buf, cap, *cap + 1, 1))   /* doubles */
                 return ENOMEM;
-            *buf = bigger;
-            *cap *= 2;
         }
         size_t n = fread(*buf + *len, 1, *cap - *len, f);
         *len += n;
@@ -119,34 +117,38 @@ int input_is_pdf(const char *data, size_t size)
     return sniff_kind_of(data, size) == SNIFF_PDF;
 }
 
+/* A page number from 1 at *p (digits only, no sign or space) into *n; *p
+ * moves past it. -1 when there is none or it is out of range. */
+static int page_number(const char **p, long *n)
+{
+    char *end;
+    if (**p < '0' || **p > '9')
+        return -1;
+    errno = 0;
+    *n = strtol(*p, &end, 10);
+    if (errno || *n < 1 || *n > INT_MAX)
+        return -1;
+    *p = end;
+    return 0;
+}
+
 /* Parses A-B, N, A- or -B into 1-based inclusive bounds (0 = open end). */
 int input_parse_pages(const char *s, doctag_pdf_options *opts)
 {
     long first = 0, last = 0;
-    char *end;
     const char *p = s;
 
     if (*p != '-') {
-        if (*p < '0' || *p > '9')
+        if (page_number(&p, &first) != 0)
             return -1;
-        errno = 0;
-        first = strtol(p, &end, 10);
-        if (errno || first < 1 || first > INT_MAX)
-            return -1;
-        p = end;
         if (*p == '\0')
             last = first;
     }
     if (*p == '-') {
         p++;
         if (*p != '\0') {
-            if (*p < '0' || *p > '9')
+            if (page_number(&p, &last) != 0)
                 return -1;
-            errno = 0;
-            last = strtol(p, &end, 10);
-            if (errno || last < 1 || last > INT_MAX)
-                return -1;
-            p = end;
         } else if (first == 0) {
             return -1; /* "-" alone */
         }

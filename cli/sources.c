@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "sources.h"
+#include "vec.h"
 
 /* An archive inside an archive inside...: deeper is almost surely a zip
  * bomb or a loop, not a batch of reports. */
@@ -184,21 +185,14 @@ static int hidden_member(const char *path)
  * (libarchive failed: message in the archive). */
 static int read_member(walker *w, struct archive *a, char **out, size_t *out_len)
 {
-    size_t cap = 1 << 16, len = 0;
-    char *buf = malloc(cap + 1);
-    if (!buf)
-        return -2;
+    size_t cap = 0, len = 0;
+    char *buf = NULL;
     for (;;) {
-        if (len == cap) {
-            char *bigger = realloc(buf, cap * 2 + 1);
-            if (!bigger) {
-                free(buf);
-                return -2;
-            }
-            buf = bigger;
-            cap *= 2;
+        if (!vec_reserve((void **)&buf, &cap, len + (1 << 16) + 1, 1)) {   /* room for a NUL */
+            free(buf);
+            return -2;
         }
-        la_ssize_t n = archive_read_data(a, buf + len, cap - len);
+        la_ssize_t n = archive_read_data(a, buf + len, cap - len - 1);
         if (n < 0) {
             free(buf);
             return -2;
@@ -353,11 +347,9 @@ static int list_dir(const char *path, char ***out, size_t *count)
     while (!err && (errno = 0, de = readdir(d)) != NULL) {
         if (de->d_name[0] == '.' || strcmp(de->d_name, "__MACOSX") == 0)
             continue;
-        if (n == cap) {
-            cap = cap ? cap * 2 : 32;
-            char **bigger = realloc(names, cap * sizeof *names);
-            if (!bigger) { err = ENOMEM; break; }
-            names = bigger;
+        if (!vec_reserve((void **)&names, &cap, n + 1, sizeof *names)) {
+            err = ENOMEM;
+            break;
         }
         if (!(names[n] = strdup(de->d_name)))
             err = ENOMEM;

@@ -10,6 +10,7 @@
 #include "doctag.h"
 #include "document.h"
 #include "input.h"
+#include "vec.h"
 
 enum { OPT_PASSWORD = 256, OPT_PDF_READERS };
 
@@ -149,25 +150,13 @@ static int take_page_text(void *ctx, const doctag_page_text *pg)
     w->last = pg->page;
     w->blank += !pg->has_text;
     size_t need = (size_t)(pg->page - w->first) + 1;
-    if (need > w->cap_starts) {
-        size_t cap = 2 * need;
-        size_t *s = realloc(w->starts, cap * sizeof *s);
-        if (!s)
-            return DOCTAG_ERR_NOMEM;
-        w->starts = s;
-        w->cap_starts = cap;
-    }
+    if (!vec_reserve((void **)&w->starts, &w->cap_starts, need, sizeof *w->starts))
+        return DOCTAG_ERR_NOMEM;
     w->starts[need - 1] = START_UNKNOWN;
     for (size_t i = need; pg->n_lines && i-- > 0 && w->starts[i] == START_UNKNOWN;)
         w->starts[i] = pg->start;
-    if (w->buf_len + pg->len > w->buf_cap) {
-        size_t cap = 2 * (w->buf_len + pg->len);
-        char *b = realloc(w->buf, cap);
-        if (!b)
-            return DOCTAG_ERR_NOMEM;
-        w->buf = b;
-        w->buf_cap = cap;
-    }
+    if (!vec_reserve((void **)&w->buf, &w->buf_cap, w->buf_len + pg->len, 1))
+        return DOCTAG_ERR_NOMEM;
     memcpy(w->buf + w->buf_len, pg->text, pg->len);
     w->buf_len += pg->len;
     w->len += pg->len;

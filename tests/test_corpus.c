@@ -19,7 +19,7 @@
 #define MIN_MICRO_F1 0.90
 #define MIN_TYPE_F1 0.85
 
-static const char *const types[] = { "money", "un_symbol", "agency", "instrument" };
+static const char *const types[] = TEST_SCORE_TYPES;
 #define N_TYPES 4
 
 /* $DOCTAG_SHARED_DIR/corpus/<sub>, or skips the test naming it. */
@@ -88,35 +88,15 @@ Test(corpus, cli_scores_against_the_gold)
     int rc = system(cmd);
     cr_assert_eq(rc, 0, "%s failed (status %d); see %s/cli.log", cmd, rc, out_dir);
 
-    struct stat st;
-    const char *python = stat("/usr/bin/python3", &st) == 0 ? "/usr/bin/python3" : "python3";
-    const char *shared = test_shared_dir();
-    snprintf(cmd, cap, "%s '%s/eval/score.py' '%s' '%s' 2>&1", python, shared, gold_dir, out_dir);
-    FILE *p = popen(cmd, "r");
-    cr_assert_not_null(p, "cannot run %s", cmd);
-    char line[512], report[8192] = "";
-    double f1[N_TYPES] = { -1, -1, -1, -1 }, micro = -1;
-    while (fgets(line, sizeof line, p)) {
-        strncat(report, line, sizeof report - strlen(report) - 1);
-        char name[32];
-        int gold, pred, tp;
-        double pr, rc_, f;
-        if (sscanf(line, "micro F1 %lf", &micro) == 1)
-            continue;
-        if (sscanf(line, "%31s %d %d %d %lf %lf %lf", name, &gold, &pred, &tp, &pr, &rc_, &f) == 7)
-            for (int t = 0; t < N_TYPES; t++)
-                if (strcmp(name, types[t]) == 0)
-                    f1[t] = f;
-    }
-    int status = pclose(p);
-    cr_assert_eq(status, 0, "score.py failed:\n%s", report);
-    cr_log_info("score:\n%s", report);
-
-    cr_assert_geq(micro, 0, "no 'micro F1' line in:\n%s", report);
-    cr_expect_geq(micro, MIN_MICRO_F1, "micro F1 %.3f < %.2f:\n%s", micro, MIN_MICRO_F1, report);
+    test_scores sc;
+    test_score(gold_dir, out_dir, &sc);
+    cr_assert_geq(sc.micro, 0, "no 'micro F1' line in:\n%s", sc.report);
+    cr_expect_geq(sc.micro, MIN_MICRO_F1, "micro F1 %.3f < %.2f:\n%s", sc.micro, MIN_MICRO_F1,
+                  sc.report);
     for (int t = 0; t < N_TYPES; t++) {
-        cr_expect_geq(f1[t], 0, "no line for %s in:\n%s", types[t], report);
-        cr_expect_geq(f1[t], MIN_TYPE_F1, "%s F1 %.3f < %.2f:\n%s", types[t], f1[t], MIN_TYPE_F1, report);
+        cr_expect_geq(sc.f1[t], 0, "no line for %s in:\n%s", types[t], sc.report);
+        cr_expect_geq(sc.f1[t], MIN_TYPE_F1, "%s F1 %.3f < %.2f:\n%s", types[t], sc.f1[t],
+                      MIN_TYPE_F1, sc.report);
     }
     free(cmd);
     free(out_dir);

@@ -17,7 +17,7 @@
 #include "testutil.h"
 
 #define MIN_MICRO_F1 0.92
-static const char *const types[] = { "money", "un_symbol", "agency", "instrument" };
+static const char *const types[] = TEST_SCORE_TYPES;
 static const double min_f1[] = { 0.97, 0.98, 0.89, 0.92 };
 
 /* $DOCTAG_SHARED_DIR/corpus/real, or skips the test naming it. */
@@ -41,31 +41,14 @@ Test(corpus_real, cli_scores_against_the_gold)
     cr_assert_not_null(out);
     cr_assert_eq(test_run("'%s' tag --out-dir '%s' '%s'/text/*.txt >'%s/cli.log' 2>&1", cli, out,
                           dir, out), 0, "the CLI failed; see %s/cli.log", out);
-    struct stat st;
-    const char *python = stat("/usr/bin/python3", &st) == 0 ? "/usr/bin/python3" : "python3";
-    char cmd[8192], line[512], report[8192] = "";
-    snprintf(cmd, sizeof cmd, "%s '%s/eval/score.py' '%s/gold' '%s' 2>&1", python,
-             test_shared_dir(), dir, out);
-    FILE *p = popen(cmd, "r");
-    cr_assert_not_null(p, "cannot run %s", cmd);
-    double f1[4] = { -1, -1, -1, -1 }, micro = -1;
-    while (fgets(line, sizeof line, p)) {
-        strncat(report, line, sizeof report - strlen(report) - 1);
-        char name[32];
-        int gold, pred, tp;
-        double pr, rc, f;
-        if (sscanf(line, "micro F1 %lf", &micro) == 1)
-            continue;
-        if (sscanf(line, "%31s %d %d %d %lf %lf %lf", name, &gold, &pred, &tp, &pr, &rc, &f) == 7)
-            for (int t = 0; t < 4; t++)
-                if (strcmp(name, types[t]) == 0)
-                    f1[t] = f;
-    }
-    cr_assert_eq(pclose(p), 0, "score.py failed:\n%s", report);
-    cr_log_info("score:\n%s", report);
-    cr_expect_geq(micro, MIN_MICRO_F1, "micro F1 %.3f < %.2f:\n%s", micro, MIN_MICRO_F1, report);
+    char gold[4096 + sizeof "/gold"];
+    snprintf(gold, sizeof gold, "%s/gold", dir);
+    test_scores sc;
+    test_score(gold, out, &sc);
+    cr_expect_geq(sc.micro, MIN_MICRO_F1, "micro F1 %.3f < %.2f:\n%s", sc.micro, MIN_MICRO_F1,
+                  sc.report);
     for (int t = 0; t < 4; t++)
-        cr_expect_geq(f1[t], min_f1[t], "%s F1 %.3f < %.2f:\n%s", types[t], f1[t], min_f1[t],
-                      report);
+        cr_expect_geq(sc.f1[t], min_f1[t], "%s F1 %.3f < %.2f:\n%s", types[t], sc.f1[t], min_f1[t],
+                      sc.report);
     free(out);
 }

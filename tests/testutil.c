@@ -1,5 +1,6 @@
 /* testutil.c: small helpers shared by the Criterion tests. */
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,6 +8,7 @@
 
 #include <criterion/criterion.h>
 
+#include "file.h"
 #include "testutil.h"
 
 const char *test_shared_dir(void)
@@ -45,24 +47,10 @@ char *test_tmpdir(void)
 
 char *test_read_file(const char *path, size_t *len)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
+    char *buf;
+    size_t n;
+    if (file_read_all(path, &buf, &n, SIZE_MAX) != DOCTAG_OK)
         return NULL;
-    size_t cap = 1 << 16, n = 0, r;
-    char *buf = malloc(cap + 1);
-    while (buf && (r = fread(buf + n, 1, cap - n, f)) > 0) {
-        n += r;
-        if (n == cap) {
-            cap *= 2;
-            char *nb = realloc(buf, cap + 1);
-            if (!nb) { free(buf); buf = NULL; }
-            buf = nb;
-        }
-    }
-    fclose(f);
-    if (!buf)
-        return NULL;
-    buf[n] = '\0';
     if (len)
         *len = n;
     return buf;
@@ -83,22 +71,14 @@ char *test_tag_lines(const char *text)
     doctag_result *res = NULL;
     if (doctag_tag_text(&res, test_model(), text, strlen(text)) != DOCTAG_OK)
         return strdup("<error>");
-    size_t cap = 256, n = 0;
-    char *out = malloc(cap);
-    out[0] = '\0';
+    test_buf out = { 0 };
     for (size_t i = 0; i < doctag_result_count(res); i++) {
         const doctag_entity *e = doctag_result_entity(res, i);
-        char line[2048];
-        int k = snprintf(line, sizeof line, "%s|%s|%s\n",
-                         doctag_type_name(doctag_entity_type(e)),
-                         doctag_entity_text(e), doctag_entity_canonical(e));
-        while (n + (size_t)k + 1 > cap)
-            out = realloc(out, cap *= 2);
-        memcpy(out + n, line, (size_t)k + 1);
-        n += (size_t)k;
+        test_buf_printf(&out, "%s|%s|%s\n", doctag_type_name(doctag_entity_type(e)),
+                        doctag_entity_text(e), doctag_entity_canonical(e));
     }
     doctag_result_free(res);
-    return out;
+    return test_buf_take(&out);
 }
 
 int test_has_entity(const char *text, const char *type, const char *surface,
@@ -137,6 +117,39 @@ int test_run(const char *fmt, ...)
     return system(cmd);
 }
 
+/* The F1 of one line "type gold pred tp P R F1" of score.py into s. */
+static void score_line(const char *line, test_scores *s)
+{
+    static const char *const types[] = TEST_SCORE_TYPES;
+    char name[32];
+    int gold, pred, tp;
+    double p, r, f;
+    if (sscanf(line, "micro F1 %lf", &s->micro) == 1)
+        return;
+    if (sscanf(line, "%31s %d %d %d %lf %lf %lf", name, &gold, &pred, &tp, &p, &r, &f) == 7)
+        for (size_t t = 0; t < sizeof types / sizeof *types; t++)
+            if (strcmp(name, types[t]) == 0)
+                s->f1[t] = f;
+}
+
+void test_score(const char *gold_dir, const char *out_dir, test_scores *s)
+{
+    struct stat st;
+    const char *python = stat("/usr/bin/python3", &st) == 0 ? "/usr/bin/python3" : "python3";
+    char cmd[8192], line[512];
+    snprintf(cmd, sizeof cmd, "%s '%s/eval/score.py' '%s' '%s' 2>&1", python, test_shared_dir(),
+             gold_dir, out_dir);
+    *s = (test_scores){ { -1, -1, -1, -1 }, -1, "" };
+    FILE *p = popen(cmd, "r");
+    cr_assert_not_null(p, "cannot run %s", cmd);
+    while (fgets(line, sizeof line, p)) {
+        strncat(s->report, line, sizeof s->report - strlen(s->report) - 1);
+        score_line(line, s);
+    }
+    cr_assert_eq(pclose(p), 0, "score.py failed:\n%s", s->report);
+    cr_log_info("score:\n%s", s->report);
+}
+
 /* testutil.h */
 void test_write_pdf(const char *path, char **objs, size_t n)
 {
@@ -161,24 +174,15 @@ void test_write_pdf(const char *path, char **objs, size_t n)
 void test_buf_printf(test_buf *b, const char *fmt, ...)
 {
     va_list ap;
-    for (;;) {
-        va_start(ap, fmt);
-        int n = vsnprintf(b->s + b->len, b->cap - b->len, fmt, ap);
-        va_end(ap);
-        cr_assert(n >= 0);
-        if ((size_t)n < b->cap - b->len) {
-            b->len += (size_t)n;
-            return;
-        }
-        b->cap = (b->cap + (size_t)n) * 2;
-        b->s = realloc(b->s, b->cap);
-        cr_assert_not_null(b->s);
-    }
+    va_start(ap, fmt);
+    sb_vprintf(b, fmt, ap);
+    va_end(ap);
+    cr_assert(!b->failed, "out of memory");
 }
 
 char *test_buf_take(test_buf *b)
 {
-    char *s = b->s ? b->s : strdup("");
-    memset(b, 0, sizeof *b);
+    char *s = sb_take(b);
+    cr_assert_not_null(s, "out of memory");
     return s;
 }

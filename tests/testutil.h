@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 #include "doctag.h"
+#include "strbuf.h"
 
 /* ../shared (the corpus), from $DOCTAG_SHARED_DIR; NULL when it is absent,
  * in which case a test calls cr_skip_test() saying so. */
@@ -45,14 +46,23 @@ int test_run(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * hostile PDFs of the extraction tests). */
 void test_write_pdf(const char *path, char **objs, size_t n);
 
-/* A growing text buffer for the PDFs and texts a test writes: appends
- * printf-style; test_buf_take() hands the string out (malloc'd, "" when
- * empty) and leaves the buffer empty. */
-typedef struct test_buf {
-    char *s;
-    size_t len, cap;
-} test_buf;
-void test_buf_printf(test_buf *b, const char *fmt, ...);
+/* What eval/score.py of ../shared says of the CLI's output (its JSON in
+ * out_dir) against gold_dir: each type's F1 in TEST_SCORE_TYPES order (-1
+ * where no line names it), the micro F1 (-1 where none), and the report as
+ * printed. test_score() asserts that score.py ran, and logs the report. */
+#define TEST_SCORE_TYPES { "money", "un_symbol", "agency", "instrument" }
+typedef struct test_scores {
+    double f1[4], micro;
+    char report[8192];
+} test_scores;
+void test_score(const char *gold_dir, const char *out_dir, test_scores *s);
+
+/* A growing text buffer for the PDFs and texts a test writes: the
+ * library's strbuf (common/strbuf.h), whose every append the test asserts;
+ * test_buf_take() hands the string out (malloc'd, "" when empty) and
+ * leaves the buffer empty. */
+typedef strbuf test_buf;
+void test_buf_printf(test_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 char *test_buf_take(test_buf *b);
 
 #endif

@@ -72,12 +72,3 @@ int entity_text_ok(const doctag_doc *doc, const char *norm, size_t norm_len, siz
            !has_control(doc->text + start, end - start) && !splits_char(doc, start) &&
            !splits_char(doc, end);
 }
-
-int column_of_names(const char *doc_text, size_t start, size_t end)
-{
-    int breaks = 0;
-    for (const char *p = doc_text + start, *e = doc_text + end;
-         breaks < 4 && (p = memchr(p, '\n', (size_t)(e - p))) != NULL; p++)
-        breaks++;
-    return breaks >= 4;
-}

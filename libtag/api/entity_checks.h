@@ -15,12 +15,4 @@
 int entity_text_ok(const doctag_doc *doc, const char *norm, size_t norm_len, size_t start,
                    size_t end);
 
-/* 1 if the document's text [start, end), a name found by its shape (id: its
- * own text), runs over four line breaks or more: a column of names, one a
- * line (a glossary of abbreviations, a table's column), read as one
- * ("System\nEmployment and Training Administration\nFederal Aviation
- * Administration\n...\nGovernment Performance and Results Act"). A name
- * wrapped in running text takes three lines at most. */
-int column_of_names(const char *doc_text, size_t start, size_t end);
-
 #endif

@@ -160,8 +160,7 @@ static int add_entities(tagger *t, char **canon_src)
         const dict_entry *entry = &t->m->entries[s->entry];
         size_t start = offset_cursor_start(&cursor, s->start);
         size_t end = offset_cursor_end(&cursor, s->end);
-        if (!entity_text_ok(t->doc, t->norm.text + s->start, s->end - s->start, start, end) ||
-            (entry->canon == CANON_NAME && column_of_names(t->doc->text, start, end)))
+        if (!entity_text_ok(t->doc, t->norm.text + s->start, s->end - s->start, start, end))
             continue;
         doctag_entity *e = &r->items[r->n++];
         memset(e, 0, sizeof *e);

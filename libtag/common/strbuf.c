@@ -44,18 +44,24 @@ void sb_putc(strbuf *b, char c)
     sb_putn(b, &c, 1);
 }
 
+void sb_vprintf(strbuf *b, const char *fmt, va_list ap)
+{
+    va_list size_ap;
+    va_copy(size_ap, ap);
+    int n = vsnprintf(NULL, 0, fmt, size_ap);
+    va_end(size_ap);
+    if (n < 0 || !reserve(b, (size_t)n))
+        return;
+    vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+    b->len += (size_t)n;
+}
+
 void sb_printf(strbuf *b, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    sb_vprintf(b, fmt, ap);
     va_end(ap);
-    if (n < 0 || !reserve(b, (size_t)n))
-        return;
-    va_start(ap, fmt);
-    vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
-    va_end(ap);
-    b->len += (size_t)n;
 }
 
 char *sb_take(strbuf *b)

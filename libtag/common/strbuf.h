@@ -2,6 +2,7 @@
 #ifndef DOCTAG_STRBUF_H
 #define DOCTAG_STRBUF_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 typedef struct strbuf {
@@ -14,6 +15,7 @@ void sb_putn(strbuf *b, const char *s, size_t n);
 void sb_puts(strbuf *b, const char *s);
 void sb_putc(strbuf *b, char c);
 void sb_printf(strbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void sb_vprintf(strbuf *b, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 /* Hands the string over (NULL if an allocation failed) and resets b. */
 char *sb_take(strbuf *b);
 void sb_free(strbuf *b);

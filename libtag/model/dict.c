@@ -327,13 +327,10 @@ static int parse_entry(parser *p, char *line)
 /* Keeps a copy of a source's name in the dict (the variants point to it). */
 static const char *keep_file_name(dict *d, const char *name)
 {
-    char **files = realloc(d->files, (d->n_files + 1) * sizeof *files);
-    if (!files)
+    if (!vec_reserve((void **)&d->files, &d->cap_files, d->n_files + 1, sizeof *d->files) ||
+        !(d->files[d->n_files] = strdup(name)))
         return NULL;
-    d->files = files;
-    if (!(files[d->n_files] = strdup(name)))
-        return NULL;
-    return files[d->n_files++];
+    return d->files[d->n_files++];
 }
 
 int dict_parse(dict *d, const char *name, const char *src, size_t len)
@@ -350,14 +347,9 @@ int dict_parse(dict *d, const char *name, const char *src, size_t len)
         const char *nl = memchr(src + pos, '\n', len - pos);
         size_t n = nl ? (size_t)(nl - (src + pos)) : len - pos;
         p.line++;
-        if (n + 1 > cap) {
-            cap = n + 1;
-            char *nb = realloc(buf, cap);
-            if (!nb) {
-                rc = error_set(DOCTAG_ERR_NOMEM, "out of memory reading %s", name);
-                break;
-            }
-            buf = nb;
+        if (!vec_reserve((void **)&buf, &cap, n + 1, 1)) {
+            rc = error_set(DOCTAG_ERR_NOMEM, "out of memory reading %s", name);
+            break;
         }
         memcpy(buf, src + pos, n);
         buf[n] = '\0';

@@ -48,7 +48,7 @@ typedef struct dict {
     dict_variant *variants;
     size_t n_variants, cap_variants;
     char **files;        /* the names of the sources parsed, one copy each */
-    size_t n_files;
+    size_t n_files, cap_files;
 } dict;
 
 /* Parses one source text and appends its entries to `d` (which starts
