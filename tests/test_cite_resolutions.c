@@ -39,6 +39,8 @@ static const cite_case resolutions[] = {
       "Human Rights Council resolutions 55/29", "HRC resolution 55/29" },
     { "its resolution No. 44/25 of 20 November 1989", "resolution No. 44/25", NULL },
     { "G.A. Res. 73/195, U.N. Doc. A/RES/73/195", "G.A. Res. 73/195", "GA resolution 73/195" },
+    { "Taking note of Human Rights Council resolution 52/L.3 on the rights of the child,",
+      "Human Rights Council resolution 52/L.3", "HRC resolution 52/L.3" },
 };
 
 static const cite_case comments[] = {

@@ -26,12 +26,29 @@ static size_t resolution_item(const char *t, size_t n)
         i++;
     if (i == d || i - d > 4 || i >= n || t[i] != '/')
         return 0;
+    if (i + 3 < n && t[i + 1] == 'L' && t[i + 2] == '.' && is_digit(t[i + 3]))
+        i += 2;   /* a draft's number: "52/L.3" */
     size_t e = ++i;
     while (i < n && is_digit(t[i]))
         i++;
     if (i == e || i - e > 4 || (i < n && (t[i] == '/' || post_word_byte((unsigned char)t[i]))))
         return 0;
     return i;
+}
+
+/* Length of a Security Council resolution number with its year at t
+ * ("1820 (2008)"), or 0. */
+static size_t council_item(const char *t, size_t n)
+{
+    size_t i = 0;
+    while (i < n && is_digit(t[i]))
+        i++;
+    if (i < 3 || i > 4 || n < i + 7 || t[i] != ' ' || t[i + 1] != '(' || t[i + 6] != ')')
+        return 0;
+    for (size_t k = i + 2; k < i + 6; k++)
+        if (!is_digit(t[k]))
+            return 0;
+    return i + 7;
 }
 
 /* Length of a code section at t ("1983", "2000e-2(a)", "12.104c"), or 0. */
@@ -68,9 +85,14 @@ static size_t joint(const char *t, size_t n)
     return 0;
 }
 
-/* Where the number starts in a citation span: after its last space. */
+/* Where the number starts in a citation span: after its last space, or
+ * in a resolution's, after "resolution(s) " ("Security Council resolutions
+ * 1325 (2000)"). */
 static size_t head_len(const char *s, size_t n)
 {
+    const char *r = n > 7 && s[n - 1] == ')' ? memmem(s, n, "esolutions ", 11) : NULL;
+    if (r)
+        return (size_t)(r - s) + 11;
     while (n > 0 && s[n - 1] != ' ' && (unsigned char)s[n - 1] != 0xa7)
         n--;
     return n;
@@ -183,6 +205,77 @@ static int items_in_sentence(post_ctx *c, const span *s)
     return DOCTAG_OK;
 }
 
+static size_t joint_before(const char *t, size_t end);
+
+/* Length of a date at t (" of 19 December 2023"), or 0. */
+static size_t date_after(const char *t, size_t n)
+{
+    static const post_str months[] = { POST_STR("January"), POST_STR("February"),
+        POST_STR("March"), POST_STR("April"), POST_STR("May"), POST_STR("June"),
+        POST_STR("July"), POST_STR("August"), POST_STR("September"), POST_STR("October"),
+        POST_STR("November"), POST_STR("December") };
+    if (n < 4 || memcmp(t, " of ", 4) != 0)
+        return 0;
+    size_t i = 4;
+    while (i < n && i < 6 && is_digit(t[i]))
+        i++;
+    if (i == 4 || i >= n || t[i] != ' ')
+        return 0;
+    size_t m = post_str_prefix(months, POST_COUNT(months), t + i + 1, n - i - 1);
+    i += 1 + m;
+    if (!m || i + 5 > n || t[i] != ' ')
+        return 0;
+    for (size_t k = i + 1; k < i + 5; k++)
+        if (!is_digit(t[k]))
+            return 0;
+    return i + 5 < n && is_digit(t[i + 5]) ? 0 : i + 5;
+}
+
+/* 1 if the span is a resolution whose number ("44/25") has its date after
+ * it ("resolution 44/25 of 20 November 1989"). */
+static int dated_resolution(const post_ctx *c, const span *s)
+{
+    const char *t = c->text + s->start;
+    size_t len = s->end - s->start, h = head_len(t, len);
+    return c->m->entries[s->entry].canon == CANON_RESOLUTION && resolution_item(t + h, len - h) &&
+           date_after(c->text + s->end, c->len - s->end);
+}
+
+/* A list whose items carry their dates runs on past a remark, a sentence
+ * or a page's footnotes ("its resolution 44/25 of 20 November 1989, by
+ * which it adopted the Convention, and 78/188 of 19 December 2023"): after
+ * a dated resolution, up to the next one, a number joined to what comes
+ * before (", ", " and ") and followed by its date is a resolution of the
+ * same body. A resolution cited without its date in between (a footnote's
+ * "See resolution 2200 A (XXI)") does not end the list. */
+static int dated_items(post_ctx *c, size_t i)
+{
+    const span *s = &c->spans->items[i];
+    if (!dated_resolution(c, s))
+        return DOCTAG_OK;
+    size_t end = s->end + LIST_DATED_MAX < c->len ? s->end + LIST_DATED_MAX : c->len;
+    for (size_t k = i + 1; k < c->spans->n && c->spans->items[k].start < end; k++)
+        if (dated_resolution(c, &c->spans->items[k])) {
+            end = c->spans->items[k].start;
+            break;
+        }
+    const char *t = c->text;
+    for (const char *p = t + s->end; (p = memchr(p, '/', (size_t)(t + end - p))) != NULL; p++) {
+        size_t pos = (size_t)(p - t);
+        while (pos > s->end && is_digit(t[pos - 1]))
+            pos--;
+        if (pos == (size_t)(p - t) || !joint_before(t, pos))
+            continue;
+        size_t n = resolution_item(t + pos, end - pos);
+        if (!n || !date_after(t + pos + n, c->len - pos - n) || post_taken(c, pos, pos + n))
+            continue;
+        int rc = add_item(c, s, pos, n);
+        if (rc != DOCTAG_OK)
+            return rc;
+    }
+    return DOCTAG_OK;
+}
+
 /* 1 if w (n bytes) is a capitalised ordinal that numbers an amendment
  * ("Fourth", "Fourteenth", "Twenty-first"). */
 static int ordinal_word(const char *w, size_t n)
@@ -261,7 +354,10 @@ int lists_pass(post_ctx *c)
         canon_kind k = c->m->entries[s.entry].canon;
         if (len == 0)
             continue;
-        if (k == CANON_RESOLUTION && memmem(t, len, "esolutions ", 11))
+        if (k == CANON_RESOLUTION && t[len - 1] == ')' && memmem(t, len, "esolutions ", 11) &&
+            council_item(t + head_len(t, len), len - head_len(t, len)))
+            rc = items_after(c, &s, council_item);
+        else if (k == CANON_RESOLUTION && memmem(t, len, "esolutions ", 11))
             rc = items_in_sentence(c, &s);
         else if (k == CANON_RESOLUTION && resolution_item(t + head_len(t, len), len - head_len(t, len)))
             rc = items_after(c, &s, resolution_item);
@@ -270,6 +366,8 @@ int lists_pass(post_ctx *c)
             rc = items_after(c, &s, section_item);
         else if (c->m->entries[s.entry].type == DOCTAG_TYPE_INSTRUMENT && amendment_span(t, len))
             rc = ordinals_before(c, &s);
+        if (k == CANON_RESOLUTION && rc == DOCTAG_OK)
+            rc = dated_items(c, i);
     }
     return rc;
 }
