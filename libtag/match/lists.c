@@ -1,9 +1,11 @@
 /* lists.c: coordinated lists after a citation (see post.h): "resolutions
  * 7/36 and 25/1" gives "resolutions 7/36" and "25/1", "42 U.S.C. 1981 and
  * 1983" gives "42 U.S.C. 1981" and "1983", each canonicalised with the
- * head of the first ("Human Rights Council resolutions 25/1"); ordinals
- * before a shared head, "Fourth and Fifth Amendment", give "Fourth" (id
- * "Fourth Amendment") and "Fifth Amendment". */
+ * head of the first ("Human Rights Council resolutions 25/1"; "Directives
+ * 2011/36/EU and 2012/29/EU" gives "2012/29/EU", id "Directive
+ * 2012/29/EU"); ordinals before a shared head, "Fourth and Fifth
+ * Amendment", give "Fourth" (id "Fourth Amendment") and "Fifth
+ * Amendment". */
 #include <stdlib.h>
 #include <string.h>
 
@@ -49,6 +51,33 @@ static size_t council_item(const char *t, size_t n)
         if (!is_digit(t[k]))
             return 0;
     return i + 7;
+}
+
+/* Length of an EU act's number at t ("2012/29/EU", "2018/1725",
+ * "95/46/EC"), or 0. */
+static size_t eu_item(const char *t, size_t n)
+{
+    static const post_str families[] = { POST_STR("/EU"), POST_STR("/EC"), POST_STR("/EEC"),
+        POST_STR("/JHA"), POST_STR("/CFSP"), POST_STR("/Euratom") };
+    size_t i = 0;
+    while (i < n && is_digit(t[i]))
+        i++;
+    if (i < 2 || i > 4 || i >= n || t[i] != '/')
+        return 0;
+    size_t e = ++i;
+    while (i < n && is_digit(t[i]))
+        i++;
+    if (i == e || i - e > 4)
+        return 0;
+    i += post_str_prefix(families, POST_COUNT(families), t + i, n - i);
+    return i < n && (t[i] == '/' || post_word_byte((unsigned char)t[i])) ? 0 : i;
+}
+
+/* 1 if the citation span t (n bytes) is an EU act's ("Directives 2011/36/EU"). */
+static int eu_head(const char *t, size_t n)
+{
+    return t[0] >= 'A' && t[0] <= 'Z' && t[n - 1] != ')' &&
+           (memmem(t, n, "irective", 8) || memmem(t, n, "egulation", 9) || memmem(t, n, "ecision", 7));
 }
 
 /* Length of a code section at t ("1983", "2000e-2(a)", "12.104c"), or 0. */
@@ -361,6 +390,8 @@ int lists_pass(post_ctx *c)
             rc = items_in_sentence(c, &s);
         else if (k == CANON_RESOLUTION && resolution_item(t + head_len(t, len), len - head_len(t, len)))
             rc = items_after(c, &s, resolution_item);
+        else if (k == CANON_STATUTE && eu_head(t, len))
+            rc = items_after(c, &s, eu_item);
         else if (k == CANON_STATUTE && t[0] >= '0' && t[0] <= '9' && t[len - 1] != '.' &&
                  !(len > 5 && memcmp(t + len - 5, " note", 5) == 0))
             rc = items_after(c, &s, section_item);

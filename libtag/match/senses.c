@@ -68,11 +68,13 @@ static int spelled_otherwise(const spelled *sp, const char *s, size_t n)
     return 0;
 }
 
-/* 1 if the acronym at [start, end) is part of a compound: "TF-IDF", "IDF-TF". */
+/* 1 if the acronym at [start, end) is part of a compound: "TF-IDF",
+ * "IDF-TF", or of a number: "EU" in "2012/29/EU", an EU act's. */
 static int in_compound(const post_ctx *c, size_t start, size_t end)
 {
     const char *t = c->text;
     return (start >= 2 && t[start - 1] == '-' && (is_upper(t[start - 2]) || (t[start - 2] >= '0' && t[start - 2] <= '9'))) ||
+           (start >= 2 && t[start - 1] == '/' && t[start - 2] >= '0' && t[start - 2] <= '9') ||
            (end + 1 < c->len && t[end] == '-' && is_upper(t[end + 1]));
 }
 
