@@ -55,6 +55,10 @@ static const cite_case comments[] = {
     { "General Recommendation No. 30 (2004) of CERD", "General Recommendation No. 30 (2004)",
       "General Recommendation No. 30" },
     { "General Comment 16 on privacy", "General Comment 16", "General Comment No. 16" },
+    { "Recalling general comments No. 14 and No. 20 of the Committee,", "general comments No. 14",
+      "General Comment No. 14" },
+    { "see general recommendations Nos. 19 and 35", "general recommendations Nos. 19",
+      "General Recommendation No. 19" },
 };
 
 /* A resolution's symbol is a UN symbol, not an instrument; anaphora and

@@ -50,6 +50,13 @@ static const cite_case items[] = {
       "cyberbullying, and 54/5 of 10 October 2023 on education,", "54/5", "HRC resolution 54/5" },
     { "Human Rights Council resolutions 52/L.3 and 52/L.4 were adopted", "52/L.4",
       "HRC resolution 52/L.4" },
+    /* general comments and recommendations */
+    { "Recalling its general comments No. 14 and No. 20 on the right to health,", "No. 20",
+      "General Comment No. 20" },
+    { "see CEDAW general recommendations Nos. 19 and 35 on gender-based violence", "35",
+      "General Recommendation No. 35" },
+    { "in its general comments No. 7 (2005), No. 12 (2009) and No. 20 (2016), the Committee",
+      "No. 12 (2009)", "General Comment No. 12" },
 };
 
 static const cite_case not_items[] = {
@@ -67,6 +74,7 @@ static const cite_case not_items[] = {
     { "See resolution 2200 A (XXI), annex. The ratio was 3/4 of 2 May 2020 figures", "3/4", NULL },
     { "report A/HRC/52/31 of 3 March 2023 and 52/32 of 4 March 2023", "52/32", NULL },
     { "Security Council resolutions 1325 (2000), 1820 (2008), 2009 (2011)", "2009 (2011)", NULL },
+    { "general comments No. 14, paras. 12 and 43", "43", NULL },
 };
 
 Test(lists, one_instrument_per_item_with_the_full_id)

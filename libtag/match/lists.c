@@ -53,6 +53,26 @@ static size_t council_item(const char *t, size_t n)
     return i + 7;
 }
 
+/* Length of a general comment's number at t ("No. 20", "20", "No. 7
+ * (2005)"), or 0. */
+static size_t comment_item(const char *t, size_t n)
+{
+    size_t i = 0;
+    if (n > 3 && t[0] == 'N' && t[1] == 'o') {
+        i = 2 + (t[2] == '.');
+        i += i < n && t[i] == ' ';
+    }
+    size_t d = i;
+    while (i < n && is_digit(t[i]))
+        i++;
+    if (i == d || i - d > 3 || (i < n && (t[i] == '/' || post_word_byte((unsigned char)t[i]))))
+        return 0;
+    if (i + 7 <= n && t[i] == ' ' && t[i + 1] == '(' && is_digit(t[i + 2]) && is_digit(t[i + 5]) &&
+        t[i + 6] == ')')
+        i += 7;   /* its year */
+    return i;
+}
+
 /* Length of an EU act's number at t ("2012/29/EU", "2018/1725",
  * "95/46/EC"), or 0. */
 static size_t eu_item(const char *t, size_t n)
@@ -390,6 +410,9 @@ int lists_pass(post_ctx *c)
             rc = items_in_sentence(c, &s);
         else if (k == CANON_RESOLUTION && resolution_item(t + head_len(t, len), len - head_len(t, len)))
             rc = items_after(c, &s, resolution_item);
+        else if (k == CANON_GENERAL_COMMENT && (memmem(t, len, "omments ", 8) ||
+                                                memmem(t, len, "ecommendations ", 15)))
+            rc = items_after(c, &s, comment_item);
         else if (k == CANON_STATUTE && eu_head(t, len))
             rc = items_after(c, &s, eu_item);
         else if (k == CANON_STATUTE && t[0] >= '0' && t[0] <= '9' && t[len - 1] != '.' &&
