@@ -98,6 +98,33 @@ Test(instrument, optional_protocols_by_acronym_and_subject)
                                   "education"), 1, "only the Convention");
 }
 
+/* A declaration named after the meeting that adopted it, as General
+ * Assembly resolutions cite it: the title runs to a remark, a verb or a
+ * second name; a political declaration in lower case is none. */
+Test(instrument, a_declaration_named_after_its_meeting)
+{
+    expect_instrument("Recalling the Declaration of the high-level meeting of the General Assembly "
+                      "on the rule of law at the national and international levels,",
+                      "Declaration of the high-level meeting of the General Assembly on the rule "
+                      "of law at the national and international levels", NULL);
+    expect_instrument("the Declaration of the twenty-sixth special session of the General "
+                      "Assembly on HIV/AIDS, entitled \"Global Crisis - Global Action\",",
+                      "Declaration of the twenty-sixth special session of the General Assembly "
+                      "on HIV/AIDS", NULL);
+    expect_instrument("Reaffirming the Political Declaration of the High-level Meeting of the "
+                      "General Assembly on HIV and AIDS,", "Political Declaration of the "
+                      "High-level Meeting of the General Assembly on HIV and AIDS", NULL);
+    expect_instrument("The Declaration of the high-level meeting on addressing large movements "
+                      "of refugees and migrants was adopted in 2016.", "Declaration of the "
+                      "high-level meeting on addressing large movements of refugees and migrants",
+                      NULL);
+    expect_instrument("the Declaration of the World Summit on the Information Society and the "
+                      "Tunis Agenda", "Declaration of the World Summit on the Information Society",
+                      NULL);
+    cr_expect_eq(instrument_count("Recalling the political declaration of the high-level meeting "
+                                  "on universal health coverage of 2023,"), 0);
+}
+
 /* The shape of a named instrument, after a run of capitalised words that
  * is none: the shape pattern skips such a run (tools/gen_generic.py) but a
  * name may still start after a year or inside a hyphenated word of it. */
