@@ -45,6 +45,8 @@ static const cite_case items[] = {
       "and 78/188 of 19 December 2023 on the girl child,", "78/188", "resolution 78/188" },
     { "Recalling also its resolution 79/160 of 17 December 2024, 78/188 of 19 December 2023 "
       "and 77/205,", "78/188", "resolution 78/188" },
+    { "Recalling also its resolution 79/160 of 17 December 2024, 78/188 of 19 December 2023 "
+      "and 77/205,", "77/205", "resolution 77/205" },
     { "Recalling Human Rights Council resolutions 55/29 of 5 April 2024 on social protection "
       "and 57/6 of\n\n19 See resolution 2200 A (XXI), annex.\n\n9 October 2024 on "
       "cyberbullying, and 54/5 of 10 October 2023 on education,", "54/5", "HRC resolution 54/5" },
@@ -75,6 +77,8 @@ static const cite_case not_items[] = {
     { "report A/HRC/52/31 of 3 March 2023 and 52/32 of 4 March 2023", "52/32", NULL },
     { "Security Council resolutions 1325 (2000), 1820 (2008), 2009 (2011)", "2009 (2011)", NULL },
     { "general comments No. 14, paras. 12 and 43", "43", NULL },
+    { "resolution 44/25 of 20 November 1989, 78/188 of 19 December 2023 and 3/4 of the States",
+      "3/4", NULL },
 };
 
 Test(lists, one_instrument_per_item_with_the_full_id)

@@ -280,6 +280,19 @@ static size_t date_after(const char *t, size_t n)
     return i + 5 < n && is_digit(t[i + 5]) ? 0 : i + 5;
 }
 
+/* The list's last item may go without its date: "..., 78/188 of 19
+ * December 2023 and 77/205," after a dated item at `pos`. */
+static int last_undated(post_ctx *c, const span *head, size_t pos, size_t end)
+{
+    static const post_str ands[] = { POST_STR(", and "), POST_STR(" and ") };
+    size_t j = post_str_prefix(ands, POST_COUNT(ands), c->text + pos, end - pos);
+    size_t n = j ? resolution_item(c->text + pos + j, end - pos - j) : 0;
+    size_t e = pos + j + n;
+    if (!n || (e + 4 <= c->len && memcmp(c->text + e, " of ", 4) == 0) || post_taken(c, pos + j, e))
+        return DOCTAG_OK;   /* "3/4 of the States" is a share */
+    return add_item(c, head, pos + j, n);
+}
+
 /* 1 if the span is a resolution whose number ("44/25") has its date after
  * it ("resolution 44/25 of 20 November 1989"). */
 static int dated_resolution(const post_ctx *c, const span *s)
@@ -316,9 +329,12 @@ static int dated_items(post_ctx *c, size_t i)
         if (pos == (size_t)(p - t) || !joint_before(t, pos))
             continue;
         size_t n = resolution_item(t + pos, end - pos);
-        if (!n || !date_after(t + pos + n, c->len - pos - n) || post_taken(c, pos, pos + n))
+        size_t d = n ? date_after(t + pos + n, c->len - pos - n) : 0;
+        if (!d || post_taken(c, pos, pos + n))
             continue;
         int rc = add_item(c, s, pos, n);
+        if (rc == DOCTAG_OK)
+            rc = last_undated(c, s, pos + n + d, end);
         if (rc != DOCTAG_OK)
             return rc;
     }
