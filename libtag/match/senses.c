@@ -178,6 +178,27 @@ static int committee_after(const post_ctx *c, size_t end)
     return 0;
 }
 
+/* 1 if the acronym at `end`'s left heads a list of committees: "the CRC and
+ * CEDAW Committees", "CAT, CRC and CRPD committees". */
+static int committees_after(const post_ctx *c, size_t end)
+{
+    const char *t = c->text;
+    for (int items = 0; items < 4 && end < c->len; items++) {
+        if (c->len - end >= 11 && (memcmp(t + end, " Committees", 11) == 0 ||
+                                   memcmp(t + end, " committees", 11) == 0))
+            return 1;
+        size_t j = c->len - end >= 5 && memcmp(t + end, " and ", 5) == 0 ? 5
+                 : c->len - end >= 2 && memcmp(t + end, ", ", 2) == 0 ? 2 : 0;
+        size_t k = end + j;
+        while (k < c->len && is_upper(t[k]))
+            k++;
+        if (!j || !acronym(t + end + j, k - end - j))
+            return 0;
+        end = k;
+    }
+    return 0;
+}
+
 /* 1 if the acronym at [start, end) is defined for a body named right
  * before it: "Committee on the Rights of the Child (CRC)". */
 static int defined_for_agency(const post_ctx *c, size_t i, size_t start, size_t end)
@@ -296,6 +317,7 @@ int senses_pass(post_ctx *c)
         else if (type == DOCTAG_TYPE_INSTRUMENT && body != UINT32_MAX &&
                  treaty_body_acronym(t, n) &&
                  (committee_before(c, s->start) || committee_after(c, s->end) ||
+                  committees_after(c, s->end) ||
                   defined_for_agency(c, i, s->start, s->end)))
             rc = post_add_span(c, s->start, s->end, body, t, n, 1);
     }
