@@ -107,6 +107,33 @@ Test(agency, un_organs)
     expect_agency("Frontex and the European Union fund the programme", "European Union", "EU");
 }
 
+/* A treaty body's acronym that is also its treaty's ("CRC", "CEDAW") is the
+ * committee where the words around it say a committee acts or is
+ * addressed, and the treaty elsewhere. */
+Test(agency, a_treaty_acronym_standing_for_its_committee)
+{
+    expect_agency("As recommended by the CRC and other treaty bodies, raise the minimum age of "
+                  "criminal responsibility (Finland);", "CRC", "CRC");
+    expect_agency("The CRC, in its concluding observations of 2016, urged the State party to "
+                  "prohibit corporal punishment.", "CRC", "CRC");
+    expect_agency("Concerns had been raised by CEDAW and CERD that discrimination persists.",
+                  "CEDAW", "CEDAW");
+    expect_agency("Implement the recommendations of the CRPD on inclusive education (Spain);",
+                  "CRPD", "CRPD");
+    expect_agency("The Committee on the Rights of the Child (CRC) examined the fifth report.",
+                  "CRC", "CRC");
+    expect_agency("The State submitted its combined report to CEDAW in 2019.", "CEDAW", "CEDAW");
+    expect_agency("Follow up on the recommendations of the CRC and CEDAW Committees (Ireland);",
+                  "CEDAW", "CEDAW");
+    expect_agency("as the CAT, CRC and CRPD committees have recommended", "CAT", "CAT");
+    expect_agency("as the CAT, CRC and CRPD committees have recommended", "CRPD", "CRPD");
+    expect_no_agency("Withdraw its remaining reservations to the CRC (Iran);");
+    expect_no_agency("Incorporate the provisions of the CRC into domestic law (Slovakia);");
+    expect_no_agency("the rights guaranteed by the CRC and the CRPD apply to every child");
+    expect_no_agency("Take all measures necessary to fully implement the CRC (France);");
+    expect_no_agency("Ratify the CAT, CRC and CRPD and report to the treaty committees;");
+}
+
 /* ---- Case ----------------------------------------------------------------- */
 
 Test(agency, acronyms_are_case_sensitive)

@@ -63,6 +63,38 @@ static const cite_case acts[] = {
       "Regulation (EU) No 604/2013", "Regulation (EU) 604/2013" },
     { "adopted by Commission Implementing Regulation (EU) 2021/1037",
       "Commission Implementing Regulation (EU) 2021/1037", "Regulation (EU) 2021/1037" },
+    /* a list's plural head goes with the first item; the others by number */
+    { "Directives 2011/36/EU and 2012/29/EU set minimum standards for victims",
+      "Directives 2011/36/EU", "Directive 2011/36/EU" },
+    { "Directives 2011/36/EU and 2012/29/EU set minimum standards for victims", "2012/29/EU",
+      "Directive 2012/29/EU" },
+    { "Regulations (EU) 2016/679 and 2018/1725 are aligned on this point", "2018/1725",
+      "Regulation (EU) 2018/1725" },
+    { "Directive 95/46/EC and 2002/58/EC were the first data protection acts", "2002/58/EC",
+      "Directive 2002/58/EC" },
+};
+
+/* EU acts named by their subject, as UPR recommendations and NGO reports
+ * name them; the subject ends before a date, a verb or another name. */
+static const cite_case by_subject[] = {
+    { "Implement the EU Directive on trafficking in human beings by April 2013 (Belgium);",
+      "EU Directive on trafficking in human beings", NULL },
+    { "Transpose the EU Directive on preventing and combating trafficking in human beings and "
+      "protecting its victims (Austria);", "EU Directive on preventing and combating trafficking "
+      "in human beings and protecting its victims", NULL },
+    { "Implement the EU Directive on human trafficking and ensure that victims are protected;",
+      "EU Directive on human trafficking", NULL },
+    { "The European Union Directive on the right to information in criminal proceedings in 2014 "
+      "was transposed late.", "European Union Directive on the right to information in criminal "
+      "proceedings", NULL },
+    { "The EU Directive on trafficking in human beings entered into force in 2011.",
+      "EU Directive on trafficking in human beings", NULL },
+    { "The EU Directive on victims' rights requires Member States to act.",
+      "EU Directive on victims' rights", NULL },
+    { "the EU Directive on Trafficking in Human Beings and the Istanbul Convention",
+      "EU Directive on Trafficking in Human Beings", NULL },
+    { "the Council Framework Decision on the European Arrest Warrant of 2002",
+      "Council Framework Decision on the European Arrest Warrant", NULL },
 };
 
 /* Not EU acts: journal references, case numbers, dates, bare words. */
@@ -73,7 +105,26 @@ static const cite_case not_acts[] = {
     { "Case C-311/18 Schrems II annulled the decision", "C-311/18", NULL },
     { "the 2016/17 budget year", "2016/17", NULL },
     { "in Decision 12/2020 the Ombudsman found", "Decision 12/2020 the", NULL },
+    { "The Directive on its face requires nothing more.", "Directive on its face", NULL },
+    { "a directive on trafficking is needed", "directive on trafficking", NULL },
+    { "the EU Directive on trafficking in human beings and ensure that", "EU Directive on "
+      "trafficking in human beings and ensure", NULL },
 };
+
+/* "EU" in an EU act's number is no agency. */
+Test(cite_eu, the_family_in_a_number_is_no_agency)
+{
+    static const cite_case family[] = {
+        { "Directives 2011/36/EU and 2012/29/EU set minimum standards", "EU", NULL },
+        { "see also 2012/29/EU on victims", "EU", NULL },
+    };
+    cr_expect_eq(cite_expect_none("agency", family, CITE_COUNT(family)), 0);
+}
+
+Test(cite_eu, acts_named_by_their_subject)
+{
+    cr_expect_eq(cite_expect_all("instrument", by_subject, CITE_COUNT(by_subject)), 0);
+}
 
 Test(cite_eu, acts_by_number_with_one_id)
 {

@@ -39,6 +39,8 @@ static const cite_case resolutions[] = {
       "Human Rights Council resolutions 55/29", "HRC resolution 55/29" },
     { "its resolution No. 44/25 of 20 November 1989", "resolution No. 44/25", NULL },
     { "G.A. Res. 73/195, U.N. Doc. A/RES/73/195", "G.A. Res. 73/195", "GA resolution 73/195" },
+    { "Taking note of Human Rights Council resolution 52/L.3 on the rights of the child,",
+      "Human Rights Council resolution 52/L.3", "HRC resolution 52/L.3" },
 };
 
 static const cite_case comments[] = {
@@ -53,6 +55,10 @@ static const cite_case comments[] = {
     { "General Recommendation No. 30 (2004) of CERD", "General Recommendation No. 30 (2004)",
       "General Recommendation No. 30" },
     { "General Comment 16 on privacy", "General Comment 16", "General Comment No. 16" },
+    { "Recalling general comments No. 14 and No. 20 of the Committee,", "general comments No. 14",
+      "General Comment No. 14" },
+    { "see general recommendations Nos. 19 and 35", "general recommendations Nos. 19",
+      "General Recommendation No. 19" },
 };
 
 /* A resolution's symbol is a UN symbol, not an instrument; anaphora and

@@ -64,6 +64,67 @@ Test(instrument, capitalised_small_words_in_a_title)
                       "CAT");
 }
 
+/* The Optional Protocols as UPR and treaty-body documents write them: by
+ * their treaty's acronym, by subject alone, and a treaty's Protocols
+ * together; the word before ("both", "third") stays outside, and an
+ * optional protocol still being drafted, in lower case, is none. */
+Test(instrument, optional_protocols_by_acronym_and_subject)
+{
+    expect_instrument("Withdraw its interpretative declaration to the OP to the CRC on the "
+                      "involvement of children in armed conflict (Spain);",
+                      "OP to the CRC on the involvement of children in armed conflict", "OPAC");
+    expect_instrument("the State party ratified the Optional Protocol on the sale of children, "
+                      "child prostitution and child pornography in 2002",
+                      "Optional Protocol on the sale of children, child prostitution and child "
+                      "pornography", "OPSC");
+    expect_instrument("Accede to the Optional Protocol to the CRC on a communications procedure "
+                      "(Portugal);", "Optional Protocol to the CRC on a communications procedure",
+                      "OPIC");
+    expect_instrument("Lift its reservations to both Optional Protocols to the CRC (Norway);",
+                      "Optional Protocols to the CRC", "CRC Optional Protocols");
+    expect_instrument("welcomes the ratification of the two Optional Protocols to the Convention "
+                      "on the Rights of the Child in 2009",
+                      "Optional Protocols to the Convention on the Rights of the Child",
+                      "CRC Optional Protocols");
+    expect_instrument("Ratify the third Optional Protocol to the CRC (Slovakia);",
+                      "Optional Protocol to the CRC", "CRC Optional Protocol");
+    expect_instrument("Ratify the Optional Protocol to the CAT and establish a national preventive "
+                      "mechanism (Denmark);", "Optional Protocol to the CAT", "OPCAT");
+    expect_instrument("Consider acceding to the OP to CEDAW (Brazil);", "OP to CEDAW", "OP-CEDAW");
+    expect_instrument("Ratify the Optional Protocol to the CRPD (Hungary);",
+                      "Optional Protocol to the CRPD", "OP-CRPD");
+    cr_expect_eq(instrument_count("the working group on an optional protocol to the Convention "
+                                  "on the Rights of the Child on the rights to early childhood "
+                                  "education"), 1, "only the Convention");
+}
+
+/* A declaration named after the meeting that adopted it, as General
+ * Assembly resolutions cite it: the title runs to a remark, a verb or a
+ * second name; a political declaration in lower case is none. */
+Test(instrument, a_declaration_named_after_its_meeting)
+{
+    expect_instrument("Recalling the Declaration of the high-level meeting of the General Assembly "
+                      "on the rule of law at the national and international levels,",
+                      "Declaration of the high-level meeting of the General Assembly on the rule "
+                      "of law at the national and international levels", NULL);
+    expect_instrument("the Declaration of the twenty-sixth special session of the General "
+                      "Assembly on HIV/AIDS, entitled \"Global Crisis - Global Action\",",
+                      "Declaration of the twenty-sixth special session of the General Assembly "
+                      "on HIV/AIDS", NULL);
+    expect_instrument("Reaffirming the Political Declaration of the High-level Meeting of the "
+                      "General Assembly on HIV and AIDS,", "Political Declaration of the "
+                      "High-level Meeting of the General Assembly on HIV and AIDS", NULL);
+    expect_instrument("The Declaration of the high-level meeting on addressing large movements "
+                      "of refugees and migrants was adopted in 2016.", "Declaration of the "
+                      "high-level meeting on addressing large movements of refugees and migrants",
+                      NULL);
+    expect_instrument("the Declaration of the World Summit on the Information Society and the "
+                      "Tunis Agenda", "Declaration of the World Summit on the Information Society",
+                      NULL);
+    cr_expect_eq(instrument_count("Recalling the political declaration of the high-level meeting "
+                                  "on universal health coverage of 2023,"), 0);
+}
+
 /* The shape of a named instrument, after a run of capitalised words that
  * is none: the shape pattern skips such a run (tools/gen_generic.py) but a
  * name may still start after a year or inside a hyphenated word of it. */

@@ -35,6 +35,30 @@ static const cite_case items[] = {
       "21 U.S.C. \xc2\xa7 355" },
     { "Authority: 5 U.S.C. 301; 19 U.S.C. 66, 1202 (General Note 3(i), Harmonized Tariff "
       "Schedule), 1624.\n", "1624", "19 U.S.C. \xc2\xa7 1624" },
+    /* Security Council resolutions with their years */
+    { "Recalling Security Council resolutions 1325 (2000), 1820 (2008) and 2250 (2015),",
+      "1820 (2008)", "SC resolution 1820 (2008)" },
+    { "Recalling Security Council resolutions 1325 (2000), 1820 (2008) and 2250 (2015),",
+      "2250 (2015)", "SC resolution 2250 (2015)" },
+    /* dated items past a remark, and past a page's footnotes */
+    { "Reaffirming its resolution 44/25 of 20 November 1989, by which it adopted the Convention, "
+      "and 78/188 of 19 December 2023 on the girl child,", "78/188", "resolution 78/188" },
+    { "Recalling also its resolution 79/160 of 17 December 2024, 78/188 of 19 December 2023 "
+      "and 77/205,", "78/188", "resolution 78/188" },
+    { "Recalling also its resolution 79/160 of 17 December 2024, 78/188 of 19 December 2023 "
+      "and 77/205,", "77/205", "resolution 77/205" },
+    { "Recalling Human Rights Council resolutions 55/29 of 5 April 2024 on social protection "
+      "and 57/6 of\n\n19 See resolution 2200 A (XXI), annex.\n\n9 October 2024 on "
+      "cyberbullying, and 54/5 of 10 October 2023 on education,", "54/5", "HRC resolution 54/5" },
+    { "Human Rights Council resolutions 52/L.3 and 52/L.4 were adopted", "52/L.4",
+      "HRC resolution 52/L.4" },
+    /* general comments and recommendations */
+    { "Recalling its general comments No. 14 and No. 20 on the right to health,", "No. 20",
+      "General Comment No. 20" },
+    { "see CEDAW general recommendations Nos. 19 and 35 on gender-based violence", "35",
+      "General Recommendation No. 35" },
+    { "in its general comments No. 7 (2005), No. 12 (2009) and No. 20 (2016), the Committee",
+      "No. 12 (2009)", "General Comment No. 12" },
 };
 
 static const cite_case not_items[] = {
@@ -48,6 +72,13 @@ static const cite_case not_items[] = {
       "3/18\n25-17035\n", "3/18", NULL },
     { "On the First, Fifth Amendment claims were raised", "First", NULL },
     { "the Fourth Circuit and Fifth Amendment claims", "Fourth", NULL },
+    /* a date alone does not make a number a resolution: a dated head must come first */
+    { "See resolution 2200 A (XXI), annex. The ratio was 3/4 of 2 May 2020 figures", "3/4", NULL },
+    { "report A/HRC/52/31 of 3 March 2023 and 52/32 of 4 March 2023", "52/32", NULL },
+    { "Security Council resolutions 1325 (2000), 1820 (2008), 2009 (2011)", "2009 (2011)", NULL },
+    { "general comments No. 14, paras. 12 and 43", "43", NULL },
+    { "resolution 44/25 of 20 November 1989, 78/188 of 19 December 2023 and 3/4 of the States",
+      "3/4", NULL },
 };
 
 Test(lists, one_instrument_per_item_with_the_full_id)

@@ -108,6 +108,11 @@
 #ifndef LIST_SPAN_MAX
 #define LIST_SPAN_MAX 700
 #endif
+/* How far a list of dated resolutions ("78/188 of 19 December 2023") may
+ * run past its head, across remarks and a page's footnotes. */
+#ifndef LIST_DATED_MAX
+#define LIST_DATED_MAX 3000
+#endif
 /* The longest short name or case party looked for: a few words; a longer
  * bracket holds prose, not a name. */
 #ifndef MEMORY_NAME_MAX

@@ -1,9 +1,11 @@
 /* lists.c: coordinated lists after a citation (see post.h): "resolutions
  * 7/36 and 25/1" gives "resolutions 7/36" and "25/1", "42 U.S.C. 1981 and
  * 1983" gives "42 U.S.C. 1981" and "1983", each canonicalised with the
- * head of the first ("Human Rights Council resolutions 25/1"); ordinals
- * before a shared head, "Fourth and Fifth Amendment", give "Fourth" (id
- * "Fourth Amendment") and "Fifth Amendment". */
+ * head of the first ("Human Rights Council resolutions 25/1"; "Directives
+ * 2011/36/EU and 2012/29/EU" gives "2012/29/EU", id "Directive
+ * 2012/29/EU"); ordinals before a shared head, "Fourth and Fifth
+ * Amendment", give "Fourth" (id "Fourth Amendment") and "Fifth
+ * Amendment". */
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,12 +28,76 @@ static size_t resolution_item(const char *t, size_t n)
         i++;
     if (i == d || i - d > 4 || i >= n || t[i] != '/')
         return 0;
+    if (i + 3 < n && t[i + 1] == 'L' && t[i + 2] == '.' && is_digit(t[i + 3]))
+        i += 2;   /* a draft's number: "52/L.3" */
     size_t e = ++i;
     while (i < n && is_digit(t[i]))
         i++;
     if (i == e || i - e > 4 || (i < n && (t[i] == '/' || post_word_byte((unsigned char)t[i]))))
         return 0;
     return i;
+}
+
+/* Length of a Security Council resolution number with its year at t
+ * ("1820 (2008)"), or 0. */
+static size_t council_item(const char *t, size_t n)
+{
+    size_t i = 0;
+    while (i < n && is_digit(t[i]))
+        i++;
+    if (i < 3 || i > 4 || n < i + 7 || t[i] != ' ' || t[i + 1] != '(' || t[i + 6] != ')')
+        return 0;
+    for (size_t k = i + 2; k < i + 6; k++)
+        if (!is_digit(t[k]))
+            return 0;
+    return i + 7;
+}
+
+/* Length of a general comment's number at t ("No. 20", "20", "No. 7
+ * (2005)"), or 0. */
+static size_t comment_item(const char *t, size_t n)
+{
+    size_t i = 0;
+    if (n > 3 && t[0] == 'N' && t[1] == 'o') {
+        i = 2 + (t[2] == '.');
+        i += i < n && t[i] == ' ';
+    }
+    size_t d = i;
+    while (i < n && is_digit(t[i]))
+        i++;
+    if (i == d || i - d > 3 || (i < n && (t[i] == '/' || post_word_byte((unsigned char)t[i]))))
+        return 0;
+    if (i + 7 <= n && t[i] == ' ' && t[i + 1] == '(' && is_digit(t[i + 2]) && is_digit(t[i + 5]) &&
+        t[i + 6] == ')')
+        i += 7;   /* its year */
+    return i;
+}
+
+/* Length of an EU act's number at t ("2012/29/EU", "2018/1725",
+ * "95/46/EC"), or 0. */
+static size_t eu_item(const char *t, size_t n)
+{
+    static const post_str families[] = { POST_STR("/EU"), POST_STR("/EC"), POST_STR("/EEC"),
+        POST_STR("/JHA"), POST_STR("/CFSP"), POST_STR("/Euratom") };
+    size_t i = 0;
+    while (i < n && is_digit(t[i]))
+        i++;
+    if (i < 2 || i > 4 || i >= n || t[i] != '/')
+        return 0;
+    size_t e = ++i;
+    while (i < n && is_digit(t[i]))
+        i++;
+    if (i == e || i - e > 4)
+        return 0;
+    i += post_str_prefix(families, POST_COUNT(families), t + i, n - i);
+    return i < n && (t[i] == '/' || post_word_byte((unsigned char)t[i])) ? 0 : i;
+}
+
+/* 1 if the citation span t (n bytes) is an EU act's ("Directives 2011/36/EU"). */
+static int eu_head(const char *t, size_t n)
+{
+    return t[0] >= 'A' && t[0] <= 'Z' && t[n - 1] != ')' &&
+           (memmem(t, n, "irective", 8) || memmem(t, n, "egulation", 9) || memmem(t, n, "ecision", 7));
 }
 
 /* Length of a code section at t ("1983", "2000e-2(a)", "12.104c"), or 0. */
@@ -68,9 +134,14 @@ static size_t joint(const char *t, size_t n)
     return 0;
 }
 
-/* Where the number starts in a citation span: after its last space. */
+/* Where the number starts in a citation span: after its last space, or
+ * in a resolution's, after "resolution(s) " ("Security Council resolutions
+ * 1325 (2000)"). */
 static size_t head_len(const char *s, size_t n)
 {
+    const char *r = n > 7 && s[n - 1] == ')' ? memmem(s, n, "esolutions ", 11) : NULL;
+    if (r)
+        return (size_t)(r - s) + 11;
     while (n > 0 && s[n - 1] != ' ' && (unsigned char)s[n - 1] != 0xa7)
         n--;
     return n;
@@ -183,6 +254,93 @@ static int items_in_sentence(post_ctx *c, const span *s)
     return DOCTAG_OK;
 }
 
+static size_t joint_before(const char *t, size_t end);
+
+/* Length of a date at t (" of 19 December 2023"), or 0. */
+static size_t date_after(const char *t, size_t n)
+{
+    static const post_str months[] = { POST_STR("January"), POST_STR("February"),
+        POST_STR("March"), POST_STR("April"), POST_STR("May"), POST_STR("June"),
+        POST_STR("July"), POST_STR("August"), POST_STR("September"), POST_STR("October"),
+        POST_STR("November"), POST_STR("December") };
+    if (n < 4 || memcmp(t, " of ", 4) != 0)
+        return 0;
+    size_t i = 4;
+    while (i < n && i < 6 && is_digit(t[i]))
+        i++;
+    if (i == 4 || i >= n || t[i] != ' ')
+        return 0;
+    size_t m = post_str_prefix(months, POST_COUNT(months), t + i + 1, n - i - 1);
+    i += 1 + m;
+    if (!m || i + 5 > n || t[i] != ' ')
+        return 0;
+    for (size_t k = i + 1; k < i + 5; k++)
+        if (!is_digit(t[k]))
+            return 0;
+    return i + 5 < n && is_digit(t[i + 5]) ? 0 : i + 5;
+}
+
+/* The list's last item may go without its date: "..., 78/188 of 19
+ * December 2023 and 77/205," after a dated item at `pos`. */
+static int last_undated(post_ctx *c, const span *head, size_t pos, size_t end)
+{
+    static const post_str ands[] = { POST_STR(", and "), POST_STR(" and ") };
+    size_t j = post_str_prefix(ands, POST_COUNT(ands), c->text + pos, end - pos);
+    size_t n = j ? resolution_item(c->text + pos + j, end - pos - j) : 0;
+    size_t e = pos + j + n;
+    if (!n || (e + 4 <= c->len && memcmp(c->text + e, " of ", 4) == 0) || post_taken(c, pos + j, e))
+        return DOCTAG_OK;   /* "3/4 of the States" is a share */
+    return add_item(c, head, pos + j, n);
+}
+
+/* 1 if the span is a resolution whose number ("44/25") has its date after
+ * it ("resolution 44/25 of 20 November 1989"). */
+static int dated_resolution(const post_ctx *c, const span *s)
+{
+    const char *t = c->text + s->start;
+    size_t len = s->end - s->start, h = head_len(t, len);
+    return c->m->entries[s->entry].canon == CANON_RESOLUTION && resolution_item(t + h, len - h) &&
+           date_after(c->text + s->end, c->len - s->end);
+}
+
+/* A list whose items carry their dates runs on past a remark, a sentence
+ * or a page's footnotes ("its resolution 44/25 of 20 November 1989, by
+ * which it adopted the Convention, and 78/188 of 19 December 2023"): after
+ * a dated resolution, up to the next one, a number joined to what comes
+ * before (", ", " and ") and followed by its date is a resolution of the
+ * same body. A resolution cited without its date in between (a footnote's
+ * "See resolution 2200 A (XXI)") does not end the list. */
+static int dated_items(post_ctx *c, size_t i)
+{
+    const span *s = &c->spans->items[i];
+    if (!dated_resolution(c, s))
+        return DOCTAG_OK;
+    size_t end = s->end + LIST_DATED_MAX < c->len ? s->end + LIST_DATED_MAX : c->len;
+    for (size_t k = i + 1; k < c->spans->n && c->spans->items[k].start < end; k++)
+        if (dated_resolution(c, &c->spans->items[k])) {
+            end = c->spans->items[k].start;
+            break;
+        }
+    const char *t = c->text;
+    for (const char *p = t + s->end; (p = memchr(p, '/', (size_t)(t + end - p))) != NULL; p++) {
+        size_t pos = (size_t)(p - t);
+        while (pos > s->end && is_digit(t[pos - 1]))
+            pos--;
+        if (pos == (size_t)(p - t) || !joint_before(t, pos))
+            continue;
+        size_t n = resolution_item(t + pos, end - pos);
+        size_t d = n ? date_after(t + pos + n, c->len - pos - n) : 0;
+        if (!d || post_taken(c, pos, pos + n))
+            continue;
+        int rc = add_item(c, s, pos, n);
+        if (rc == DOCTAG_OK)
+            rc = last_undated(c, s, pos + n + d, end);
+        if (rc != DOCTAG_OK)
+            return rc;
+    }
+    return DOCTAG_OK;
+}
+
 /* 1 if w (n bytes) is a capitalised ordinal that numbers an amendment
  * ("Fourth", "Fourteenth", "Twenty-first"). */
 static int ordinal_word(const char *w, size_t n)
@@ -261,15 +419,25 @@ int lists_pass(post_ctx *c)
         canon_kind k = c->m->entries[s.entry].canon;
         if (len == 0)
             continue;
-        if (k == CANON_RESOLUTION && memmem(t, len, "esolutions ", 11))
+        if (k == CANON_RESOLUTION && t[len - 1] == ')' && memmem(t, len, "esolutions ", 11) &&
+            council_item(t + head_len(t, len), len - head_len(t, len)))
+            rc = items_after(c, &s, council_item);
+        else if (k == CANON_RESOLUTION && memmem(t, len, "esolutions ", 11))
             rc = items_in_sentence(c, &s);
         else if (k == CANON_RESOLUTION && resolution_item(t + head_len(t, len), len - head_len(t, len)))
             rc = items_after(c, &s, resolution_item);
+        else if (k == CANON_GENERAL_COMMENT && (memmem(t, len, "omments ", 8) ||
+                                                memmem(t, len, "ecommendations ", 15)))
+            rc = items_after(c, &s, comment_item);
+        else if (k == CANON_STATUTE && eu_head(t, len))
+            rc = items_after(c, &s, eu_item);
         else if (k == CANON_STATUTE && t[0] >= '0' && t[0] <= '9' && t[len - 1] != '.' &&
                  !(len > 5 && memcmp(t + len - 5, " note", 5) == 0))
             rc = items_after(c, &s, section_item);
         else if (c->m->entries[s.entry].type == DOCTAG_TYPE_INSTRUMENT && amendment_span(t, len))
             rc = ordinals_before(c, &s);
+        if (k == CANON_RESOLUTION && rc == DOCTAG_OK)
+            rc = dated_items(c, i);
     }
     return rc;
 }

@@ -2,7 +2,8 @@
  * acronym the dictionaries know names the body only where the document
  * uses it so: "FCC" in a text that spells out "flight control computer
  * (FCC)" is not the Federal Communications Commission, "IDF" in "TF-IDF"
- * is nothing, and "ratify the CED" is the Convention, not the Committee;
+ * is nothing, and "ratify the CED" is the Convention, not the Committee,
+ * while "recommended by the CRC" is the Committee, not the Convention;
  * "the Constitution" in a report on Australia is Australia's; in a list of
  * abbreviations, "CRC Convention on the Rights of the Child" is two. */
 #include <stdint.h>
@@ -67,11 +68,13 @@ static int spelled_otherwise(const spelled *sp, const char *s, size_t n)
     return 0;
 }
 
-/* 1 if the acronym at [start, end) is part of a compound: "TF-IDF", "IDF-TF". */
+/* 1 if the acronym at [start, end) is part of a compound: "TF-IDF",
+ * "IDF-TF", or of a number: "EU" in "2012/29/EU", an EU act's. */
 static int in_compound(const post_ctx *c, size_t start, size_t end)
 {
     const char *t = c->text;
     return (start >= 2 && t[start - 1] == '-' && (is_upper(t[start - 2]) || (t[start - 2] >= '0' && t[start - 2] <= '9'))) ||
+           (start >= 2 && t[start - 1] == '/' && t[start - 2] >= '0' && t[start - 2] <= '9') ||
            (end + 1 < c->len && t[end] == '-' && is_upper(t[end + 1]));
 }
 
@@ -106,6 +109,105 @@ static int article_of(const post_ctx *c, size_t start)
     const char *hit = memmem(c->text + from, start - 7 - from, "rticle", 6);
     return hit && !memchr(hit, '.', (size_t)(c->text + start - 7 - hit)) &&
            !memchr(hit, ';', (size_t)(c->text + start - 7 - hit));
+}
+
+/* 1 if the acronym t (n bytes) names both a core treaty and the committee
+ * that monitors it ("CRC", "CAT", "CEDAW", "CRPD"): the dictionaries read
+ * it as the treaty. */
+static int treaty_body_acronym(const char *t, size_t n)
+{
+    static const post_str both[] = { POST_STR("CRC"), POST_STR("CAT"), POST_STR("CEDAW"),
+        POST_STR("CRPD"), POST_STR("CMW"), POST_STR("CED"), POST_STR("CERD") };
+    return post_str_is(both, POST_COUNT(both), t, n);
+}
+
+/* 1 if the words before start say a committee acts or is addressed:
+ * "recommended by the CRC", "concluding observations of CEDAW", "its
+ * report to the CRC"; "provisions of the CRC", "guaranteed by the CRC" and
+ * "reservations to the CRC" are the treaty's. */
+static int committee_before(const post_ctx *c, size_t start)
+{
+    static const post_str words[] = { POST_STR("recommended by"), POST_STR("raised by"),
+        POST_STR("expressed by"), POST_STR("made by"), POST_STR("issued by"),
+        POST_STR("requested by"), POST_STR("highlighted by"), POST_STR("urged by"),
+        POST_STR("noted by"), POST_STR("recommendations of"), POST_STR("recommendations by"),
+        POST_STR("recommendation of"), POST_STR("observations of"), POST_STR("views of"),
+        POST_STR("jurisprudence of"), POST_STR("report to"), POST_STR("reports to"),
+        POST_STR("submitted to"), POST_STR("dialogue with"), POST_STR("members of"),
+        POST_STR("session of"), POST_STR("Chair of"), POST_STR("Chairperson of") };
+    const char *t = c->text;
+    size_t end = start;
+    if (end >= 4 && memcmp(t + end - 4, "the ", 4) == 0)
+        end -= 4;
+    if (end < 2 || t[end - 1] != ' ')
+        return 0;
+    end--;
+    for (size_t k = 0; k < POST_COUNT(words); k++) {
+        size_t v = words[k].n;
+        if (end >= v && memcmp(t + end - v, words[k].s, v) == 0 &&
+            (end == v || !post_word_byte((unsigned char)t[end - v - 1])))
+            return 1;
+    }
+    return 0;
+}
+
+/* 1 if the words after end say a committee acts: "the CRC recommended",
+ * "the CRC, in its concluding observations", "the CRC and other treaty
+ * bodies", "the CRC's concluding observations". */
+static int committee_after(const post_ctx *c, size_t end)
+{
+    static const post_str words[] = { POST_STR(" recommended"), POST_STR(" recommends"),
+        POST_STR(" urged"), POST_STR(" urges"), POST_STR(" expressed"), POST_STR(" noted"),
+        POST_STR(" called"), POST_STR(" calls on"), POST_STR(" calls upon"),
+        POST_STR(" requested"), POST_STR(" welcomed"), POST_STR(" welcomes"),
+        POST_STR(" regretted"), POST_STR(" regrets"), POST_STR(" reiterated"),
+        POST_STR(" reiterates"), POST_STR(" has recommended"), POST_STR(" has urged"),
+        POST_STR(" has expressed"), POST_STR(" has called"), POST_STR(", in its "),
+        POST_STR(" in its concluding"), POST_STR(" concluding observations"),
+        POST_STR("'s concluding observations"), POST_STR("'s recommendations"),
+        POST_STR(" and other treaty bodies"), POST_STR(" and other human rights treaty bodies"),
+        POST_STR(" and other UN treaty bodies"), POST_STR(" and other United Nations treaty bodies"),
+        POST_STR(" and other treaty monitoring bodies"), POST_STR(" and other treaty-monitoring bodies") };
+    const char *t = c->text + end;
+    size_t n = c->len - end;
+    for (size_t k = 0; k < POST_COUNT(words); k++)
+        if (n >= words[k].n && memcmp(t, words[k].s, words[k].n) == 0 &&
+            (n == words[k].n || words[k].s[words[k].n - 1] == ' ' ||
+             !post_word_byte((unsigned char)t[words[k].n])))
+            return 1;
+    return 0;
+}
+
+/* 1 if the acronym at `end`'s left heads a list of committees: "the CRC and
+ * CEDAW Committees", "CAT, CRC and CRPD committees". */
+static int committees_after(const post_ctx *c, size_t end)
+{
+    const char *t = c->text;
+    for (int items = 0; items < 4 && end < c->len; items++) {
+        if (c->len - end >= 11 && (memcmp(t + end, " Committees", 11) == 0 ||
+                                   memcmp(t + end, " committees", 11) == 0))
+            return 1;
+        size_t j = c->len - end >= 5 && memcmp(t + end, " and ", 5) == 0 ? 5
+                 : c->len - end >= 2 && memcmp(t + end, ", ", 2) == 0 ? 2 : 0;
+        size_t k = end + j;
+        while (k < c->len && is_upper(t[k]))
+            k++;
+        if (!j || !acronym(t + end + j, k - end - j))
+            return 0;
+        end = k;
+    }
+    return 0;
+}
+
+/* 1 if the acronym at [start, end) is defined for a body named right
+ * before it: "Committee on the Rights of the Child (CRC)". */
+static int defined_for_agency(const post_ctx *c, size_t i, size_t start, size_t end)
+{
+    if (i == 0 || start < 2 || c->text[start - 1] != '(' || c->text[start - 2] != ' ' ||
+        end >= c->len || c->text[end] != ')')
+        return 0;
+    const span *before = &c->spans->items[i - 1];
+    return before->end == start - 2 && c->m->entries[before->entry].type == DOCTAG_TYPE_AGENCY;
 }
 
 /* The constitution a document names that is not the United States': "the
@@ -191,6 +293,7 @@ static int abbreviation_line(post_ctx *c, const span *s)
 int senses_pass(post_ctx *c)
 {
     uint32_t treaty = post_name_entry(c->m, DOCTAG_TYPE_INSTRUMENT);
+    uint32_t body = post_name_entry(c->m, DOCTAG_TYPE_AGENCY);
     spelled sp = { 0 };
     int rc = find_spelled(c, &sp);
     for (size_t i = 0; rc == DOCTAG_OK && i < c->spans->n; i++) {
@@ -211,6 +314,12 @@ int senses_pass(post_ctx *c)
         if (type == DOCTAG_TYPE_AGENCY && treaty != UINT32_MAX &&
             (treaty_verb(c, s->start) || article_of(c, s->start)))
             rc = post_add_span(c, s->start, s->end, treaty, t, n, 1);
+        else if (type == DOCTAG_TYPE_INSTRUMENT && body != UINT32_MAX &&
+                 treaty_body_acronym(t, n) &&
+                 (committee_before(c, s->start) || committee_after(c, s->end) ||
+                  committees_after(c, s->end) ||
+                  defined_for_agency(c, i, s->start, s->end)))
+            rc = post_add_span(c, s->start, s->end, body, t, n, 1);
     }
     free(sp.at);
     free(sp.len);
