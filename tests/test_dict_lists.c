@@ -207,3 +207,38 @@ Test(lists_second_pass, national_laws_and_coe_titles)
     INSTRUMENT("the Supplementary Convention on the Abolition of Slavery of 1956",
                "Supplementary Convention on the Abolition of Slavery", "Supplementary Slavery Convention");
 }
+
+/* Third pass (agency-national.dict, instrument-national-laws.dict): bodies
+ * and laws of states that UPR, treaty-body and NGO reports name, where the
+ * shape of the name alone gives no span or a shorter one ("State" or a
+ * possessive first, "Indo-", an army). */
+Test(lists_third_pass, security_forces_and_investigators)
+{
+    AGENCY("personnel of the Indo-Tibetan Border Police were deployed", "Indo-Tibetan Border Police", "ITBP");
+    AGENCY("he was summoned by the Terrorism Investigation Division (TID) in Colombo",
+           "Terrorism Investigation Division", "TID Sri Lanka");
+    AGENCY("detained by the Criminal Investigation Department for two weeks", "Criminal Investigation Department",
+           "Criminal Investigation Department");
+    AGENCY("abducted by officers of the Directorate General of Forces Intelligence", "Directorate General of Forces Intelligence",
+           "DGFI");
+    AGENCY("held at the headquarters of the Chieftaincy of Military Intelligence", "Chieftaincy of Military Intelligence",
+           "CMI Uganda");
+    AGENCY("officers of the State Security Service searched his flat", "State Security Service", "State Security Service");
+    AGENCY("units of the People's Armed Police patrolled the city", "People's Armed Police", "PAP China");
+    AGENCY("soldiers of the South Sudan People's Defence Forces (SSPDF) looted", "South Sudan People's Defence Forces", "SSPDF");
+    AGENCY("red-tagged by the National Task Force to End Local Communist Armed Conflict",
+           "National Task Force to End Local Communist Armed Conflict", "NTF-ELCAC");
+}
+
+Test(lists_third_pass, national_laws_by_short_title)
+{
+    INSTRUMENT("arrested under the Same Sex Marriage (Prohibition) Act, 2013 and", "Same Sex Marriage (Prohibition) Act, 2013",
+               "Same Sex Marriage (Prohibition) Act");
+    INSTRUMENT("the Charities and Societies Proclamation restricted foreign funding", "Charities and Societies Proclamation",
+               "Charities and Societies Proclamation");
+    INSTRUMENT("protection orders under the Protection of Women from Domestic Violence Act are rare",
+               "Protection of Women from Domestic Violence Act", "PWDVA");
+    INSTRUMENT("the Magna Carta of Women guarantees", "Magna Carta of Women", "Magna Carta of Women");
+    INSTRUMENT("prosecuted under the Information and Electronic Transactions Law for a post",
+               "Information and Electronic Transactions Law", "ITE Law");
+}
