@@ -184,6 +184,12 @@ Test(agency, county_and_city_offices)
     expect_agency("The New York State Department of Correctional Services transferred him.",
                   "New York State Department of Correctional Services",
                   "New York State Department of Correctional Services");
+    expect_agency("Officers of the St. Louis County Police Department responded.",
+                  "St. Louis County Police Department", "St. Louis County Police Department");
+    expect_agency("The Texas Board of Pardons and Paroles denied clemency.", "Texas Board of Pardons and Paroles",
+                  "Texas Board of Pardons and Paroles");
+    expect_agency("a caseworker of the New York City Administration for Children's Services testified",
+                  "New York City Administration for Children's Services", "NYC ACS");
     expect_no_agency("Orange County Choppers built a motorcycle for the show.");
     expect_no_agency("The Orange County Superior Court denied the motion.");
     expect_no_agency("The Yale University Police Department patrols the campus.");
