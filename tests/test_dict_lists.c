@@ -242,3 +242,18 @@ Test(lists_third_pass, national_laws_by_short_title)
     INSTRUMENT("prosecuted under the Information and Electronic Transactions Law for a post",
                "Information and Electronic Transactions Law", "ITE Law");
 }
+
+Test(lists_third_pass, electoral_bodies_ombudsmen_and_regional_standards)
+{
+    AGENCY("the National Electoral Board of Ethiopia (NEBE) postponed the vote", "National Electoral Board of Ethiopia", "NEBE");
+    AGENCY("the National Electoral Council announced the results", "National Electoral Council", "National Electoral Council");
+    AGENCY("a complaint filed with the Wafaqi Mohtasib in Islamabad", "Wafaqi Mohtasib", "Wafaqi Mohtasib");
+    AGENCY("the Parliamentary Commissioner for Human Rights visited the prison", "Parliamentary Commissioner for Human Rights",
+           "Parliamentary Commissioner for Human Rights");
+    INSTRUMENT("as the Robben Island Guidelines require", "Robben Island Guidelines", "Robben Island Guidelines");
+    INSTRUMENT("the Guidelines on the Conditions of Arrest, Police Custody and Pre-Trial Detention in Africa provide",
+               "Guidelines on the Conditions of Arrest, Police Custody and Pre-Trial Detention in Africa", "Luanda Guidelines");
+    INSTRUMENT("the Principles and Best Practices on the Protection of Persons Deprived of Liberty in the Americas state",
+               "Principles and Best Practices on the Protection of Persons Deprived of Liberty in the Americas",
+               "IACHR Principles on Persons Deprived of Liberty");
+}
