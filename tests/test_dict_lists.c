@@ -239,6 +239,9 @@ Test(lists_third_pass, national_laws_by_short_title)
     INSTRUMENT("protection orders under the Protection of Women from Domestic Violence Act are rare",
                "Protection of Women from Domestic Violence Act", "PWDVA");
     INSTRUMENT("the Magna Carta of Women guarantees", "Magna Carta of Women", "Magna Carta of Women");
+    INSTRUMENT("detainees held under TADA were later acquitted", "TADA", "TADA");
+    INSTRUMENT("an injunction under the Protection from Harassment Act 1997 was granted",
+               "Protection from Harassment Act 1997", "Protection from Harassment Act");
     INSTRUMENT("prosecuted under the Information and Electronic Transactions Law for a post",
                "Information and Electronic Transactions Law", "ITE Law");
 }
