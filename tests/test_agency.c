@@ -195,6 +195,18 @@ Test(agency, county_and_city_offices)
     expect_no_agency("The Yale University Police Department patrols the campus.");
 }
 
+/* A ministry named by its state's adjective and remit (models/agency.dict);
+ * without the adjective the state is unknown, and no name. */
+Test(agency, ministry_named_by_state_adjective_and_remit)
+{
+    expect_agency("The Russian Interior Ministry's statement denied the arrests.", "Russian Interior Ministry",
+                  "Russian Interior Ministry");
+    expect_agency("a spokesperson of the Chinese Foreign Ministry said", "Chinese Foreign Ministry", "Chinese Foreign Ministry");
+    expect_agency("The Sri Lankan Defence Ministry confirmed the deployment.", "Sri Lankan Defence Ministry",
+                  "Sri Lankan Defence Ministry");
+    expect_no_agency("The Foreign Ministry said nothing about it.");
+}
+
 /* A name found by its shape takes every capitalised word of its run, also
  * after "of the" (where the shape itself may not start). */
 Test(agency, a_shape_name_starts_where_its_capitals_start)
