@@ -250,6 +250,7 @@ Test(lists_third_pass, electoral_bodies_ombudsmen_and_regional_standards)
 {
     AGENCY("the National Electoral Board of Ethiopia (NEBE) postponed the vote", "National Electoral Board of Ethiopia", "NEBE");
     AGENCY("the National Electoral Council announced the results", "National Electoral Council", "National Electoral Council");
+    AGENCY("a special unit was created in the Public Ministry to investigate", "Public Ministry", "Public Ministry");
     AGENCY("a complaint filed with the Wafaqi Mohtasib in Islamabad", "Wafaqi Mohtasib", "Wafaqi Mohtasib");
     AGENCY("the Parliamentary Commissioner for Human Rights visited the prison", "Parliamentary Commissioner for Human Rights",
            "Parliamentary Commissioner for Human Rights");
