@@ -193,6 +193,47 @@ Test(agency, state_department_inside_a_state_agency_name)
     free(lines);
 }
 
+/* County and city offices by their shape (models/agency.dict): the place
+ * and the office are one name; a company named after a county, a court and
+ * a university's department are no agency. */
+Test(agency, county_and_city_offices)
+{
+    expect_agency("He reported to the Orange County Probation Department every month.",
+                  "Orange County Probation Department", "Orange County Probation Department");
+    expect_agency("The Cook County State's Attorney's Office declined to prosecute.",
+                  "Cook County State's Attorney's Office", "Cook County State's Attorney's Office");
+    expect_agency("A detective of the Aurora Police Department testified at trial.",
+                  "Aurora Police Department", "Aurora Police Department");
+    expect_agency("The Manhattan District Attorney's Office opened an inquiry.",
+                  "Manhattan District Attorney's Office", "Manhattan District Attorney's Office");
+    expect_agency("He was held by the San Diego County Department of Corrections for a week.",
+                  "San Diego County Department of Corrections", "San Diego County Department of Corrections");
+    expect_agency("The New York State Department of Correctional Services transferred him.",
+                  "New York State Department of Correctional Services",
+                  "New York State Department of Correctional Services");
+    expect_agency("Officers of the St. Louis County Police Department responded.",
+                  "St. Louis County Police Department", "St. Louis County Police Department");
+    expect_agency("The Texas Board of Pardons and Paroles denied clemency.", "Texas Board of Pardons and Paroles",
+                  "Texas Board of Pardons and Paroles");
+    expect_agency("a caseworker of the New York City Administration for Children's Services testified",
+                  "New York City Administration for Children's Services", "NYC ACS");
+    expect_no_agency("Orange County Choppers built a motorcycle for the show.");
+    expect_no_agency("The Orange County Superior Court denied the motion.");
+    expect_no_agency("The Yale University Police Department patrols the campus.");
+}
+
+/* A ministry named by its state's adjective and remit (models/agency.dict);
+ * without the adjective the state is unknown, and no name. */
+Test(agency, ministry_named_by_state_adjective_and_remit)
+{
+    expect_agency("The Russian Interior Ministry's statement denied the arrests.", "Russian Interior Ministry",
+                  "Russian Interior Ministry");
+    expect_agency("a spokesperson of the Chinese Foreign Ministry said", "Chinese Foreign Ministry", "Chinese Foreign Ministry");
+    expect_agency("The Sri Lankan Defence Ministry confirmed the deployment.", "Sri Lankan Defence Ministry",
+                  "Sri Lankan Defence Ministry");
+    expect_no_agency("The Foreign Ministry said nothing about it.");
+}
+
 /* A name found by its shape takes every capitalised word of its run, also
  * after "of the" (where the shape itself may not start). */
 Test(agency, a_shape_name_starts_where_its_capitals_start)

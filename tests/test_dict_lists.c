@@ -207,3 +207,57 @@ Test(lists_second_pass, national_laws_and_coe_titles)
     INSTRUMENT("the Supplementary Convention on the Abolition of Slavery of 1956",
                "Supplementary Convention on the Abolition of Slavery", "Supplementary Slavery Convention");
 }
+
+/* Third pass (agency-national.dict, instrument-national-laws.dict): bodies
+ * and laws of states that UPR, treaty-body and NGO reports name, where the
+ * shape of the name alone gives no span or a shorter one ("State" or a
+ * possessive first, "Indo-", an army). */
+Test(lists_third_pass, security_forces_and_investigators)
+{
+    AGENCY("personnel of the Indo-Tibetan Border Police were deployed", "Indo-Tibetan Border Police", "ITBP");
+    AGENCY("he was summoned by the Terrorism Investigation Division (TID) in Colombo",
+           "Terrorism Investigation Division", "TID Sri Lanka");
+    AGENCY("detained by the Criminal Investigation Department for two weeks", "Criminal Investigation Department",
+           "Criminal Investigation Department");
+    AGENCY("abducted by officers of the Directorate General of Forces Intelligence", "Directorate General of Forces Intelligence",
+           "DGFI");
+    AGENCY("held at the headquarters of the Chieftaincy of Military Intelligence", "Chieftaincy of Military Intelligence",
+           "CMI Uganda");
+    AGENCY("officers of the State Security Service searched his flat", "State Security Service", "State Security Service");
+    AGENCY("units of the People's Armed Police patrolled the city", "People's Armed Police", "PAP China");
+    AGENCY("soldiers of the South Sudan People's Defence Forces (SSPDF) looted", "South Sudan People's Defence Forces", "SSPDF");
+    AGENCY("red-tagged by the National Task Force to End Local Communist Armed Conflict",
+           "National Task Force to End Local Communist Armed Conflict", "NTF-ELCAC");
+}
+
+Test(lists_third_pass, national_laws_by_short_title)
+{
+    INSTRUMENT("arrested under the Same Sex Marriage (Prohibition) Act, 2013 and", "Same Sex Marriage (Prohibition) Act, 2013",
+               "Same Sex Marriage (Prohibition) Act");
+    INSTRUMENT("the Charities and Societies Proclamation restricted foreign funding", "Charities and Societies Proclamation",
+               "Charities and Societies Proclamation");
+    INSTRUMENT("protection orders under the Protection of Women from Domestic Violence Act are rare",
+               "Protection of Women from Domestic Violence Act", "PWDVA");
+    INSTRUMENT("the Magna Carta of Women guarantees", "Magna Carta of Women", "Magna Carta of Women");
+    INSTRUMENT("detainees held under TADA were later acquitted", "TADA", "TADA");
+    INSTRUMENT("an injunction under the Protection from Harassment Act 1997 was granted",
+               "Protection from Harassment Act 1997", "Protection from Harassment Act");
+    INSTRUMENT("prosecuted under the Information and Electronic Transactions Law for a post",
+               "Information and Electronic Transactions Law", "ITE Law");
+}
+
+Test(lists_third_pass, electoral_bodies_ombudsmen_and_regional_standards)
+{
+    AGENCY("the National Electoral Board of Ethiopia (NEBE) postponed the vote", "National Electoral Board of Ethiopia", "NEBE");
+    AGENCY("the National Electoral Council announced the results", "National Electoral Council", "National Electoral Council");
+    AGENCY("a special unit was created in the Public Ministry to investigate", "Public Ministry", "Public Ministry");
+    AGENCY("a complaint filed with the Wafaqi Mohtasib in Islamabad", "Wafaqi Mohtasib", "Wafaqi Mohtasib");
+    AGENCY("the Parliamentary Commissioner for Human Rights visited the prison", "Parliamentary Commissioner for Human Rights",
+           "Parliamentary Commissioner for Human Rights");
+    INSTRUMENT("as the Robben Island Guidelines require", "Robben Island Guidelines", "Robben Island Guidelines");
+    INSTRUMENT("the Guidelines on the Conditions of Arrest, Police Custody and Pre-Trial Detention in Africa provide",
+               "Guidelines on the Conditions of Arrest, Police Custody and Pre-Trial Detention in Africa", "Luanda Guidelines");
+    INSTRUMENT("the Principles and Best Practices on the Protection of Persons Deprived of Liberty in the Americas state",
+               "Principles and Best Practices on the Protection of Persons Deprived of Liberty in the Americas",
+               "IACHR Principles on Persons Deprived of Liberty");
+}

@@ -412,13 +412,15 @@ static size_t capital_run_start(const char *t, size_t start)
  * Administration", whose first word no shape takes), there is none. */
 /* 1 if the word at w (n bytes) names people or a post, not a body: "Head
  * of Local Self-Government Service", "Director General of Directorate for
- * Social Affairs", "Members of the ... Commission". */
+ * Social Affairs", "Members of the ... Commission", "Officers of the ...
+ * Police Department". */
 static int person_word(const char *w, size_t n)
 {
     static const post_str words[] = { POST_STR("Head"), POST_STR("Heads"), POST_STR("Member"),
         POST_STR("Members"), POST_STR("Official"), POST_STR("Officials"), POST_STR("General"),
         POST_STR("Chief"), POST_STR("Chair"), POST_STR("Chairman"), POST_STR("Chairperson"),
-        POST_STR("President"), POST_STR("Minister"), POST_STR("Officer"), POST_STR("Staff") };
+        POST_STR("President"), POST_STR("Minister"), POST_STR("Officer"), POST_STR("Officers"),
+        POST_STR("Deputies"), POST_STR("Agents"), POST_STR("Employees"), POST_STR("Staff") };
     return post_str_is(words, POST_COUNT(words), w, n);
 }
 
