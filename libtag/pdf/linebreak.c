@@ -261,14 +261,21 @@ static int token_is_url(const layout_glyph *g, size_t a, size_t b)
 }
 
 /* The first token of a line goes on a URL or a path cut at the line end:
- * it holds URL punctuation or a digit, or is the whole line. */
+ * it holds URL punctuation or a digit, or is the whole line; not when it
+ * is an item's number ("2." or "2)" and a space: the next entry of a list
+ * of references, after one ending in a URL). */
 static int token_continues_url(const layout_glyph *g, const layout_line *l)
 {
-    size_t e = l->first, end = l->first + l->count;
+    size_t e = l->first, end = l->first + l->count, digits = 0;
     int urlish = 0;
-    for (; e < end && !glyph_is_space(g[e].cp); e++)
+    for (; e < end && !glyph_is_space(g[e].cp); e++) {
         if (g[e].cp < 128 && strchr("/._-=?&#%~0123456789", (int)g[e].cp))
             urlish = 1;
+        digits += glyph_is_digit(g[e].cp);
+    }
+    if (e < end && digits > 0 && e - l->first == digits + 1
+        && (g[e - 1].cp == '.' || g[e - 1].cp == ')'))
+        return 0;
     return urlish || e == end;
 }
 
@@ -433,7 +440,7 @@ static int line_break(const break_ctx *c, const layout_line *p, const layout_lin
         return BREAK_JOIN;
     if ((l->page == p->page && lc >= p->y0 && lc <= p->y1 && l->x0 >= p->x1 - 1)
         || is_note_mark(g, p, l))
-        return BREAK_SPACE;
+        return layout_side_heading(p, l) ? BREAK_PARAGRAPH : BREAK_SPACE;
     if (p->count >= 2 && glyph_is_hyphen(last) && is_word_glyph(g[pe - 2].cp) && is_word_glyph(first)
         && !is_note_start(p, l, first))
         return hyphen_break(c, p, l);
