@@ -261,22 +261,27 @@ static int token_is_url(const layout_glyph *g, size_t a, size_t b)
 }
 
 /* The first token of a line goes on a URL or a path cut at the line end:
- * it holds URL punctuation or a digit, or is the whole line; not when it
- * is an item's number ("2." or "2)" and a space: the next entry of a list
- * of references, after one ending in a URL). */
+ * it holds URL punctuation or a digit, or is the whole line. */
 static int token_continues_url(const layout_glyph *g, const layout_line *l)
 {
-    size_t e = l->first, end = l->first + l->count, digits = 0;
+    size_t e = l->first, end = l->first + l->count;
     int urlish = 0;
-    for (; e < end && !glyph_is_space(g[e].cp); e++) {
+    for (; e < end && !glyph_is_space(g[e].cp); e++)
         if (g[e].cp < 128 && strchr("/._-=?&#%~0123456789", (int)g[e].cp))
             urlish = 1;
-        digits += glyph_is_digit(g[e].cp);
-    }
-    if (e < end && digits > 0 && e - l->first == digits + 1
-        && (g[e - 1].cp == '.' || g[e - 1].cp == ')'))
-        return 0;
     return urlish || e == end;
+}
+
+/* The line opens with an item's number, "2." or "2)" and a space: the next
+ * note or reference of a list, not the rest of a URL or a symbol cut at
+ * the end of the line before ("A/HRC/8/22." + "15. A/HRC/12/10."). */
+static int opens_with_item_number(const layout_glyph *g, const layout_line *l)
+{
+    size_t e = l->first, end = l->first + l->count;
+    while (e < end && glyph_is_digit(g[e].cp))
+        e++;
+    return e > l->first && e + 1 < end && (g[e].cp == '.' || g[e].cp == ')')
+           && glyph_is_space(g[e + 1].cp);
 }
 
 static int compound_prefix(const char *w)
@@ -452,8 +457,9 @@ static int line_break(const break_ctx *c, const layout_line *p, const layout_lin
         int slash = 0;
         for (size_t i = tok; i < pe; i++)
             slash |= g[i].cp == '/';
-        if (last == '/' || (last == '.' && slash && (glyph_is_digit(first) || g_unichar_islower(first)))
-            || (last < 128 && strchr("_=&?#%~", (int)last) && token_is_url(g, tok, pe)))
+        if ((last == '/' || (last == '.' && slash && (glyph_is_digit(first) || g_unichar_islower(first)))
+             || (last < 128 && strchr("_=&?#%~", (int)last) && token_is_url(g, tok, pe)))
+            && !opens_with_item_number(g, l))
             return BREAK_JOIN;
     }
     /* a dash glued to a word on one side of the break: "alike—" + "are",
