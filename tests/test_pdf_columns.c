@@ -1,8 +1,9 @@
 /*
  * test_pdf_columns.c: reading order on PDFs of other producers, made here
  * at run time: groff -ms two columns through ps2pdf (Ghostscript), three
- * columns set by pango-view (cairo), a two-column pdfTeX article, and
- * ReportLab chapters opening with a drop cap.
+ * columns set by pango-view (cairo), a two-column pdfTeX article,
+ * ReportLab chapters opening with a drop cap, and ReportLab side headings
+ * in the margin as FrameMaker sets them.
  *
  * Generators missing: the test skips, saying which Debian package to add
  * (groff, ghostscript, pango1.0-tools, qpdf, texlive-latex-base,
@@ -312,6 +313,70 @@ Test(extract_generated, reportlab_drop_cap_opens_its_word)
     for (size_t i = 0; i < n; i++)
         free(items[i]);
     free(got);
+    free(pdf);
+    free(dir);
+}
+
+/* Side headings as FrameMaker sets GAO reports: a heading in the left
+ * margin in larger type, its top level with the first line of its
+ * paragraph in the body column (so its baseline is lower than that
+ * line's), or on one baseline with it; one line or several. The heading
+ * is read before its paragraph and set apart from it, not glued into its
+ * first sentence. */
+Test(extract_generated, reportlab_side_headings_before_their_paragraphs)
+{
+    char *dir = reportlab_run(
+        "from reportlab.pdfgen import canvas\n"
+        "from reportlab.pdfbase.pdfmetrics import getAscent\n"
+        "from reportlab.lib.pagesizes import letter\n"
+        "W, H = letter\n"
+        "c = canvas.Canvas('side.pdf', pagesize=letter)\n"
+        "voc = ('agencies can use performance information to make various types of management '\n"
+        "       'decisions that improve programs and results while managers report measures').split()\n"
+        "heads = [(['Results in Brief'], 15), (['Background'], 15), (['Agencies Can Use',\n"
+        "         'Performance', 'Information'], 15), (['Order by Mail or Phone'], 12),\n"
+        "         (['Conclusions'], 15), (['Agency Comments'], 15)]\n"
+        "def top_level(size, base, body=9.5):\n"
+        "    return base + getAscent('Times-Roman', body) - getAscent('Helvetica', size)\n"
+        "for page in range(2):\n"
+        "    y = H - 120\n"
+        "    for s, (head, size) in enumerate(heads[page * 3:page * 3 + 3]):\n"
+        "        n = page * 3 + s\n"
+        "        hy = y if size == 12 else top_level(size, y)\n"
+        "        c.setFont('Helvetica', size)\n"
+        "        for k, h in enumerate(head):\n"
+        "            c.drawString(33, hy - k * 18, h)\n"
+        "        c.setFont('Times-Roman', 9.5)\n"
+        "        for k in range(7):\n"
+        "            words = [voc[(n * 5 + k * 3 + i) % len(voc)] for i in range(10)]\n"
+        "            words = ['Open%d' % n if k == 0 else 'Line%dx%d' % (n, k)] + words\n"
+        "            c.drawString(219, y, ' '.join(words) + ('.' if k == 6 else '')); y -= 13\n"
+        "        y -= 40\n"
+        "    c.showPage()\n"
+        "c.save()\n");
+    char *pdf = path_of("%s/side.pdf", dir), *raw = pdf_text(pdf, NULL);
+    static const char *const heads[] = { "Results in Brief", "Background",
+                                         "Agencies Can Use\nPerformance\nInformation",
+                                         "Order by Mail or Phone", "Conclusions",
+                                         "Agency Comments" };
+    for (int n = 0; n < 6; n++) {
+        /* the heading, a paragraph break, then its paragraph's first line */
+        char *want = path_of("%s\n\nOpen%d ", heads[n], n);
+        cr_expect(strstr(raw, want) != NULL, "side heading %d not before its paragraph:\n%s", n,
+                  raw);
+        free(want);
+    }
+    char *items[48];
+    size_t k = 0;
+    for (int n = 0; n < 6; n++) {
+        items[k++] = path_of("Open%d ", n);
+        for (int j = 1; j < 7; j++)
+            items[k++] = path_of("Line%dx%d ", n, j);
+    }
+    assert_in_order(raw, (const char *const *)items, k);
+    for (size_t i = 0; i < k; i++)
+        free(items[i]);
+    free(raw);
     free(pdf);
     free(dir);
 }

@@ -3,9 +3,11 @@
  * ReportLab PDFs made here at run time: table cells and glossary entries
  * drawn as separate strings, a raised footnote mark, a rotated margin
  * stamp, a rule line, running headers and footers; notes in a narrow
- * margin and a footer set apart, without its number, on one page.
+ * margin and a footer set apart, without its number, on one page; and on
+ * pdfTeX, numbered notes ending in a document symbol or a DOI.
  *
- * ReportLab missing: the test skips (apt-get install python3-reportlab).
+ * ReportLab or pdfTeX missing: the test skips (apt-get install
+ * python3-reportlab texlive-latex-base).
  */
 #include <criterion/criterion.h>
 #include <criterion/logging.h>
@@ -137,5 +139,46 @@ Test(extract_generated, reportlab_sparse_margin_notes_and_stray_footer)
     cr_expect(strstr(got, "Summary opens the report.") != NULL);
     free(got);
     free(pdf);
+    free(dir);
+}
+
+/* pdfTeX: numbered endnotes and references, each ending in a UN document
+ * symbol or a DOI with its full stop ("A/HRC/8/22." then "15.
+ * A/HRC/12/10."). The next note's number opens a line of its own and is
+ * not joined to the symbol as a URL cut at the line end would be
+ * ("A/HRC/8/22.15."); a symbol or URL really cut at the line end still is
+ * ("E/C." + "12/GC/20"). */
+Test(extract_generated, pdftex_note_numbers_after_symbols_and_urls)
+{
+    if (!test_have_program("pdflatex"))
+        cr_skip_test("pdflatex missing: apt-get install texlive-latex-base");
+    char *dir = test_tmpdir(), *tex = path_of("%s/notes.tex", dir);
+    FILE *f = fopen(tex, "w");
+    cr_assert_not_null(f);
+    fputs("\\documentclass[10pt]{article}\n\\begin{document}\n\\noindent Notes\n"
+          "\\begin{enumerate}\\setcounter{enumi}{13}\n"
+          "\\item A/HRC/8/22.\n\\item A/HRC/12/10.\n\\item A/HRC/8/31, para.~23.\n"
+          "\\item Babel, M. (2023). Bringing data minimization to wallets.\\\\\n"
+          "https://doi.org/10.48550/arXiv.2301.00823.\n"
+          "\\item Mazzocca, C. (2025). A survey on decentralized identifiers.\\\\\n"
+          "https://doi.org/10.48550/arXiv.2402.02455.\n"
+          "\\item See the general comment in E/C.\\\\\n12/GC/20 of the Committee.\n"
+          "\\end{enumerate}\n\\end{document}\n", f);
+    fclose(f);
+    cr_assert_eq(test_run("cd '%s' && pdflatex -interaction=batchmode notes.tex >/dev/null 2>&1",
+                          dir), 0, "pdflatex failed");
+    char *pdf = path_of("%s/notes.pdf", dir), *raw = pdf_text(pdf, NULL);
+    static const char *const want[] = {
+        "14. A/HRC/8/22.\n", "15. A/HRC/12/10.\n", "16. A/HRC/8/31, para. 23.\n",
+        "arXiv.2301.00823.\n", "18. Mazzocca", "arXiv.2402.02455.\n", "19. See the general",
+        "E/C.12/GC/20 of the Committee.",
+    };
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
+        cr_expect(strstr(raw, want[i]) != NULL, "\"%s\" missing:\n%s", want[i], raw);
+    cr_expect(strstr(raw, "22.15.") == NULL && strstr(raw, "00823.18.") == NULL,
+              "a note's number joined to the symbol or URL before it:\n%s", raw);
+    free(raw);
+    free(pdf);
+    free(tex);
     free(dir);
 }

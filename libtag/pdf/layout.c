@@ -38,6 +38,8 @@
 /* How many times the row labels are looked for further left, at the
  * gutters inside the left side of a gutter. */
 #define LABEL_LEVELS 3
+/* A block of lines has this many line heights of white above it. */
+#define BLOCK_WHITE 0.5f
 /* A line of one glyph this many times the region's mean line height is a
  * drop cap. */
 #define DROP_CAP_LINES 2.0f
@@ -51,10 +53,27 @@ typedef struct order_ctx {
 
 /* ---- Rows ------------------------------------------------------------------ */
 
+/* Whether the line it[s] opens a block: no line of it[0..s) (sorted by
+ * baseline) over the same x ends less than half its height above it (a
+ * paragraph's first line, not a line of a column that a pull quote or a
+ * figure's label stands beside). */
+static int opens_block(const layout_line *lines, const sort_item *it, size_t s)
+{
+    const layout_line *l = &lines[it[s].idx];
+    float h = l->y1 - l->y0;
+    for (size_t j = s; j > 0 && it[j - 1].y >= l->y0 - 2 * h; j--) {
+        const layout_line *m = &lines[it[j - 1].idx];
+        if (m->x0 < l->x1 && l->x0 < m->x1 && m->y1 > l->y0 - BLOCK_WHITE * h)
+            return 0;
+    }
+    return 1;
+}
+
 /* Top to bottom by baseline; lines sharing a row (baselines within a
- * fraction of the line height) left to right. A drop cap (one letter as
- * tall as several lines) is read at its top, before the line beside it.
- * Sorts idx[] in place. */
+ * fraction of the line height, or a side heading and the line beside it
+ * that opens its paragraph: layout_side_heading(), opens_block()) left to
+ * right. A drop cap (one letter as tall as several lines) is read at its
+ * top, before the line beside it. Sorts idx[] in place. */
 static int sort_rows(const layout_line *lines, size_t *idx, size_t n)
 {
     sort_item *it = malloc((n ? n : 1) * sizeof *it);
@@ -78,7 +97,8 @@ static int sort_rows(const layout_line *lines, size_t *idx, size_t n)
         while (e < n) {
             const layout_line *l = &lines[it[e].idx];
             float h = l->y1 - l->y0, tol = ROW_BASE_FRACTION * (h < hh ? h : hh);
-            if (l->base - head->base > (tol > 1 ? tol : 1))
+            if (l->base - head->base > (tol > 1 ? tol : 1)
+                && !(layout_side_heading(l, head) && opens_block(lines, it, s)))
                 break;
             e++;
         }

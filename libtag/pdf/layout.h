@@ -63,6 +63,28 @@ int layout_drop_running(layout_line *lines, const layout_page *pages, size_t n_p
 long layout_reading_order(const layout_line *lines, const layout_glyph *glyphs,
                           const layout_page *page, size_t *order);
 
+/* ---- Side headings (layout.c reads them first, linebreak.c sets them
+ * apart) --------------------------------------------------------------- */
+
+/* A side heading is in type larger than this many times its body's. */
+#define SIDE_HEAD_SIZE 0.88f
+/* The body line beside it is this many ems of its own type wide, at least. */
+#define SIDE_BODY_EMS 10.0f
+
+/* Whether line `head` is a heading in the left margin and `body` the first
+ * line of its paragraph beside it ("Results in Brief" | "Agencies can use
+ * ..."): head in larger type, an em of it or more of white between them,
+ * their tops level (the heading's baseline is lower, as its type is
+ * larger), body a line of text longer than the heading. */
+static inline int layout_side_heading(const layout_line *head, const layout_line *body)
+{
+    float tol = 0.3f * (body->y1 - body->y0), w = body->x1 - body->x0;
+    float dy = head->y0 > body->y0 ? head->y0 - body->y0 : body->y0 - head->y0;
+    return body->size < SIDE_HEAD_SIZE * head->size && body->x0 - head->x1 >= head->size
+           && dy <= (tol > 1 ? tol : 1) && w > head->x1 - head->x0
+           && w >= SIDE_BODY_EMS * body->size;
+}
+
 /* ---- Characters (shared by extract.c and linebreak.c) ------------------- */
 
 static inline int glyph_is_space(uint32_t c)

@@ -272,6 +272,18 @@ static int token_continues_url(const layout_glyph *g, const layout_line *l)
     return urlish || e == end;
 }
 
+/* The line opens with an item's number, "2." or "2)" and a space: the next
+ * note or reference of a list, not the rest of a URL or a symbol cut at
+ * the end of the line before ("A/HRC/8/22." + "15. A/HRC/12/10."). */
+static int opens_with_item_number(const layout_glyph *g, const layout_line *l)
+{
+    size_t e = l->first, end = l->first + l->count;
+    while (e < end && glyph_is_digit(g[e].cp))
+        e++;
+    return e > l->first && e + 1 < end && (g[e].cp == '.' || g[e].cp == ')')
+           && glyph_is_space(g[e + 1].cp);
+}
+
 static int compound_prefix(const char *w)
 {
     static const char *const prefixes[] = {
@@ -433,7 +445,7 @@ static int line_break(const break_ctx *c, const layout_line *p, const layout_lin
         return BREAK_JOIN;
     if ((l->page == p->page && lc >= p->y0 && lc <= p->y1 && l->x0 >= p->x1 - 1)
         || is_note_mark(g, p, l))
-        return BREAK_SPACE;
+        return layout_side_heading(p, l) ? BREAK_PARAGRAPH : BREAK_SPACE;
     if (p->count >= 2 && glyph_is_hyphen(last) && is_word_glyph(g[pe - 2].cp) && is_word_glyph(first)
         && !is_note_start(p, l, first))
         return hyphen_break(c, p, l);
@@ -445,8 +457,9 @@ static int line_break(const break_ctx *c, const layout_line *p, const layout_lin
         int slash = 0;
         for (size_t i = tok; i < pe; i++)
             slash |= g[i].cp == '/';
-        if (last == '/' || (last == '.' && slash && (glyph_is_digit(first) || g_unichar_islower(first)))
-            || (last < 128 && strchr("_=&?#%~", (int)last) && token_is_url(g, tok, pe)))
+        if ((last == '/' || (last == '.' && slash && (glyph_is_digit(first) || g_unichar_islower(first)))
+             || (last < 128 && strchr("_=&?#%~", (int)last) && token_is_url(g, tok, pe)))
+            && !opens_with_item_number(g, l))
             return BREAK_JOIN;
     }
     /* a dash glued to a word on one side of the break: "alike—" + "are",
