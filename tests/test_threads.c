@@ -1,7 +1,10 @@
 /*
  * test_threads.c: one model, eight threads, each tagging its own documents
  * at the same time; every result equals the one tagged alone, and each
- * thread sees only its own error messages. Run under ThreadSanitizer by
+ * thread sees only its own error messages. Then the same on a model just
+ * opened, whose patterns no text has run yet (they are JIT-compiled on
+ * first use, match/jit.h), while another thread saves it: it saves the
+ * same bytes as the model the first round used. Run under ThreadSanitizer by
  * `scripts/test --tsan` (a separate build, build-tsan/), which CI does. A
  * plain program rather than a Criterion suite: Criterion's shared-memory
  * arena cannot be set up under ThreadSanitizer. Exit 0 when all is well.
@@ -103,11 +106,63 @@ static void *run(void *arg)
         }                                                \
     } while (0)
 
+/* A thread that serialises the model (reading its patterns' code) while
+ * the others tag with it: each time the bytes the model of the first round
+ * gives. */
+typedef struct saver {
+    const doctag_model *model;
+    const void *want;
+    size_t want_size;
+    int failures;
+} saver;
+
+static void *save(void *arg)
+{
+    saver *s = arg;
+    for (int round = 0; round < ROUNDS; round++) {
+        void *data = NULL;
+        size_t size = 0;
+        if (doctag_model_serialize(s->model, &data, &size) != DOCTAG_OK || size != s->want_size ||
+            memcmp(data, s->want, size) != 0)
+            s->failures++;
+        doctag_free(data);
+    }
+    return NULL;
+}
+
+/* Eight threads tag with `m` (and one saves it, when `sv`); each document
+ * must give want[k]. Returns the number of failures. */
+static int run_threads(const doctag_model *m, char *const *want, saver *sv)
+{
+    job jobs[THREADS];
+    pthread_t t[THREADS], st;
+    for (int k = 0; k < THREADS; k++) {
+        jobs[k] = (job){ .model = m, .k = k };
+        memcpy(jobs[k].want, want, sizeof jobs[k].want);
+        if (pthread_create(&t[k], NULL, run, &jobs[k]) != 0)
+            return 1;
+    }
+    int saving = sv && pthread_create(&st, NULL, save, sv) == 0;
+    int failures = sv && !saving;
+    for (int k = 0; k < THREADS; k++) {
+        pthread_join(t[k], NULL);
+        if (jobs[k].failures)
+            fprintf(stderr, "test_threads: %s\n", jobs[k].detail);
+        failures += jobs[k].failures;
+    }
+    if (saving) {
+        pthread_join(st, NULL);
+        if (sv->failures)
+            fprintf(stderr, "test_threads: the model saved while tagging differs\n");
+        failures += sv->failures;
+    }
+    return failures;
+}
+
 int main(void)
 {
     doctag_model *m = NULL;
     CHECK(doctag_model_open(&m, NULL, NULL) == DOCTAG_OK, "%s", doctag_last_error());
-    job jobs[THREADS];
     char *want[THREADS];
     for (int k = 0; k < THREADS; k++) {
         char *text = document(k);
@@ -115,22 +170,22 @@ int main(void)
         CHECK(want[k] && strlen(want[k]) > 100, "document %d has entities", k);
         free(text);
     }
-    pthread_t t[THREADS];
-    for (int k = 0; k < THREADS; k++) {
-        jobs[k] = (job){ .model = m, .k = k };
-        memcpy(jobs[k].want, want, sizeof want);
-        CHECK(pthread_create(&t[k], NULL, run, &jobs[k]) == 0, "pthread_create");
-    }
-    int failures = 0;
-    for (int k = 0; k < THREADS; k++) {
-        pthread_join(t[k], NULL);
-        if (jobs[k].failures)
-            fprintf(stderr, "test_threads: %s\n", jobs[k].detail);
-        failures += jobs[k].failures;
-    }
+    int failures = run_threads(m, want, NULL);
+    /* a model no text has run yet, saved while it is first used */
+    doctag_model *fresh = NULL;
+    saver sv = { 0 };
+    void *want_model = NULL;
+    CHECK(doctag_model_open(&fresh, NULL, NULL) == DOCTAG_OK, "%s", doctag_last_error());
+    CHECK(doctag_model_serialize(m, &want_model, &sv.want_size) == DOCTAG_OK, "%s",
+          doctag_last_error());
+    sv.model = fresh;
+    sv.want = want_model;
+    failures += run_threads(fresh, want, &sv);
+    doctag_free(want_model);
+    doctag_model_free(fresh);
     for (int k = 0; k < THREADS; k++)
         free(want[k]);
     doctag_model_free(m);
-    printf("%d threads x %d documents: %d failures\n", THREADS, ROUNDS, failures);
+    printf("%d threads x %d documents, twice: %d failures\n", THREADS, ROUNDS, failures);
     return failures != 0;
 }

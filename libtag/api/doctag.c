@@ -154,9 +154,8 @@ static int model_from_bytes(doctag_model **out, const unsigned char *data, size_
 {
     compiled_model *base = NULL;
     unsigned flags = opts ? opts->flags : 0;
-    int jit_names = !(flags & DOCTAG_MODEL_FAST_LOAD);
     trusted = trusted || (flags & DOCTAG_MODEL_TRUSTED);
-    int rc = model_deserialize(&base, data, len, name, jit_names, trusted);
+    int rc = model_deserialize(&base, data, len, name, trusted);
     if (rc == DOCTAG_OK && (rc = entry_ids_ok(base, name)) != DOCTAG_OK) {
         model_free(base);
         base = NULL;
@@ -240,7 +239,9 @@ DOCTAG_API int doctag_model_save(const doctag_model *model, const char *path)
         return error_set(DOCTAG_ERR_ARG, "doctag_model_save: NULL argument");
     unsigned char *data;
     size_t len;
+    match_index_hold(model->index, 1);   /* no pattern is JIT-compiled meanwhile */
     int rc = model_serialize(model->compiled, &data, &len);
+    match_index_hold(model->index, 0);
     if (rc != DOCTAG_OK)
         return rc;
     FILE *f = fopen(path, "wb");
@@ -264,7 +265,9 @@ DOCTAG_API int doctag_model_serialize(const doctag_model *model, void **out, siz
     *out = NULL;
     *size = 0;
     unsigned char *data;
+    match_index_hold(model->index, 1);   /* no pattern is JIT-compiled meanwhile */
     int rc = model_serialize(model->compiled, &data, size);
+    match_index_hold(model->index, 0);
     if (rc == DOCTAG_OK)
         *out = data;
     return rc;

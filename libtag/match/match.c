@@ -6,6 +6,7 @@
 #include "alphabet.h"
 #include "doctag_limits.h"
 #include "error.h"
+#include "jit.h"
 #include "match.h"
 #include "names.h"
 #include "near.h"
@@ -415,6 +416,7 @@ struct match_index {
     name_index *names;
     unsigned char (*alpha)[256];  /* per pattern: the bytes it can match (alphabet_bytes()) */
     const unsigned char **alpha_of;   /* per pattern: alpha[k], NULL when it holds every byte */
+    pattern_jit *jit;   /* which patterns are JIT-compiled (on first use) */
 };
 
 /* CPU time of the process, when times are taken (else 0: no clock read). */
@@ -442,10 +444,13 @@ static int scan_all(span_list *out, const compiled_model *m, const match_index *
                     size_t len, match_exec *x, match_times *times, double *t0)
 {
     int rc = DOCTAG_OK;
-    for (size_t i = 0; rc == DOCTAG_OK && i < m->n_patterns; i++)
-        if (!m->patterns[i].anchored)
-            rc = scan_pattern(out, m, (uint32_t)i, text, len, &hits[i],
-                              ix->alpha_of[i], x);
+    for (size_t i = 0; rc == DOCTAG_OK && i < m->n_patterns; i++) {
+        const model_pattern *p = &m->patterns[i];
+        if (p->anchored || (p->near_len && !hits[i].n))
+            continue;   /* not run on this text */
+        pattern_jit_ready(ix->jit, i, p->code);
+        rc = scan_pattern(out, m, (uint32_t)i, text, len, &hits[i], ix->alpha_of[i], x);
+    }
     lap(times, t0, times ? &times->patterns : NULL);
     if (rc == DOCTAG_OK)
         rc = names_scan(out, m, ix->names, name_starts->pos, name_starts->n, text, len);
@@ -511,7 +516,8 @@ int match_index_build(match_index **out, const compiled_model *m)
     int rc = name_index_build(&ix->names, m);
     ix->alpha = malloc((m->n_patterns + 1) * sizeof *ix->alpha);
     ix->alpha_of = malloc((m->n_patterns + 1) * sizeof *ix->alpha_of);
-    if (rc == DOCTAG_OK && (!ix->alpha || !ix->alpha_of))
+    ix->jit = pattern_jit_new(m->n_patterns);
+    if (rc == DOCTAG_OK && (!ix->alpha || !ix->alpha_of || !ix->jit))
         rc = error_set(DOCTAG_ERR_NOMEM, "out of memory preparing the model");
     for (size_t i = 0; rc == DOCTAG_OK && i < m->n_patterns; i++) {
         unsigned char bits[32];
@@ -540,5 +546,11 @@ void match_index_free(match_index *ix)
     name_index_free(ix->names);
     free(ix->alpha);
     free(ix->alpha_of);
+    pattern_jit_free(ix->jit);
     free(ix);
+}
+
+void match_index_hold(const match_index *ix, int hold)
+{
+    pattern_jit_hold(ix->jit, hold);
 }

@@ -21,6 +21,12 @@ typedef struct match_index match_index;
 int match_index_build(match_index **out, const compiled_model *m);
 void match_index_free(match_index *ix);
 
+/* Patterns are JIT-compiled the first time a text runs them (jit.h), which
+ * writes into the model's pcre2 code; whoever reads that code otherwise
+ * while other threads may tag (model_serialize()) holds (1) this lock and
+ * then releases (0) it. */
+void match_index_hold(const match_index *ix, int hold);
+
 /* Finds the entity spans of `text` (normalised, and like the normaliser's
  * text followed by a NUL, text[len] == 0, which the passes read) in
  * document order. The spans of `block` entries that won their overlaps go

@@ -62,6 +62,12 @@ static char *trim(char *s)
  * CRLF line end): IDs become canonical forms, which hold none. */
 static int has_control(const char *s, size_t n)
 {
+    unsigned char any = 0;   /* first a loop the compiler vectorises: most lines have none */
+    const unsigned char *u = (const unsigned char *)s;
+    for (size_t i = 0; i < n; i++)
+        any |= (unsigned char)((u[i] < 0x20) | (u[i] == 0x7f));
+    if (!any)
+        return 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
         if ((c < 0x20 && c != '\t' && !(c == '\r' && i + 1 == n)) || c == 0x7f)

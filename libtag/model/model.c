@@ -33,17 +33,6 @@ void model_free(compiled_model *m)
     free(m);
 }
 
-/* Compiles one pattern and JIT-compiles it (JIT is an optimisation: when it
- * is unavailable pcre2_match interprets). On error, *errcode and *erroffset say why. */
-pcre2_code *model_compile_pattern(const char *src, uint32_t options, int *errcode,
-                                  size_t *erroffset)
-{
-    pcre2_code *code = pattern_compile(src, options, errcode, erroffset);
-    if (code)
-        pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
-    return code;
-}
-
 static size_t near_size(const char *near)
 {
     if (!near)
@@ -106,7 +95,7 @@ static int compile_variant_patterns(compiled_model *m, const dict *d)
         char *src = sb_take(&b);
         if (!src)
             return error_set(DOCTAG_ERR_NOMEM, "out of memory compiling the model");
-        pcre2_code *code = model_compile_pattern(src, v->near ? PCRE2_USE_OFFSET_LIMIT : 0, &errcode, &off);
+        pcre2_code *code = pattern_compile(src, v->near ? PCRE2_USE_OFFSET_LIMIT : 0, &errcode, &off);
         if (!code) {
             free(src);
             return pattern_error(v, errcode, off);

@@ -71,12 +71,8 @@ int model_merge(compiled_model **out, compiled_model *base, compiled_model *extr
 /* The binary format: serialise into a malloc'd buffer / load from bytes. */
 int model_serialize(const compiled_model *m, unsigned char **out, size_t *len);
 int model_deserialize(compiled_model **out, const unsigned char *data, size_t len,
-                      const char *name, int jit_names, int trusted);
+                      const char *name, int trusted);
 
 void model_free(compiled_model *m);
-
-/* pcre2_compile + JIT with these pcre2 compile options. */
-pcre2_code *model_compile_pattern(const char *src, uint32_t options, int *errcode,
-                                  size_t *erroffset);
 
 #endif

@@ -229,9 +229,10 @@ static enum blob_state blob_check(const unsigned char *blob, uint32_t len)
 
 /* The pattern's code: decoded from its blob when trusted and decodable,
  * else compiled from its source. NULL with *bad set when the blob is
- * malformed (a damaged file); NULL alone when the source does not compile. */
+ * malformed (a damaged file); NULL alone when the source does not compile.
+ * Not JIT-compiled here: the matcher does that on first use (match/jit.h). */
 static pcre2_code *load_code(const unsigned char *blob, uint32_t blob_len, const char *source,
-                             uint32_t options, int jit, int trusted, int *bad)
+                             uint32_t options, int trusted, int *bad)
 {
     pcre2_code *code = NULL;
     enum blob_state state = blob_len ? blob_check(blob, blob_len) : BLOB_FOREIGN;
@@ -245,8 +246,6 @@ static pcre2_code *load_code(const unsigned char *blob, uint32_t blob_len, const
     size_t off;
     if (!code)
         code = pattern_compile(source, options, &errcode, &off);
-    if (code && jit)
-        pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
     return code;
 }
 
@@ -347,8 +346,7 @@ static void read_near(reader *r, model_pattern *p)
 }
 
 /* One pattern; its entry must be one of the file's. */
-static void read_pattern(reader *r, compiled_model *m, model_pattern *p, int jit_names,
-                         int trusted)
+static void read_pattern(reader *r, compiled_model *m, model_pattern *p, int trusted)
 {
     p->entry = rd_u32(r);
     p->entry_base = rd_u32(r);
@@ -367,13 +365,12 @@ static void read_pattern(reader *r, compiled_model *m, model_pattern *p, int jit
     }
     uint32_t options = (p->near_len ? PCRE2_USE_OFFSET_LIMIT : 0) |
                        (p->anchored ? PCRE2_ANCHORED : 0);
-    p->code = load_code(blob, blob_len, p->source, options, jit_names || !p->anchored, trusted,
-                        &r->bad);
+    p->code = load_code(blob, blob_len, p->source, options, trusted, &r->bad);
     if (!p->code)
         r->bad = 1;
 }
 
-static void read_patterns(reader *r, compiled_model *m, int jit_names, int trusted)
+static void read_patterns(reader *r, compiled_model *m, int trusted)
 {
     uint32_t n = rd_count(r, 56, LIMIT_MODEL_PATTERNS);
     m->patterns = r->bad ? NULL : calloc(n ? n : 1, sizeof *m->patterns);
@@ -381,12 +378,12 @@ static void read_patterns(reader *r, compiled_model *m, int jit_names, int trust
         r->bad = 1;
     for (uint32_t i = 0; !r->bad && i < n; i++) {
         m->n_patterns = i + 1;
-        read_pattern(r, m, &m->patterns[i], jit_names, trusted);
+        read_pattern(r, m, &m->patterns[i], trusted);
     }
 }
 
 int model_deserialize(compiled_model **out, const unsigned char *data, size_t len,
-                      const char *name, int jit_names, int trusted)
+                      const char *name, int trusted)
 {
     *out = NULL;
     int rc = check_header(data, len, name);
@@ -400,7 +397,7 @@ int model_deserialize(compiled_model **out, const unsigned char *data, size_t le
     read_entries(&r, m);
     read_name_keys(&r, m);
     read_names(&r, m);
-    read_patterns(&r, m, jit_names, trusted);
+    read_patterns(&r, m, trusted);
     if (r.bad || r.p != r.end) {
         model_free(m);
         return error_set(DOCTAG_ERR_MODEL_FORMAT, "%s: damaged model file", name);
