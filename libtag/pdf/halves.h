@@ -18,7 +18,8 @@ enum { HALVES_ABOVE, HALVES_LEFT, HALVES_RIGHT, HALVES_AFTER, HALVES_PARTS };
  * for n) part after part, HALVES_ABOVE the head, the left half (lines
  * centred left of the white between the head's halves: its head and
  * cells, and what stands under it), the right half, then HALVES_AFTER
- * (from the first line under the head wider than a half), and each part's
+ * (from the first line under the head wider than a half, and the lines
+ * in smaller type under a half's last row: a legend), and each part's
  * count to part[]. Returns 1 when so, 0 when not (out[] and part[] then
  * unset), -1 when out of memory. O(n log n). */
 int halves_split(const layout_line *lines, const size_t *idx, size_t n, size_t *out,
