@@ -375,6 +375,51 @@ Test(layout_order, table_in_two_halves_under_a_repeated_head)
     synth_free(&s);
 }
 
+/* A table in two halves, the left half a row longer, with a legend in
+ * smaller type under the left half (a ranking's score bands): the legend
+ * is the table's, read after both halves, not between them. */
+Test(layout_order, legend_under_a_half_read_after_both_halves)
+{
+    synth s = { 0 };
+    new_page(&s, 612, 792);
+    static const char *const heads[2] = { "Country", "Performance" };
+    static const float hx[2] = { 136, 228 };
+    static const char *const legend[4] = { "Legend", "Constructive: 4 to 6", "Weak: 0 to 3",
+                                           "Destructive: -7 to -10" };
+    size_t title = add_line(&s, 208, 118, 12, 12, "Table 1: How Countries Performed");
+    size_t half[2][2 + 2 * 12], n_half[2] = { 0, 0 }, note[4];
+    for (int h = 0; h < 2; h++)
+        for (int k = 0; k < 2; k++)
+            half[h][n_half[h]++] = add_line(&s, hx[k] + 199 * (float)h, 194, 12, 12, heads[k]);
+    for (int r = 0; r < 12; r++)
+        for (int h = 0; h < 2 && (h == 0 || r < 11); h++) {
+            char name[32];
+            float y = 209 + 14.8f * (float)r;
+            snprintf(name, sizeof name, "Country%c%d", h ? 'B' : 'A', r);
+            half[h][n_half[h]++] = add_line(&s, 111 + 199 * (float)h, y, 12, 12, name);
+            half[h][n_half[h]++] = add_line(&s, 210 + 199 * (float)h, y, 12, 12,
+                                            r % 2 ? "Weak" : "Constructive");
+        }
+    for (int k = 0; k < 4; k++)
+        note[k] = add_line(&s, 111, 398 + 10.6f * (float)k, 10, 10, legend[k]);
+    size_t order[64];
+    long n;
+    order_of(&s, 0, order, &n);
+    cr_assert_eq(n, (long)(1 + n_half[0] + n_half[1] + 4));
+    cr_expect_eq(order[0], title);
+    for (int h = 0; h < 2; h++)
+        for (size_t k = 0; k < n_half[h]; k++) {
+            size_t at = 1 + (h ? n_half[0] : 0) + k;
+            cr_expect_eq(order[at], half[h][k], "half %d line %zu: got %s", h, k,
+                         line_text(&s, order[at]));
+        }
+    for (size_t k = 0; k < 4; k++) {
+        size_t at = 1 + n_half[0] + n_half[1] + k;
+        cr_expect_eq(order[at], note[k], "legend line %zu: got %s", k, line_text(&s, order[at]));
+    }
+    synth_free(&s);
+}
+
 /* A table whose head groups its columns (the same datasets under Top-20
  * and under Top-100) right of a column of row labels: its sub-head row is
  * the same cells twice, but the right group's cells do not start where a

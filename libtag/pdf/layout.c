@@ -14,11 +14,12 @@
  * band's cells left to right; a table wrapped into two halves under one
  * head repeated, half by half. Every step is O(n log n) in the lines of
  * the region, and the recursion is bounded. The gutter search is in
- * gutters.c.
+ * gutters.c, the split of a table's two halves in halves.c.
  */
 #include <stdlib.h>
 
 #include "gutters.h"
+#include "halves.h"
 #include "layout.h"
 #include "tables.h"
 
@@ -32,9 +33,6 @@
 /* A strip of white across a region this many line heights high splits it
  * before any gutter is looked for. */
 #define WIDE_WHITE_LINES 2.5f
-/* A table's two halves start this many points from being copies shifted
- * by the distance between their heads, at most. */
-#define TWIN_EDGE 4.0f
 /* How many times the row labels are looked for further left, at the
  * gutters inside the left side of a gutter. */
 #define LABEL_LEVELS 3
@@ -422,69 +420,16 @@ static int order_hcut(order_ctx *c, size_t *idx, size_t n, float cut, int depth)
     return rc;
 }
 
-/* Under a twin head (top, shift, split as table_twin_head() gives) in the
- * lines it[0..n) (sorted by baseline): *end gets the top of the first line
- * below the head wider than a half (the table has ended). Returns whether
- * the right half's cells start where the left half's do, shifted: a table
- * wrapped into two halves, not one whose head groups its columns to the
- * right of a column of row labels (Top-20 and Top-100 over the same
- * datasets). */
-static int twin_halves_align(const layout_line *lines, const sort_item *it, size_t n, float top,
-                             float shift, float split, float *end)
-{
-    float edge[2] = { 1e30f, 1e30f };
-    *end = 1e30f;
-    for (size_t i = 0; i < n; i++) {
-        const layout_line *l = &lines[it[i].idx];
-        if (mid_y(l) < top || l->y0 >= *end)
-            continue;
-        if (l->x1 - l->x0 > shift) {
-            *end = l->y0;
-            continue;
-        }
-        int right = (l->x0 + l->x1) / 2 >= split;
-        if (l->x0 < edge[right])
-            edge[right] = l->x0;
-    }
-    float d = edge[1] - edge[0] - shift;
-    return d <= TWIN_EDGE && d >= -TWIN_EDGE;
-}
-
-/* A table in two halves side by side under a twin head: the lines above
- * the head, the left half (lines centred left of the white between the
- * head's halves: its head and cells, and what stands under it), the right
- * half, then what follows (from the first line wider than a half).
- * Returns 1 when the region was read so, 0 when it has no twin head, -1
- * when out of memory. */
+/* A table in two halves side by side under a twin head (halves_split()):
+ * each part read as a region of its own. Returns 1 when the region was
+ * read so, 0 when it has no twin head, -1 when out of memory. */
 static int order_twin_halves(order_ctx *c, size_t *idx, size_t n, int depth)
 {
-    sort_item *it = malloc((n ? n : 1) * sizeof *it);
-    size_t *tmp = malloc((n ? n : 1) * sizeof *tmp);
-    float top = 0, shift = 0, split = 0, end = 1e30f;
-    int found = it && tmp ? 0 : -1;
-    for (size_t i = 0; i < n && it; i++)
-        it[i] = (sort_item){ c->lines[idx[i]].base, c->lines[idx[i]].x0, idx[i] };
-    if (found == 0) {
-        qsort(it, n, sizeof *it, sort_item_cmp);
-        found = table_twin_head(c->lines, it, n, &top, &shift, &split);
-    }
-    if (found > 0)
-        found = twin_halves_align(c->lines, it, n, top, shift, split, &end);
-    size_t part[4] = { 0, 0, 0, 0 }, at = 0;
-    for (int p = 0; p < 4 && found > 0; p++) {
-        size_t from = at;
-        for (size_t i = 0; i < n; i++) {
-            const layout_line *l = &c->lines[idx[i]];
-            int in = mid_y(l) < top ? 0 : l->y0 >= end ? 3 : (l->x0 + l->x1) / 2 < split ? 1 : 2;
-            if (in == p)
-                tmp[at++] = idx[i];
-        }
-        part[p] = at - from;
-    }
-    for (int p = 0, from = 0; p < 4 && found > 0; from += (int)part[p++])
+    size_t *tmp = malloc((n ? n : 1) * sizeof *tmp), part[HALVES_PARTS];
+    int found = tmp ? halves_split(c->lines, idx, n, tmp, part) : -1;
+    for (int p = 0, from = 0; p < HALVES_PARTS && found > 0; from += (int)part[p++])
         if (order_region(c, tmp + from, part[p], depth + 1) < 0)
             found = -1;
-    free(it);
     free(tmp);
     return found;
 }
