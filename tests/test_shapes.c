@@ -358,6 +358,9 @@ Test(shapes, and_the_before_a_body_word_starts_a_second_name)
                              "Affairs met in May.";
     expect_entity(ministries, "agency", "Ministry of Justice");
     expect_entity(ministries, "agency", "Ministry of Foreign Affairs");
+    const char *bare = "The Office of Civil Rights and Commissioner for Refugees replied.";
+    expect_entity(bare, "agency", "Office of Civil Rights");
+    expect_no_surface(bare, "Office of Civil Rights and Commissioner for Refugees");
     expect_entity("The Department of Health and Human Services issued guidance.", "agency",
                   "Department of Health and Human Services");
     expect_entity("The Commission for Equality and Human Rights was consulted.", "agency",
