@@ -334,3 +334,25 @@ Test(agency, a_department_by_its_remit)
               "no agency inside the Act expected, got:\n%s", lines);
     free(lines);
 }
+
+/* UK ministers whose title acts for their department, with the article
+ * before it; a title before its holder's name, or after another word
+ * ("Shadow", "former", another state's), is a person's post. */
+Test(agency, uk_ministers_acting_for_their_department)
+{
+    expect_agency("The Home Secretary may by order designate a country.", "Home Secretary",
+                  "Home Office");
+    expect_agency("The Foreign Secretary summoned the ambassador.", "Foreign Secretary", "FCDO");
+    expect_agency("Rules made by the Lord Chancellor apply.", "Lord Chancellor", "MoJ UK");
+    expect_agency("The Secretary of State for Justice must publish the data.",
+                  "Secretary of State for Justice", "MoJ UK");
+    expect_agency("The Secretary of State for the Home Department may detain.",
+                  "Secretary of State for the Home Department", "Home Office");
+    expect_agency("A reference by the Attorney General for England and Wales was made.",
+                  "Attorney General for England and Wales", "AGO UK");
+    expect_no_agency("Home Secretary Theresa May spoke at the conference.");
+    expect_no_agency("The Shadow Home Secretary objected to the bill.");
+    expect_no_agency("The former Foreign Secretary wrote a memoir.");
+    expect_no_agency("India's Foreign Secretary visited Kathmandu.");
+    expect_no_agency("Secretary of State for Justice Dominic Raab spoke.");
+}

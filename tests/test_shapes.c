@@ -338,3 +338,35 @@ Test(shapes, a_long_quoted_rule_title_and_a_long_appropriations_act)
                   "Interior, Environment, Military Construction, Veterans Affairs, Transportation, "
                   "and Housing and Urban Development Appropriations Act, 2022");
 }
+
+/* "and the" before a second body's head word starts a second name: a
+ * title's remit does not run on into the next office; "and" inside a
+ * remit stays. */
+Test(shapes, and_the_before_a_body_word_starts_a_second_name)
+{
+    const char *two = "The letter went to the Children's Commissioner for England and the "
+                      "Commissioner for Human Rights of the Council of Europe last week.";
+    expect_entity(two, "agency", "Children's Commissioner for England");
+    expect_entity(two, "agency", "Commissioner for Human Rights of the Council of Europe");
+    expect_no_surface(two, "Children's Commissioner for England and the Commissioner for Human "
+                           "Rights of the Council of Europe");
+    const char *directors = "The Director of Rural Statistics and the Director of Water Supply "
+                            "signed the plan.";
+    expect_entity(directors, "agency", "Director of Rural Statistics");
+    expect_entity(directors, "agency", "Director of Water Supply");
+    const char *ministries = "Officials of the Ministry of Justice, and the Ministry of Foreign "
+                             "Affairs met in May.";
+    expect_entity(ministries, "agency", "Ministry of Justice");
+    expect_entity(ministries, "agency", "Ministry of Foreign Affairs");
+    const char *bare = "The Office of Civil Rights and Commissioner for Refugees replied.";
+    expect_entity(bare, "agency", "Office of Civil Rights");
+    expect_no_surface(bare, "Office of Civil Rights and Commissioner for Refugees");
+    expect_entity("The Department of Health and Human Services issued guidance.", "agency",
+                  "Department of Health and Human Services");
+    expect_entity("The Commission for Equality and Human Rights was consulted.", "agency",
+                  "Commission for Equality and Human Rights");
+    expect_entity("The Ministry of Foreign Affairs and Trade replied on Monday.", "agency",
+                  "Ministry of Foreign Affairs and Trade");
+    expect_entity("The Commissioner for Children and Young People wrote twice.", "agency",
+                  "Commissioner for Children and Young People");
+}

@@ -90,7 +90,10 @@ AHEAD = r"(?:Ministry|Departments?|Dept\.|Office|Bureau|Directorate(?:-General)?
 # a remit may be a field named with a body's word ("Ministry of Public
 # Administration", "Ministry of Civil Service")
 TWR = r"(?:(?:Public|Civil|Local) (?:Administration|Service|Services)\b|Ombudsman\b|" + TWA + r")"
-AGENCY_TITLE = r" (?:of|for|on|to|Of|For|On) (?:the |The |a )?(?>" + TWR + r"(?: " + ASMALL + r"?" + TWR + r")*)(?!(?: " + ASMALL + r"?" + TW + r")* " + BODY + r"\b)"
+# "and" before an officer's title starts a second name ("Office of Civil
+# Rights and Commissioner for Refugees" are two)
+TITLE_HEAD = r"(?:Commissioner|Minister|Director|Administrator|Secretary)"
+AGENCY_TITLE = r" (?:of|for|on|to|Of|For|On) (?:the |The |a )?(?>" + TWR + r"(?: (?!and " + TITLE_HEAD + r"\b)" + ASMALL + r"?" + TWR + r")*)(?!(?: " + ASMALL + r"?" + TW + r")* " + BODY + r"\b)"
 AKIND = r"(?:Service|Agency|Administration|Commission|Authority|Bureau|Office|Directorate|Inspectorate|Ombudsman|Police(?: Force| Service)?|Armed Forces|Defence Force|Defense Force|Border Force|Gendarmerie|Monitor)"
 # a society, school or foundation is no government body, whatever its
 # remit ("American Society for Public Administration", "School of Public
@@ -188,7 +191,9 @@ out = r'''@type instrument
 # dictionaries know, not one long span. A ministry's remit may be a list
 # ("Ministry of Labour, Family and Social Affairs"), a delegation's list
 # may write "Ministry Of Justice", and a post or a group of people before
-# the name stays outside ("Head of ...", "Members of the ...").
+# the name stays outside ("Head of ...", "Members of the ..."). "And"
+# before an officer's title starts a second name ("Office of Civil Rights
+# and Commissioner for Refugees").
 @type agency
 @near Service | Agency | Administration | Commission | Authority | Bureau | Office | Directorate | Inspectorate | Ombudsman | Police | Forces | " Force" | Gendarmerie | Monitor | Ministry | Department | Dept. | Secretariat
 %name = ''' + ag + r'''
