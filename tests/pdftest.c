@@ -186,3 +186,23 @@ char *reportlab_run(const char *script)
     cr_assert_eq(test_run("cd '%s' && /usr/bin/python3 make.py", dir), 0, "reportlab failed");
     return dir;
 }
+
+FILE *pdflatex_open(const char *name, char **dir)
+{
+    if (!test_have_program("pdflatex"))
+        cr_skip_test("pdflatex missing: apt-get install texlive-latex-base");
+    *dir = test_tmpdir();
+    char *path = path_of("%s/%s.tex", *dir, name);
+    FILE *f = fopen(path, "w");
+    cr_assert_not_null(f);
+    free(path);
+    return f;
+}
+
+char *pdflatex_close(FILE *tex, const char *dir, const char *name)
+{
+    fclose(tex);
+    cr_assert_eq(test_run("cd '%s' && pdflatex -interaction=batchmode %s.tex >/dev/null 2>&1",
+                          dir, name), 0, "pdflatex failed");
+    return path_of("%s/%s.pdf", dir, name);
+}

@@ -4,6 +4,7 @@
 #define DOCTAG_PDFTEST_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "doctag.h"
 
@@ -40,5 +41,13 @@ void filler(char *out, size_t cap, const char *const *vocab, size_t nv, unsigned
  * wrote its PDF; skips the test where ReportLab is missing, fails it where
  * the script fails. */
 char *reportlab_run(const char *script);
+
+/* Opens `name`.tex for writing in a new temporary directory (test_tmpdir(),
+ * returned in *dir, malloc'd); skips the test where pdflatex is missing. */
+FILE *pdflatex_open(const char *name, char **dir);
+
+/* Closes the source pdflatex_open() gave and runs pdflatex on it in dir;
+ * returns the PDF's path (malloc'd); fails the test where pdflatex fails. */
+char *pdflatex_close(FILE *tex, const char *dir, const char *name);
 
 #endif

@@ -227,17 +227,14 @@ Test(extract_generated, pango_cairo_three_columns)
  * footnotes set smaller and raised. */
 Test(extract_generated, pdftex_two_columns)
 {
-    if (!test_have_program("pdflatex"))
-        cr_skip_test("pdflatex missing: apt-get install texlive-latex-base");
     static const char *const vocab[] = {
         "the", "commission", "examined", "intergovernmental", "arrangements", "and",
         "humanitarian", "programmes", "for", "displaced", "communities", "while",
         "independent", "rapporteurs", "documented", "administrative", "detention",
         "of", "asylum", "seekers", "under", "international", "obligations",
     };
-    char *dir = test_tmpdir(), *tex = path_of("%s/paper.tex", dir);
-    FILE *f = fopen(tex, "w");
-    cr_assert_not_null(f);
+    char *dir;
+    FILE *f = pdflatex_open("paper", &dir);
     fputs("\\documentclass[twocolumn,10pt]{article}\n\\pagestyle{myheadings}\n"
           "\\markright{Review of Detention Practice}\n\\begin{document}\n", f);
     size_t cap = 1 << 17, len = 0;
@@ -251,10 +248,7 @@ Test(extract_generated, pdftex_two_columns)
                                 i == 5 ? " under the Privacy Act 1 today" : "", i);
     }
     fputs("\\end{document}\n", f);
-    fclose(f);
-    cr_assert_eq(test_run("cd '%s' && pdflatex -interaction=batchmode paper.tex >/dev/null 2>&1",
-                          dir), 0, "pdflatex failed");
-    char *pdf = path_of("%s/paper.pdf", dir), *raw = pdf_text(pdf, NULL), *got = collapse(raw);
+    char *pdf = pdflatex_close(f, dir, "paper"), *raw = pdf_text(pdf, NULL), *got = collapse(raw);
     free(raw);
     double m = word_match(want, got);
     fprintf(stderr, "word match pdfTeX two columns: %.2f%%\n", 100 * m);
@@ -272,7 +266,6 @@ Test(extract_generated, pdftex_two_columns)
     free(got);
     free(want);
     free(pdf);
-    free(tex);
     free(dir);
 }
 

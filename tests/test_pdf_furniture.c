@@ -150,11 +150,8 @@ Test(extract_generated, reportlab_sparse_margin_notes_and_stray_footer)
  * ("E/C." + "12/GC/20"). */
 Test(extract_generated, pdftex_note_numbers_after_symbols_and_urls)
 {
-    if (!test_have_program("pdflatex"))
-        cr_skip_test("pdflatex missing: apt-get install texlive-latex-base");
-    char *dir = test_tmpdir(), *tex = path_of("%s/notes.tex", dir);
-    FILE *f = fopen(tex, "w");
-    cr_assert_not_null(f);
+    char *dir;
+    FILE *f = pdflatex_open("notes", &dir);
     fputs("\\documentclass[10pt]{article}\n\\begin{document}\n\\noindent Notes\n"
           "\\begin{enumerate}\\setcounter{enumi}{13}\n"
           "\\item A/HRC/8/22.\n\\item A/HRC/12/10.\n\\item A/HRC/8/31, para.~23.\n"
@@ -164,10 +161,7 @@ Test(extract_generated, pdftex_note_numbers_after_symbols_and_urls)
           "https://doi.org/10.48550/arXiv.2402.02455.\n"
           "\\item See the general comment in E/C.\\\\\n12/GC/20 of the Committee.\n"
           "\\end{enumerate}\n\\end{document}\n", f);
-    fclose(f);
-    cr_assert_eq(test_run("cd '%s' && pdflatex -interaction=batchmode notes.tex >/dev/null 2>&1",
-                          dir), 0, "pdflatex failed");
-    char *pdf = path_of("%s/notes.pdf", dir), *raw = pdf_text(pdf, NULL);
+    char *pdf = pdflatex_close(f, dir, "notes"), *raw = pdf_text(pdf, NULL);
     static const char *const want[] = {
         "14. A/HRC/8/22.\n", "15. A/HRC/12/10.\n", "16. A/HRC/8/31, para. 23.\n",
         "arXiv.2301.00823.\n", "18. Mazzocca", "arXiv.2402.02455.\n", "19. See the general",
@@ -179,6 +173,5 @@ Test(extract_generated, pdftex_note_numbers_after_symbols_and_urls)
               "a note's number joined to the symbol or URL before it:\n%s", raw);
     free(raw);
     free(pdf);
-    free(tex);
     free(dir);
 }

@@ -87,15 +87,12 @@ Test(extract_generated, reportlab_table_head_repeated_at_any_height)
  * whole, its cells left to right, before the next row. */
 Test(extract_generated, pdftex_table_of_text_cells_by_rows)
 {
-    if (!test_have_program("pdflatex"))
-        cr_skip_test("pdflatex missing: apt-get install texlive-latex-base");
     static const char *const vocab[] = {
         "the", "commission", "examined", "intergovernmental", "arrangements", "and",
         "humanitarian", "programmes", "for", "displaced", "communities", "while",
     };
-    char *dir = test_tmpdir(), *tex = path_of("%s/cells.tex", dir);
-    FILE *f = fopen(tex, "w");
-    cr_assert_not_null(f);
+    char *dir;
+    FILE *f = pdflatex_open("cells", &dir);
     fputs("\\documentclass[10pt]{article}\n\\begin{document}\n", f);
     char para[2048];
     filler(para, sizeof para, vocab, sizeof vocab / sizeof vocab[0], 7u, 60);
@@ -112,10 +109,7 @@ Test(extract_generated, pdftex_table_of_text_cells_by_rows)
     fputs("\\end{tabular}\n\n", f);
     filler(para, sizeof para, vocab, sizeof vocab / sizeof vocab[0], 9u, 60);
     fprintf(f, "After opens here. %s After closes here.\n\n\\end{document}\n", para);
-    fclose(f);
-    cr_assert_eq(test_run("cd '%s' && pdflatex -interaction=batchmode cells.tex >/dev/null 2>&1",
-                          dir), 0, "pdflatex failed");
-    char *pdf = path_of("%s/cells.pdf", dir), *raw = pdf_text(pdf, NULL), *got = collapse(raw);
+    char *pdf = pdflatex_close(f, dir, "cells"), *raw = pdf_text(pdf, NULL), *got = collapse(raw);
     free(raw);
     char *items[24];
     size_t n = 0;
@@ -134,7 +128,6 @@ Test(extract_generated, pdftex_table_of_text_cells_by_rows)
         free(items[i]);
     free(got);
     free(pdf);
-    free(tex);
     free(dir);
 }
 
@@ -144,15 +137,12 @@ Test(extract_generated, pdftex_table_of_text_cells_by_rows)
  * the prose around it keeps its column order. */
 Test(extract_generated, pdftex_table_rows_in_a_column)
 {
-    if (!test_have_program("pdflatex"))
-        cr_skip_test("pdflatex missing: apt-get install texlive-latex-base");
     static const char *const vocab[] = {
         "the", "commission", "examined", "intergovernmental", "arrangements", "and",
         "humanitarian", "programmes", "for", "displaced", "communities", "while",
     };
-    char *dir = test_tmpdir(), *tex = path_of("%s/table.tex", dir);
-    FILE *f = fopen(tex, "w");
-    cr_assert_not_null(f);
+    char *dir;
+    FILE *f = pdflatex_open("table", &dir);
     fputs("\\documentclass[twocolumn,10pt]{article}\n\\begin{document}\n", f);
     char para[2048];
     for (int i = 1; i <= 12; i++) {
@@ -168,10 +158,7 @@ Test(extract_generated, pdftex_table_rows_in_a_column)
         }
     }
     fputs("\\end{document}\n", f);
-    fclose(f);
-    cr_assert_eq(test_run("cd '%s' && pdflatex -interaction=batchmode table.tex >/dev/null 2>&1",
-                          dir), 0, "pdflatex failed");
-    char *pdf = path_of("%s/table.pdf", dir), *raw = pdf_text(pdf, NULL), *got = collapse(raw);
+    char *pdf = pdflatex_close(f, dir, "table"), *raw = pdf_text(pdf, NULL), *got = collapse(raw);
     free(raw);
     char *items[40];
     size_t n = 0;
@@ -192,6 +179,5 @@ Test(extract_generated, pdftex_table_rows_in_a_column)
         free(items[i]);
     free(got);
     free(pdf);
-    free(tex);
     free(dir);
 }
